@@ -1,0 +1,106 @@
+import { DType, parseDescr } from './dtype';
+import { PyDict, PyLiteralError, PyTuple, parsePyLiteral } from './pyLiteral';
+
+/** Every refusal the decoder makes: a message a user can act on. */
+export class NpyFormatError extends Error {
+  override readonly name = 'NpyFormatError';
+}
+
+export interface NpyHeader {
+  version: string;
+  dtype: DType;
+  fortranOrder: boolean;
+  shape: number[];
+  /** Elements in the array (the product of the shape). */
+  count: number;
+  /** Byte offset of the first element in the file. */
+  dataOffset: number;
+  dataBytes: number;
+  fileSize: number;
+}
+
+const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
+/** Enough bytes to know how long the header is. */
+export const NPY_PREFIX_BYTES = 12;
+
+/**
+ * How many bytes from the start of the file the header occupies, from its first bytes.
+ * Lets a reader fetch only the header of a large file.
+ */
+export function npyHeaderLength(prefix: Uint8Array): number {
+  if (prefix.length === 0) throw new NpyFormatError('not a NumPy .npy file: the file is empty');
+  if (prefix.length < MAGIC.length || MAGIC.some((b, i) => prefix[i] !== b)) {
+    throw new NpyFormatError('not a NumPy .npy file: it does not start with the \\x93NUMPY magic string');
+  }
+  if (prefix.length < 10) throw new NpyFormatError('the header is truncated: the file ends inside the version and length fields');
+  const major = prefix[6];
+  const minor = prefix[7];
+  if (major < 1 || major > 3) {
+    throw new NpyFormatError(`format version ${major}.${minor} is not one this viewer reads (1.0, 2.0, 3.0)`);
+  }
+  const view = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength);
+  if (major === 1) return 10 + view.getUint16(8, true);
+  if (prefix.length < 12) throw new NpyFormatError('the header is truncated: the file ends inside the length field');
+  return 12 + view.getUint32(8, true);
+}
+
+/** Parses and checks the header of a .npy file whose first bytes are `head` and whose size is `fileSize`. */
+export function parseNpyHeader(head: Uint8Array, fileSize: number): NpyHeader {
+  const headerEnd = npyHeaderLength(head);
+  if (headerEnd > fileSize || headerEnd > head.length) {
+    throw new NpyFormatError(`the header is truncated: it declares ${headerEnd} bytes but the file has ${Math.min(fileSize, head.length)}`);
+  }
+  const major = head[6];
+  const textStart = major === 1 ? 10 : 12;
+  const bytes = head.subarray(textStart, headerEnd);
+  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes);
+  const dict = parseDict(text);
+
+  const descr = dict.entries.get('descr');
+  if (Array.isArray(descr)) throw new NpyFormatError('structured dtypes (record arrays with named fields) are not shown; only numeric arrays are');
+  if (typeof descr !== 'string') throw new NpyFormatError("the header's 'descr' is not a dtype string");
+  const dtype = parseDescr(descr);
+  if (typeof dtype === 'string') throw new NpyFormatError(dtype);
+
+  const fortranOrder = dict.entries.get('fortran_order');
+  if (typeof fortranOrder !== 'boolean') throw new NpyFormatError("the header's 'fortran_order' is not True or False");
+
+  const shapeValue = dict.entries.get('shape');
+  if (!(shapeValue instanceof PyTuple) || !shapeValue.items.every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0)) {
+    throw new NpyFormatError("the header's 'shape' is not a tuple of non-negative integers");
+  }
+  const shape = shapeValue.items as number[];
+  const count = shape.reduce((a, b) => a * b, 1);
+  const dataBytes = count * dtype.itemSize;
+  if (!Number.isSafeInteger(dataBytes)) {
+    throw new NpyFormatError(`the array is too large: shape ${formatShape(shape)} of ${dtype.name} would need ${dataBytes.toExponential(2)} bytes`);
+  }
+  const actual = fileSize - headerEnd;
+  if (actual !== dataBytes) {
+    throw new NpyFormatError(
+      `the file holds ${actual} bytes of data, expected ${dataBytes} for shape ${formatShape(shape)} of ${dtype.name}` +
+        (actual < dataBytes ? ' (the file is truncated)' : ' (extra bytes after the data)'),
+    );
+  }
+  return { version: `${major}.${head[7]}`, dtype, fortranOrder, shape, count, dataOffset: headerEnd, dataBytes, fileSize };
+}
+
+function parseDict(text: string): PyDict {
+  let value;
+  try {
+    value = parsePyLiteral(text);
+  } catch (e) {
+    if (e instanceof PyLiteralError) throw new NpyFormatError(`the header is not a Python dict literal: ${e.message}`);
+    throw e;
+  }
+  if (!(value instanceof PyDict)) throw new NpyFormatError('the header is not a Python dict');
+  for (const key of ['descr', 'fortran_order', 'shape']) {
+    if (!value.entries.has(key)) throw new NpyFormatError(`the header has no '${key}' key`);
+  }
+  return value;
+}
+
+/** A shape as NumPy prints it: (), (5,), (44, 256, 256). */
+export function formatShape(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+}

@@ -1,0 +1,110 @@
+import { NpyArray, NumericArray, elementStrides } from './decode';
+import { formatElement } from './formatValue';
+
+/**
+ * What a plane viewer shows: a stack of `depth` images of `height` x `width` pixels, each
+ * pixel one grey value or `channels` colour values. The viewer knows nothing of .npy files.
+ */
+export interface PlaneSource {
+  depth: number;
+  height: number;
+  width: number;
+  channels: 1 | 3 | 4;
+  /** The image of slice k, row-major (a view into the data where the layout allows). */
+  slice(k: number): NumericArray;
+  /** The raw value at slice k, row y, column x, as NumPy prints it. */
+  valueAt(k: number, y: number, x: number): string;
+  /** The NumPy index of that element, e.g. "[3, 10, 20]". */
+  indexAt(k: number, y: number, x: number): string;
+}
+
+/** How an array of this shape is shown as images, or why it is not. */
+export type Layout =
+  | { kind: 'values' } // 0-D and 1-D: a list of values
+  | { kind: 'image' } // 2-D
+  | { kind: 'colour'; channels: 3 | 4 } // (H, W, 3|4) uint8
+  | { kind: 'volume'; leadingAxes: number }; // the last three axes are a volume, any before are indexed
+
+export function layoutOf(array: NpyArray): Layout {
+  const { shape, dtype } = array.header;
+  if (shape.length < 2) return { kind: 'values' };
+  if (shape.length === 2) return { kind: 'image' };
+  const last = shape[shape.length - 1];
+  if (shape.length === 3 && dtype.code === 'u1' && (last === 3 || last === 4)) return { kind: 'colour', channels: last };
+  return { kind: 'volume', leadingAxes: shape.length - 3 };
+}
+
+/**
+ * The images of an array: along volume axis `axis` (0, 1 or 2 of the last three) with the
+ * leading axes fixed at `leading`. 2-D arrays and colour images are one slice.
+ */
+export function planeSource(array: NpyArray, axis = 0, leading: readonly number[] = []): PlaneSource {
+  const { shape, fortranOrder } = array.header;
+  const layout = layoutOf(array);
+  if (layout.kind === 'values') throw new Error('0-D and 1-D arrays have no planes');
+  const strides = elementStrides(shape, fortranOrder);
+  const nd = shape.length;
+  // Axes of the full array: the slice axis (or none), then rows, then columns.
+  let sliceAxis = -1;
+  let rowAxis = 0;
+  let colAxis = 1;
+  let channelStride = 0;
+  let channels: 1 | 3 | 4 = 1;
+  if (layout.kind === 'colour') {
+    channels = layout.channels;
+    channelStride = strides[2];
+  } else if (layout.kind === 'volume') {
+    const volumeAxes = [nd - 3, nd - 2, nd - 1];
+    sliceAxis = volumeAxes[axis];
+    [rowAxis, colAxis] = volumeAxes.filter((a) => a !== sliceAxis);
+  }
+  const height = shape[rowAxis];
+  const width = shape[colAxis];
+  const depth = sliceAxis < 0 ? 1 : shape[sliceAxis];
+  const base = leading.reduce((sum, i, a) => sum + i * strides[a], 0);
+  const rowStride = strides[rowAxis];
+  const colStride = strides[colAxis];
+  const sliceStride = sliceAxis < 0 ? 0 : strides[sliceAxis];
+  const values = array.values;
+  const pixels = height * width * channels;
+  const contiguous = channels === 1 ? colStride === 1 && rowStride === width : channelStride === 1 && colStride === channels && rowStride === width * channels;
+  let buffer: NumericArray | undefined;
+
+  const offsetOf = (k: number, y: number, x: number) => base + k * sliceStride + y * rowStride + x * colStride;
+  const fullIndex = (k: number, y: number, x: number): number[] => {
+    const index = [...leading, ...shape.slice(leading.length).map(() => 0)];
+    if (sliceAxis >= 0) index[sliceAxis] = k;
+    index[rowAxis] = y;
+    index[colAxis] = x;
+    return channels === 1 ? index : index.slice(0, 2);
+  };
+
+  return {
+    depth,
+    height,
+    width,
+    channels,
+    slice(k) {
+      const start = base + k * sliceStride;
+      if (contiguous) return values.subarray(start, start + pixels);
+      const ctor = values.constructor as new (n: number) => NumericArray;
+      buffer ??= new ctor(pixels);
+      let i = 0;
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const p = start + y * rowStride + x * colStride;
+          for (let c = 0; c < channels; c++) buffer[i++] = values[p + c * channelStride];
+        }
+      }
+      return buffer;
+    },
+    valueAt(k, y, x) {
+      const at = offsetOf(k, y, x);
+      if (channels === 1) return formatElement(array, at);
+      return Array.from({ length: channels }, (_, c) => formatElement(array, at + c * channelStride)).join(', ');
+    },
+    indexAt(k, y, x) {
+      return `[${fullIndex(k, y, x).join(', ')}]`;
+    },
+  };
+}

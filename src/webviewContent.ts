@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import { WebviewView, makeNonce, webviewHtml } from './core/webviewHtml';
+
+/** Webview options shared by every panel: scripts on, and only our bundle and CSS readable. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+/** Sets a webview's options and HTML for one of our pages. */
+export function loadWebview(webview: vscode.Webview, extensionUri: vscode.Uri, view: WebviewView, title: string): void {
+  webview.options = webviewOptions(extensionUri);
+  webview.html = webviewHtml({
+    view,
+    title,
+    cspSource: webview.cspSource,
+    nonce: makeNonce(),
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
+    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'viewer.css')).toString(),
+  });
+}

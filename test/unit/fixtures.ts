@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const FIXTURES = join(__dirname, '..', 'fixtures', 'npy');
+
+export interface ValidFixture {
+  file: string;
+  shape: number[];
+  descr: string;
+  fortran: boolean;
+  /** Every element in C order as NumPy reads it: text for ints and bools, repr for floats, [re, im] for complex. */
+  values: (string | [string, string])[];
+  /** Every element as NumPy prints it: str(a[index]). */
+  texts: string[];
+}
+
+export function validFixtures(): ValidFixture[] {
+  return JSON.parse(readFileSync(join(FIXTURES, 'valid', 'expected.json'), 'utf8'));
+}
+
+export function fixtureBytes(kind: 'valid' | 'malformed', file: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(FIXTURES, kind, file)));
+}
+
+/** The NumPy index of the i-th element in C order. */
+export function unravel(i: number, shape: readonly number[]): number[] {
+  const index = new Array<number>(shape.length);
+  for (let a = shape.length - 1; a >= 0; a--) {
+    index[a] = i % shape[a];
+    i = Math.floor(i / shape[a]);
+  }
+  return index;
+}
+
+/** A Python float repr as a number. */
+export function pyFloat(text: string): number {
+  return text === 'nan' ? NaN : text === 'inf' ? Infinity : text === '-inf' ? -Infinity : Number(text);
+}

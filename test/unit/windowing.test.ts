@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { paintColour, paintGrey, presetWindow, volumeStats } from '../../src/core/windowing';
+
+const grey = (px: number) => px & 0xff;
+
+describe('contrast', () => {
+  it('the default window is the 0.5th-99.5th percentile of the whole volume', () => {
+    const values = new Uint8Array(1000);
+    for (let i = 0; i < 1000; i++) values[i] = i % 200; // 0..199, five of each
+    values[0] = 255; // one outlier
+    const stats = volumeStats(values);
+    assert.equal(stats.min, 0);
+    assert.equal(stats.max, 255);
+    assert.deepEqual(stats.auto, { low: 1, high: 199 });
+    const floats = Float32Array.from({ length: 10000 }, (_, i) => i / 10);
+    const f = volumeStats(floats).auto;
+    assert.ok(Math.abs(f.low - 5) < 0.2 && Math.abs(f.high - 995) < 0.2, JSON.stringify(f));
+  });
+
+  it('leaves NaN and infinities out of the statistics', () => {
+    const stats = volumeStats(new Float64Array([1, NaN, 3, Infinity, -Infinity]));
+    assert.deepEqual([stats.min, stats.max, stats.mean, stats.nonFinite], [1, 3, 2, 3]);
+  });
+
+  it('presets: full range, per-slice min/max, and a constant image gets a usable window', () => {
+    const stats = volumeStats(new Int16Array([-100, 0, 50, 400]));
+    assert.deepEqual(presetWindow('full', stats, new Int16Array([0])), { low: -100, high: 400 });
+    assert.deepEqual(presetWindow('slice', stats, new Int16Array([10, 20, 30])), { low: 10, high: 30 });
+    assert.deepEqual(presetWindow('slice', stats, new Int16Array([7, 7])), { low: 6.5, high: 7.5 });
+  });
+
+  it('paints 8-bit data through its lookup table exactly as the linear formula', () => {
+    const values = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const out = new Uint32Array(256);
+    paintGrey(values, { low: 50, high: 150 }, false, out);
+    for (let v = 0; v < 256; v++) {
+      const expected = Math.min(255, Math.max(0, Math.floor((v - 50) * 2.55)));
+      assert.equal(grey(out[v]), expected, `value ${v}`);
+      assert.equal(out[v] >>> 24, 255);
+    }
+    const floats = Float32Array.from(values);
+    const out2 = new Uint32Array(256);
+    paintGrey(floats, { low: 50, high: 150 }, false, out2);
+    assert.deepEqual(out2, out);
+    paintGrey(values, { low: 0, high: 255 }, true, out);
+    assert.equal(grey(out[0]), 255);
+    assert.equal(grey(out[255]), 0);
+  });
+
+  it('paints signed 8-bit data and colour pixels', () => {
+    const out = new Uint32Array(2);
+    paintGrey(new Int8Array([-128, 127]), { low: -128, high: 127 }, false, out);
+    assert.deepEqual([grey(out[0]), grey(out[1])], [0, 255]);
+    paintColour(new Uint8Array([10, 20, 30, 40, 50, 60]), 3, false, out);
+    assert.equal(out[0], (0xff000000 | (30 << 16) | (20 << 8) | 10) >>> 0);
+  });
+});

@@ -1,0 +1,8 @@
+import { startNpyEditor } from './npyEditorView';
+
+const root = document.getElementById('app')!;
+switch (document.body.dataset.view) {
+  case 'npy':
+    startNpyEditor(root);
+    break;
+}

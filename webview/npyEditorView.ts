@@ -1,0 +1,165 @@
+import { NpyArray, decodeNpyData } from '../src/core/npy/decode';
+import { describeDType } from '../src/core/npy/dtype';
+import { formatElement } from '../src/core/npy/formatValue';
+import { NpyHeader, formatShape } from '../src/core/npy/header';
+import { layoutOf, planeSource } from '../src/core/npy/planeSource';
+import { formatBytes, formatStat } from '../src/core/format';
+import { VolumeStats, volumeStats } from '../src/core/windowing';
+import { HostMessage } from '../src/core/protocol';
+import { el } from './dom';
+import { PlaneViewState, PlaneViewer } from './planeViewer';
+import { onHostMessage, vscode } from './vscodeApi';
+
+/** Values listed for a 1-D array; longer arrays list their start. */
+const LISTED_VALUES = 1000;
+
+interface EditorState {
+  fileName: string;
+  axis: number;
+  leading: number[];
+  plane?: PlaneViewState;
+}
+
+/** The custom editor of one .npy file: info panel, view controls and one plane viewer. */
+export function startNpyEditor(root: HTMLElement): void {
+  const alert = el('div', { role: 'alert', class: 'error', hidden: '' });
+  const title = el('h1', { class: 'file-name' });
+  const info = el('dl', { class: 'info', 'aria-label': 'Array information' });
+  const controls = el('div', { class: 'view-controls' });
+  const body = el('div', { class: 'editor-body' });
+  const status = el('p', { class: 'status' }, ['Loading…']);
+  root.append(el('header', { class: 'file-header' }, [title, info]), alert, controls, status, body);
+
+  let viewer: PlaneViewer | undefined;
+
+  onHostMessage((message: HostMessage) => {
+    status.remove();
+    viewer?.dispose();
+    viewer = undefined;
+    body.replaceChildren();
+    controls.replaceChildren();
+    info.replaceChildren();
+    alert.hidden = true;
+    title.textContent = message.fileName;
+    if (message.type === 'showError') {
+      showError(message.fileName, message.message);
+      return;
+    }
+    try {
+      const array = decodeNpyData(message.header, new Uint8Array(message.data));
+      viewer = show(message.fileName, array);
+    } catch (e) {
+      showError(message.fileName, e instanceof Error ? e.message : String(e));
+    }
+  });
+  vscode.postMessage({ type: 'ready' });
+
+  function showError(fileName: string, message: string): void {
+    alert.hidden = false;
+    alert.textContent = `Cannot show ${fileName}: ${message}`;
+  }
+
+  function show(fileName: string, array: NpyArray): PlaneViewer | undefined {
+    const stats = volumeStats(array.values);
+    fillInfo(info, array.header, stats);
+    const layout = layoutOf(array);
+    if (array.header.count === 0 && array.header.shape.length > 0) {
+      body.append(el('p', { class: 'status' }, [`The array is empty (shape ${formatShape(array.header.shape)}): there is nothing to draw.`]));
+      return undefined;
+    }
+    if (layout.kind === 'values') {
+      body.append(valuesList(array));
+      return undefined;
+    }
+    const saved = vscode.getState() as EditorState | undefined;
+    const state: EditorState = saved?.fileName === fileName ? saved : { fileName, axis: 0, leading: [] };
+    const shape = array.header.shape;
+    const leadingAxes = layout.kind === 'volume' ? layout.leadingAxes : 0;
+    state.leading = shape.slice(0, leadingAxes).map((n, i) => Math.min(state.leading[i] ?? 0, n - 1));
+
+    const plane = new PlaneViewer('Slices', 'Slice');
+    const save = () => vscode.setState({ ...state, plane: plane.getState() } satisfies EditorState);
+    plane.onChange = save;
+    const reslice = (keep: Partial<PlaneViewState>) => {
+      plane.setSource(planeSource(array, state.axis, state.leading), stats, keep);
+      save();
+    };
+    // A new axis or leading index keeps the contrast but starts at the middle slice.
+    const contrastOnly = (): Partial<PlaneViewState> => {
+      const { slice: _slice, ...rest } = plane.getState();
+      return rest;
+    };
+
+    if (layout.kind === 'volume') {
+      controls.append(axisSelect(shape, state.axis, (axis) => {
+        state.axis = axis;
+        reslice(contrastOnly());
+      }));
+      shape.slice(0, leadingAxes).forEach((n, axis) => {
+        controls.append(indexSlider(axis, n, state.leading[axis], (index) => {
+          state.leading[axis] = index;
+          reslice(contrastOnly());
+        }));
+      });
+    }
+    body.append(plane.element);
+    reslice(state.plane ?? {});
+    return plane;
+  }
+}
+
+function fillInfo(info: HTMLElement, header: NpyHeader, stats: VolumeStats): void {
+  const rows: [string, string, string][] = [
+    ['shape', 'Shape', formatShape(header.shape)],
+    ['dtype', 'Dtype', describeDType(header.dtype)],
+    ['order', 'Order', header.fortranOrder ? 'Fortran (column-major)' : 'C (row-major)'],
+    ['version', 'Format', `.npy ${header.version}`],
+    ['size', 'File size', formatBytes(header.fileSize)],
+    ['min', 'Min', formatStat(stats.min)],
+    ['max', 'Max', formatStat(stats.max)],
+    ['mean', 'Mean', formatStat(stats.mean)],
+  ];
+  if (stats.nonFinite > 0) rows.push(['nonfinite', 'NaN/inf', String(stats.nonFinite)]);
+  if (header.dtype.kind === 'complex') rows.push(['note', 'Shown', 'magnitude |z|']);
+  for (const [field, label, value] of rows) {
+    info.append(el('div', { 'data-field': field }, [el('dt', {}, [label]), el('dd', {}, [value])]));
+  }
+}
+
+function axisSelect(shape: number[], axis: number, onChange: (axis: number) => void): HTMLElement {
+  const nd = shape.length;
+  const select = el('vscode-single-select', { 'aria-label': 'View along axis', class: 'axis-select' });
+  for (let a = 0; a < 3; a++) {
+    const option = el('vscode-option', { value: String(a) }, [`axis ${nd - 3 + a} (${shape[nd - 3 + a]} slices)`]);
+    if (a === axis) option.setAttribute('selected', '');
+    select.append(option);
+  }
+  select.addEventListener('change', () => onChange(Number(select.value)));
+  return el('label', { class: 'control' }, ['View along ', select]);
+}
+
+function indexSlider(axis: number, size: number, value: number, onChange: (index: number) => void): HTMLElement {
+  const label = `Axis ${axis} index`;
+  const input = el('input', { type: 'range', min: '0', max: String(size - 1), step: '1', value: String(value), 'aria-label': label });
+  const shown = el('span', { class: 'slice-number' }, [`${value} / ${size}`]);
+  input.addEventListener('input', () => {
+    shown.textContent = `${input.value} / ${size}`;
+    onChange(Number(input.value));
+  });
+  return el('label', { class: 'control' }, [`${label} `, input, shown]);
+}
+
+/** 0-D and 1-D arrays: their values, NumPy-formatted. */
+function valuesList(array: NpyArray): HTMLElement {
+  const count = array.header.count;
+  const shown = Math.min(count, LISTED_VALUES);
+  const rows = Array.from({ length: shown }, (_, i) =>
+    el('tr', {}, [el('th', { scope: 'row' }, [array.header.shape.length === 0 ? '()' : `[${i}]`]), el('td', {}, [formatElement(array, i)])]),
+  );
+  const table = el('table', { class: 'values', 'aria-label': 'Values' }, [
+    el('thead', {}, [el('tr', {}, [el('th', { scope: 'col' }, ['Index']), el('th', { scope: 'col' }, ['Value'])])]),
+    el('tbody', {}, rows),
+  ]);
+  const note = count > shown ? [el('p', {}, [`First ${shown} of ${count} values.`])] : [];
+  return el('div', { class: 'values-view' }, [table, ...note]);
+}

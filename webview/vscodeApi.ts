@@ -1,0 +1,15 @@
+import type { HostMessage, WebviewMessage } from '../src/core/protocol';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** The webview's one handle on VS Code (it may be acquired only once). */
+export const vscode = acquireVsCodeApi();
+
+export function onHostMessage(handler: (message: HostMessage) => void): void {
+  window.addEventListener('message', (event: MessageEvent<HostMessage>) => handler(event.data));
+}
