@@ -1,0 +1,134 @@
+import { createServer, Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { parseNpyHeader } from '../../src/core/npy/header';
+import { HostMessage } from '../../src/core/protocol';
+import { WebviewView, makeNonce, webviewHtml } from '../../src/core/webviewHtml';
+import { launchChromium } from '../support/browser';
+
+const ROOT = join(__dirname, '..', '..');
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+
+/**
+ * Serves the built webview bundle and our CSS to headless Chromium in the page VS Code would
+ * build (same HTML, same Content-Security-Policy), with `acquireVsCodeApi` stubbed so that a
+ * test sees what the webview posts and stores.
+ */
+export class WebviewHarness {
+  private server?: Server;
+  private browser?: Browser;
+  private origin = '';
+  /** Console errors and CSP violations of every page; a test fails if any appear. */
+  readonly problems: string[] = [];
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', this.origin);
+      if (url.pathname === '/webview.html') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(this.page(url.searchParams.get('view') as WebviewView));
+        return;
+      }
+      if (url.pathname === '/favicon.ico') {
+        res.writeHead(204).end(); // VS Code's webviews ask for none; Chromium's tabs do
+        return;
+      }
+      const path = normalize(join(ROOT, url.pathname));
+      if (!/^\/(dist|media)\//.test(url.pathname) || !path.startsWith(ROOT)) {
+        res.writeHead(404).end();
+        return;
+      }
+      try {
+        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.browser = await launchChromium();
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close();
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+
+  private page(view: WebviewView): string {
+    return webviewHtml({
+      view,
+      title: 'test',
+      cspSource: this.origin,
+      nonce: makeNonce(),
+      scriptUri: `${this.origin}/dist/webview.js`,
+      styleUri: `${this.origin}/media/viewer.css`,
+    });
+  }
+
+  /** Opens a webview page; `state` is what getState() returns, as after a hidden tab. */
+  async open(view: WebviewView, state?: unknown, size = { width: 1000, height: 760 }): Promise<Page> {
+    const page = await this.browser!.newPage({ viewport: size });
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.problems.push(m.text());
+    });
+    page.on('pageerror', (e) => this.problems.push(e.message));
+    await page.addInitScript((initial) => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__posted = [];
+      w.__state = initial;
+      w.acquireVsCodeApi = () => ({
+        postMessage: (m: unknown) => (w.__posted as unknown[]).push(m),
+        getState: () => w.__state,
+        setState: (s: unknown) => (w.__state = s),
+      });
+    }, state);
+    await page.goto(`${this.origin}/webview.html?view=${view}`);
+    return page;
+  }
+}
+
+/** The message the extension host sends for a .npy file's bytes (as readArray builds it). */
+export function arrayMessage(fileName: string, bytes: Uint8Array): HostMessage {
+  const header = parseNpyHeader(bytes, bytes.length);
+  return { type: 'showArray', fileName, header, data: bytes.slice(header.dataOffset).buffer };
+}
+
+/** Delivers a host message to the page, ArrayBuffer included, as VS Code's postMessage does. */
+export async function post(page: Page, message: HostMessage): Promise<void> {
+  const data = message.type === 'showArray' ? Buffer.from(message.data).toString('base64') : undefined;
+  await page.evaluate(
+    ({ message, data }) => {
+      const full = data === undefined ? message : { ...message, data: Uint8Array.from(atob(data), (c) => c.charCodeAt(0)).buffer };
+      window.postMessage(full, '*');
+    },
+    { message: { ...message, data: undefined } as unknown as HostMessage, data },
+  );
+}
+
+/** What the webview has posted to the host. */
+export function posted(page: Page): Promise<unknown[]> {
+  return page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
+}
+
+/** What the webview last stored with setState. */
+export function storedState<T>(page: Page): Promise<T> {
+  return page.evaluate(() => (window as unknown as { __state: T }).__state);
+}
+
+/** Where array pixel (x, y) of a fitted image lands, in client pixels, and its canvas pixel. */
+export async function pixelOf(page: Page, region: string, x: number, y: number, size: { width: number; height: number }) {
+  return page.getByRole('region', { name: region }).locator('canvas').evaluate(
+    (canvas: HTMLCanvasElement, { x, y, size }) => {
+      const scale = Math.min(canvas.width / size.width, canvas.height / size.height);
+      const cx = Math.floor((canvas.width - size.width * scale) / 2 + (x + 0.5) * scale);
+      const cy = Math.floor((canvas.height - size.height * scale) / 2 + (y + 0.5) * scale);
+      const rgba = Array.from(canvas.getContext('2d')!.getImageData(cx, cy, 1, 1).data);
+      const rect = canvas.getBoundingClientRect();
+      const dpr = window.devicePixelRatio;
+      return { rgba, clientX: rect.left + cx / dpr, clientY: rect.top + cy / dpr };
+    },
+    { x, y, size },
+  );
+}

@@ -1,0 +1,268 @@
+import * as assert from 'node:assert/strict';
+import { dump } from 'npyjs';
+import { Page } from 'playwright-core';
+import { fixtureBytes, validFixtures } from '../unit/fixtures';
+import { WebviewHarness, arrayMessage, pixelOf, post, posted, storedState } from './harness';
+
+/** An MRNet-sized uint8 volume whose value at [k, y, x] is (x + 2y + 3k) mod 256. */
+const SHAPE = [44, 256, 256];
+const valueAt = (k: number, y: number, x: number) => (x + 2 * y + 3 * k) & 255;
+function mrnetVolume(): Uint8Array {
+  const data = new Uint8Array(SHAPE[0] * SHAPE[1] * SHAPE[2]);
+  let i = 0;
+  for (let k = 0; k < SHAPE[0]; k++) for (let y = 0; y < SHAPE[1]; y++) for (let x = 0; x < SHAPE[2]; x++) data[i++] = valueAt(k, y, x);
+  return new Uint8Array(dump(data, SHAPE));
+}
+const IMAGE = { width: 256, height: 256 };
+
+describe('the .npy editor webview (headless Chromium)', function () {
+  const harness = new WebviewHarness();
+  let page: Page;
+
+  before(() => harness.start());
+  after(() => harness.stop());
+  afterEach(async () => {
+    await page?.close();
+    assert.deepEqual(harness.problems.splice(0), [], 'console errors or CSP violations');
+  });
+
+  const slider = () => page.getByRole('slider', { name: 'Slice', exact: true });
+  const region = () => page.getByRole('region', { name: 'Slices' });
+  const readout = () => region().locator('[data-role="readout"]');
+  const info = (field: string) => page.locator(`[data-field="${field}"] dd`);
+
+  async function openVolume(): Promise<void> {
+    page = await harness.open('npy');
+    await post(page, arrayMessage('0000.npy', mrnetVolume()));
+    await slider().waitFor();
+  }
+
+  it('asks the host for its file once loaded, under the strict CSP', async () => {
+    page = await harness.open('npy');
+    await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+    assert.deepEqual(await posted(page), [{ type: 'ready' }]);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp!, /default-src 'none'/);
+    assert.doesNotMatch(csp!, /unsafe-eval|unsafe-inline/);
+  });
+
+  it('shows a (44, 256, 256) uint8 volume at its middle slice, painted with the array values', async () => {
+    await openVolume();
+    assert.equal(await slider().getAttribute('max'), '43');
+    assert.equal(await slider().inputValue(), '21');
+    assert.equal(await region().locator('.slice-number').textContent(), '21 / 44');
+    assert.equal(await info('shape').textContent(), '(44, 256, 256)');
+    assert.equal(await info('dtype').textContent(), 'uint8');
+    assert.equal(await info('order').textContent(), 'C (row-major)');
+    assert.equal(await info('min').textContent(), '0');
+    assert.equal(await info('max').textContent(), '255');
+    assert.equal(await page.getByRole('img', { name: 'Slices image' }).count(), 1);
+    // Full range maps 0..255 to grey 0..255: each canvas pixel shows its array value.
+    await region().getByRole('button', { name: 'Contrast: full range' }).click();
+    for (const [x, y] of [[0, 0], [10, 20], [200, 100], [255, 255]]) {
+      const { rgba } = await pixelOf(page, 'Slices', x, y, IMAGE);
+      assert.deepEqual(rgba, [valueAt(21, y, x), valueAt(21, y, x), valueAt(21, y, x), 255], `pixel (${x}, ${y})`);
+    }
+  });
+
+  it('the default contrast is the 0.5-99.5 percentile window of the whole volume', async () => {
+    await openVolume();
+    // The volume is uniform over 0..255, so the window is about 1..254 and 128 stays mid-grey.
+    assert.match((await region().locator('[data-role="window"]').textContent())!, /^W 25[23] L 12[78](\.5)?$/);
+    const { rgba } = await pixelOf(page, 'Slices', 0, 0, IMAGE); // value 63
+    assert.ok(Math.abs(rgba[0] - 63) <= 2, `grey ${rgba[0]}`);
+  });
+
+  it('the wheel steps one slice per notch (Shift: five); keys step, page, and jump to the ends', async () => {
+    await openVolume();
+    const canvas = region().locator('canvas');
+    await canvas.hover();
+    await page.mouse.wheel(0, 100);
+    assert.equal(await slider().inputValue(), '22');
+    await page.mouse.wheel(0, -100);
+    await page.mouse.wheel(0, -100);
+    assert.equal(await slider().inputValue(), '20');
+    await page.keyboard.down('Shift');
+    await page.mouse.wheel(0, 100);
+    await page.keyboard.up('Shift');
+    assert.equal(await slider().inputValue(), '25');
+    await slider().focus();
+    const keys: [string, string][] = [['ArrowUp', '26'], ['ArrowDown', '25'], ['Shift+ArrowUp', '30'], ['PageDown', '25'], ['Home', '0'], ['ArrowDown', '0'], ['End', '43'], ['ArrowUp', '43']];
+    for (const [key, expected] of keys) {
+      await page.keyboard.press(key);
+      assert.equal(await slider().inputValue(), expected, key);
+    }
+    assert.equal(await region().locator('.slice-number').textContent(), '43 / 44');
+    // Dragging the slider itself.
+    await slider().fill('7');
+    assert.equal(await region().locator('.slice-number').textContent(), '7 / 44');
+  });
+
+  it('the readout shows x, y, slice and the raw value under the pointer', async () => {
+    await openVolume();
+    const { clientX, clientY } = await pixelOf(page, 'Slices', 30, 40, IMAGE);
+    await page.mouse.move(clientX, clientY);
+    assert.equal(await readout().textContent(), `x 30  y 40  slice 21  value ${valueAt(21, 40, 30)}  at [21, 40, 30]`);
+  });
+
+  it('reads a big-endian Fortran-order float32 array exactly as NumPy prints it', async () => {
+    const fixture = validFixtures().find((f) => f.file === 'f4_be_F_v1.npy')!;
+    assert.deepEqual(fixture.shape, [3, 5, 7]);
+    page = await harness.open('npy');
+    await post(page, arrayMessage(fixture.file, fixtureBytes('valid', fixture.file)));
+    await slider().waitFor();
+    assert.equal(await info('dtype').textContent(), 'float32 (big-endian)');
+    assert.equal(await info('order').textContent(), 'Fortran (column-major)');
+    assert.equal(await slider().inputValue(), '1');
+    const size = { width: 7, height: 5 };
+    for (const [x, y] of [[0, 0], [6, 4], [3, 2]]) {
+      const { clientX, clientY } = await pixelOf(page, 'Slices', x, y, size);
+      await page.mouse.move(clientX, clientY);
+      const numpy = fixture.texts[1 * 35 + y * 7 + x];
+      assert.equal(await readout().textContent(), `x ${x}  y ${y}  slice 1  value ${numpy}  at [1, ${y}, ${x}]`);
+    }
+  });
+
+  it('shows a refused file in an alert naming the file and the problem; the next file opens', async () => {
+    page = await harness.open('npy');
+    await post(page, { type: 'showError', fileName: 'data_short.npy', message: 'the file holds 20 bytes of data, expected 24' });
+    const alert = page.getByRole('alert');
+    assert.equal(await alert.textContent(), 'Cannot show data_short.npy: the file holds 20 bytes of data, expected 24');
+    assert.equal(await slider().count(), 0);
+    await post(page, arrayMessage('0000.npy', mrnetVolume()));
+    await slider().waitFor();
+    assert.equal(await alert.isHidden(), true);
+  });
+
+  it('contrast: right-drag changes width and level, invert, per-slice, reset', async () => {
+    await openVolume();
+    const windowText = region().locator('[data-role="window"]');
+    await region().getByRole('button', { name: 'Contrast: full range' }).click();
+    assert.equal(await windowText.textContent(), 'W 255 L 127.5');
+    const { clientX, clientY } = await pixelOf(page, 'Slices', 128, 128, IMAGE);
+    await page.mouse.move(clientX, clientY);
+    await page.mouse.down({ button: 'right' });
+    await page.mouse.move(clientX - 64, clientY + 32);
+    await page.mouse.up({ button: 'right' });
+    // 255 units of range per 256 pixels: width 255 - 63.75, level 127.5 + 31.875.
+    assert.equal(await windowText.textContent(), 'W 191.3 L 159.4');
+    assert.equal((await storedState<{ plane: { preset: string } }>(page)).plane.preset, 'custom');
+
+    await region().getByRole('button', { name: 'Contrast: full range' }).click();
+    const before = (await pixelOf(page, 'Slices', 10, 0, IMAGE)).rgba[0];
+    await region().getByRole('button', { name: 'Invert' }).click();
+    assert.equal((await pixelOf(page, 'Slices', 10, 0, IMAGE)).rgba[0], 255 - before);
+    await page.keyboard.press('i');
+    assert.equal((await pixelOf(page, 'Slices', 10, 0, IMAGE)).rgba[0], before);
+
+    await page.keyboard.press('3'); // per-slice min/max
+    assert.equal(await windowText.textContent(), 'W 255 L 127.5');
+    await page.keyboard.press('r');
+    assert.match((await windowText.textContent())!, /^W 25[23]/);
+  });
+
+  it('zoom: 1:1 shows one array pixel per screen pixel, + and - scale about it, fit fills the view, Shift-drag pans', async () => {
+    await openVolume();
+    const canvas = region().locator('canvas');
+    const box = (await canvas.boundingBox())!;
+    const alphaAt = (dx: number) =>
+      canvas.evaluate((c: HTMLCanvasElement, dx) => c.getContext('2d')!.getImageData(Math.floor(c.width / 2 + dx), Math.floor(c.height / 2), 1, 1).data[3], dx);
+    await region().getByRole('button', { name: 'One array pixel per screen pixel' }).click();
+    assert.equal(await alphaAt(127), 255);
+    assert.equal(await alphaAt(129), 0, 'outside a 256-pixel image at 1:1');
+    await page.keyboard.press('+');
+    assert.equal(await alphaAt(155), 255, 'zoomed in 1.25x');
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    assert.equal(await alphaAt(110), 0, 'zoomed out');
+    await page.keyboard.press('f');
+    const fit = Math.min(box.width, box.height) / 2 - 2;
+    assert.equal(await alphaAt(fit), 255, 'fitted');
+    await page.keyboard.press('o');
+    await page.keyboard.down('Shift');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 100, box.y + box.height / 2);
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    // The image now spans -28..228 around the centre instead of -128..128.
+    assert.equal(await alphaAt(-30), 0, 'panned right by 100 pixels');
+    assert.equal(await alphaAt(-26), 255);
+    assert.equal(await alphaAt(226), 255);
+    assert.equal(await alphaAt(230), 0);
+    assert.deepEqual((await storedState<{ plane: { pan: unknown } }>(page)).plane.pan, { x: 100, y: 0 });
+  });
+
+  it('cine plays through the slices and pauses', async () => {
+    await openVolume();
+    const play = region().getByRole('button', { name: 'Play or pause cine' });
+    await region().getByLabel('Slice cine rate (frames per second)').fill('30');
+    await play.click();
+    await page.waitForFunction(() => Number((document.querySelector('input[type=range]') as HTMLInputElement).value) > 24);
+    await play.click();
+    const stopped = await slider().inputValue();
+    await page.waitForTimeout(200);
+    assert.equal(await slider().inputValue(), stopped);
+  });
+
+  it('views a volume along another axis, and indexes the leading axis of a 4-D array', async () => {
+    const file = 'f8_le_C_v1.npy';
+    const fixture = validFixtures().find((f) => f.file === file)!;
+    assert.deepEqual(fixture.shape, [2, 3, 4, 5]);
+    page = await harness.open('npy');
+    await post(page, arrayMessage(file, fixtureBytes('valid', file)));
+    await slider().waitFor();
+    const leading = page.getByRole('slider', { name: 'Axis 0 index' });
+    assert.equal(await leading.getAttribute('max'), '1');
+    await leading.fill('1');
+    await page.locator('vscode-single-select').evaluate((s: HTMLElement & { value: string }) => {
+      s.value = '2';
+      s.dispatchEvent(new Event('change'));
+    });
+    assert.equal(await slider().getAttribute('max'), '4');
+    assert.equal(await slider().inputValue(), '2');
+    const size = { width: 4, height: 3 }; // a[1, :, :, k] is 3 x 4
+    const { clientX, clientY } = await pixelOf(page, 'Slices', 3, 2, size);
+    await page.mouse.move(clientX, clientY);
+    const numpy = fixture.texts[1 * 60 + 2 * 20 + 3 * 5 + 2];
+    assert.equal(await readout().textContent(), `x 3  y 2  slice 2  value ${numpy}  at [1, 2, 3, 2]`);
+  });
+
+  it('shows (H, W, 3) uint8 arrays in colour', async () => {
+    const bytes = fixtureBytes('valid', 'rgb_u1.npy');
+    const fixture = validFixtures().find((f) => f.file === 'rgb_u1.npy')!;
+    page = await harness.open('npy');
+    await post(page, arrayMessage('rgb_u1.npy', bytes));
+    await slider().waitFor();
+    const { rgba } = await pixelOf(page, 'Slices', 5, 2, { width: 8, height: 6 });
+    const channel = (c: number) => Number(fixture.texts[(2 * 8 + 5) * 3 + c]);
+    assert.deepEqual(rgba, [channel(0), channel(1), channel(2), 255]);
+  });
+
+  it('lists the values of 1-D and 0-D arrays', async () => {
+    page = await harness.open('npy');
+    await post(page, arrayMessage('vector_i4.npy', fixtureBytes('valid', 'vector_i4.npy')));
+    const table = page.getByRole('table', { name: 'Values' });
+    await table.waitFor();
+    assert.equal(await table.locator('tbody tr').count(), 11);
+    assert.equal(await table.locator('tbody tr').first().textContent(), '[0]-5');
+    assert.equal(await info('shape').textContent(), '(11,)');
+    assert.equal(await info('mean').textContent(), '0');
+    await post(page, arrayMessage('scalar_f8.npy', fixtureBytes('valid', 'scalar_f8.npy')));
+    await page.waitForFunction(() => document.querySelector('[data-field="shape"] dd')?.textContent === '()');
+    assert.equal(await table.locator('tbody tr').textContent(), '()3.25');
+  });
+
+  it('restores slice, contrast and zoom after the tab was hidden (webview state)', async () => {
+    await openVolume();
+    await slider().fill('9');
+    await page.keyboard.press('i');
+    const state = await storedState(page);
+    await page.close();
+    page = await harness.open('npy', state);
+    await post(page, arrayMessage('0000.npy', mrnetVolume()));
+    await slider().waitFor();
+    assert.equal(await slider().inputValue(), '9');
+    assert.equal(await region().getByRole('button', { name: 'Invert' }).getAttribute('aria-pressed'), 'true');
+  });
+});
