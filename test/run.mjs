@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const Mocha = require('mocha');
-require('./register.cjs');
+require('../scripts/ts-node.cjs');
 
 const suites = process.argv.slice(2);
 const wanted = suites.length ? suites : ['unit', 'webview'];

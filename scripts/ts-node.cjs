@@ -1,4 +1,4 @@
-// Lets mocha load TypeScript: each .ts file is transpiled by esbuild as it is required.
+// Lets Node load TypeScript (tests, scripts): each .ts file is transpiled by esbuild as it is required.
 const { transformSync } = require('esbuild');
 const fs = require('fs');
 

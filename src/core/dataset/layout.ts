@@ -1,0 +1,49 @@
+/** The MRNet-v1.0 layout: {root}/{split}/{plane}/NNNN.npy and {root}/{split}-{task}.csv. */
+
+/** A case file: four digits, nothing else (not `._0000.npy`, `0000 (1).npy`, `.DS_Store`). */
+const CASE_FILE = /^(\d{4})\.npy$/;
+const LABEL_FILE = /^(.+)-([^-]+)\.csv$/;
+
+/** The case id a plane file holds, or undefined for files that are not cases. */
+export function caseIdOf(fileName: string): string | undefined {
+  return CASE_FILE.exec(fileName)?.[1];
+}
+
+/** The split and task a label file is for: `train-acl.csv` -> train, acl. */
+export function labelFileOf(fileName: string): { split: string; task: string } | undefined {
+  const m = LABEL_FILE.exec(fileName);
+  return m ? { split: m[1], task: m[2] } : undefined;
+}
+
+const TASK_NAMES: Record<string, string> = { acl: 'ACL', meniscus: 'Meniscus', abnormal: 'Abnormal' };
+
+/** How a task is named on screen: ACL, Meniscus, Abnormal; others as written. */
+export function taskDisplayName(task: string): string {
+  return TASK_NAMES[task] ?? task;
+}
+
+/** The case viewer's order of planes (the notebook widget's): coronal, sagittal, axial, then others. */
+const PLANE_ORDER = ['coronal', 'sagittal', 'axial'];
+export function sortPlanes(planes: string[]): string[] {
+  const rank = (p: string) => (PLANE_ORDER.includes(p) ? PLANE_ORDER.indexOf(p) : PLANE_ORDER.length);
+  return [...planes].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** "axial" -> "Axial": how plane names appear in labels ("Axial plane", "Axial slice"). */
+export function planeDisplayName(plane: string): string {
+  return plane.charAt(0).toUpperCase() + plane.slice(1);
+}
+
+/** A folder's entries, as a directory listing gives them. */
+export interface FolderEntries {
+  files: string[];
+  folders: string[];
+}
+
+/**
+ * Whether a folder is a dataset root, from the listings of its split folders: some split
+ * folder holds a plane folder of NNNN.npy files. Label files are optional for discovery.
+ */
+export function looksLikeDatasetRoot(planeFolderFiles: string[][]): boolean {
+  return planeFolderFiles.some((files) => files.some((f) => caseIdOf(f) !== undefined));
+}

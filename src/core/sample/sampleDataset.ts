@@ -1,0 +1,108 @@
+import { dump } from 'npyjs';
+import { Pathology, Plane, renderSlice } from './kneePhantom';
+import { Random } from './random';
+
+export interface SampleOptions {
+  train: number;
+  valid: number;
+  seed: number;
+}
+
+export const SMALL_SAMPLE: SampleOptions = { train: 16, valid: 8, seed: 1 };
+/** MRNet-v1.0's size: ids 0000-1129 train, 1130-1249 valid. */
+export const FULL_SAMPLE: SampleOptions = { train: 1130, valid: 120, seed: 1 };
+
+const PLANES: Plane[] = ['axial', 'coronal', 'sagittal'];
+const TASKS = ['abnormal', 'acl', 'meniscus'] as const;
+
+/** MRNet's slice-count ranges per split and plane. */
+const SLICES: Record<string, Record<Plane, [number, number]>> = {
+  train: { axial: [19, 61], coronal: [17, 58], sagittal: [17, 51] },
+  valid: { axial: [20, 52], coronal: [17, 48], sagittal: [21, 45] },
+};
+
+/**
+ * MRNet's label combinations (abnormal, ACL, meniscus) and their counts: train as published;
+ * valid chosen to match its published prevalences (79.2%, 45.0%, 43.3% of 120). Every ACL or
+ * meniscus positive is abnormal.
+ */
+const COMBINATIONS: Record<string, [number, number, number, number][]> = {
+  train: [[0, 0, 0, 217], [1, 0, 0, 433], [1, 0, 1, 272], [1, 1, 0, 83], [1, 1, 1, 125]],
+  valid: [[0, 0, 0, 25], [1, 0, 0, 17], [1, 0, 1, 24], [1, 1, 0, 26], [1, 1, 1, 28]],
+};
+
+/** Images of a series across the knee, rendered once and shared by every case of that kind. */
+const BANK_SLICES = 48;
+
+export interface SampleFile {
+  /** Path relative to the dataset root: train/axial/0000.npy, train-acl.csv. */
+  path: string;
+  data: Uint8Array;
+}
+
+/**
+ * The files of a synthetic dataset in MRNet-v1.0's exact layout, one at a time (the full
+ * size is 7 GB): uint8 volumes (s, 256, 256) with s drawn per plane from MRNet's ranges, and
+ * the six label CSVs in MRNet's format. Deterministic for a seed.
+ */
+export function* sampleDatasetFiles(options: SampleOptions): Generator<SampleFile> {
+  const random = new Random(options.seed);
+  const bank = new Map<string, Uint8Array[]>();
+  const noise = Int8Array.from({ length: 1 << 18 }, () => Math.max(-127, Math.min(127, Math.round(random.normal(0, 7)))));
+  let nextId = 0;
+  for (const [split, count] of [['train', options.train], ['valid', options.valid]] as const) {
+    const labels = assignLabels(COMBINATIONS[split], count, random);
+    const ids = labels.map(() => String(nextId++).padStart(4, '0'));
+    for (let i = 0; i < count; i++) {
+      const pathology: Pathology = { aclTear: labels[i][1] === 1, meniscusTear: labels[i][2] === 1 };
+      for (const plane of PLANES) {
+        const [low, high] = SLICES[split][plane];
+        const slices = Math.max(low, Math.min(high, Math.round(random.normal(31, 7))));
+        yield { path: `${split}/${plane}/${ids[i]}.npy`, data: caseVolume(plane, slices, pathology, bank, noise, random) };
+      }
+    }
+    for (const [t, task] of TASKS.entries()) {
+      const text = ids.map((id, i) => `${id},${labels[i][t]}\n`).join('');
+      yield { path: `${split}-${task}.csv`, data: new TextEncoder().encode(text) };
+    }
+  }
+}
+
+/** Label triples for `count` cases in the proportions of MRNet's combinations, shuffled. */
+function assignLabels(combinations: [number, number, number, number][], count: number, random: Random): [number, number, number][] {
+  const total = combinations.reduce((s, c) => s + c[3], 0);
+  const out: [number, number, number][] = [];
+  let carried = 0;
+  for (const [a, acl, men, n] of combinations) {
+    carried += (n * count) / total;
+    while (out.length < Math.round(carried)) out.push([a, acl, men]);
+  }
+  return random.shuffle(out);
+}
+
+function caseVolume(plane: Plane, slices: number, pathology: Pathology, bank: Map<string, Uint8Array[]>, noise: Int8Array, random: Random): Uint8Array {
+  const key = `${plane}:${pathology.aclTear}:${pathology.meniscusTear}`;
+  let images = bank.get(key);
+  if (!images) {
+    images = Array.from({ length: BANK_SLICES }, (_, i) => renderSlice(plane, i / (BANK_SLICES - 1), pathology));
+    bank.set(key, images);
+  }
+  const size = 256 * 256;
+  const volume = new Uint8Array(slices * size);
+  // Each case sits a few pixels off centre and has its own noise.
+  const dx = random.int(-6, 6);
+  const dy = random.int(-6, 6);
+  for (let k = 0; k < slices; k++) {
+    const image = images[Math.round((k / Math.max(slices - 1, 1)) * (BANK_SLICES - 1))];
+    const start = random.int(0, noise.length - size);
+    const out = k * size;
+    for (let y = 0; y < 256; y++) {
+      const sy = Math.min(255, Math.max(0, y + dy)) * 256;
+      for (let x = 0; x < 256; x++) {
+        const v = image[sy + Math.min(255, Math.max(0, x + dx))] + noise[start + y * 256 + x];
+        volume[out + y * 256 + x] = v < 0 ? 0 : v > 255 ? 255 : v;
+      }
+    }
+  }
+  return new Uint8Array(dump(volume, [slices, 256, 256]));
+}
