@@ -1,14 +1,34 @@
 import * as vscode from 'vscode';
+import { CaseViewer } from './caseViewer/caseViewerPanel';
+import { registerCaseCommands } from './commands/caseCommands';
+import { registerDatasetCommands } from './commands/datasetCommands';
+import { DatasetRegistry } from './dataset/datasetRegistry';
 import { NPY_EDITOR_VIEW_TYPE, NpyEditorProvider } from './npyEditor/npyEditorProvider';
+import { CasesTreeProvider } from './tree/casesTreeProvider';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('MRNet Viewer', { log: true });
+  const registry = new DatasetRegistry(log);
+  const tree = new CasesTreeProvider(registry);
+  const treeView = vscode.window.createTreeView('mrnet.cases', { treeDataProvider: tree, showCollapseAll: true });
+  const viewer = new CaseViewer(context.extensionUri, registry, { allCases: () => registry.allCases(), visibleCases: () => tree.visibleCases() }, log);
+  registry.onDidChange(() => void vscode.commands.executeCommand('setContext', 'mrnet.datasetCount', registry.all.length));
   context.subscriptions.push(
     log,
-    vscode.window.registerCustomEditorProvider(NPY_EDITOR_VIEW_TYPE, new NpyEditorProvider(context.extensionUri, log), {
+    registry,
+    treeView,
+    viewer,
+    vscode.window.registerCustomEditorProvider(NPY_EDITOR_VIEW_TYPE, new NpyEditorProvider(context.extensionUri, registry, viewer, log), {
       supportsMultipleEditorsPerDocument: true,
     }),
+    ...registerCaseCommands(registry, tree, treeView, viewer),
+    ...registerDatasetCommands(registry),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('mrnet.datasetRoots')) void registry.refresh();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void registry.refresh()),
   );
+  void registry.refresh();
 }
 
 export function deactivate(): void {}

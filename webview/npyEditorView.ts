@@ -5,8 +5,9 @@ import { NpyHeader, formatShape } from '../src/core/npy/header';
 import { layoutOf, planeSource } from '../src/core/npy/planeSource';
 import { formatBytes, formatStat } from '../src/core/format';
 import { VolumeStats, volumeStats } from '../src/core/windowing';
-import { HostMessage } from '../src/core/protocol';
-import { el } from './dom';
+import { CaseInfo, HostMessage } from '../src/core/protocol';
+import { labelBadges } from './caseHeader';
+import { button, el } from './dom';
 import { PlaneViewState, PlaneViewer } from './planeViewer';
 import { onHostMessage, vscode } from './vscodeApi';
 
@@ -25,14 +26,16 @@ export function startNpyEditor(root: HTMLElement): void {
   const alert = el('div', { role: 'alert', class: 'error', hidden: '' });
   const title = el('h1', { class: 'file-name' });
   const info = el('dl', { class: 'info', 'aria-label': 'Array information' });
+  const caseStrip = el('div', { class: 'case-strip', hidden: '' });
   const controls = el('div', { class: 'view-controls' });
   const body = el('div', { class: 'editor-body' });
   const status = el('p', { class: 'status' }, ['Loading…']);
-  root.append(el('header', { class: 'file-header' }, [title, info]), alert, controls, status, body);
+  root.append(el('header', { class: 'file-header' }, [title, info]), caseStrip, alert, controls, status, body);
 
   let viewer: PlaneViewer | undefined;
 
   onHostMessage((message: HostMessage) => {
+    if (message.type !== 'showArray') return;
     status.remove();
     viewer?.dispose();
     viewer = undefined;
@@ -40,19 +43,32 @@ export function startNpyEditor(root: HTMLElement): void {
     controls.replaceChildren();
     info.replaceChildren();
     alert.hidden = true;
-    title.textContent = message.fileName;
-    if (message.type === 'showError') {
-      showError(message.fileName, message.message);
+    showCase(message.caseInfo);
+    const content = message.array;
+    title.textContent = content.fileName;
+    if ('error' in content) {
+      showError(content.fileName, content.error);
       return;
     }
     try {
-      const array = decodeNpyData(message.header, new Uint8Array(message.data));
-      viewer = show(message.fileName, array);
+      viewer = show(content.fileName, decodeNpyData(content.header, new Uint8Array(content.data)));
     } catch (e) {
-      showError(message.fileName, e instanceof Error ? e.message : String(e));
+      showError(content.fileName, e instanceof Error ? e.message : String(e));
     }
   });
   vscode.postMessage({ type: 'ready' });
+
+  /** For a file of a dataset: its case, labels and a way to open all its planes. */
+  function showCase(caseInfo: CaseInfo | undefined): void {
+    caseStrip.hidden = !caseInfo;
+    if (!caseInfo) return;
+    caseStrip.replaceChildren(
+      el('span', { class: 'case-id' }, [`Case ${caseInfo.id}`]),
+      el('span', { class: 'case-split' }, [`${caseInfo.dataset} · ${caseInfo.split}`]),
+      labelBadges(caseInfo),
+      button('Open case (all planes)', 'Open this case in the three-plane viewer', () => vscode.postMessage({ type: 'openCase' })),
+    );
+  }
 
   function showError(fileName: string, message: string): void {
     alert.hidden = false;

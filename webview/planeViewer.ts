@@ -36,6 +36,8 @@ export class PlaneViewer {
   private readonly presetButtons = new Map<WindowPreset, HTMLElement>();
   private readonly invertButton: HTMLElement;
   private readonly image = document.createElement('canvas');
+  private readonly alert = el('div', { role: 'alert', class: 'error', hidden: '' });
+  private readonly body: HTMLElement;
 
   private source?: PlaneSource;
   private stats?: VolumeStats;
@@ -78,17 +80,15 @@ export class PlaneViewer {
       el('span', { class: 'group', role: 'group', 'aria-label': 'Cine' }, [this.playButton, this.fpsInput, el('span', {}, ['fps'])]),
     ]);
     const canvasBox = el('div', { class: 'canvas-box' }, [this.canvas]);
-    this.element = el('section', { class: 'plane', role: 'region', 'aria-label': regionLabel, tabindex: '0' }, [
-      toolbar,
-      canvasBox,
-      el('div', { class: 'slider-row' }, [this.slider, this.sliceNumber]),
-      this.readout,
-    ]);
+    this.body = el('div', { class: 'plane-body' }, [toolbar, canvasBox, el('div', { class: 'slider-row' }, [this.slider, this.sliceNumber]), this.readout]);
+    this.element = el('section', { class: 'plane', role: 'region', 'aria-label': regionLabel, tabindex: '0' }, [this.alert, this.body]);
     this.listen(canvasBox);
   }
 
   /** Shows a new stack of images; `stats` are of the whole array, for the default contrast. */
   setSource(source: PlaneSource, stats: VolumeStats, state?: Partial<PlaneViewState>): void {
+    this.alert.hidden = true;
+    this.body.hidden = false;
     this.source = source;
     this.stats = stats;
     this.image.width = source.width;
@@ -101,6 +101,15 @@ export class PlaneViewer {
     this.fpsInput.value = String(this.state.fps);
     for (const b of [...this.presetButtons.values(), this.invertButton]) b.toggleAttribute('disabled', source.channels !== 1);
     this.render();
+  }
+
+  /** Shows why this plane cannot be drawn, in place of the image. */
+  showError(message: string): void {
+    this.stopCine();
+    this.source = undefined;
+    this.body.hidden = true;
+    this.alert.hidden = false;
+    this.alert.textContent = message;
   }
 
   getState(): PlaneViewState {

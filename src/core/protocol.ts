@@ -4,18 +4,55 @@ import { NpyHeader } from './npy/header';
  * The messages between the extension host and its webviews. Both sides import these types;
  * the host checks every incoming message with `parseWebviewMessage` and trusts nothing else.
  */
-export type HostMessage =
-  /** An array to show: its checked header and its data bytes (exactly `header.dataBytes`). */
-  | { type: 'showArray'; fileName: string; header: NpyHeader; data: ArrayBuffer }
-  /** A file that cannot be shown, and why. */
-  | { type: 'showError'; fileName: string; message: string };
 
-export type WebviewMessage = { type: 'ready' };
+/** One .npy file for a viewer: its checked header and data bytes, or why it cannot be shown. */
+export type ArrayContent =
+  | { fileName: string; header: NpyHeader; data: ArrayBuffer }
+  | { fileName: string; error: string };
+
+/** What a viewer says of the case a file or panel belongs to. */
+export interface CaseInfo {
+  id: string;
+  split: string;
+  /** The dataset root's folder name. */
+  dataset: string;
+  labels: { task: string; name: string; value: 0 | 1 | null }[];
+}
+
+export interface CasePlane {
+  plane: string;
+  array: ArrayContent;
+}
+
+export type HostMessage =
+  /** The .npy editor's file; `caseInfo` when it belongs to a detected dataset. */
+  | { type: 'showArray'; array: ArrayContent; caseInfo?: CaseInfo }
+  /** A case for the case viewer: its planes in display order, and the ids its picker offers. */
+  | { type: 'showCase'; caseInfo: CaseInfo; planes: CasePlane[]; caseIds: string[] };
+
+export type WebviewMessage =
+  | { type: 'ready' }
+  /** Next or previous case in the tree's order and filter. */
+  | { type: 'navigate'; direction: 'next' | 'previous' }
+  /** A case of the same dataset, picked by id; from the .npy editor, the case of its file. */
+  | { type: 'openCase'; id?: string };
+
+const CASE_ID = /^\d{4}$/;
 
 /** The webview message in `value`, or undefined for anything the protocol does not allow. */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const type = (value as { type?: unknown }).type;
-  if (type === 'ready') return { type };
-  return undefined;
+  const m = value as Record<string, unknown>;
+  const keys = Object.keys(m);
+  switch (m.type) {
+    case 'ready':
+      return keys.length === 1 ? { type: 'ready' } : undefined;
+    case 'navigate':
+      return (m.direction === 'next' || m.direction === 'previous') && keys.length === 2 ? { type: 'navigate', direction: m.direction } : undefined;
+    case 'openCase':
+      if (m.id === undefined && keys.length === 1) return { type: 'openCase' };
+      return typeof m.id === 'string' && CASE_ID.test(m.id) && keys.length === 2 ? { type: 'openCase', id: m.id } : undefined;
+    default:
+      return undefined;
+  }
 }

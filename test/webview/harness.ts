@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/core/npy/header';
-import { HostMessage } from '../../src/core/protocol';
+import { ArrayContent, CaseInfo, HostMessage } from '../../src/core/protocol';
 import { WebviewView, makeNonce, webviewHtml } from '../../src/core/webviewHtml';
 import { launchChromium } from '../support/browser';
 
@@ -89,22 +89,31 @@ export class WebviewHarness {
   }
 }
 
-/** The message the extension host sends for a .npy file's bytes (as readArray builds it). */
-export function arrayMessage(fileName: string, bytes: Uint8Array): HostMessage {
-  const header = parseNpyHeader(bytes, bytes.length);
-  return { type: 'showArray', fileName, header, data: bytes.slice(header.dataOffset).buffer };
+/** A .npy file's content as the extension host's readArray builds it. */
+export function arrayContent(fileName: string, bytes: Uint8Array): ArrayContent {
+  try {
+    const header = parseNpyHeader(bytes, bytes.length);
+    return { fileName, header, data: bytes.slice(header.dataOffset).buffer };
+  } catch (e) {
+    return { fileName, error: (e as Error).message };
+  }
 }
 
-/** Delivers a host message to the page, ArrayBuffer included, as VS Code's postMessage does. */
+/** The .npy editor's message for a file. */
+export function arrayMessage(fileName: string, bytes: Uint8Array, caseInfo?: CaseInfo): HostMessage {
+  return { type: 'showArray', array: arrayContent(fileName, bytes), caseInfo };
+}
+
+/** Delivers a host message to the page, ArrayBuffers included, as VS Code's postMessage does. */
 export async function post(page: Page, message: HostMessage): Promise<void> {
-  const data = message.type === 'showArray' ? Buffer.from(message.data).toString('base64') : undefined;
-  await page.evaluate(
-    ({ message, data }) => {
-      const full = data === undefined ? message : { ...message, data: Uint8Array.from(atob(data), (c) => c.charCodeAt(0)).buffer };
-      window.postMessage(full, '*');
-    },
-    { message: { ...message, data: undefined } as unknown as HostMessage, data },
-  );
+  // ArrayBuffers cross into the page as base64 and are rebuilt there.
+  const encoded = JSON.stringify(message, (_key, value) => (value instanceof ArrayBuffer ? { __arrayBuffer: Buffer.from(value).toString('base64') } : value));
+  await page.evaluate((text) => {
+    const decoded = JSON.parse(text, (_key, value) =>
+      value && typeof value === 'object' && '__arrayBuffer' in value ? Uint8Array.from(atob(value.__arrayBuffer), (c) => c.charCodeAt(0)).buffer : value,
+    );
+    window.postMessage(decoded, '*');
+  }, encoded);
 }
 
 /** What the webview has posted to the host. */

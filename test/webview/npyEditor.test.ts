@@ -125,9 +125,9 @@ describe('the .npy editor webview (headless Chromium)', function () {
 
   it('shows a refused file in an alert naming the file and the problem; the next file opens', async () => {
     page = await harness.open('npy');
-    await post(page, { type: 'showError', fileName: 'data_short.npy', message: 'the file holds 20 bytes of data, expected 24' });
+    await post(page, arrayMessage('data_short.npy', fixtureBytes('malformed', 'data_short.npy')));
     const alert = page.getByRole('alert');
-    assert.equal(await alert.textContent(), 'Cannot show data_short.npy: the file holds 20 bytes of data, expected 24');
+    assert.equal(await alert.textContent(), 'Cannot show data_short.npy: the file holds 20 bytes of data, expected 24 for shape (2, 3) of float32 (the file is truncated)');
     assert.equal(await slider().count(), 0);
     await post(page, arrayMessage('0000.npy', mrnetVolume()));
     await slider().waitFor();

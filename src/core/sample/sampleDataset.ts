@@ -40,30 +40,52 @@ export interface SampleFile {
   data: Uint8Array;
 }
 
-/**
- * The files of a synthetic dataset in MRNet-v1.0's exact layout, one at a time (the full
- * size is 7 GB): uint8 volumes (s, 256, 256) with s drawn per plane from MRNet's ranges, and
- * the six label CSVs in MRNet's format. Deterministic for a seed.
- */
-export function* sampleDatasetFiles(options: SampleOptions): Generator<SampleFile> {
+/** One case of the sample: where it goes, its labels and each plane's slice count. */
+export interface SampleCase {
+  split: 'train' | 'valid';
+  id: string;
+  /** abnormal, acl, meniscus: 0 or 1. */
+  labels: [number, number, number];
+  slices: Record<Plane, number>;
+}
+
+/** The cases of a sample dataset: labels in MRNet's proportions and slice counts in its ranges. */
+export function sampleCases(options: SampleOptions): SampleCase[] {
   const random = new Random(options.seed);
-  const bank = new Map<string, Uint8Array[]>();
-  const noise = Int8Array.from({ length: 1 << 18 }, () => Math.max(-127, Math.min(127, Math.round(random.normal(0, 7)))));
-  let nextId = 0;
+  const cases: SampleCase[] = [];
   for (const [split, count] of [['train', options.train], ['valid', options.valid]] as const) {
-    const labels = assignLabels(COMBINATIONS[split], count, random);
-    const ids = labels.map(() => String(nextId++).padStart(4, '0'));
-    for (let i = 0; i < count; i++) {
-      const pathology: Pathology = { aclTear: labels[i][1] === 1, meniscusTear: labels[i][2] === 1 };
+    for (const labels of assignLabels(COMBINATIONS[split], count, random)) {
+      const slices = {} as Record<Plane, number>;
       for (const plane of PLANES) {
         const [low, high] = SLICES[split][plane];
-        const slices = Math.max(low, Math.min(high, Math.round(random.normal(31, 7))));
-        yield { path: `${split}/${plane}/${ids[i]}.npy`, data: caseVolume(plane, slices, pathology, bank, noise, random) };
+        slices[plane] = Math.max(low, Math.min(high, Math.round(random.normal(31, 7))));
       }
+      cases.push({ split, id: String(cases.length).padStart(4, '0'), labels, slices });
     }
+  }
+  return cases;
+}
+
+/**
+ * The files of a synthetic dataset in MRNet-v1.0's exact layout, one at a time (the full
+ * size is 7 GB): uint8 volumes (s, 256, 256) showing a synthetic knee, and the six label
+ * CSVs in MRNet's format. Deterministic for a seed.
+ */
+export function* sampleDatasetFiles(options: SampleOptions): Generator<SampleFile> {
+  const cases = sampleCases(options);
+  const random = new Random(options.seed ^ 0x9e3779b9); // the images' own stream
+  const bank = new Map<string, Uint8Array[]>();
+  const noise = Int8Array.from({ length: 1 << 18 }, () => Math.max(-127, Math.min(127, Math.round(random.normal(0, 7)))));
+  for (const c of cases) {
+    const pathology: Pathology = { aclTear: c.labels[1] === 1, meniscusTear: c.labels[2] === 1 };
+    for (const plane of PLANES) {
+      yield { path: `${c.split}/${plane}/${c.id}.npy`, data: caseVolume(plane, c.slices[plane], pathology, bank, noise, random) };
+    }
+  }
+  for (const split of ['train', 'valid'] as const) {
+    const inSplit = cases.filter((c) => c.split === split);
     for (const [t, task] of TASKS.entries()) {
-      const text = ids.map((id, i) => `${id},${labels[i][t]}\n`).join('');
-      yield { path: `${split}-${task}.csv`, data: new TextEncoder().encode(text) };
+      yield { path: `${split}-${task}.csv`, data: new TextEncoder().encode(inSplit.map((c) => `${c.id},${c.labels[t]}\n`).join('')) };
     }
   }
 }

@@ -1,0 +1,162 @@
+import * as vscode from 'vscode';
+import { CaseInfo, HostMessage, parseWebviewMessage } from '../core/protocol';
+import { CaseRef, DatasetRegistry, caseInfo, planeUri } from '../dataset/datasetRegistry';
+import { readArray } from '../dataset/readArray';
+import { loadWebview } from '../webviewContent';
+
+export const CASE_VIEWER_VIEW_TYPE = 'mrnetViewer.case';
+
+/** A case as the viewer shows it: from a dataset, or a folder of plane files. */
+export interface ViewerCase {
+  info: CaseInfo;
+  planes: { plane: string; uri?: vscode.Uri }[];
+  /** Set for dataset cases: what next/previous and the picker work from. */
+  ref?: CaseRef;
+}
+
+/** The cases next/previous walk through: the tree's order and filter. */
+export interface CaseOrder {
+  /** Every case of the datasets in tree order, filter ignored. */
+  allCases(): CaseRef[];
+  /** The cases the tree shows. */
+  visibleCases(): CaseRef[];
+}
+
+interface OpenPanel {
+  panel: vscode.WebviewPanel;
+  current: ViewerCase;
+}
+
+/** The three-plane case viewer panels. One panel is reused as the user walks through cases (setting mrnet.reuseCaseViewer). */
+export class CaseViewer implements vscode.Disposable {
+  private panels: OpenPanel[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly registry: DatasetRegistry,
+    private readonly order: CaseOrder,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Opens a dataset case, in the reused panel or a new one. */
+  openCase(ref: CaseRef): Promise<void> {
+    return this.open({ info: caseInfo(ref), planes: ref.dataset.index.planes.map((plane) => ({ plane, uri: planeUri(ref, plane) })), ref });
+  }
+
+  async open(viewerCase: ViewerCase): Promise<void> {
+    const reuse = vscode.workspace.getConfiguration('mrnet').get<boolean>('reuseCaseViewer', true);
+    let target = reuse ? this.activePanel() : undefined;
+    if (!target) {
+      const panel = vscode.window.createWebviewPanel(CASE_VIEWER_VIEW_TYPE, title(viewerCase), vscode.ViewColumn.Active, { enableFindWidget: false });
+      target = { panel, current: viewerCase };
+      this.panels.push(target);
+      this.attach(target);
+    }
+    target.current = viewerCase;
+    target.panel.title = title(viewerCase);
+    target.panel.reveal(undefined, false);
+    await this.send(target);
+  }
+
+  /** Moves the active panel to the next or previous case in the tree's order and filter. */
+  async navigate(direction: 'next' | 'previous'): Promise<void> {
+    const target = this.activePanel();
+    const ref = target?.current.ref;
+    if (!target || !ref) {
+      void vscode.window.showInformationMessage('Open a case of a dataset first (MRNet: Open Case).');
+      return;
+    }
+    const next = this.neighbour(ref, direction);
+    if (!next) {
+      void vscode.window.showInformationMessage(direction === 'next' ? 'This is the last case.' : 'This is the first case.');
+      return;
+    }
+    await this.openCase(next);
+  }
+
+  /** The case after (or before) `ref` among the visible ones, from its place in the full order. */
+  private neighbour(ref: CaseRef, direction: 'next' | 'previous'): CaseRef | undefined {
+    const all = this.order.allCases();
+    const visible = new Set(this.order.visibleCases().map(key));
+    const step = direction === 'next' ? 1 : -1;
+    for (let i = all.findIndex((c) => key(c) === key(ref)) + step; i >= 0 && i < all.length; i += step) {
+      if (visible.has(key(all[i]))) return all[i];
+    }
+    return undefined;
+  }
+
+  private activePanel(): OpenPanel | undefined {
+    return this.panels.find((p) => p.panel.active) ?? this.panels[this.panels.length - 1];
+  }
+
+  private attach(target: OpenPanel): void {
+    loadWebview(target.panel.webview, this.extensionUri, 'case', 'MRNet case');
+    target.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'mrnet.svg');
+    const subscription = target.panel.webview.onDidReceiveMessage(async (raw: unknown) => {
+      const message = parseWebviewMessage(raw);
+      if (!message) {
+        this.log.warn(`Refused a malformed message from the case viewer: ${safeJson(raw)}`);
+        return;
+      }
+      if (message.type === 'ready') await this.send(target);
+      else if (message.type === 'navigate') await this.navigate(message.direction);
+      else if (message.type === 'openCase' && message.id && target.current.ref) {
+        // Only a case of the dataset this panel already shows, looked up by id.
+        const ref = this.registry.findCase(target.current.ref.dataset, message.id);
+        if (ref) await this.openCase(ref);
+        else this.log.warn(`Refused to open case ${message.id}: not in ${target.current.ref.dataset.name}`);
+      }
+    });
+    target.panel.onDidDispose(() => {
+      subscription.dispose();
+      this.panels = this.panels.filter((p) => p !== target);
+    });
+  }
+
+  /** Reads the case's planes and sends them; nothing is kept once posted. */
+  private async send(target: OpenPanel): Promise<void> {
+    const current = target.current;
+    const planes = await Promise.all(
+      current.planes.map(async ({ plane, uri }) => ({
+        plane,
+        array: uri ? await readArray(uri) : { fileName: `${current.info.id}.npy`, error: `case ${current.info.id} has no ${plane} file` },
+      })),
+    );
+    if (target.current !== current) return; // a newer case was asked for meanwhile
+    const caseIds = current.ref ? this.order.visibleCases().filter((c) => c.dataset === current.ref!.dataset).map((c) => c.case.id) : [];
+    const message: HostMessage = { type: 'showCase', caseInfo: current.info, planes, caseIds };
+    await target.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    for (const p of this.panels) p.panel.dispose();
+  }
+}
+
+function key(ref: CaseRef): string {
+  return `${ref.dataset.uri.toString()}#${ref.case.split}/${ref.case.id}`;
+}
+
+function title(c: ViewerCase): string {
+  return `Case ${c.info.id}`;
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value).slice(0, 200);
+  } catch {
+    return String(value);
+  }
+}
+
+/** A folder of plane files (axial.npy, coronal.npy, sagittal.npy, ...) as a case. */
+export async function folderCase(folder: vscode.Uri): Promise<ViewerCase | undefined> {
+  const entries = await vscode.workspace.fs.readDirectory(folder);
+  const known = ['coronal', 'sagittal', 'axial'];
+  const planes = known
+    .filter((plane) => entries.some(([name, type]) => type === vscode.FileType.File && name === `${plane}.npy`))
+    .map((plane) => ({ plane, uri: vscode.Uri.joinPath(folder, `${plane}.npy`) }));
+  if (planes.length === 0) return undefined;
+  const parts = folder.path.split('/').filter(Boolean);
+  return { info: { id: parts[parts.length - 1], split: '', dataset: parts[parts.length - 2] ?? '', labels: [] }, planes };
+}

@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { decodeNpy } from '../../src/core/npy/decode';
+import { parseNpyHeader } from '../../src/core/npy/header';
+import { parseLabelCsv } from '../../src/core/dataset/labelCsv';
+import { FULL_SAMPLE, sampleCases, sampleDatasetFiles } from '../../src/core/sample/sampleDataset';
+
+describe('the sample dataset', function () {
+  this.timeout(60000);
+  const files = [...sampleDatasetFiles({ train: 30, valid: 10, seed: 7 })];
+  const byPath = new Map(files.map((f) => [f.path, f.data]));
+
+  it('has MRNet-v1.0\'s layout: one file per case and plane, six CSVs, valid ids after train', () => {
+    assert.equal(files.length, 40 * 3 + 6);
+    for (const plane of ['axial', 'coronal', 'sagittal']) {
+      assert.ok(byPath.has(`train/${plane}/0000.npy`) && byPath.has(`train/${plane}/0029.npy`));
+      assert.ok(byPath.has(`valid/${plane}/0030.npy`) && byPath.has(`valid/${plane}/0039.npy`));
+    }
+    for (const split of ['train', 'valid']) for (const task of ['abnormal', 'acl', 'meniscus']) assert.ok(byPath.has(`${split}-${task}.csv`));
+  });
+
+  it('volumes are uint8 (s, 256, 256) with s in MRNet\'s range for the split and plane', () => {
+    const ranges: Record<string, [number, number]> = { 'train/axial': [19, 61], 'train/coronal': [17, 58], 'train/sagittal': [17, 51], 'valid/axial': [20, 52], 'valid/coronal': [17, 48], 'valid/sagittal': [21, 45] };
+    for (const { path, data } of files.filter((f) => f.path.endsWith('.npy'))) {
+      const header = parseNpyHeader(data, data.length);
+      assert.equal(header.dtype.name, 'uint8');
+      assert.equal(header.fortranOrder, false);
+      const [low, high] = ranges[path.split('/').slice(0, 2).join('/')];
+      assert.ok(header.shape.length === 3 && header.shape[1] === 256 && header.shape[2] === 256, path);
+      assert.ok(header.shape[0] >= low && header.shape[0] <= high, `${path}: ${header.shape[0]} slices`);
+    }
+  });
+
+  it("CSVs are in MRNet's exact format, and every ACL or meniscus positive is abnormal", () => {
+    const text = new TextDecoder().decode(byPath.get('train-acl.csv'));
+    assert.match(text, /^(\d{4},[01]\n){30}$/);
+    for (const split of ['train', 'valid']) {
+      const labels = (task: string) => new Map(parseLabelCsv(new TextDecoder().decode(byPath.get(`${split}-${task}.csv`)), task).rows.map((r) => [r.id, r.label]));
+      const abnormal = labels('abnormal');
+      for (const task of ['acl', 'meniscus']) for (const [id, v] of labels(task)) if (v) assert.equal(abnormal.get(id), 1, `${split} ${id} ${task}`);
+    }
+  });
+
+  it('has about MRNet\'s prevalences (train: ACL 18.4%, meniscus 35.1%, abnormal 80.8%)', () => {
+    const cases = sampleCases(FULL_SAMPLE);
+    assert.equal(cases.length, 1250);
+    assert.deepEqual([cases[0].id, cases[1129].id, cases[1130].id, cases[1249].id], ['0000', '1129', '1130', '1249']);
+    const share = (split: string, t: number) => {
+      const inSplit = cases.filter((c) => c.split === split);
+      return (inSplit.filter((c) => c.labels[t] === 1).length / inSplit.length).toFixed(3);
+    };
+    assert.deepEqual([share('train', 1), share('train', 2), share('train', 0)], ['0.184', '0.351', '0.808']);
+    assert.deepEqual([share('valid', 1), share('valid', 2), share('valid', 0)], ['0.450', '0.433', '0.792']);
+  });
+
+  it('is deterministic for a seed and differs between seeds', () => {
+    const hash = (seed: number) => {
+      const h = createHash('sha256');
+      for (const f of sampleDatasetFiles({ train: 2, valid: 1, seed })) h.update(f.path).update(f.data);
+      return h.digest('hex');
+    };
+    assert.equal(hash(3), hash(3));
+    assert.notEqual(hash(3), hash(4));
+  });
+
+  it('an ACL tear shows: the sagittal ACL band differs between torn and intact cases', () => {
+    const csv = new TextDecoder().decode(byPath.get('train-acl.csv'));
+    const torn = csv.split('\n').find((l) => l.endsWith(',1'))!.split(',')[0];
+    const intact = csv.split('\n').find((l) => l.endsWith(',0'))!.split(',')[0];
+    // The band is dark in an intact knee and bright (oedema) where torn: compare the centre region.
+    const centreMean = (id: string) => {
+      const a = decodeNpy(byPath.get(`train/sagittal/${id}.npy`)!);
+      const [s] = a.header.shape;
+      const k = Math.floor(s / 2);
+      let sum = 0;
+      let n = 0;
+      for (let y = 118; y < 138; y++) for (let x = 118; x < 138; x++, n++) sum += a.values[k * 65536 + y * 256 + x];
+      return sum / n;
+    };
+    assert.ok(centreMean(torn) > centreMean(intact) + 20, `${centreMean(torn)} vs ${centreMean(intact)}`);
+  });
+});

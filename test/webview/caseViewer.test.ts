@@ -1,0 +1,155 @@
+import * as assert from 'node:assert/strict';
+import { dump } from 'npyjs';
+import { Page } from 'playwright-core';
+import { CaseInfo, CasePlane, HostMessage } from '../../src/core/protocol';
+import { WebviewHarness, arrayContent, arrayMessage, post, posted, storedState } from './harness';
+
+/** A (slices, 64, 64) uint8 volume whose value at [k, y, x] is (k + y + x) mod 256. */
+function volume(slices: number): Uint8Array {
+  const data = new Uint8Array(slices * 64 * 64);
+  for (let i = 0; i < data.length; i++) data[i] = (Math.floor(i / 4096) + ((i >> 6) & 63) + (i & 63)) & 255;
+  return new Uint8Array(dump(data, [slices, 64, 64]));
+}
+
+const SLICES: Record<string, number> = { coronal: 36, sagittal: 35, axial: 44 };
+
+function caseInfo(id: string, acl: 0 | 1): CaseInfo {
+  return {
+    id,
+    split: 'train',
+    dataset: 'MRNet-v1.0',
+    labels: [
+      { task: 'acl', name: 'ACL', value: acl },
+      { task: 'meniscus', name: 'Meniscus', value: 0 },
+      { task: 'abnormal', name: 'Abnormal', value: 1 },
+    ],
+  };
+}
+
+function caseMessage(id: string, acl: 0 | 1, missing?: string): HostMessage {
+  const planes: CasePlane[] = ['coronal', 'sagittal', 'axial'].map((plane) => ({
+    plane,
+    array: plane === missing ? { fileName: `${id}.npy`, error: `case ${id} has no ${plane} file` } : arrayContent(`${id}.npy`, volume(SLICES[plane])),
+  }));
+  return { type: 'showCase', caseInfo: caseInfo(id, acl), planes, caseIds: ['0000', '0001', '0002'] };
+}
+
+describe('the three-plane case viewer webview (headless Chromium)', function () {
+  const harness = new WebviewHarness();
+  let page: Page;
+
+  before(() => harness.start());
+  after(() => harness.stop());
+  afterEach(async () => {
+    await page?.close();
+    assert.deepEqual(harness.problems.splice(0), [], 'console errors or CSP violations');
+  });
+
+  const slider = (plane: string) => page.getByRole('slider', { name: `${plane} slice` });
+
+  async function openCase(message = caseMessage('0000', 1), size?: { width: number; height: number }, state?: unknown): Promise<void> {
+    page = await harness.open('case', state, size);
+    await post(page, message);
+    await slider('Axial').waitFor();
+  }
+
+  it('shows coronal, sagittal and axial side by side, each at its middle slice', async () => {
+    await openCase();
+    const regions = page.getByRole('region');
+    assert.deepEqual(await regions.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), ['Coronal plane', 'Sagittal plane', 'Axial plane']);
+    for (const [plane, n] of [['Coronal', 36], ['Sagittal', 35], ['Axial', 44]] as const) {
+      assert.equal(await slider(plane).getAttribute('max'), String(n - 1));
+      assert.equal(await slider(plane).inputValue(), String(Math.floor((n - 1) / 2)), plane);
+      assert.equal(await page.getByRole('img', { name: `${plane} plane image` }).count(), 1);
+    }
+    const boxes = await Promise.all(['Coronal', 'Sagittal', 'Axial'].map((p) => page.getByRole('region', { name: `${p} plane` }).boundingBox()));
+    assert.ok(boxes[0]!.x < boxes[1]!.x && boxes[1]!.x < boxes[2]!.x && boxes[0]!.y === boxes[2]!.y, 'side by side');
+    assert.equal(await page.getByRole('heading').textContent(), 'Case 0000');
+    assert.equal(await page.locator('.case-split').textContent(), 'MRNet-v1.0 · train');
+  });
+
+  it('shows one badge per task with data-task and data-value', async () => {
+    await openCase();
+    const badges = await page.locator('.badge').evaluateAll((els) => els.map((e) => [e.getAttribute('data-task'), e.getAttribute('data-value'), e.textContent]));
+    assert.deepEqual(badges, [['acl', '1', 'ACL ✓'], ['meniscus', '0', 'Meniscus ✗'], ['abnormal', '1', 'Abnormal ✓']]);
+  });
+
+  it('each plane scrolls on its own', async () => {
+    await openCase();
+    await page.getByRole('region', { name: 'Sagittal plane' }).locator('canvas').hover();
+    await page.mouse.wheel(0, 100);
+    assert.equal(await slider('Sagittal').inputValue(), '18');
+    assert.equal(await slider('Coronal').inputValue(), '17');
+    assert.equal(await slider('Axial').inputValue(), '21');
+  });
+
+  it('previous/next buttons, n/p and Alt+Left/Right ask the host for the neighbouring case', async () => {
+    await openCase();
+    await page.getByRole('button', { name: 'Next case' }).click();
+    await page.getByRole('button', { name: 'Previous case' }).click();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    for (const key of ['n', 'p', 'Alt+ArrowRight', 'Alt+ArrowLeft']) await page.keyboard.press(key);
+    const navigation = (await posted(page)).filter((m) => (m as { type: string }).type === 'navigate').map((m) => (m as { direction: string }).direction);
+    assert.deepEqual(navigation, ['next', 'previous', 'next', 'previous', 'next', 'previous']);
+  });
+
+  it('the case picker asks for the case picked', async () => {
+    await openCase();
+    await page.locator('vscode-single-select').evaluate((s: HTMLElement & { value: string }) => {
+      s.value = '0002';
+      s.dispatchEvent(new Event('change'));
+    });
+    assert.deepEqual((await posted(page)).pop(), { type: 'openCase', id: '0002' });
+  });
+
+  it('a new case starts at the middle slices and keeps each plane\'s contrast', async () => {
+    await openCase();
+    const axial = page.getByRole('region', { name: 'Axial plane' });
+    await axial.getByRole('button', { name: 'Invert' }).click();
+    await axial.getByRole('button', { name: 'Contrast: full range' }).click();
+    await slider('Axial').fill('3');
+    await post(page, caseMessage('0001', 0));
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Case 0001');
+    assert.equal(await slider('Axial').inputValue(), '21');
+    assert.equal(await axial.getByRole('button', { name: 'Invert' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await axial.getByRole('button', { name: 'Contrast: full range' }).getAttribute('aria-pressed'), 'true');
+    const sagittal = page.getByRole('region', { name: 'Sagittal plane' });
+    assert.equal(await sagittal.getByRole('button', { name: 'Invert' }).getAttribute('aria-pressed'), 'false');
+    assert.equal(await page.locator('.badge[data-task="acl"]').getAttribute('data-value'), '0');
+  });
+
+  it('a missing plane shows its message in its pane; the other planes work', async () => {
+    await openCase(caseMessage('0003', 0, 'sagittal'), undefined);
+    const sagittal = page.getByRole('region', { name: 'Sagittal plane' });
+    assert.equal(await sagittal.getByRole('alert').textContent(), 'Cannot show 0003.npy: case 0003 has no sagittal file');
+    assert.equal(await slider('Sagittal').isVisible(), false);
+    assert.equal(await slider('Coronal').inputValue(), '17');
+    assert.equal(await slider('Axial').inputValue(), '21');
+  });
+
+  it('stacks the planes vertically in a narrow panel', async () => {
+    await openCase(caseMessage('0000', 1), { width: 640, height: 900 });
+    const boxes = await Promise.all(['Coronal', 'Sagittal', 'Axial'].map((p) => page.getByRole('region', { name: `${p} plane` }).boundingBox()));
+    assert.ok(boxes[0]!.y < boxes[1]!.y && boxes[1]!.y < boxes[2]!.y && boxes[0]!.x === boxes[2]!.x, JSON.stringify(boxes));
+  });
+
+  it('restores the slices of the same case after the tab was hidden', async () => {
+    await openCase();
+    await slider('Coronal').fill('5');
+    const state = await storedState(page);
+    await page.close();
+    await openCase(caseMessage('0000', 1), undefined, state);
+    assert.equal(await slider('Coronal').inputValue(), '5');
+    assert.equal(await slider('Axial').inputValue(), '21');
+  });
+
+  it('the .npy editor of a dataset file shows its case, its labels and "Open case (all planes)"', async () => {
+    page = await harness.open('npy');
+    await post(page, arrayMessage('0000.npy', volume(44), caseInfo('0000', 1)));
+    await page.getByRole('slider', { name: 'Slice', exact: true }).waitFor();
+    assert.equal(await page.locator('.case-strip .case-id').textContent(), 'Case 0000');
+    assert.equal(await page.locator('.badge[data-task="acl"]').getAttribute('data-value'), '1');
+    await page.getByRole('button', { name: 'Open this case in the three-plane viewer' }).click();
+    assert.deepEqual((await posted(page)).pop(), { type: 'openCase' });
+  });
+});
