@@ -8,8 +8,11 @@ export async function readArray(uri: vscode.Uri): Promise<ArrayContent> {
   try {
     const bytes = await vscode.workspace.fs.readFile(uri);
     const header = parseNpyHeader(bytes, bytes.length);
-    // slice() copies: the array readFile returns can sit on a larger shared buffer.
-    return { fileName, header, data: bytes.slice(header.dataOffset).buffer };
+    // Copy exactly the data: readFile can return a Node Buffer, whose slice() is a view on a
+    // larger shared buffer (header and all), not a copy.
+    const data = new Uint8Array(header.dataBytes);
+    data.set(bytes.subarray(header.dataOffset, header.dataOffset + header.dataBytes));
+    return { fileName, header, data: data.buffer };
   } catch (e) {
     return { fileName, error: e instanceof Error ? e.message : String(e) };
   }
