@@ -6,7 +6,13 @@ import { DatasetRegistry } from './dataset/datasetRegistry';
 import { NPY_EDITOR_VIEW_TYPE, NpyEditorProvider } from './npyEditor/npyEditorProvider';
 import { CasesTreeProvider } from './tree/casesTreeProvider';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: the pieces the extension-host tests look into. */
+export interface MrnetViewerApi {
+  registry: DatasetRegistry;
+  tree: CasesTreeProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
   const log = vscode.window.createOutputChannel('MRNet Viewer', { log: true });
   const registry = new DatasetRegistry(log);
   const tree = new CasesTreeProvider(registry);
@@ -29,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidChangeWorkspaceFolders(() => void registry.refresh()),
   );
   void registry.refresh();
+  return { registry, tree };
 }
 
 export function deactivate(): void {}

@@ -9,13 +9,21 @@ const require = createRequire(import.meta.url);
 const Mocha = require('mocha');
 require('../scripts/ts-node.cjs');
 
-const suites = process.argv.slice(2);
-const wanted = suites.length ? suites : ['unit', 'webview'];
+const buildOnly = process.argv.includes('--build-only');
+const suites = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const wanted = buildOnly ? ['e2e'] : suites.length ? suites : ['unit', 'webview', 'e2e'];
 
 const npx = (args) => execFileSync('npx', args, { stdio: 'inherit' });
 console.log('Type check (tsc --noEmit)');
 npx(['tsc', '-p', '.']);
 npx(['node', 'esbuild.mjs']);
+if (wanted.includes('e2e')) {
+  // The extension-host suite, as the extension host loads it: one CommonJS file.
+  npx(['esbuild', 'test/extensionHost/index.ts', '--bundle', '--platform=node', '--format=cjs', '--target=node20',
+    '--external:vscode', '--external:mocha', '--outfile=out/test/extensionHost/index.js', '--log-level=warning']);
+}
+
+if (buildOnly) process.exit(0);
 
 const mocha = new Mocha({ timeout: 30000, reporter: 'spec' });
 for (const suite of wanted) {

@@ -252,7 +252,7 @@ export class PlaneViewer {
   private updateReadout(): void {
     const source = this.source;
     if (!source || !this.hover) {
-      this.readout.textContent = source ? `slice ${this.state.slice} · move the pointer over the image for values` : '';
+      this.readout.textContent = source ? `slice ${this.state.slice}` : '';
       return;
     }
     const { x, y } = this.hover;

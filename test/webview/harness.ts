@@ -125,19 +125,3 @@ export function posted(page: Page): Promise<unknown[]> {
 export function storedState<T>(page: Page): Promise<T> {
   return page.evaluate(() => (window as unknown as { __state: T }).__state);
 }
-
-/** Where array pixel (x, y) of a fitted image lands, in client pixels, and its canvas pixel. */
-export async function pixelOf(page: Page, region: string, x: number, y: number, size: { width: number; height: number }) {
-  return page.getByRole('region', { name: region }).locator('canvas').evaluate(
-    (canvas: HTMLCanvasElement, { x, y, size }) => {
-      const scale = Math.min(canvas.width / size.width, canvas.height / size.height);
-      const cx = Math.floor((canvas.width - size.width * scale) / 2 + (x + 0.5) * scale);
-      const cy = Math.floor((canvas.height - size.height * scale) / 2 + (y + 0.5) * scale);
-      const rgba = Array.from(canvas.getContext('2d')!.getImageData(cx, cy, 1, 1).data);
-      const rect = canvas.getBoundingClientRect();
-      const dpr = window.devicePixelRatio;
-      return { rgba, clientX: rect.left + cx / dpr, clientY: rect.top + cy / dpr };
-    },
-    { x, y, size },
-  );
-}

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { dump } from 'npyjs';
 import { Page } from 'playwright-core';
 import { fixtureBytes, validFixtures } from '../unit/fixtures';
-import { WebviewHarness, arrayMessage, pixelOf, post, posted, storedState } from './harness';
+import { pixelOf, planeCanvas } from '../support/canvas';
+import { WebviewHarness, arrayMessage, post, posted, storedState } from './harness';
 
 /** An MRNet-sized uint8 volume whose value at [k, y, x] is (x + 2y + 3k) mod 256. */
 const SHAPE = [44, 256, 256];
@@ -100,8 +101,8 @@ describe('the .npy editor webview (headless Chromium)', function () {
 
   it('the readout shows x, y, slice and the raw value under the pointer', async () => {
     await openVolume();
-    const { clientX, clientY } = await pixelOf(page, 'Slices', 30, 40, IMAGE);
-    await page.mouse.move(clientX, clientY);
+    const { position } = await pixelOf(page, 'Slices', 30, 40, IMAGE);
+    await planeCanvas(page, 'Slices').hover({ position });
     assert.equal(await readout().textContent(), `x 30  y 40  slice 21  value ${valueAt(21, 40, 30)}  at [21, 40, 30]`);
   });
 
@@ -116,8 +117,8 @@ describe('the .npy editor webview (headless Chromium)', function () {
     assert.equal(await slider().inputValue(), '1');
     const size = { width: 7, height: 5 };
     for (const [x, y] of [[0, 0], [6, 4], [3, 2]]) {
-      const { clientX, clientY } = await pixelOf(page, 'Slices', x, y, size);
-      await page.mouse.move(clientX, clientY);
+      const { position } = await pixelOf(page, 'Slices', x, y, size);
+      await planeCanvas(page, 'Slices').hover({ position });
       const numpy = fixture.texts[1 * 35 + y * 7 + x];
       assert.equal(await readout().textContent(), `x ${x}  y ${y}  slice 1  value ${numpy}  at [1, ${y}, ${x}]`);
     }
@@ -139,10 +140,11 @@ describe('the .npy editor webview (headless Chromium)', function () {
     const windowText = region().locator('[data-role="window"]');
     await region().getByRole('button', { name: 'Contrast: full range' }).click();
     assert.equal(await windowText.textContent(), 'W 255 L 127.5');
-    const { clientX, clientY } = await pixelOf(page, 'Slices', 128, 128, IMAGE);
-    await page.mouse.move(clientX, clientY);
+    const { position } = await pixelOf(page, 'Slices', 128, 128, IMAGE);
+    const box = (await planeCanvas(page, 'Slices').boundingBox())!;
+    await page.mouse.move(box.x + position.x, box.y + position.y);
     await page.mouse.down({ button: 'right' });
-    await page.mouse.move(clientX - 64, clientY + 32);
+    await page.mouse.move(box.x + position.x - 64, box.y + position.y + 32);
     await page.mouse.up({ button: 'right' });
     // 255 units of range per 256 pixels: width 255 - 63.75, level 127.5 + 31.875.
     assert.equal(await windowText.textContent(), 'W 191.3 L 159.4');
@@ -222,8 +224,8 @@ describe('the .npy editor webview (headless Chromium)', function () {
     assert.equal(await slider().getAttribute('max'), '4');
     assert.equal(await slider().inputValue(), '2');
     const size = { width: 4, height: 3 }; // a[1, :, :, k] is 3 x 4
-    const { clientX, clientY } = await pixelOf(page, 'Slices', 3, 2, size);
-    await page.mouse.move(clientX, clientY);
+    const { position } = await pixelOf(page, 'Slices', 3, 2, size);
+    await planeCanvas(page, 'Slices').hover({ position });
     const numpy = fixture.texts[1 * 60 + 2 * 20 + 3 * 5 + 2];
     assert.equal(await readout().textContent(), `x 3  y 2  slice 2  value ${numpy}  at [1, 2, 3, 2]`);
   });

@@ -1,0 +1,162 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Frame, Page } from 'playwright-core';
+import { parseNpyHeader } from '../../src/core/npy/header';
+import { pixelOf, planeCanvas } from '../support/canvas';
+import { SCREENSHOTS, Workbench, explorerOpen, webviewFrame } from './workbench';
+
+/**
+ * End-to-end: the extension inside a real VS Code (code-server 4.100.3 = VS Code 1.100.3),
+ * driven by clicks in headless Chromium, on a sample dataset made by the sample generator.
+ */
+describe('MRNet Viewer in a real VS Code (code-server)', function () {
+  this.timeout(180_000);
+  const workbench = new Workbench();
+  let page: Page;
+
+  before(async () => {
+    await workbench.start();
+    page = await workbench.open();
+  });
+  after(async () => {
+    await page?.close();
+    await workbench.stop();
+  });
+
+  const dataset = (...path: string[]) => join(workbench.workspace, 'MRNet-v1.0', ...path);
+  const labels = (split: string, task: string) =>
+    new Map(readFileSync(dataset(`${split}-${task}.csv`), 'utf8').trim().split('\n').map((l) => l.split(',') as [string, string]));
+  /** What a case row should say, from the CSVs alone. */
+  const expectedDescription = (split: string, id: string) => {
+    const positive = [['acl', 'ACL'], ['meniscus', 'meniscus'], ['abnormal', 'abnormal']].filter(([task]) => labels(split, task).get(id) === '1').map(([, word]) => word);
+    return positive.length ? positive.join(', ') : 'normal';
+  };
+  const sliceCount = (path: string) => {
+    const bytes = new Uint8Array(readFileSync(path));
+    return parseNpyHeader(bytes, bytes.length).shape[0];
+  };
+
+  it('Explorer: a click on train/axial/0000.npy opens the custom editor with the image painted', async () => {
+    await explorerOpen(page, 'MRNet-v1.0', 'train', 'axial', '0000.npy');
+    const frame = await webviewFrame(page, (f) => f.getByRole('slider', { name: 'Slice', exact: true }).isVisible());
+    const bytes = new Uint8Array(readFileSync(dataset('train', 'axial', '0000.npy')));
+    const header = parseNpyHeader(bytes, bytes.length);
+    const [n, h, w] = header.shape;
+    assert.equal(await frame.locator('[data-field="shape"] dd').textContent(), `(${n}, ${h}, ${w})`);
+    assert.equal(await frame.locator('[data-field="dtype"] dd').textContent(), 'uint8');
+    const slider = frame.getByRole('slider', { name: 'Slice', exact: true });
+    assert.equal(await slider.inputValue(), String(Math.floor((n - 1) / 2)));
+    assert.equal(await page.getByRole('tab', { name: /0000\.npy/ }).count(), 1);
+
+    // Full range: grey = (v - min) * 255 / (max - min), computed here from the file's bytes.
+    await frame.getByRole('button', { name: 'Contrast: full range' }).click();
+    const data = bytes.subarray(header.dataOffset);
+    let min = 255;
+    let max = 0;
+    for (const v of data) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    const k = Math.floor((n - 1) / 2);
+    for (const [x, y] of [[128, 128], [60, 100], [200, 40], [10, 250]]) {
+      const v = data[k * h * w + y * w + x];
+      const { rgba } = await pixelOf(frame, 'Slices', x, y, { width: w, height: h });
+      assert.equal(rgba[0], Math.min(255, Math.floor(((v - min) * 255) / (max - min))), `pixel (${x}, ${y}) of value ${v}`);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, 'npy-editor.png') });
+
+    await planeCanvas(frame, 'Slices').hover();
+    await page.mouse.wheel(0, 100);
+    assert.equal(await slider.inputValue(), String(k + 1));
+  });
+
+  it('a malformed .npy shows its error in an alert; a valid file opened next works', async () => {
+    await explorerOpen(page, 'broken', 'truncated.npy');
+    const frame = await webviewFrame(page, (f) => f.getByRole('alert').isVisible());
+    assert.equal(
+      await frame.getByRole('alert').textContent(),
+      'Cannot show truncated.npy: the file holds 20 bytes of data, expected 24 for shape (2, 3) of float32 (the file is truncated)',
+    );
+    await explorerOpen(page, 'broken', 'valid_f4.npy');
+    const valid = await webviewFrame(page, (f) => f.locator('[data-field="dtype"] dd', { hasText: 'float32 (big-endian)' }).isVisible());
+    assert.equal(await valid.getByRole('slider', { name: 'Slice', exact: true }).getAttribute('max'), '2');
+  });
+
+  it('the MRNet view lists splits with counts and prevalences, and cases with their CSV labels', async () => {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('W'); // close all editors
+    await page.locator('.activitybar .action-label[aria-label="MRNet"]').click();
+    const view = page.locator('.pane-body').filter({ has: page.getByRole('treeitem', { name: /^train / }) });
+    await view.getByRole('treeitem', { name: /^train / }).waitFor();
+    for (const split of ['train', 'valid']) {
+      const acl = labels(split, 'acl');
+      const share = (task: string) => {
+        const l = [...labels(split, task).values()];
+        return `${((100 * l.filter((v) => v === '1').length) / l.length).toFixed(1)}%`;
+      };
+      const row = view.getByRole('treeitem', { name: new RegExp(`^${split} `) });
+      assert.equal(await row.getAttribute('aria-label'), `${split} ${acl.size} cases · ACL ${share('acl')} · meniscus ${share('meniscus')} · abnormal ${share('abnormal')}`);
+      for (const id of acl.keys()) {
+        assert.equal(await view.getByRole('treeitem', { name: new RegExp(`^Case ${id},`) }).getAttribute('aria-label'), `Case ${id}, ${expectedDescription(split, id)}`);
+      }
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, 'cases-tree.png') });
+  });
+
+  it('a click on a case opens the three planes at their middle slices with its badges; "Next" walks on', async () => {
+    const view = page.locator('.pane-body').filter({ has: page.getByRole('treeitem', { name: /^train / }) });
+    await view.getByRole('treeitem', { name: /^Case 0003,/ }).click();
+    const frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0003' }).isVisible());
+    for (const plane of ['coronal', 'sagittal', 'axial']) {
+      const n = sliceCount(dataset('train', plane, '0003.npy'));
+      const slider = frame.getByRole('slider', { name: `${plane[0].toUpperCase()}${plane.slice(1)} slice` });
+      assert.equal(await slider.getAttribute('max'), String(n - 1));
+      assert.equal(await slider.inputValue(), String(Math.floor((n - 1) / 2)), plane);
+    }
+    for (const task of ['acl', 'meniscus', 'abnormal']) {
+      assert.equal(await frame.locator(`.badge[data-task="${task}"]`).getAttribute('data-value'), labels('train', task).get('0003'), task);
+    }
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SCREENSHOTS, 'case-viewer.png') });
+    await frame.getByRole('button', { name: 'Next case' }).click();
+    await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0004' }).isVisible());
+    assert.equal(await page.getByRole('tab', { name: /Case 0004/ }).count(), 1);
+  });
+
+  it('the command palette: "MRNet: Open Case", type an id, Enter: that case opens', async () => {
+    await page.keyboard.press('F1');
+    await page.keyboard.type('MRNet: Open Case');
+    await page.getByRole('option', { name: /MRNet: Open Case/ }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: /^0009/ }).waitFor();
+    await page.keyboard.type('0009');
+    await page.keyboard.press('Enter');
+    const frame: Frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0009' }).isVisible());
+    assert.equal(await frame.locator('.case-split').textContent(), 'MRNet-v1.0 · valid');
+  });
+
+  it('the extension-host suite passes inside the same VS Code (workbench payload)', async () => {
+    rmSync(workbench.resultFile, { force: true });
+    const root = join(__dirname, '..', '..');
+    const authority = `127.0.0.1:${workbench.server!.port}`;
+    const payload = [
+      ['extensionDevelopmentPath', `vscode-remote://${authority}${root}`],
+      ['extensionTestsPath', `vscode-remote://${authority}${join(root, 'out', 'test', 'extensionHost', 'index')}`],
+    ];
+    const host = await workbench.open(`&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const log: string[] = [];
+    host.on('console', (m) => log.push(m.text()));
+    try {
+      const deadline = Date.now() + 150_000;
+      while (!existsSync(workbench.resultFile) && Date.now() < deadline) await host.waitForTimeout(500);
+      assert.ok(existsSync(workbench.resultFile), `the suite wrote no result; console:\n${log.slice(-30).join('\n')}`);
+      const result = JSON.parse(readFileSync(workbench.resultFile, 'utf8')) as { passes: number; failures: number; errors: string[] };
+      console.log(`      extension host: ${result.passes} passed, ${result.failures} failed`);
+      assert.deepEqual(result.errors, []);
+      assert.ok(result.passes >= 6, `${result.passes} passed`);
+    } finally {
+      await host.close();
+    }
+  });
+});

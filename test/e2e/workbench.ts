@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, Frame, Page } from 'playwright-core';
+import { RunningCodeServer, startCodeServer } from '../../scripts/codeServer';
+import { launchChromium } from '../support/browser';
+import { makeWorkspace } from './workspace';
+
+export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
+
+/** One code-server with the built extension and a fresh sample workspace, driven by Chromium. */
+export class Workbench {
+  server?: RunningCodeServer;
+  browser?: Browser;
+  workspace = '';
+  resultFile = '';
+
+  async start(): Promise<void> {
+    this.workspace = makeWorkspace();
+    this.resultFile = join(this.workspace, '..', `${this.workspace.split('/').pop()}-extension-host.json`);
+    this.server = await startCodeServer({ workspace: this.workspace, env: { MRNET_TEST_RESULT: this.resultFile } });
+    this.browser = await launchChromium();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close();
+    await this.server?.stop();
+  }
+
+  /** A new window on the workspace, with the workbench loaded. */
+  async open(query = ''): Promise<Page> {
+    const page = await this.browser!.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(this.server!.folderUrl(this.workspace) + query);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    return page;
+  }
+}
+
+/** The webview frame in which `probe` finds something, waiting for it to appear. Probes must not wait (isVisible, count). */
+export async function webviewFrame(page: Page, probe: (frame: Frame) => Promise<boolean>, timeout = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (!frame.url().includes('/webview/') || frame.isDetached()) continue;
+      if (await probe(frame).catch(() => false)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error('no webview frame showed what was expected');
+    await page.waitForTimeout(200);
+  }
+}
+
+/** Clicks through Explorer rows by name, e.g. MRNet-v1.0, train, axial, 0000.npy. */
+export async function explorerOpen(page: Page, ...names: string[]): Promise<void> {
+  await page.keyboard.press('Control+Shift+E');
+  const explorer = page.locator('.explorer-folders-view');
+  await explorer.waitFor();
+  for (const name of names) {
+    const row = explorer.getByRole('treeitem', { name, exact: true });
+    await row.waitFor();
+    const expanded = await row.getAttribute('aria-expanded');
+    if (expanded !== 'true') await row.click();
+  }
+}

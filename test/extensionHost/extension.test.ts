@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MrnetViewerApi } from '../../src/extension';
+import type { TreeNode } from '../../src/tree/casesTreeProvider';
+
+const COMMANDS = [
+  'mrnet.openCase', 'mrnet.nextCase', 'mrnet.previousCase', 'mrnet.selectDatasetFolder', 'mrnet.createSampleDataset',
+  'mrnet.filterByLabel', 'mrnet.clearFilter', 'mrnet.refresh', 'mrnet.openPlaneFile', 'mrnet.revealCaseInExplorer',
+  'mrnet.copyCaseId', 'mrnet.openInViewer',
+];
+
+function workspaceUri(...path: string[]): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, ...path);
+}
+
+async function until<T>(what: string, probe: () => T | undefined, ms = 20000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function activeTab(): vscode.Tab | undefined {
+  return vscode.window.tabGroups.activeTabGroup.activeTab;
+}
+
+describe('MRNet Viewer in the extension host', () => {
+  let api: MrnetViewerApi;
+
+  before(async () => {
+    const extension = vscode.extensions.all.find((e) => e.packageJSON.name === 'mrnet-viewer');
+    assert.ok(extension, 'the extension is installed');
+    api = await extension.activate();
+    await api.registry.ready();
+  });
+
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('registers its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const command of COMMANDS) assert.ok(commands.includes(command), command);
+  });
+
+  it("the cases tree lists the sample's splits and cases with their CSV labels", async () => {
+    const [dataset] = api.tree.getChildren();
+    assert.equal(dataset.kind, 'dataset');
+    const splits = api.tree.getChildren(dataset).filter((n) => n.kind === 'split');
+    assert.deepEqual(splits.map((s) => api.tree.getTreeItem(s).label), ['train', 'valid']);
+    for (const split of splits) {
+      const name = api.tree.getTreeItem(split).label as string;
+      const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('MRNet-v1.0', `${name}-acl.csv`)));
+      const acl = new Map(csv.trim().split('\n').map((line) => line.split(',') as [string, string]));
+      const cases = api.tree.getChildren(split) as Extract<TreeNode, { kind: 'case' }>[];
+      assert.deepEqual(cases.map((c) => c.case.id), [...acl.keys()]);
+      for (const c of cases) {
+        assert.equal(String(c.case.labels.acl), acl.get(c.case.id), `case ${c.case.id}`);
+        const description = api.tree.getTreeItem(c).description as string;
+        assert.equal(description.includes('ACL'), acl.get(c.case.id) === '1', `${c.case.id}: ${description}`);
+      }
+    }
+  });
+
+  it('vscode.openWith opens a .npy file in our custom editor', async () => {
+    const uri = workspaceUri('MRNet-v1.0', 'train', 'axial', '0000.npy');
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'mrnetViewer.npy');
+    const tab = await until('the .npy editor tab', () => {
+      const t = activeTab();
+      return t?.input instanceof vscode.TabInputCustom ? t : undefined;
+    });
+    const input = tab.input as vscode.TabInputCustom;
+    assert.equal(input.viewType, 'mrnetViewer.npy');
+    assert.equal(input.uri.toString(), uri.toString());
+  });
+
+  it('"MRNet: Open Case" with an id opens a case panel titled with the id', async () => {
+    await vscode.commands.executeCommand('mrnet.openCase', '0003');
+    const tab = await until('the case tab', () => (activeTab()?.label === 'Case 0003' ? activeTab() : undefined));
+    assert.ok(tab.input instanceof vscode.TabInputWebview);
+    assert.match((tab.input as vscode.TabInputWebview).viewType, /mrnetViewer\.case/);
+  });
+
+  it('next and previous case follow the tree order and filter', async () => {
+    await vscode.commands.executeCommand('mrnet.openCase', '0001');
+    await until('case 0001', () => activeTab()?.label === 'Case 0001');
+    await vscode.commands.executeCommand('mrnet.nextCase');
+    await until('case 0002', () => activeTab()?.label === 'Case 0002');
+    const aclPositive = api.registry.allCases().filter((c) => c.case.labels.acl === 1).map((c) => c.case.id);
+    api.tree.setFilter({ task: 'acl', value: 1 });
+    try {
+      await vscode.commands.executeCommand('mrnet.openCase', aclPositive[0]);
+      await vscode.commands.executeCommand('mrnet.nextCase');
+      await until(`case ${aclPositive[1]}`, () => activeTab()?.label === `Case ${aclPositive[1]}`);
+      await vscode.commands.executeCommand('mrnet.previousCase');
+      await until(`case ${aclPositive[0]}`, () => activeTab()?.label === `Case ${aclPositive[0]}`);
+    } finally {
+      api.tree.setFilter(undefined);
+    }
+  });
+
+  it('the case of a plane file is found for the .npy editor', () => {
+    const ref = api.registry.caseOfFile(workspaceUri('MRNet-v1.0', 'valid', 'coronal', '0009.npy'));
+    assert.equal(ref?.case.id, '0009');
+    assert.equal(ref?.case.split, 'valid');
+    assert.equal(api.registry.caseOfFile(workspaceUri('broken', 'valid_f4.npy')), undefined);
+  });
+});
