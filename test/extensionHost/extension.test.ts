@@ -106,4 +106,37 @@ describe('MRNet Viewer in the extension host', () => {
     assert.equal(ref?.case.split, 'valid');
     assert.equal(api.registry.caseOfFile(workspaceUri('broken', 'valid_f4.npy')), undefined);
   });
+
+  it('a folder of plane files opens as a case from "Open in MRNet Viewer"', async () => {
+    await vscode.commands.executeCommand('mrnet.openInViewer', workspaceUri('case-folder'));
+    await until('the case-folder tab', () => activeTab()?.label === 'Case case-folder');
+  });
+
+  it('a changed label CSV updates the tree', async () => {
+    const csv = workspaceUri('MRNet-v1.0', 'valid-acl.csv');
+    const original = await vscode.workspace.fs.readFile(csv);
+    const label = () => api.registry.allCases().find((c) => c.case.id === '0008')?.case.labels.acl;
+    const before = label();
+    const flipped = new TextDecoder().decode(original).replace(/^0008,(\d)$/m, (_, v) => `0008,${v === '1' ? 0 : 1}`);
+    try {
+      await vscode.workspace.fs.writeFile(csv, new TextEncoder().encode(flipped));
+      await until('the re-indexed label', () => label() !== undefined && label() !== before);
+    } finally {
+      await vscode.workspace.fs.writeFile(csv, original);
+      await until('the restored label', () => label() === before);
+    }
+  });
+
+  it('"MRNet: Create Sample Dataset…" writes into an empty folder only, and the new dataset is indexed', async () => {
+    const target = workspaceUri('new-sample');
+    await vscode.workspace.fs.createDirectory(target);
+    await vscode.commands.executeCommand('mrnet.createSampleDataset', target);
+    const entries = (await vscode.workspace.fs.readDirectory(target)).map(([name]) => name).sort();
+    assert.deepEqual(entries, ['train', 'train-abnormal.csv', 'train-acl.csv', 'train-meniscus.csv', 'valid', 'valid-abnormal.csv', 'valid-acl.csv', 'valid-meniscus.csv']);
+    await until('the new dataset in the tree', () => api.registry.all.some((d) => d.name === 'new-sample'));
+    const broken = workspaceUri('broken');
+    const before = (await vscode.workspace.fs.readDirectory(broken)).length;
+    await vscode.commands.executeCommand('mrnet.createSampleDataset', broken);
+    assert.equal((await vscode.workspace.fs.readDirectory(broken)).length, before, 'nothing written into a folder that is not empty');
+  });
 });

@@ -193,6 +193,19 @@ describe('the .npy editor webview (headless Chromium)', function () {
     assert.equal(await alphaAt(226), 255);
     assert.equal(await alphaAt(230), 0);
     assert.deepEqual((await storedState<{ plane: { pan: unknown } }>(page)).plane.pan, { x: 100, y: 0 });
+
+    // Middle-drag pans too; Ctrl+wheel zooms without changing the slice.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down({ button: 'middle' });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 40);
+    await page.mouse.up({ button: 'middle' });
+    assert.deepEqual((await storedState<{ plane: { pan: unknown } }>(page)).plane.pan, { x: 100, y: 40 });
+    await page.keyboard.press('o');
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
+    assert.equal(await alphaAt(155), 255, 'Ctrl+wheel zoomed in 1.25x');
+    assert.equal(await slider().inputValue(), '21');
   });
 
   it('cine plays through the slices and pauses', async () => {
