@@ -113,8 +113,9 @@ export function startCaseViewer(root: HTMLElement): void {
 
 function showPlane(viewer: PlaneViewer, casePlane: CasePlane, keep: Partial<PlaneViewState> | undefined): void {
   const content = casePlane.array;
-  if ('error' in content) {
-    viewer.showError(`Cannot show ${content.fileName}: ${content.error}`);
+  if (!('data' in content)) {
+    // The case viewer reads plane files whole; only the .npy editor reads slice by slice.
+    viewer.showError(`Cannot show ${content.fileName}: ${'error' in content ? content.error : 'the file is too large for the case viewer; open it in the .npy editor'}`);
     return;
   }
   try {

@@ -1,15 +1,19 @@
-import { NpyArray, decodeNpyData } from '../src/core/npy/decode';
+import { NpyArray, NumericArray, decodeNpyData } from '../src/core/npy/decode';
 import { describeDType } from '../src/core/npy/dtype';
 import { formatElement } from '../src/core/npy/formatValue';
 import { NpyHeader, formatShape } from '../src/core/npy/header';
 import { layoutOf, planeSource } from '../src/core/npy/planeSource';
+import { SliceCache, sliceCount, streamAxis, streamedPlaneSource } from '../src/core/npy/streaming';
 import { formatBytes, formatStat } from '../src/core/format';
 import { VolumeStats, volumeStats } from '../src/core/windowing';
-import { CaseInfo, HostMessage } from '../src/core/protocol';
+import { CaseInfo, HostMessage, SliceData } from '../src/core/protocol';
 import { labelBadges } from './caseHeader';
 import { button, el } from './dom';
 import { PlaneViewState, PlaneViewer } from './planeViewer';
 import { onHostMessage, vscode } from './vscodeApi';
+
+/** Decoded slices a file read slice by slice may hold in the webview at once. */
+const SLICE_CACHE_BYTES = 256 * 2 ** 20;
 
 /** Values listed for a 1-D array; longer arrays list their start. */
 const LISTED_VALUES = 1000;
@@ -33,10 +37,19 @@ export function startNpyEditor(root: HTMLElement): void {
   root.append(el('header', { class: 'file-header' }, [title, info]), caseStrip, alert, controls, status, body);
 
   let viewer: PlaneViewer | undefined;
+  /** A file read slice by slice, while it is shown: the slices here and those asked for. */
+  let stream: { cache: SliceCache; pending: Set<number> } | undefined;
 
   onHostMessage((message: HostMessage) => {
+    if (message.type === 'slice') {
+      stream?.pending.delete(message.index);
+      stream?.cache.put(message.index, new Uint8Array(message.data));
+      if (viewer?.slice === message.index) viewer.refresh();
+      return;
+    }
     if (message.type !== 'showArray') return;
     status.remove();
+    stream = undefined;
     viewer?.dispose();
     viewer = undefined;
     body.replaceChildren();
@@ -51,7 +64,7 @@ export function startNpyEditor(root: HTMLElement): void {
       return;
     }
     try {
-      viewer = show(content.fileName, decodeNpyData(content.header, new Uint8Array(content.data)));
+      viewer = 'sample' in content ? showSliceBySlice(content.fileName, content.header, content.sample) : show(content.fileName, decodeNpyData(content.header, new Uint8Array(content.data)));
     } catch (e) {
       showError(content.fileName, e instanceof Error ? e.message : String(e));
     }
@@ -75,6 +88,43 @@ export function startNpyEditor(root: HTMLElement): void {
     alert.textContent = `Cannot show ${fileName}: ${message}`;
   }
 
+  /** A plane viewer whose state is saved with the editor's for `fileName`; restored state first. */
+  function planeViewer(fileName: string): { plane: PlaneViewer; state: EditorState; save: () => void } {
+    const saved = vscode.getState() as EditorState | undefined;
+    const state: EditorState = saved?.fileName === fileName ? saved : { fileName, axis: 0, leading: [] };
+    const plane = new PlaneViewer('Slices', 'Slice');
+    const save = () => vscode.setState({ ...state, plane: plane.getState() } satisfies EditorState);
+    plane.onChange = save;
+    body.append(plane.element);
+    return { plane, state, save };
+  }
+
+  /**
+   * A file too large to read whole: slices are asked of the host as they are shown (and the
+   * next one ahead), kept within a memory budget; the contrast comes from the sampled slices.
+   */
+  function showSliceBySlice(fileName: string, header: NpyHeader, sample: SliceData[]): PlaneViewer {
+    const cache = new SliceCache(header, SLICE_CACHE_BYTES);
+    const pending = new Set<number>();
+    stream = { cache, pending };
+    for (const s of sample) cache.put(s.index, new Uint8Array(s.data));
+    const stats = volumeStats(concat(sample.map((s) => cache.get(s.index)!.values)));
+    fillInfo(info, header, stats, sample.length);
+    const axis = streamAxis(header)!;
+    controls.append(el('span', { class: 'status' }, [`Read slice by slice along axis ${axis} (${formatBytes(header.fileSize)}); statistics of ${sample.length} sampled slices.`]));
+    const request = (k: number) => {
+      for (const index of [k, k + 1]) {
+        if (index >= sliceCount(header) || cache.has(index) || pending.has(index)) continue;
+        pending.add(index);
+        vscode.postMessage({ type: 'readSlice', index });
+      }
+    };
+    const { plane, state, save } = planeViewer(fileName);
+    plane.setSource(streamedPlaneSource(header, cache, request), stats, state.plane ?? {});
+    save();
+    return plane;
+  }
+
   function show(fileName: string, array: NpyArray): PlaneViewer | undefined {
     const stats = volumeStats(array.values);
     fillInfo(info, array.header, stats);
@@ -87,15 +137,10 @@ export function startNpyEditor(root: HTMLElement): void {
       body.append(valuesList(array));
       return undefined;
     }
-    const saved = vscode.getState() as EditorState | undefined;
-    const state: EditorState = saved?.fileName === fileName ? saved : { fileName, axis: 0, leading: [] };
+    const { plane, state, save } = planeViewer(fileName);
     const shape = array.header.shape;
     const leadingAxes = layout.kind === 'volume' ? layout.leadingAxes : 0;
     state.leading = shape.slice(0, leadingAxes).map((n, i) => Math.min(state.leading[i] ?? 0, n - 1));
-
-    const plane = new PlaneViewer('Slices', 'Slice');
-    const save = () => vscode.setState({ ...state, plane: plane.getState() } satisfies EditorState);
-    plane.onChange = save;
     const reslice = (keep: Partial<PlaneViewState>) => {
       plane.setSource(planeSource(array, state.axis, state.leading), stats, keep);
       save();
@@ -118,22 +163,34 @@ export function startNpyEditor(root: HTMLElement): void {
         }));
       });
     }
-    body.append(plane.element);
     reslice(state.plane ?? {});
     return plane;
   }
 }
 
-function fillInfo(info: HTMLElement, header: NpyHeader, stats: VolumeStats): void {
+/** One typed array holding several (the sampled slices), for their statistics. */
+function concat(parts: NumericArray[]): NumericArray {
+  const ctor = parts[0].constructor as new (n: number) => NumericArray;
+  const out = new ctor(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** `sampled`: the statistics are of that many slices, not of the whole array. */
+function fillInfo(info: HTMLElement, header: NpyHeader, stats: VolumeStats, sampled?: number): void {
   const rows: [string, string, string][] = [
     ['shape', 'Shape', formatShape(header.shape)],
     ['dtype', 'Dtype', describeDType(header.dtype)],
     ['order', 'Order', header.fortranOrder ? 'Fortran (column-major)' : 'C (row-major)'],
     ['version', 'Format', `.npy ${header.version}`],
     ['size', 'File size', formatBytes(header.fileSize)],
-    ['min', 'Min', formatStat(stats.min)],
-    ['max', 'Max', formatStat(stats.max)],
-    ['mean', 'Mean', formatStat(stats.mean)],
+    ['min', sampled ? 'Min (sampled)' : 'Min', formatStat(stats.min)],
+    ['max', sampled ? 'Max (sampled)' : 'Max', formatStat(stats.max)],
+    ['mean', sampled ? 'Mean (sampled)' : 'Mean', formatStat(stats.mean)],
   ];
   if (stats.nonFinite > 0) rows.push(['nonfinite', 'NaN/inf', String(stats.nonFinite)]);
   if (header.dtype.kind === 'complex') rows.push(['note', 'Shown', 'magnitude |z|']);

@@ -162,6 +162,11 @@ export class PlaneViewer {
     this.onChange();
   }
 
+  /** Redraws the current slice (its data arrived or changed). */
+  refresh(): void {
+    this.render();
+  }
+
   /** Stops timers; the element can then be dropped. */
   dispose(): void {
     this.stopCine();

@@ -5,10 +5,21 @@ import { NpyHeader } from './npy/header';
  * the host checks every incoming message with `parseWebviewMessage` and trusts nothing else.
  */
 
-/** One .npy file for a viewer: its checked header and data bytes, or why it cannot be shown. */
+/**
+ * One .npy file for a viewer: its checked header and data bytes; or, for a file too large to
+ * read whole, its header and a sample of slices (the rest are asked for with readSlice); or
+ * why it cannot be shown.
+ */
 export type ArrayContent =
   | { fileName: string; header: NpyHeader; data: ArrayBuffer }
+  | { fileName: string; header: NpyHeader; sample: SliceData[] }
   | { fileName: string; error: string };
+
+/** The bytes of slice `index` of an array read slice by slice. */
+export interface SliceData {
+  index: number;
+  data: ArrayBuffer;
+}
 
 /** What a viewer says of the case a file or panel belongs to. */
 export interface CaseInfo {
@@ -28,14 +39,18 @@ export type HostMessage =
   /** The .npy editor's file; `caseInfo` when it belongs to a detected dataset. */
   | { type: 'showArray'; array: ArrayContent; caseInfo?: CaseInfo }
   /** A case for the case viewer: its planes in display order, and the ids its picker offers. */
-  | { type: 'showCase'; caseInfo: CaseInfo; planes: CasePlane[]; caseIds: string[] };
+  | { type: 'showCase'; caseInfo: CaseInfo; planes: CasePlane[]; caseIds: string[] }
+  /** A slice the .npy editor asked for. */
+  | ({ type: 'slice' } & SliceData);
 
 export type WebviewMessage =
   | { type: 'ready' }
   /** Next or previous case in the tree's order and filter. */
   | { type: 'navigate'; direction: 'next' | 'previous' }
   /** A case of the same dataset, picked by id; from the .npy editor, the case of its file. */
-  | { type: 'openCase'; id?: string };
+  | { type: 'openCase'; id?: string }
+  /** A slice of the editor's own file, when it is read slice by slice; the host checks the range. */
+  | { type: 'readSlice'; index: number };
 
 const CASE_ID = /^\d{4}$/;
 
@@ -52,6 +67,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'openCase':
       if (m.id === undefined && keys.length === 1) return { type: 'openCase' };
       return typeof m.id === 'string' && CASE_ID.test(m.id) && keys.length === 2 ? { type: 'openCase', id: m.id } : undefined;
+    case 'readSlice':
+      return Number.isSafeInteger(m.index) && (m.index as number) >= 0 && keys.length === 2 ? { type: 'readSlice', index: m.index as number } : undefined;
     default:
       return undefined;
   }

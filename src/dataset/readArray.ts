@@ -1,11 +1,35 @@
 import * as vscode from 'vscode';
-import { parseNpyHeader } from '../core/npy/header';
+import { open } from 'node:fs/promises';
+import { NpyHeader, parseNpyHeader } from '../core/npy/header';
+import { sampleSlices, sliceByteRange, streamAxis } from '../core/npy/streaming';
 import { ArrayContent } from '../core/protocol';
+import { formatBytes } from '../core/format';
+import { readNpyHeader } from './npyHeaderReader';
 
-/** Reads a .npy file and checks its header: its content for a viewer, or why it cannot be shown. */
-export async function readArray(uri: vscode.Uri): Promise<ArrayContent> {
+/** Above this, file systems without ranged reads refuse the file rather than read it whole. */
+const WHOLE_READ_LIMIT = 2 ** 31;
+
+/**
+ * Reads a .npy file for a viewer. Files up to `streamAbove` bytes are read whole; larger 3-D
+ * arrays on `file:` URIs are read slice by slice (the header and a sample of slices now, the
+ * rest on request). Never throws: a file that cannot be shown comes back with its reason.
+ */
+export async function readArray(uri: vscode.Uri, streamAbove = Infinity): Promise<ArrayContent> {
   const fileName = baseName(uri);
   try {
+    const { size } = await vscode.workspace.fs.stat(uri);
+    if (size > streamAbove) {
+      const header = uri.scheme === 'file' ? await readNpyHeader(uri) : undefined;
+      const axis = header && streamAxis(header);
+      if (header && axis !== undefined) {
+        const sample = await Promise.all(sampleSlices(header.shape[axis]).map(async (index) => ({ index, data: await readSlice(uri, header, index) })));
+        return { fileName, header, sample };
+      }
+      if (size > WHOLE_READ_LIMIT) {
+        const why = uri.scheme === 'file' ? 'only 3-D arrays are read slice by slice' : `${uri.scheme}: files can only be read whole`;
+        return { fileName, error: `the file is ${formatBytes(size)}, too large to read whole (limit ${formatBytes(WHOLE_READ_LIMIT)}), and ${why}` };
+      }
+    }
     const bytes = await vscode.workspace.fs.readFile(uri);
     const header = parseNpyHeader(bytes, bytes.length);
     // Copy exactly the data: readFile can return a Node Buffer, whose slice() is a view on a
@@ -15,6 +39,24 @@ export async function readArray(uri: vscode.Uri): Promise<ArrayContent> {
     return { fileName, header, data: data.buffer };
   } catch (e) {
     return { fileName, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The bytes of one slice of a file read slice by slice (a ranged read). */
+export async function readSlice(uri: vscode.Uri, header: NpyHeader, index: number): Promise<ArrayBuffer> {
+  const { offset, length } = sliceByteRange(header, index);
+  const handle = await open(uri.fsPath, 'r');
+  try {
+    const buffer = new Uint8Array(length);
+    let done = 0;
+    while (done < length) {
+      const { bytesRead } = await handle.read(buffer, done, length - done, offset + done);
+      if (bytesRead === 0) throw new Error(`the file ended inside slice ${index}`);
+      done += bytesRead;
+    }
+    return buffer.buffer;
+  } finally {
+    await handle.close();
   }
 }
 

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { dump } from 'npyjs';
 import { Page } from 'playwright-core';
+import { parseNpyHeader } from '../../src/core/npy/header';
+import { sampleSlices, sliceByteRange } from '../../src/core/npy/streaming';
 import { fixtureBytes, validFixtures } from '../unit/fixtures';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { WebviewHarness, arrayMessage, post, posted, storedState } from './harness';
@@ -279,5 +281,34 @@ describe('the .npy editor webview (headless Chromium)', function () {
     await slider().waitFor();
     assert.equal(await slider().inputValue(), '9');
     assert.equal(await region().getByRole('button', { name: 'Invert' }).getAttribute('aria-pressed'), 'true');
+  });
+
+  it('a file read slice by slice: sampled statistics, each slice asked of the host as it is shown', async () => {
+    const bytes = mrnetVolume();
+    const header = parseNpyHeader(bytes, bytes.length);
+    const sliceOf = (k: number) => {
+      const { offset, length } = sliceByteRange(header, k);
+      return bytes.slice(offset, offset + length).buffer;
+    };
+    page = await harness.open('npy');
+    const sample = sampleSlices(44).map((index) => ({ index, data: sliceOf(index) }));
+    await post(page, { type: 'showArray', array: { fileName: 'big.npy', header, sample } });
+    await slider().waitFor();
+    assert.equal(await slider().getAttribute('max'), '43');
+    assert.equal(await slider().inputValue(), '21');
+    assert.equal(await page.locator('[data-field="min"] dt').textContent(), 'Min (sampled)');
+    const requests = async () => (await posted(page)).filter((m) => (m as { type: string }).type === 'readSlice').map((m) => (m as { index: number }).index);
+    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'readSlice'));
+    assert.deepEqual(await requests(), [21, 22], 'the slice shown and the next one');
+    const { position } = await pixelOf(page, 'Slices', 30, 40, IMAGE);
+    await planeCanvas(page, 'Slices').hover({ position });
+    assert.equal(await readout().textContent(), 'x 30  y 40  slice 21  value …  at [21, 40, 30]');
+    await post(page, { type: 'slice', index: 21, data: sliceOf(21) });
+    await page.waitForFunction(() => !document.querySelector('[data-role="readout"]')!.textContent!.includes('…'));
+    assert.equal(await readout().textContent(), `x 30  y 40  slice 21  value ${valueAt(21, 40, 30)}  at [21, 40, 30]`);
+    await region().getByRole('button', { name: 'Contrast: full range' }).click();
+    assert.equal((await pixelOf(page, 'Slices', 30, 40, IMAGE)).rgba[0], valueAt(21, 40, 30));
+    await page.keyboard.press('End'); // slice 43 was sampled: nothing to ask
+    assert.deepEqual(await requests(), [21, 22]);
   });
 });

@@ -1,0 +1,112 @@
+import { NpyArray, NumericArray, decodeNpyData } from './decode';
+import { NpyHeader } from './header';
+import { PlaneSource, planeSource } from './planeSource';
+
+/**
+ * Arrays too large to read whole are read one slice at a time: 3-D arrays along their
+ * outermost axis in memory (axis 0 in C order, axis 2 in Fortran order), where a slice is
+ * one contiguous run of bytes.
+ */
+export function streamAxis(header: NpyHeader): 0 | 2 | undefined {
+  if (header.shape.length !== 3 || header.count === 0) return undefined;
+  return header.fortranOrder ? 2 : 0;
+}
+
+export function sliceCount(header: NpyHeader): number {
+  return header.shape[streamAxis(header) ?? 0];
+}
+
+/** Where slice k lies in the file. */
+export function sliceByteRange(header: NpyHeader, k: number): { offset: number; length: number } {
+  const length = header.dataBytes / sliceCount(header);
+  return { offset: header.dataOffset + k * length, length };
+}
+
+/** The header of one slice as a 2-D array of its own (rows, columns as the viewer shows them). */
+export function sliceHeader(header: NpyHeader): NpyHeader {
+  const [d0, d1, d2] = header.shape;
+  const shape = header.fortranOrder ? [d0, d1] : [d1, d2];
+  const count = shape[0] * shape[1];
+  const dataBytes = count * header.dtype.itemSize;
+  return { ...header, shape, count, dataOffset: 0, dataBytes, fileSize: dataBytes };
+}
+
+/** Up to `count` slice indices spread evenly over n slices: the sample the default contrast comes from. */
+export function sampleSlices(n: number, count = 8): number[] {
+  if (n <= count) return Array.from({ length: n }, (_, i) => i);
+  return Array.from({ length: count }, (_, i) => Math.round((i * (n - 1)) / (count - 1)));
+}
+
+/** Decoded slices by index, least recently used dropped first once over the byte budget. */
+export class SliceCache {
+  private readonly slices = new Map<number, NpyArray>();
+  private bytes = 0;
+
+  constructor(private readonly header: NpyHeader, private readonly budgetBytes: number) {}
+
+  get size(): number {
+    return this.slices.size;
+  }
+
+  get heldBytes(): number {
+    return this.bytes;
+  }
+
+  has(k: number): boolean {
+    return this.slices.has(k);
+  }
+
+  get(k: number): NpyArray | undefined {
+    const slice = this.slices.get(k);
+    if (slice) {
+      this.slices.delete(k); // most recently used last
+      this.slices.set(k, slice);
+    }
+    return slice;
+  }
+
+  put(k: number, data: Uint8Array): void {
+    if (this.slices.has(k)) return;
+    const slice = decodeNpyData(sliceHeader(this.header), data);
+    this.slices.set(k, slice);
+    this.bytes += data.byteLength;
+    for (const [oldest, old] of this.slices) {
+      if (this.bytes <= this.budgetBytes || this.slices.size <= 1) break;
+      this.slices.delete(oldest);
+      this.bytes -= old.header.dataBytes;
+    }
+  }
+}
+
+/**
+ * A plane source over slices read on demand: a slice not yet here is drawn blank and asked
+ * for with `request`; the viewer redraws when it arrives.
+ */
+export function streamedPlaneSource(header: NpyHeader, cache: SliceCache, request: (k: number) => void): PlaneSource {
+  const one = sliceHeader(header);
+  const [height, width] = one.shape;
+  let blank: NumericArray | undefined;
+  const plane = (k: number) => {
+    const slice = cache.get(k);
+    if (!slice) request(k);
+    return slice && planeSource(slice);
+  };
+  return {
+    depth: sliceCount(header),
+    height,
+    width,
+    channels: 1,
+    slice(k) {
+      const p = plane(k);
+      if (p) return p.slice(0);
+      blank ??= new Uint8Array(height * width);
+      return blank;
+    },
+    valueAt(k, y, x) {
+      return plane(k)?.valueAt(0, y, x) ?? '…';
+    },
+    indexAt(k, y, x) {
+      return header.fortranOrder ? `[${y}, ${x}, ${k}]` : `[${k}, ${y}, ${x}]`;
+    },
+  };
+}
