@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { Frame, Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/core/npy/header';
 import { pixelOf, planeCanvas } from '../support/canvas';
+import { patternAt } from '../support/largeArray';
 import { SCREENSHOTS, Workbench, explorerOpen, webviewFrame } from './workbench';
+import { LARGE_SHAPE } from './workspace';
 
 /**
  * End-to-end: the extension inside a real VS Code (code-server 4.100.3 = VS Code 1.100.3),
@@ -81,6 +83,23 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await explorerOpen(page, 'broken', 'valid_f4.npy');
     const valid = await webviewFrame(page, (f) => f.locator('[data-field="dtype"] dd', { hasText: 'float32 (big-endian)' }).isVisible());
     assert.equal(await valid.getByRole('slider', { name: 'Slice', exact: true }).getAttribute('max'), '2');
+  });
+
+  it('a 288 MB array opens slice by slice: first slice at once, other slices read as they are shown', async () => {
+    await explorerOpen(page, 'large', 'volume.npy');
+    const frame = await webviewFrame(page, (f) => f.getByRole('slider', { name: 'Slice', exact: true }).isVisible());
+    const slider = frame.getByRole('slider', { name: 'Slice', exact: true });
+    assert.equal(await slider.getAttribute('max'), String(LARGE_SHAPE[0] - 1));
+    assert.match((await frame.locator('.view-controls .status').textContent())!, /^Read slice by slice along axis 0/);
+    await slider.fill('500');
+    const readout = frame.locator('[data-role="readout"]');
+    const { position } = await pixelOf(frame, 'Slices', 70, 90, { width: 512, height: 512 });
+    await planeCanvas(frame, 'Slices').hover({ position });
+    await frame.locator('[data-role="readout"]', { hasText: /value \d/ }).waitFor({ timeout: 10_000 });
+    // The pointer lands within a pixel of (70, 90) at this zoom: check the value at the pixel the readout names.
+    const [, x, y] = /^x (\d+) {2}y (\d+) {2}slice 500/.exec((await readout.textContent())!)!.map(Number);
+    assert.ok(Math.abs(x - 70) <= 1 && Math.abs(y - 90) <= 1, `${x}, ${y}`);
+    assert.equal(await readout.textContent(), `x ${x}  y ${y}  slice 500  value ${patternAt(500, y, x)}  at [500, ${y}, ${x}]`);
   });
 
   it('the MRNet view lists splits with counts and prevalences, and cases with their CSV labels', async () => {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeLargeVolume } from '../support/largeArray';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -9,7 +10,9 @@ const ROOT = join(__dirname, '..', '..');
  * A fresh workspace for the real-VS-Code tests:
  * - MRNet-v1.0/: a small sample dataset, made by `npm run sample` (8 train, 4 valid cases);
  * - broken/: a malformed .npy and a valid one;
- * - case-folder/: coronal.npy, sagittal.npy, axial.npy, a case outside any dataset.
+ * - case-folder/: coronal.npy, sagittal.npy, axial.npy, a case outside any dataset;
+ * - large/volume.npy: a (1100, 512, 512) uint8 array of 288 MB, above the 256 MiB from which
+ *   files are read slice by slice (sparse on disk: zeros but for slices 0, 500 and 1099).
  */
 export function makeWorkspace(): string {
   const root = mkdtempSync(join(tmpdir(), 'mrnet-e2e-'));
@@ -21,5 +24,10 @@ export function makeWorkspace(): string {
   copyFileSync(join(fixtures, 'valid', 'f4_be_F_v1.npy'), join(root, 'broken', 'valid_f4.npy'));
   mkdirSync(join(root, 'case-folder'));
   for (const plane of ['coronal', 'sagittal', 'axial']) copyFileSync(join(dataset, 'train', plane, '0000.npy'), join(root, 'case-folder', `${plane}.npy`));
+  mkdirSync(join(root, 'large'));
+  writeLargeVolume(join(root, 'large', 'volume.npy'), LARGE_SHAPE, LARGE_PATTERNED);
   return root;
 }
+
+export const LARGE_SHAPE: [number, number, number] = [1100, 512, 512];
+export const LARGE_PATTERNED = [0, 500, 1099];
