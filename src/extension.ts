@@ -3,6 +3,7 @@ import { CaseViewer } from './caseViewer/caseViewerPanel';
 import { registerCaseCommands } from './commands/caseCommands';
 import { registerDatasetCommands } from './commands/datasetCommands';
 import { DatasetRegistry } from './dataset/datasetRegistry';
+import { npyReads } from './dataset/npyReads';
 import { NPY_EDITOR_VIEW_TYPE, NpyEditorProvider } from './npyEditor/npyEditorProvider';
 import { CasesTreeProvider } from './tree/casesTreeProvider';
 
@@ -10,6 +11,7 @@ import { CasesTreeProvider } from './tree/casesTreeProvider';
 export interface MrnetViewerApi {
   registry: DatasetRegistry;
   tree: CasesTreeProvider;
+  npyReads: typeof npyReads;
 }
 
 export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
@@ -35,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     vscode.workspace.onDidChangeWorkspaceFolders(() => void registry.refresh()),
   );
   void registry.refresh();
-  return { registry, tree };
+  return { registry, tree, npyReads };
 }
 
 export function deactivate(): void {}

@@ -1,4 +1,4 @@
-import { NpyArray, NumericArray, decodeNpyData } from '../src/core/npy/decode';
+import { NpyArray, decodeNpyData } from '../src/core/npy/decode';
 import { describeDType } from '../src/core/npy/dtype';
 import { formatElement } from '../src/core/npy/formatValue';
 import { NpyHeader, formatShape } from '../src/core/npy/header';
@@ -6,7 +6,7 @@ import { layoutOf, planeSource } from '../src/core/npy/planeSource';
 import { SliceCache, sliceCount, streamAxis, streamedPlaneSource } from '../src/core/npy/streaming';
 import { formatBytes, formatStat } from '../src/core/format';
 import { VolumeStats, volumeStats } from '../src/core/windowing';
-import { CaseInfo, HostMessage, SliceData } from '../src/core/protocol';
+import { CaseInfo, HostMessage, SampledArray } from '../src/core/protocol';
 import { labelBadges } from './caseHeader';
 import { button, el } from './dom';
 import { PlaneViewState, PlaneViewer } from './planeViewer';
@@ -64,7 +64,7 @@ export function startNpyEditor(root: HTMLElement): void {
       return;
     }
     try {
-      viewer = 'sample' in content ? showSliceBySlice(content.fileName, content.header, content.sample) : show(content.fileName, decodeNpyData(content.header, new Uint8Array(content.data)));
+      viewer = 'sampled' in content ? showSliceBySlice(content.fileName, content.header, content.sampled) : show(content.fileName, decodeNpyData(content.header, new Uint8Array(content.data)));
     } catch (e) {
       showError(content.fileName, e instanceof Error ? e.message : String(e));
     }
@@ -103,16 +103,15 @@ export function startNpyEditor(root: HTMLElement): void {
    * A file too large to read whole: slices are asked of the host as they are shown (and the
    * next one ahead), kept within a memory budget; the contrast comes from the sampled slices.
    */
-  function showSliceBySlice(fileName: string, header: NpyHeader, sample: SliceData[]): PlaneViewer {
+  function showSliceBySlice(fileName: string, header: NpyHeader, sampled: SampledArray): PlaneViewer {
     const cache = new SliceCache(header, SLICE_CACHE_BYTES);
     const pending = new Set<number>();
     stream = { cache, pending };
-    for (const s of sample) cache.put(s.index, new Uint8Array(s.data));
-    const stats = volumeStats(concat(sample.map((s) => cache.get(s.index)!.values)));
-    fillInfo(info, header, stats, sample.length);
+    cache.put(sampled.first.index, new Uint8Array(sampled.first.data));
+    fillInfo(info, header, sampled.stats, sampled.slices);
     const axis = streamAxis(header)!;
-    controls.append(el('span', { class: 'status' }, [`Read slice by slice along axis ${axis} (${formatBytes(header.fileSize)}); statistics of ${sample.length} sampled slices.`]));
-    const request = (k: number) => {
+    controls.append(el('span', { class: 'status' }, [`Read slice by slice along axis ${axis} (${formatBytes(header.fileSize)}); statistics of ${sampled.slices} sampled slices.`]));
+    const want = (k: number) => {
       for (const index of [k, k + 1]) {
         if (index >= sliceCount(header) || cache.has(index) || pending.has(index)) continue;
         pending.add(index);
@@ -120,7 +119,7 @@ export function startNpyEditor(root: HTMLElement): void {
       }
     };
     const { plane, state, save } = planeViewer(fileName);
-    plane.setSource(streamedPlaneSource(header, cache, request), stats, state.plane ?? {});
+    plane.setSource(streamedPlaneSource(header, cache, want), sampled.stats, state.plane ?? {});
     save();
     return plane;
   }
@@ -166,18 +165,6 @@ export function startNpyEditor(root: HTMLElement): void {
     reslice(state.plane ?? {});
     return plane;
   }
-}
-
-/** One typed array holding several (the sampled slices), for their statistics. */
-function concat(parts: NumericArray[]): NumericArray {
-  const ctor = parts[0].constructor as new (n: number) => NumericArray;
-  const out = new ctor(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** `sampled`: the statistics are of that many slices, not of the whole array. */

@@ -1,4 +1,5 @@
 import { NpyHeader } from './npy/header';
+import { VolumeStats } from './windowing';
 
 /**
  * The messages between the extension host and its webviews. Both sides import these types;
@@ -12,8 +13,16 @@ import { NpyHeader } from './npy/header';
  */
 export type ArrayContent =
   | { fileName: string; header: NpyHeader; data: ArrayBuffer }
-  | { fileName: string; header: NpyHeader; sample: SliceData[] }
+  | { fileName: string; header: NpyHeader; sampled: SampledArray }
   | { fileName: string; error: string };
+
+/** What is sent first of an array read slice by slice: statistics of a sample of its slices, and the slice shown first. */
+export interface SampledArray {
+  stats: VolumeStats;
+  /** How many slices the statistics come from. */
+  slices: number;
+  first: SliceData;
+}
 
 /** The bytes of slice `index` of an array read slice by slice. */
 export interface SliceData {

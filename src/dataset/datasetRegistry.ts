@@ -4,6 +4,7 @@ import { taskDisplayName } from '../core/dataset/layout';
 import { CaseInfo } from '../core/protocol';
 import { discoverDatasetRoots } from './discovery';
 import { loadDataset } from './loadDataset';
+import { npyReads } from './npyReads';
 
 export interface LoadedDataset {
   uri: vscode.Uri;
@@ -51,6 +52,7 @@ export class DatasetRegistry implements vscode.Disposable {
 
   private async load(): Promise<void> {
     const started = Date.now();
+    const npyBytesBefore = npyReads.bytes;
     const roots = await discoverDatasetRoots((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri));
     for (const configured of configuredRoots()) {
       if (!roots.some((r) => r.toString() === configured.toString())) roots.push(configured);
@@ -60,7 +62,7 @@ export class DatasetRegistry implements vscode.Disposable {
     );
     this.watch();
     const cases = this.datasets.reduce((n, d) => n + d.index.splits.reduce((m, s) => m + s.cases.length, 0), 0);
-    this.log.info(`Indexed ${this.datasets.length} dataset(s), ${cases} cases, in ${Date.now() - started} ms`);
+    this.log.info(`Indexed ${this.datasets.length} dataset(s), ${cases} cases, in ${Date.now() - started} ms, reading ${npyReads.bytes - npyBytesBefore} bytes of .npy files`);
     for (const d of this.datasets) for (const p of d.index.problems) this.log.warn(`${d.name}/${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
     this.changed.fire();
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { open } from 'node:fs/promises';
+import { npyReads } from './npyReads';
 import { NPY_PREFIX_BYTES, NpyHeader, npyHeaderLength, parseNpyHeader } from '../core/npy/header';
 
 /** Bytes read first: enough for any header NumPy writes for arrays of up to a few hundred axes. */
@@ -13,6 +14,7 @@ const FIRST_READ = 4096;
 export async function readNpyHeader(uri: vscode.Uri): Promise<NpyHeader> {
   if (uri.scheme !== 'file') {
     const bytes = await vscode.workspace.fs.readFile(uri);
+    npyReads.bytes += bytes.length;
     return parseNpyHeader(bytes, bytes.length);
   }
   const handle = await open(uri.fsPath, 'r');
@@ -32,5 +34,6 @@ export async function readNpyHeader(uri: vscode.Uri): Promise<NpyHeader> {
 async function readAt(handle: Awaited<ReturnType<typeof open>>, position: number, length: number): Promise<Uint8Array> {
   const buffer = new Uint8Array(length);
   const { bytesRead } = await handle.read(buffer, 0, length, position);
+  npyReads.bytes += bytesRead;
   return buffer.subarray(0, bytesRead);
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { open } from 'node:fs/promises';
 import { NpyHeader, parseNpyHeader } from '../core/npy/header';
-import { sampleSlices, sliceByteRange, streamAxis } from '../core/npy/streaming';
+import { middleSlice, sampleSlices, sampledStats, sliceByteRange, streamAxis } from '../core/npy/streaming';
 import { ArrayContent } from '../core/protocol';
 import { formatBytes } from '../core/format';
 import { readNpyHeader } from './npyHeaderReader';
+import { npyReads } from './npyReads';
 
 /** Above this, file systems without ranged reads refuse the file rather than read it whole. */
 const WHOLE_READ_LIMIT = 2 ** 31;
@@ -22,8 +23,13 @@ export async function readArray(uri: vscode.Uri, streamAbove = Infinity): Promis
       const header = uri.scheme === 'file' ? await readNpyHeader(uri) : undefined;
       const axis = header && streamAxis(header);
       if (header && axis !== undefined) {
-        const sample = await Promise.all(sampleSlices(header.shape[axis]).map(async (index) => ({ index, data: await readSlice(uri, header, index) })));
-        return { fileName, header, sample };
+        // Statistics are made here from a sample of slices; only the slice shown first is sent.
+        const n = header.shape[axis];
+        const indices = sampleSlices(n);
+        const slices = await Promise.all(indices.map((index) => readSlice(uri, header, index)));
+        const stats = sampledStats(header, slices.map((s) => new Uint8Array(s)));
+        const first = { index: middleSlice(n), data: slices[indices.indexOf(middleSlice(n))] };
+        return { fileName, header, sampled: { stats, slices: indices.length, first } };
       }
       if (size > WHOLE_READ_LIMIT) {
         const why = uri.scheme === 'file' ? 'only 3-D arrays are read slice by slice' : `${uri.scheme}: files can only be read whole`;
@@ -31,6 +37,7 @@ export async function readArray(uri: vscode.Uri, streamAbove = Infinity): Promis
       }
     }
     const bytes = await vscode.workspace.fs.readFile(uri);
+    npyReads.bytes += bytes.length;
     const header = parseNpyHeader(bytes, bytes.length);
     // Copy exactly the data: readFile can return a Node Buffer, whose slice() is a view on a
     // larger shared buffer (header and all), not a copy.
@@ -53,6 +60,7 @@ export async function readSlice(uri: vscode.Uri, header: NpyHeader, index: numbe
       const { bytesRead } = await handle.read(buffer, done, length - done, offset + done);
       if (bytesRead === 0) throw new Error(`the file ended inside slice ${index}`);
       done += bytesRead;
+      npyReads.bytes += bytesRead;
     }
     return buffer.buffer;
   } finally {

@@ -39,7 +39,7 @@ export class NpyEditorProvider implements vscode.CustomReadonlyEditorProvider {
         const threshold = vscode.workspace.getConfiguration('mrnet').get<number>('largeFileThresholdMB', 256);
         const array = await readArray(document.uri, threshold * 2 ** 20);
         if ('error' in array) this.log.info(`${document.uri.toString()}: ${array.error}`);
-        streamed = 'sample' in array ? array.header : undefined;
+        streamed = 'sampled' in array ? array.header : undefined;
         const ref = this.registry.caseOfFile(document.uri);
         const reply: HostMessage = { type: 'showArray', array, caseInfo: ref && caseInfo(ref) };
         await panel.webview.postMessage(reply);

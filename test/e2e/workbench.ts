@@ -45,7 +45,7 @@ export async function webviewFrame(page: Page, probe: (frame: Frame) => Promise<
       if (await probe(frame).catch(() => false)) return frame;
     }
     if (Date.now() > deadline) throw new Error('no webview frame showed what was expected');
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(50);
   }
 }
 

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { decodeNpy } from '../../src/core/npy/decode';
 import { planeSource } from '../../src/core/npy/planeSource';
-import { SliceCache, sampleSlices, sliceByteRange, sliceHeader, streamAxis, streamedPlaneSource } from '../../src/core/npy/streaming';
+import { volumeStats } from '../../src/core/windowing';
+import { SliceCache, sampleSlices, sampledStats, sliceByteRange, sliceHeader, streamAxis, streamedPlaneSource } from '../../src/core/npy/streaming';
 import { fixtureBytes, validFixtures } from './fixtures';
 
 describe('reading large arrays slice by slice', () => {
@@ -43,7 +44,17 @@ describe('reading large arrays slice by slice', () => {
 
   it('samples up to eight slices spread over the volume, first and last included', () => {
     assert.deepEqual(sampleSlices(5), [0, 1, 2, 3, 4]);
-    assert.deepEqual(sampleSlices(512), [0, 73, 146, 219, 292, 365, 438, 511]);
+    assert.deepEqual(sampleSlices(512), [0, 73, 146, 219, 255, 292, 365, 438, 511]);
+  });
+
+  it('statistics from sampled slices are those of the sampled values', () => {
+    const bytes = fixtureBytes('valid', 'u1_na_C_v3.npy'); // (3, 5, 7)
+    const whole = decodeNpy(bytes);
+    const stats = sampledStats(whole.header, [0, 1, 2].map((k) => {
+      const { offset, length } = sliceByteRange(whole.header, k);
+      return bytes.slice(offset, offset + length);
+    }));
+    assert.deepEqual(stats, volumeStats(whole.values));
   });
 
   it('the slice cache holds at most its byte budget, dropping the least recently used', () => {

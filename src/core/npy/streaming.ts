@@ -1,6 +1,7 @@
 import { NpyArray, NumericArray, decodeNpyData } from './decode';
 import { NpyHeader } from './header';
 import { PlaneSource, planeSource } from './planeSource';
+import { VolumeStats, volumeStats } from '../windowing';
 
 /**
  * Arrays too large to read whole are read one slice at a time: 3-D arrays along their
@@ -31,10 +32,31 @@ export function sliceHeader(header: NpyHeader): NpyHeader {
   return { ...header, shape, count, dataOffset: 0, dataBytes, fileSize: dataBytes };
 }
 
-/** Up to `count` slice indices spread evenly over n slices: the sample the default contrast comes from. */
+/**
+ * The slices the statistics and default contrast of a large array come from: up to `count`
+ * spread evenly over n slices, first and last included, and the middle one, shown first.
+ */
 export function sampleSlices(n: number, count = 8): number[] {
-  if (n <= count) return Array.from({ length: n }, (_, i) => i);
-  return Array.from({ length: count }, (_, i) => Math.round((i * (n - 1)) / (count - 1)));
+  const spread = n <= count ? Array.from({ length: n }, (_, i) => i) : Array.from({ length: count }, (_, i) => Math.round((i * (n - 1)) / (count - 1)));
+  return [...new Set([...spread, middleSlice(n)])].sort((a, b) => a - b);
+}
+
+/** The slice a viewer starts at: (n-1)//2, as the notebook widget did. */
+export function middleSlice(n: number): number {
+  return Math.floor((n - 1) / 2);
+}
+
+/** Statistics of a large array from the bytes of some of its slices. */
+export function sampledStats(header: NpyHeader, slices: Uint8Array[]): VolumeStats {
+  const values = slices.map((bytes) => decodeNpyData(sliceHeader(header), bytes).values);
+  const ctor = values[0].constructor as new (n: number) => NumericArray;
+  const all = new ctor(values.reduce((n, v) => n + v.length, 0));
+  let at = 0;
+  for (const v of values) {
+    all.set(v, at);
+    at += v.length;
+  }
+  return volumeStats(all);
 }
 
 /** Decoded slices by index, least recently used dropped first once over the byte budget. */
@@ -79,16 +101,17 @@ export class SliceCache {
 }
 
 /**
- * A plane source over slices read on demand: a slice not yet here is drawn blank and asked
- * for with `request`; the viewer redraws when it arrives.
+ * A plane source over slices read on demand: every slice shown is announced to `want` (which
+ * asks the host for it, and for what comes next, when missing); a slice not yet here is drawn
+ * blank, and the viewer redraws when it arrives.
  */
-export function streamedPlaneSource(header: NpyHeader, cache: SliceCache, request: (k: number) => void): PlaneSource {
+export function streamedPlaneSource(header: NpyHeader, cache: SliceCache, want: (k: number) => void): PlaneSource {
   const one = sliceHeader(header);
   const [height, width] = one.shape;
   let blank: NumericArray | undefined;
   const plane = (k: number) => {
+    want(k);
     const slice = cache.get(k);
-    if (!slice) request(k);
     return slice && planeSource(slice);
   };
   return {
