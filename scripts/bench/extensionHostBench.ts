@@ -1,7 +1,10 @@
 // Runs inside VS Code's extension host (the workbench payload's extensionTestsPath): times
-// indexing the workspace's dataset and counts the .npy bytes it reads.
+// indexing the workspace's dataset, counts the .npy bytes it reads, and measures the voxel
+// data the host keeps after case panels close.
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import type { MrnetViewerApi } from '../../src/extension';
 
@@ -18,6 +21,23 @@ export async function run(): Promise<void> {
     await api.registry.refresh();
     refreshMs.push(performance.now() - t);
   }
-  const result = { firstMs, refreshMs, cases: api.registry.allCases().length, npyBytesRead: api.npyReads.bytes - before };
+  const npyBytesRead = api.npyReads.bytes - before;
+
+  // Memory: open 20 cases in the case viewer, close every panel, collect garbage: the
+  // ArrayBuffers the extension host still holds, against before.
+  setFlagsFromString('--expose_gc');
+  const gc = runInNewContext('gc') as () => void;
+  const arrayBuffers = async () => {
+    await new Promise((r) => setTimeout(r, 500));
+    gc();
+    return process.memoryUsage().arrayBuffers;
+  };
+  const buffersBefore = await arrayBuffers();
+  const opened = api.registry.allCases().slice(0, 20);
+  for (const ref of opened) await vscode.commands.executeCommand('mrnet.openCase', ref.case.id);
+  const buffersOpen = await arrayBuffers();
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const buffersAfter = await arrayBuffers();
+  const result = { firstMs, refreshMs, cases: api.registry.allCases().length, npyBytesRead, casesOpened: opened.length, buffersBefore, buffersOpen, buffersAfter };
   writeFileSync(process.env.MRNET_BENCH_RESULT!, JSON.stringify(result));
 }

@@ -152,11 +152,20 @@ async function vscodeRows(): Promise<void> {
     await host.goto(`${server.folderUrl(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     const deadline = Date.now() + 180_000;
     while (!existsSync(resultFile) && Date.now() < deadline) await host.waitForTimeout(500);
-    const index = JSON.parse(readFileSync(resultFile, 'utf8')) as { firstMs: number; refreshMs: number[]; cases: number; npyBytesRead: number };
+    const index = JSON.parse(readFileSync(resultFile, 'utf8')) as {
+      firstMs: number; refreshMs: number[]; cases: number; npyBytesRead: number; casesOpened: number; buffersBefore: number; buffersOpen: number; buffersAfter: number;
+    };
     await host.close();
     record(`index the full-size sample (${index.cases} cases, 3,750 files) to a ready tree`, index.refreshMs, 'ms', { median: 500, text: '≤ 500 ms' }, `${index.npyBytesRead} bytes of .npy files read while indexing ${index.refreshMs.length} times`);
     rows.push({ name: 'voxel bytes read while indexing', median: index.npyBytesRead, unit: 'bytes', target: '0', met: index.npyBytesRead === 0 });
     console.log(`  voxel bytes read while indexing: ${index.npyBytesRead}`);
+    const held = index.buffersAfter - index.buffersBefore;
+    rows.push({
+      name: `extension host ArrayBuffers after ${index.casesOpened} cases opened and every panel closed, against before`,
+      median: held / 1e6, unit: 'MB', target: 'no voxel data (< one 2 MB volume)', met: held < 2e6,
+      note: `${(index.buffersBefore / 1e6).toFixed(1)} MB before, ${(index.buffersOpen / 1e6).toFixed(1)} MB with the panel open, ${(index.buffersAfter / 1e6).toFixed(1)} MB after`,
+    });
+    console.log(`  extension host ArrayBuffers: ${rows[rows.length - 1].note}`);
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(server.folderUrl(workspace));
