@@ -22,6 +22,8 @@ export interface NpyHeader {
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 /** Enough bytes to know how long the header is. */
 export const NPY_PREFIX_BYTES = 12;
+/** NumPy writes headers of a few hundred bytes; a longer one is refused before it is read. */
+const MAX_HEADER_BYTES = 1 << 20;
 
 /**
  * How many bytes from the start of the file the header occupies, from its first bytes.
@@ -35,13 +37,15 @@ export function npyHeaderLength(prefix: Uint8Array): number {
   if (prefix.length < 10) throw new NpyFormatError('the header is truncated: the file ends inside the version and length fields');
   const major = prefix[6];
   const minor = prefix[7];
-  if (major < 1 || major > 3) {
+  if (major < 1 || major > 3 || minor !== 0) {
     throw new NpyFormatError(`format version ${major}.${minor} is not one this viewer reads (1.0, 2.0, 3.0)`);
   }
   const view = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength);
   if (major === 1) return 10 + view.getUint16(8, true);
   if (prefix.length < 12) throw new NpyFormatError('the header is truncated: the file ends inside the length field');
-  return 12 + view.getUint32(8, true);
+  const length = view.getUint32(8, true);
+  if (length > MAX_HEADER_BYTES) throw new NpyFormatError(`the header declares ${length} bytes; headers longer than ${MAX_HEADER_BYTES} bytes are refused`);
+  return 12 + length;
 }
 
 /** Parses and checks the header of a .npy file whose first bytes are `head` and whose size is `fileSize`. */
@@ -53,7 +57,12 @@ export function parseNpyHeader(head: Uint8Array, fileSize: number): NpyHeader {
   const major = head[6];
   const textStart = major === 1 ? 10 : 12;
   const bytes = head.subarray(textStart, headerEnd);
-  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1', { fatal: true }).decode(bytes);
+  } catch {
+    throw new NpyFormatError('the header of a version 3.0 file is not valid UTF-8');
+  }
   const dict = parseDict(text);
 
   const descr = dict.entries.get('descr');
@@ -97,6 +106,8 @@ function parseDict(text: string): PyDict {
   for (const key of ['descr', 'fortran_order', 'shape']) {
     if (!value.entries.has(key)) throw new NpyFormatError(`the header has no '${key}' key`);
   }
+  const extra = [...value.entries.keys()].filter((k) => !['descr', 'fortran_order', 'shape'].includes(k));
+  if (extra.length) throw new NpyFormatError(`the header has keys NumPy does not write: ${extra.map((k) => `'${k}'`).join(', ')}`);
   return value;
 }
 

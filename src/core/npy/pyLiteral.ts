@@ -20,8 +20,12 @@ export function parsePyLiteral(text: string): PyValue {
   return value;
 }
 
+/** Deeper nesting than any header needs; it would otherwise exhaust the stack. */
+const MAX_DEPTH = 32;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   constructor(private readonly text: string) {}
 
   atEnd(): boolean {
@@ -39,9 +43,12 @@ class Parser {
   value(): PyValue {
     this.skipSpace();
     const c = this.text[this.pos];
-    if (c === '{') return this.dict();
-    if (c === '(') return this.sequence('(', ')');
-    if (c === '[') return this.sequence('[', ']');
+    if (c === '{' || c === '(' || c === '[') {
+      if (++this.depth > MAX_DEPTH) this.fail(`nesting deeper than ${MAX_DEPTH}`);
+      const value = c === '{' ? this.dict() : c === '(' ? this.sequence('(', ')') : this.sequence('[', ']');
+      this.depth--;
+      return value;
+    }
     if (c === "'" || c === '"') return this.string();
     const word = /^(True|False|None|[-+]?\d+L?)/.exec(this.text.slice(this.pos));
     if (!word) this.fail('expected a value');
