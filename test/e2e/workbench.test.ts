@@ -85,6 +85,26 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     assert.equal(await valid.getByRole('slider', { name: 'Slice', exact: true }).getAttribute('max'), '2');
   });
 
+  it('every file of the malformed corpus opens to an alert naming the file and the problem', async function () {
+    this.timeout(600_000);
+    const expected: Record<string, string> = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'npy', 'malformed', 'expected.json'), 'utf8'));
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('W');
+    for (const [name, fragment] of Object.entries(expected)) {
+      // Closing a webview editor leaves the keyboard focus nowhere: give it back to the workbench.
+      await page.locator('.editor-group-watermark').click();
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type(`malformed/${name}`);
+      await page.getByRole('option', { name: new RegExp(`^${name.replace('.', '\\.')}`) }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const frame = await webviewFrame(page, (f) => f.getByRole('alert').filter({ hasText: `Cannot show ${name}: ` }).isVisible());
+      const text = (await frame.getByRole('alert').textContent())!;
+      assert.ok(text.includes(fragment), `${name}: "${text}" lacks "${fragment}"`);
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('W');
+    }
+  });
+
   it('a 288 MB array opens slice by slice: first slice at once, other slices read as they are shown', async () => {
     await explorerOpen(page, 'large', 'volume.npy');
     const frame = await webviewFrame(page, (f) => f.getByRole('slider', { name: 'Slice', exact: true }).isVisible());

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeLargeVolume } from '../support/largeArray';
@@ -11,6 +11,7 @@ const ROOT = join(__dirname, '..', '..');
  * - MRNet-v1.0/: a small sample dataset, made by `npm run sample` (8 train, 4 valid cases);
  * - broken/: a malformed .npy and a valid one;
  * - case-folder/: coronal.npy, sagittal.npy, axial.npy, a case outside any dataset;
+ * - malformed/: every file of the malformed corpus;
  * - large/volume.npy: a (1100, 512, 512) uint8 array of 288 MB, above the 256 MiB from which
  *   files are read slice by slice (sparse on disk: zeros but for slices 0, 500 and 1099).
  */
@@ -24,6 +25,8 @@ export function makeWorkspace(): string {
   copyFileSync(join(fixtures, 'valid', 'f4_be_F_v1.npy'), join(root, 'broken', 'valid_f4.npy'));
   mkdirSync(join(root, 'case-folder'));
   for (const plane of ['coronal', 'sagittal', 'axial']) copyFileSync(join(dataset, 'train', plane, '0000.npy'), join(root, 'case-folder', `${plane}.npy`));
+  mkdirSync(join(root, 'malformed'));
+  for (const name of readdirSync(join(fixtures, 'malformed')).filter((f) => f.endsWith('.npy'))) copyFileSync(join(fixtures, 'malformed', name), join(root, 'malformed', name));
   mkdirSync(join(root, 'large'));
   writeLargeVolume(join(root, 'large', 'volume.npy'), LARGE_SHAPE, LARGE_PATTERNED);
   return root;
