@@ -1,37 +1,26 @@
 import * as vscode from 'vscode';
-import { DatasetIndex, DatasetListing, indexDataset } from '../core/dataset/datasetIndex';
-import { labelFileOf } from '../core/dataset/layout';
-import { DatasetProblem } from '../core/dataset/problems';
+import { DatasetIndex, indexDataset } from '../core/dataset/datasetIndex';
+import { DatasetFs, listDataset } from '../core/dataset/listing';
+
+/** vscode.workspace.fs as listing needs it: paths below `root`, links counted as files. */
+function workspaceFs(root: vscode.Uri): DatasetFs {
+  const uri = (path: string) => root.with({ path });
+  return {
+    async readDirectory(path) {
+      return (await vscode.workspace.fs.readDirectory(uri(path))).map(([name, type]) => [
+        name,
+        type & vscode.FileType.Directory ? 'folder' : type & (vscode.FileType.File | vscode.FileType.SymbolicLink) ? 'file' : 'other',
+      ]);
+    },
+    async readText(path) {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(path)));
+    },
+  };
+}
 
 /** Lists a dataset root and reads its label CSVs (names and text only), then indexes it. */
 export async function loadDataset(root: vscode.Uri): Promise<DatasetIndex> {
-  const problems: DatasetProblem[] = [];
-  const list = async (uri: vscode.Uri, relative: string): Promise<[string, vscode.FileType][]> => {
-    try {
-      return await vscode.workspace.fs.readDirectory(uri);
-    } catch (e) {
-      problems.push({ file: relative || '.', message: `cannot be read: ${e instanceof Error ? e.message : String(e)}` });
-      return [];
-    }
-  };
-  const listing: DatasetListing = { splits: [], csvs: [] };
-  for (const [name, type] of await list(root, '')) {
-    if (type === vscode.FileType.File && labelFileOf(name)) {
-      try {
-        listing.csvs.push({ name, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, name))) });
-      } catch (e) {
-        problems.push({ file: name, message: `cannot be read: ${e instanceof Error ? e.message : String(e)}` });
-      }
-    } else if (type === vscode.FileType.Directory && !name.startsWith('.')) {
-      const planes = [];
-      for (const [plane, planeType] of await list(vscode.Uri.joinPath(root, name), name)) {
-        if (planeType !== vscode.FileType.Directory || plane.startsWith('.')) continue;
-        const files = (await list(vscode.Uri.joinPath(root, name, plane), `${name}/${plane}`)).filter(([, t]) => t === vscode.FileType.File).map(([f]) => f);
-        planes.push({ name: plane, files });
-      }
-      if (planes.length) listing.splits.push({ name, planes });
-    }
-  }
+  const { listing, problems } = await listDataset(workspaceFs(root), root.path);
   const index = indexDataset(listing);
   index.problems.unshift(...problems);
   return index;

@@ -72,7 +72,7 @@ export function indexDataset(listing: DatasetListing): DatasetIndex {
   // Labels for the whole split's tasks are expected of every case; name the ones without.
   const planeList = sortPlanes([...planes]);
   for (const split of splits) {
-    const splitTasks = listing.csvs.map((c) => labelFileOf(c.name)).filter((t) => t?.split === split.name).map((t) => t!.task);
+    const splitTasks = listing.csvs.map((c) => labelFileOf(c.name)).filter((t) => t?.split === split.name).map((t) => t!.task).sort(taskOrder);
     for (const c of split.cases) {
       const missingTasks = splitTasks.filter((t) => c.labels[t] === undefined);
       if (missingTasks.length) problems.push({ file: `${split.name}/`, message: `case ${c.id} has no label in ${missingTasks.map((t) => `${split.name}-${t}.csv`).join(', ')}` });
