@@ -49,8 +49,32 @@ export async function webviewFrame(page: Page, probe: (frame: Frame) => Promise<
   }
 }
 
+/**
+ * Gives the keyboard back to the workbench: after a webview editor closes, the focus can be
+ * left in a frame that is gone, and key presses would go nowhere.
+ */
+export async function focusWorkbench(page: Page): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
+/** Runs a command from the command palette (F1), by its title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await focusWorkbench(page);
+  await page.keyboard.press('F1');
+  await page.keyboard.type(title);
+  await page.getByRole('option', { name: new RegExp(title) }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+export async function closeAllEditors(page: Page): Promise<void> {
+  await focusWorkbench(page);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('W');
+}
+
 /** Clicks through Explorer rows by name, e.g. MRNet-v1.0, train, axial, 0000.npy. */
 export async function explorerOpen(page: Page, ...names: string[]): Promise<void> {
+  await focusWorkbench(page);
   await page.keyboard.press('Control+Shift+E');
   const explorer = page.locator('.explorer-folders-view');
   await explorer.waitFor();

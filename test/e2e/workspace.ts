@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeBrokenDataset } from '../fixtures/brokenDataset';
 import { writeLargeVolume } from '../support/largeArray';
 
 const ROOT = join(__dirname, '..', '..');
@@ -14,6 +15,8 @@ const ROOT = join(__dirname, '..', '..');
  * - malformed/: every file of the malformed corpus;
  * - large/volume.npy: a (1100, 512, 512) uint8 array of 288 MB, above the 256 MiB from which
  *   files are read slice by slice (sparse on disk: zeros but for slices 0, 500 and 1099).
+ * Beside the workspace, outside it, `<workspace>-broken-dataset`: a dataset with every quirk,
+ * for the tests that add a dataset folder by hand.
  */
 export function makeWorkspace(): string {
   const root = mkdtempSync(join(tmpdir(), 'mrnet-e2e-'));
@@ -29,6 +32,7 @@ export function makeWorkspace(): string {
   for (const name of readdirSync(join(fixtures, 'malformed')).filter((f) => f.endsWith('.npy'))) copyFileSync(join(fixtures, 'malformed', name), join(root, 'malformed', name));
   mkdirSync(join(root, 'large'));
   writeLargeVolume(join(root, 'large', 'volume.npy'), LARGE_SHAPE, LARGE_PATTERNED);
+  makeBrokenDataset(`${root}-broken-dataset`);
   return root;
 }
 

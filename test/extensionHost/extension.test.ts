@@ -139,4 +139,21 @@ describe('MRNet Viewer in the extension host', () => {
     await vscode.commands.executeCommand('mrnet.createSampleDataset', broken);
     assert.equal((await vscode.workspace.fs.readDirectory(broken)).length, before, 'nothing written into a folder that is not empty');
   });
+
+  it('a dataset with every quirk, added with "Select Dataset Folder…", indexes with its problems listed in the tree', async () => {
+    const folder = vscode.Uri.file(`${vscode.workspace.workspaceFolders![0].uri.fsPath}-broken-dataset`);
+    await vscode.commands.executeCommand('mrnet.selectDatasetFolder', folder);
+    const dataset = await until('the broken dataset', () => api.registry.all.find((d) => d.uri.fsPath === folder.fsPath));
+    const node = api.tree.getChildren().find((n) => n.kind === 'dataset' && n.dataset === dataset)!;
+    const problemsNode = api.tree.getChildren(node).find((n) => n.kind === 'problems')!;
+    assert.equal(api.tree.getTreeItem(problemsNode).label, `Dataset problems (${dataset.index.problems.length})`);
+    const problems = api.tree.getChildren(problemsNode).map((n) => api.tree.getTreeItem(n).label as string);
+    assert.ok(problems.includes('train-acl.csv:11: case 0999 has no .npy file in train/'), problems.join('\n'));
+    assert.ok(problems.some((p) => p.startsWith('valid-meniscus.csv: cannot be read')), problems.join('\n'));
+    assert.deepEqual(dataset.index.splits.map((s) => [s.name, s.cases.length]), [['train', 9], ['valid', 4], ['test', 0]]);
+    // A case whose sagittal file is truncated and coronal file a broken link still opens.
+    const ref = api.registry.findCase(dataset, '0005')!;
+    await vscode.commands.executeCommand('mrnet.openCase', api.tree.caseNode(ref));
+    await until('the case tab', () => activeTab()?.label === 'Case 0005');
+  });
 });
