@@ -74,6 +74,8 @@ export function freePort(): Promise<number> {
 export interface RunningCodeServer {
   url: string;
   port: number;
+  /** The server's fresh user-data folder (settings, logs). */
+  userDataDir: string;
   /** The workbench URL of a folder. */
   folderUrl(folder: string): string;
   stop(): Promise<void>;
@@ -145,5 +147,5 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, port, folderUrl: (folder) => `${url}/?folder=${encodeURIComponent(folder)}`, stop };
+  return { url, port, userDataDir: userData, folderUrl: (folder) => `${url}/?folder=${encodeURIComponent(folder)}`, stop };
 }

@@ -105,7 +105,7 @@ export class CaseViewer implements vscode.Disposable {
         const ref = this.registry.findCase(target.current.ref.dataset, message.id);
         if (ref) await this.openCase(ref);
         else this.log.warn(`Refused to open case ${message.id}: not in ${target.current.ref.dataset.name}`);
-      }
+      } else this.log.warn(`Refused a message the case viewer does not send: ${safeJson(raw)}`);
     });
     target.panel.onDidDispose(() => {
       subscription.dispose();

@@ -58,7 +58,8 @@ export class NpyEditorProvider implements vscode.CustomReadonlyEditorProvider {
         // Whatever the webview says, only the case this file belongs to is opened.
         const ref = this.registry.caseOfFile(document.uri);
         if (ref) await this.caseViewer.openCase(ref);
-      }
+        else this.log.warn(`Refused to open a case: ${document.uri.toString()} belongs to no dataset`);
+      } else this.log.warn(`Refused a message the .npy editor does not send: ${message.type}`);
     });
     panel.onDidDispose(() => subscription.dispose());
   }

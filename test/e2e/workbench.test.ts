@@ -5,7 +5,7 @@ import { Frame, Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/core/npy/header';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { patternAt } from '../support/largeArray';
-import { SCREENSHOTS, Workbench, closeAllEditors, explorerOpen, focusWorkbench, runCommand, webviewFrame } from './workbench';
+import { SCREENSHOTS, Workbench, closeAllEditors, extensionLog, explorerOpen, focusWorkbench, runCommand, webviewFrame } from './workbench';
 import { LARGE_SHAPE } from './workspace';
 
 /**
@@ -159,6 +159,36 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     assert.equal(await page.getByRole('tab', { name: /Case 0004/ }).count(), 1);
   });
 
+  it('a webview that forges messages reaches nothing: every forged request is refused and logged', async () => {
+    // The case viewer (left open by the previous test) and the .npy editor of the large file,
+    // each sending what a compromised webview could: the same call acquireVsCodeApi makes.
+    const forge = (frame: Frame, message: unknown) =>
+      frame.parentFrame()!.evaluate((m) => (window as unknown as { __vscode_post_message__: (c: string, d: unknown) => void }).__vscode_post_message__('onmessage', { message: m, transfer: [] }), message);
+    const viewer = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0004' }).isVisible());
+    const forged = [
+      { type: 'openCase', id: '../../../etc/passwd' },
+      { type: 'openCase', id: '9999' },
+      { type: 'openCase', id: '0001', path: '/etc/passwd' },
+      { type: 'readFile', path: '/etc/passwd' },
+      { type: 'navigate', direction: 'sideways' },
+      { type: 'readSlice', index: 0 },
+      'ready',
+    ];
+    for (const message of forged) await forge(viewer, message);
+    await explorerOpen(page, 'large', 'volume.npy');
+    const editor = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'volume.npy' }).isVisible());
+    for (const message of [{ type: 'readSlice', index: LARGE_SHAPE[0] }, { type: 'readSlice', index: -1 }, { type: 'readSlice', index: 1.5 }, { type: 'openCase', id: '0000' }]) await forge(editor, message);
+    await page.waitForTimeout(1000);
+    const refusals = extensionLog(workbench.server!).split('\n').filter((l) => l.includes('Refused'));
+    assert.equal(refusals.length, forged.length + 4, refusals.join('\n'));
+    assert.ok(refusals.some((l) => l.includes('Refused to open case 9999: not in MRNet-v1.0')));
+    assert.ok(refusals.some((l) => l.includes(`Refused to read slice ${LARGE_SHAPE[0]}`)));
+    // Nothing was opened: the tabs are the case viewer and the editor, as before.
+    const editorTabs = page.locator('.tabs-container [role="tab"]');
+    assert.deepEqual(await editorTabs.evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label')?.split(',')[0])), ['Case 0004', 'volume.npy']);
+    await closeAllEditors(page);
+  });
+
   it('the command palette: "MRNet: Open Case", type an id, Enter: that case opens', async () => {
     await runCommand(page, 'MRNet: Open Case');
     await page.getByRole('option', { name: /^0009/ }).waitFor();
@@ -193,10 +223,18 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
   });
 
   it('in a dataset with every quirk, a case with a truncated plane file shows that pane\'s error and the other planes', async () => {
-    // The extension-host suite added the broken dataset to this workspace's settings.
-    await runCommand(page, 'MRNet: Open Case');
-    await page.keyboard.type('0005 broken-dataset');
-    await page.getByRole('option', { name: /^0005.*broken-dataset/ }).first().click();
+    // The extension-host suite (another window) added the broken dataset to this workspace's
+    // settings; this window sees the change once it has read the settings file again.
+    const option = page.getByRole('option', { name: /^0005.*broken-dataset/ }).first();
+    for (let attempt = 0; ; attempt++) {
+      await runCommand(page, 'MRNet: Open Case');
+      await page.keyboard.type('0005 broken-dataset');
+      if (await option.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
+      assert.ok(attempt < 10, 'the broken dataset never appeared');
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'MRNet: Refresh Datasets');
+    }
+    await option.click();
     const frame = await webviewFrame(page, (f) => f.getByRole('region', { name: 'Sagittal plane' }).getByRole('alert').isVisible());
     assert.match((await frame.getByRole('region', { name: 'Sagittal plane' }).getByRole('alert').textContent())!, /^Cannot show 0005\.npy: the header is truncated/);
     assert.equal(await frame.getByRole('slider', { name: 'Axial slice' }).isVisible(), true);

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Frame, Page } from 'playwright-core';
 import { RunningCodeServer, startCodeServer } from '../../scripts/codeServer';
@@ -34,6 +34,20 @@ export class Workbench {
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     return page;
   }
+}
+
+/** What the extension wrote to its "MRNet Viewer" log in every window so far. */
+export function extensionLog(server: RunningCodeServer): string {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('MRNet Viewer.log')) found.push(readFileSync(path, 'utf8'));
+    }
+  };
+  walk(join(server.userDataDir, 'logs'));
+  return found.join('\n');
 }
 
 /** The webview frame in which `probe` finds something, waiting for it to appear. Probes must not wait (isVisible, count). */
