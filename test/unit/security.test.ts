@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseWebviewMessage } from '../../src/core/protocol';
+import { makeNonce, webviewHtml } from '../../src/core/webviewHtml';
+
+const ROOT = join(__dirname, '..', '..');
+
+describe('webview security', () => {
+  it('accepts exactly the messages of the protocol', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseWebviewMessage({ type: 'navigate', direction: 'next' }), { type: 'navigate', direction: 'next' });
+    assert.deepEqual(parseWebviewMessage({ type: 'openCase', id: '0042' }), { type: 'openCase', id: '0042' });
+    assert.deepEqual(parseWebviewMessage({ type: 'openCase' }), { type: 'openCase' });
+    assert.deepEqual(parseWebviewMessage({ type: 'readSlice', index: 7 }), { type: 'readSlice', index: 7 });
+  });
+
+  it('refuses forged messages: unknown types, paths, extra fields, bad ids and indices', () => {
+    const forged: unknown[] = [
+      null, undefined, 'ready', 42, [], {},
+      { type: 'readFile', path: '/etc/passwd' },
+      { type: 'ready', extra: 1 },
+      { type: 'navigate', direction: 'sideways' },
+      { type: 'navigate', direction: 'next', path: '../x' },
+      { type: 'openCase', id: '../../../etc/passwd' },
+      { type: 'openCase', id: 42 },
+      { type: 'openCase', id: '00042' },
+      { type: 'openCase', id: '0042', path: '/tmp' },
+      { type: 'readSlice', index: -1 },
+      { type: 'readSlice', index: 1.5 },
+      { type: 'readSlice', index: '3' },
+      { type: 'readSlice', index: 2 ** 60 },
+      { type: 'readSlice', index: NaN },
+      JSON.parse('{"type":"ready","__proto__":{"polluted":true}}'),
+    ];
+    for (const message of forged) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it("every webview's HTML has a strict Content-Security-Policy: nothing but our nonce'd script and our CSS", () => {
+    const nonce = makeNonce();
+    assert.match(nonce, /^[0-9a-f]{32}$/);
+    assert.notEqual(makeNonce(), nonce);
+    const html = webviewHtml({ view: 'case', title: '<x>', cspSource: 'https://webview', nonce, scriptUri: 'https://webview/dist/webview.js', styleUri: 'https://webview/media/viewer.css' });
+    const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)![1];
+    assert.deepEqual(csp.split('; '), [
+      "default-src 'none'",
+      `script-src 'nonce-${nonce}'`,
+      'style-src https://webview',
+      'font-src https://webview',
+      'img-src https://webview blob:',
+    ]);
+    assert.equal((html.match(/<script/g) ?? []).length, 1);
+    assert.match(html, new RegExp(`<script nonce="${nonce}" src="https://webview/dist/webview.js"></script>`));
+    assert.ok(!html.includes('<x>'), 'the title is escaped');
+  });
+
+  it('the webview code has no inline handlers, no HTML from strings, no eval and no network', () => {
+    const dir = join(ROOT, 'webview');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const code = readFileSync(join(dir, file), 'utf8');
+      for (const [pattern, what] of [
+        [/\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write/, 'HTML from strings'],
+        [/setAttribute\(\s*['"]on|\bon[a-z]+\s*=\s*['"]/, 'inline handlers'],
+        [/\beval\(|new Function\(/, 'eval'],
+        [/\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon/, 'network'],
+      ] as const) {
+        assert.doesNotMatch(code, pattern, `${file}: ${what}`);
+      }
+    }
+  });
+
+  it('declares workspace trust and virtual workspace support, and reads only what it shows', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(pkg.capabilities.virtualWorkspaces, true);
+    const content = readFileSync(join(ROOT, 'src', 'webviewContent.ts'), 'utf8');
+    assert.match(content, /localResourceRoots: \[vscode\.Uri\.joinPath\(extensionUri, 'dist'\), vscode\.Uri\.joinPath\(extensionUri, 'media'\)\]/);
+    // The only writes: the sample generator (into an empty folder the user chose) and the settings.
+    const writers = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => /fs\.writeFile|fs\.delete|fs\.rename|fs\.copy|fs\.createDirectory|writeFileSync|from 'node:fs'[^;]*write/.test(readFileSync(join(ROOT, 'src', f), 'utf8')));
+    assert.deepEqual(writers, [join('commands', 'datasetCommands.ts')]);
+  });
+});
