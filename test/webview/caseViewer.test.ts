@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { dump } from 'npyjs';
 import { Page } from 'playwright-core';
 import { CaseInfo, CasePlane, HostMessage } from '../../src/core/protocol';
-import { WebviewHarness, arrayContent, arrayMessage, post, posted, storedState } from './harness';
+import { useWebviewHarness, arrayContent, arrayMessage, post, posted, storedState } from './harness';
 
 /** A (slices, 64, 64) uint8 volume whose value at [k, y, x] is (k + y + x) mod 256. */
 function volume(slices: number): Uint8Array {
@@ -35,15 +35,8 @@ function caseMessage(id: string, acl: 0 | 1, missing?: string): HostMessage {
 }
 
 describe('the three-plane case viewer webview (headless Chromium)', function () {
-  const harness = new WebviewHarness();
+  const harness = useWebviewHarness();
   let page: Page;
-
-  before(() => harness.start());
-  after(() => harness.stop());
-  afterEach(async () => {
-    await page?.close();
-    assert.deepEqual(harness.problems.splice(0), [], 'console errors or CSP violations');
-  });
 
   const slider = (plane: string) => page.getByRole('slider', { name: `${plane} slice` });
 
@@ -137,7 +130,6 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
     await openCase();
     await slider('Coronal').fill('5');
     const state = await storedState(page);
-    await page.close();
     await openCase(caseMessage('0000', 1), undefined, state);
     assert.equal(await slider('Coronal').inputValue(), '5');
     assert.equal(await slider('Axial').inputValue(), '21');

@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import { createServer, Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
@@ -22,6 +23,7 @@ export class WebviewHarness {
   private origin = '';
   /** Console errors and CSP violations of every page; a test fails if any appear. */
   readonly problems: string[] = [];
+  private pages: Page[] = [];
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
@@ -56,6 +58,10 @@ export class WebviewHarness {
     await new Promise((resolve) => this.server?.close(resolve));
   }
 
+  async closePages(): Promise<void> {
+    await Promise.all(this.pages.splice(0).map((p) => p.close()));
+  }
+
   private page(view: WebviewView): string {
     return webviewHtml({
       view,
@@ -70,6 +76,7 @@ export class WebviewHarness {
   /** Opens a webview page; `state` is what getState() returns, as after a hidden tab. */
   async open(view: WebviewView, state?: unknown, size = { width: 1000, height: 760 }): Promise<Page> {
     const page = await this.browser!.newPage({ viewport: size });
+    this.pages.push(page);
     page.on('console', (m) => {
       if (m.type() === 'error') this.problems.push(m.text());
     });
@@ -87,6 +94,18 @@ export class WebviewHarness {
     await page.goto(`${this.origin}/webview.html?view=${view}`);
     return page;
   }
+}
+
+/** A harness for a mocha suite: one browser, pages closed after each test, which fails on any console error or CSP violation. */
+export function useWebviewHarness(): WebviewHarness {
+  const harness = new WebviewHarness();
+  before(() => harness.start());
+  after(() => harness.stop());
+  afterEach(async () => {
+    await harness.closePages();
+    assert.deepEqual(harness.problems.splice(0), [], 'console errors or CSP violations');
+  });
+  return harness;
 }
 
 /** A .npy file's content as the extension host's readArray builds it. */

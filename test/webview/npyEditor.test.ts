@@ -5,7 +5,7 @@ import { parseNpyHeader } from '../../src/core/npy/header';
 import { sampleSlices, sampledStats, sliceByteRange } from '../../src/core/npy/streaming';
 import { fixtureBytes, validFixtures } from '../unit/fixtures';
 import { pixelOf, planeCanvas } from '../support/canvas';
-import { WebviewHarness, arrayMessage, post, posted, storedState } from './harness';
+import { useWebviewHarness, arrayMessage, post, posted, storedState } from './harness';
 
 /** An MRNet-sized uint8 volume whose value at [k, y, x] is (x + 2y + 3k) mod 256. */
 const SHAPE = [44, 256, 256];
@@ -19,15 +19,8 @@ function mrnetVolume(): Uint8Array {
 const IMAGE = { width: 256, height: 256 };
 
 describe('the .npy editor webview (headless Chromium)', function () {
-  const harness = new WebviewHarness();
+  const harness = useWebviewHarness();
   let page: Page;
-
-  before(() => harness.start());
-  after(() => harness.stop());
-  afterEach(async () => {
-    await page?.close();
-    assert.deepEqual(harness.problems.splice(0), [], 'console errors or CSP violations');
-  });
 
   const slider = () => page.getByRole('slider', { name: 'Slice', exact: true });
   const region = () => page.getByRole('region', { name: 'Slices' });
@@ -275,7 +268,6 @@ describe('the .npy editor webview (headless Chromium)', function () {
     await slider().fill('9');
     await page.keyboard.press('i');
     const state = await storedState(page);
-    await page.close();
     page = await harness.open('npy', state);
     await post(page, arrayMessage('0000.npy', mrnetVolume()));
     await slider().waitFor();
