@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeNpy, elementOffset } from '../../src/core/npy/decode';
+import { decodeNpy } from '../../src/core/npy/decode';
 import { formatElement, formatFloat } from '../../src/core/npy/formatValue';
 import { NpyFormatError, formatShape, parseNpyHeader } from '../../src/core/npy/header';
-import { FIXTURES, fixtureBytes, pyFloat, unravel, validFixtures } from './fixtures';
+import { FIXTURES, elementOffset, fixtureBytes, pyFloat, unravel, validFixtures } from './fixtures';
 
 describe('decoding .npy files exactly as NumPy reads them', () => {
   const fixtures = validFixtures();

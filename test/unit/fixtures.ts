@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { elementStrides } from '../../src/core/npy/decode';
+import { NpyHeader } from '../../src/core/npy/header';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'npy');
 
@@ -35,4 +37,10 @@ export function unravel(i: number, shape: readonly number[]): number[] {
 /** A Python float repr as a number. */
 export function pyFloat(text: string): number {
   return text === 'nan' ? NaN : text === 'inf' ? Infinity : text === '-inf' ? -Infinity : Number(text);
+}
+
+/** Position in the data of the element at a NumPy index such as a[k, i, j]. */
+export function elementOffset(header: NpyHeader, index: readonly number[]): number {
+  const strides = elementStrides(header.shape, header.fortranOrder);
+  return index.reduce((sum, i, axis) => sum + i * strides[axis], 0);
 }

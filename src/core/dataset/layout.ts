@@ -33,17 +33,3 @@ export function sortPlanes(planes: string[]): string[] {
 export function planeDisplayName(plane: string): string {
   return plane.charAt(0).toUpperCase() + plane.slice(1);
 }
-
-/** A folder's entries, as a directory listing gives them. */
-export interface FolderEntries {
-  files: string[];
-  folders: string[];
-}
-
-/**
- * Whether a folder is a dataset root, from the listings of its split folders: some split
- * folder holds a plane folder of NNNN.npy files. Label files are optional for discovery.
- */
-export function looksLikeDatasetRoot(planeFolderFiles: string[][]): boolean {
-  return planeFolderFiles.some((files) => files.some((f) => caseIdOf(f) !== undefined));
-}

@@ -96,9 +96,3 @@ export function elementStrides(shape: readonly number[], fortranOrder: boolean):
   }
   return strides;
 }
-
-/** Position in the data of the element at a NumPy index such as a[k, i, j]. */
-export function elementOffset(header: NpyHeader, index: readonly number[]): number {
-  const strides = elementStrides(header.shape, header.fortranOrder);
-  return index.reduce((sum, i, axis) => sum + i * strides[axis], 0);
-}
