@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Frame, Page } from 'playwright-core';
 import { RunningCodeServer, startCodeServer } from '../../scripts/codeServer';
@@ -25,6 +25,7 @@ export class Workbench {
   async stop(): Promise<void> {
     await this.browser?.close();
     await this.server?.stop();
+    for (const dir of [this.workspace, `${this.workspace}-broken-dataset`, this.resultFile]) if (dir) rmSync(dir, { recursive: true, force: true });
   }
 
   /** A new window on the workspace, with the workbench loaded. */
