@@ -73,6 +73,18 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     assert.equal(await slider.inputValue(), String(k + 1));
   });
 
+  it('a folder without a dataset: the MRNet view offers "Select Dataset Folder" and "Create Sample Dataset"', async () => {
+    const other = await workbench.open('', join(workbench.workspace, 'broken'));
+    try {
+      await other.locator('.activitybar .action-label[aria-label="MRNet"]').click();
+      await other.getByText('No MRNet dataset found in this workspace.').waitFor();
+      assert.equal(await other.getByRole('button', { name: 'Select Dataset Folder' }).count(), 1);
+      assert.equal(await other.getByRole('button', { name: 'Create Sample Dataset' }).count(), 1);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a malformed .npy shows its error in an alert; a valid file opened next works', async () => {
     await explorerOpen(page, 'broken', 'truncated.npy');
     const frame = await webviewFrame(page, (f) => f.getByRole('alert').isVisible());
@@ -88,14 +100,21 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
   it('every file of the malformed corpus opens to an alert naming the file and the problem', async function () {
     this.timeout(600_000);
     const expected: Record<string, string> = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'npy', 'malformed', 'expected.json'), 'utf8'));
-    for (const [name, fragment] of Object.entries(expected)) {
+    const openAlert = async (name: string): Promise<Frame> => {
       await closeAllEditors(page);
       await focusWorkbench(page);
       await page.keyboard.press('Control+P');
+      await page.getByPlaceholder(/Search files by name/).waitFor();
       await page.keyboard.type(`malformed/${name}`);
-      await page.getByRole('option', { name: new RegExp(`^${name.replace('.', '\\.')}`) }).first().waitFor();
-      await page.keyboard.press('Enter');
-      const frame = await webviewFrame(page, (f) => f.getByRole('alert').filter({ hasText: `Cannot show ${name}: ` }).isVisible());
+      await page.getByRole('option', { name: new RegExp(`^${name.replace('.', '\\.')}`) }).first().click();
+      return webviewFrame(page, (f) => f.getByRole('alert').filter({ hasText: `Cannot show ${name}: ` }).isVisible(), 15_000);
+    };
+    for (const [name, fragment] of Object.entries(expected)) {
+      // Driving quick open 56 times in a row can drop a key press on a busy machine: one retry.
+      const frame = await openAlert(name).catch(async () => {
+        await page.keyboard.press('Escape');
+        return openAlert(name);
+      });
       const text = (await frame.getByRole('alert').textContent())!;
       assert.ok(text.includes(fragment), `${name}: "${text}" lacks "${fragment}"`);
     }
@@ -191,6 +210,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
 
   it('the command palette: "MRNet: Open Case", type an id, Enter: that case opens', async () => {
     await runCommand(page, 'MRNet: Open Case');
+    await page.getByPlaceholder(/^Type a case id/).waitFor();
     await page.getByRole('option', { name: /^0009/ }).waitFor();
     await page.keyboard.type('0009');
     await page.keyboard.press('Enter');
@@ -224,17 +244,13 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
 
   it('in a dataset with every quirk, a case with a truncated plane file shows that pane\'s error and the other planes', async () => {
     // The extension-host suite (another window) added the broken dataset to this workspace's
-    // settings; this window sees the change once it has read the settings file again.
-    const option = page.getByRole('option', { name: /^0005.*broken-dataset/ }).first();
-    for (let attempt = 0; ; attempt++) {
-      await runCommand(page, 'MRNet: Open Case');
-      await page.keyboard.type('0005 broken-dataset');
-      if (await option.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
-      assert.ok(attempt < 10, 'the broken dataset never appeared');
-      await page.keyboard.press('Escape');
-      await runCommand(page, 'MRNet: Refresh Datasets');
-    }
-    await option.click();
+    // settings; a reloaded window reads them afresh.
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await runCommand(page, 'MRNet: Open Case');
+    await page.getByPlaceholder(/^Type a case id/).waitFor(); // the case list, not the command palette
+    await page.keyboard.type('broken-dataset'); // matches the detail (dataset) of its 13 cases
+    await page.getByRole('option', { name: /^0005.*broken-dataset/ }).first().click();
     const frame = await webviewFrame(page, (f) => f.getByRole('region', { name: 'Sagittal plane' }).getByRole('alert').isVisible());
     assert.match((await frame.getByRole('region', { name: 'Sagittal plane' }).getByRole('alert').textContent())!, /^Cannot show 0005\.npy: the header is truncated/);
     assert.equal(await frame.getByRole('slider', { name: 'Axial slice' }).isVisible(), true);

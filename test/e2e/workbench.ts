@@ -28,10 +28,10 @@ export class Workbench {
     for (const dir of [this.workspace, `${this.workspace}-broken-dataset`, this.resultFile]) if (dir) rmSync(dir, { recursive: true, force: true });
   }
 
-  /** A new window on the workspace, with the workbench loaded. */
-  async open(query = ''): Promise<Page> {
+  /** A new window on the workspace (or another folder), with the workbench loaded. */
+  async open(query = '', folder = this.workspace): Promise<Page> {
     const page = await this.browser!.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(this.server!.folderUrl(this.workspace) + query);
+    await page.goto(this.server!.folderUrl(folder) + query);
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     return page;
   }
