@@ -45,8 +45,11 @@ export class DatasetRegistry implements vscode.Disposable {
     return this.loading ?? this.refresh();
   }
 
+  /** Re-discovers and re-indexes; refreshes run one after another, so the last one asked for wins. */
   refresh(): Promise<void> {
-    this.loading = this.load();
+    this.loading = (this.loading ?? Promise.resolve())
+      .then(() => this.load())
+      .catch((e: unknown) => this.log.error(`Indexing failed: ${e instanceof Error ? e.message : String(e)}`));
     return this.loading;
   }
 
