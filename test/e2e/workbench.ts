@@ -30,7 +30,8 @@ export class Workbench {
 
   /** A new window on the workspace (or another folder), with the workbench loaded. */
   async open(query = '', folder = this.workspace): Promise<Page> {
-    const page = await this.browser!.newPage({ viewport: { width: 1400, height: 900 } });
+    // Clipboard access, which VS Code's clipboard API uses in the browser.
+    const page = await this.browser!.newPage({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     await page.goto(this.server!.folderUrl(folder) + query);
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     return page;

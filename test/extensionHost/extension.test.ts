@@ -107,6 +107,12 @@ describe('MRNet Viewer in the extension host', () => {
     assert.equal(api.registry.caseOfFile(workspaceUri('broken', 'valid_f4.npy')), undefined);
   });
 
+  it('"Copy Case Id" on a case row puts its id on the clipboard', async () => {
+    const ref = api.registry.allCases().find((c) => c.case.id === '0006')!;
+    await vscode.commands.executeCommand('mrnet.copyCaseId', api.tree.caseNode(ref));
+    assert.equal(await vscode.env.clipboard.readText(), '0006');
+  });
+
   it('a folder of plane files opens as a case from "Open in MRNet Viewer"', async () => {
     await vscode.commands.executeCommand('mrnet.openInViewer', workspaceUri('case-folder'));
     await until('the case-folder tab', () => activeTab()?.label === 'Case case-folder');
