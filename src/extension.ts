@@ -3,7 +3,7 @@ import { CaseViewer } from './caseViewer/caseViewerPanel';
 import { registerCaseCommands } from './commands/caseCommands';
 import { registerDatasetCommands } from './commands/datasetCommands';
 import { DatasetRegistry } from './dataset/datasetRegistry';
-import { npyReads } from './dataset/npyReads';
+import { npyReads } from './dataset/rangedRead';
 import { NPY_EDITOR_VIEW_TYPE, NpyEditorProvider } from './npyEditor/npyEditorProvider';
 import { CasesTreeProvider } from './tree/casesTreeProvider';
 

@@ -5,7 +5,7 @@ import { CasePlane, HostMessage } from '../src/core/protocol';
 import { volumeStats } from '../src/core/windowing';
 import { labelBadges } from './caseHeader';
 import { button, el } from './dom';
-import { PlaneViewState, PlaneViewer } from './planeViewer';
+import { PlaneViewState, PlaneViewer, withoutSlice } from './planeViewer';
 import { onHostMessage, vscode } from './vscodeApi';
 
 interface CaseViewState {
@@ -94,12 +94,11 @@ export function startCaseViewer(root: HTMLElement): void {
       planes.append(viewer.element); // keeps the host's order
       // A new case starts at the middle slices but keeps each plane's contrast and zoom.
       const saved = state.planes[casePlane.plane];
-      const keep: Partial<PlaneViewState> | undefined = saved && (sameCase ? saved : { ...saved, slice: undefined });
-      showPlane(viewer, casePlane, keep);
+      showPlane(viewer, casePlane, saved ? (sameCase ? saved : withoutSlice(saved)) : {});
     }
     state = { caseKey, planes: state.planes };
     save();
-    // Marks the moment the planes are on screen, for the benchmark and the end-to-end tests.
+    // Marks the moment the planes are on screen, for the benchmark (npm run bench).
     requestAnimationFrame(() => performance.mark('case-painted', { detail: caseInfo.id }));
   });
   vscode.postMessage({ type: 'ready' });
@@ -113,7 +112,7 @@ export function startCaseViewer(root: HTMLElement): void {
   }
 }
 
-function showPlane(viewer: PlaneViewer, casePlane: CasePlane, keep: Partial<PlaneViewState> | undefined): void {
+function showPlane(viewer: PlaneViewer, casePlane: CasePlane, keep: Partial<PlaneViewState>): void {
   const content = casePlane.array;
   if (!('data' in content)) {
     // The case viewer reads plane files whole; only the .npy editor reads slice by slice.
@@ -128,8 +127,7 @@ function showPlane(viewer: PlaneViewer, casePlane: CasePlane, keep: Partial<Plan
       return;
     }
     const leading = layout.kind === 'volume' ? new Array<number>(layout.leadingAxes).fill(0) : [];
-    const { slice, ...rest } = keep ?? {};
-    viewer.setSource(planeSource(array, 0, leading), volumeStats(array.values), slice === undefined ? rest : { ...rest, slice });
+    viewer.setSource(planeSource(array, 0, leading), volumeStats(array.values), keep);
   } catch (e) {
     viewer.showError(`Cannot show ${content.fileName}: ${e instanceof Error ? e.message : String(e)}`);
   }

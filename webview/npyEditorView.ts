@@ -9,7 +9,7 @@ import { VolumeStats, volumeStats } from '../src/core/windowing';
 import { CaseInfo, HostMessage, SampledArray } from '../src/core/protocol';
 import { labelBadges } from './caseHeader';
 import { button, el } from './dom';
-import { PlaneViewState, PlaneViewer } from './planeViewer';
+import { PlaneViewState, PlaneViewer, withoutSlice } from './planeViewer';
 import { onHostMessage, vscode } from './vscodeApi';
 
 /** Decoded slices a file read slice by slice may hold in the webview at once. */
@@ -145,10 +145,7 @@ export function startNpyEditor(root: HTMLElement): void {
       save();
     };
     // A new axis or leading index keeps the contrast but starts at the middle slice.
-    const contrastOnly = (): Partial<PlaneViewState> => {
-      const { slice: _slice, ...rest } = plane.getState();
-      return rest;
-    };
+    const contrastOnly = () => withoutSlice(plane.getState());
 
     if (layout.kind === 'volume') {
       controls.append(axisSelect(shape, state.axis, (axis) => {

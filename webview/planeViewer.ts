@@ -17,6 +17,12 @@ export interface PlaneViewState {
   fps: number;
 }
 
+/** A view state less its slice: the contrast, zoom and cine rate that carry over to other data. */
+export function withoutSlice(state: PlaneViewState): Partial<PlaneViewState> {
+  const { slice: _slice, ...rest } = state;
+  return rest;
+}
+
 const ZOOM_STEP = 1.25;
 const FAST_STEP = 5;
 

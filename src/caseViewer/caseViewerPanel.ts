@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CaseInfo, HostMessage, parseWebviewMessage } from '../core/protocol';
-import { CaseRef, DatasetRegistry, caseInfo, planeUri } from '../dataset/datasetRegistry';
+import { CaseRef, DatasetRegistry, caseInfo, caseKey, planeUri } from '../dataset/datasetRegistry';
 import { readArray } from '../dataset/readArray';
 import { loadWebview } from '../webviewContent';
 
@@ -77,10 +77,10 @@ export class CaseViewer implements vscode.Disposable {
   /** The case after (or before) `ref` among the visible ones, from its place in the full order. */
   private neighbour(ref: CaseRef, direction: 'next' | 'previous'): CaseRef | undefined {
     const all = this.order.allCases();
-    const visible = new Set(this.order.visibleCases().map(key));
+    const visible = new Set(this.order.visibleCases().map(caseKey));
     const step = direction === 'next' ? 1 : -1;
-    for (let i = all.findIndex((c) => key(c) === key(ref)) + step; i >= 0 && i < all.length; i += step) {
-      if (visible.has(key(all[i]))) return all[i];
+    for (let i = all.findIndex((c) => caseKey(c) === caseKey(ref)) + step; i >= 0 && i < all.length; i += step) {
+      if (visible.has(caseKey(all[i]))) return all[i];
     }
     return undefined;
   }
@@ -131,10 +131,6 @@ export class CaseViewer implements vscode.Disposable {
   dispose(): void {
     for (const p of this.panels) p.panel.dispose();
   }
-}
-
-function key(ref: CaseRef): string {
-  return `${ref.dataset.uri.toString()}#${ref.case.split}/${ref.case.id}`;
 }
 
 function title(c: ViewerCase): string {

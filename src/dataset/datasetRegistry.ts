@@ -4,7 +4,7 @@ import { taskDisplayName } from '../core/dataset/layout';
 import { CaseInfo } from '../core/protocol';
 import { discoverDatasetRoots } from './discovery';
 import { loadDataset } from './loadDataset';
-import { npyReads } from './npyReads';
+import { npyReads } from './rangedRead';
 
 export interface LoadedDataset {
   uri: vscode.Uri;
@@ -118,6 +118,11 @@ export class DatasetRegistry implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     this.changed.dispose();
   }
+}
+
+/** A case's identity across datasets and splits: tree item ids, next/previous. */
+export function caseKey(ref: CaseRef): string {
+  return `${ref.dataset.uri.toString()}#${ref.case.split}/${ref.case.id}`;
 }
 
 /** The URI of one plane file of a case. */

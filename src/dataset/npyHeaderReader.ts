@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { open } from 'node:fs/promises';
-import { npyReads } from './npyReads';
-import { NPY_PREFIX_BYTES, NpyHeader, npyHeaderLength, parseNpyHeader } from '../core/npy/header';
+import { stat } from 'node:fs/promises';
+import { NpyHeader, npyHeaderLength, parseNpyHeader } from '../core/npy/header';
+import { npyReads, readRange } from './rangedRead';
 
 /** Bytes read first: enough for any header NumPy writes for arrays of up to a few hundred axes. */
 const FIRST_READ = 4096;
@@ -17,23 +17,9 @@ export async function readNpyHeader(uri: vscode.Uri): Promise<NpyHeader> {
     npyReads.bytes += bytes.length;
     return parseNpyHeader(bytes, bytes.length);
   }
-  const handle = await open(uri.fsPath, 'r');
-  try {
-    const { size } = await handle.stat();
-    let head = await readAt(handle, 0, Math.min(FIRST_READ, size));
-    if (head.length >= NPY_PREFIX_BYTES || head.length === size) {
-      const length = npyHeaderLength(head);
-      if (length > head.length && length <= size) head = await readAt(handle, 0, length);
-    }
-    return parseNpyHeader(head, size);
-  } finally {
-    await handle.close();
-  }
-}
-
-async function readAt(handle: Awaited<ReturnType<typeof open>>, position: number, length: number): Promise<Uint8Array> {
-  const buffer = new Uint8Array(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, position);
-  npyReads.bytes += bytesRead;
-  return buffer.subarray(0, bytesRead);
+  const { size } = await stat(uri.fsPath);
+  let head = await readRange(uri.fsPath, 0, Math.min(FIRST_READ, size));
+  const length = npyHeaderLength(head);
+  if (length > head.length && length <= size) head = await readRange(uri.fsPath, 0, length);
+  return parseNpyHeader(head, size);
 }

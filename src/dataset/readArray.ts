@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { open } from 'node:fs/promises';
 import { NpyHeader, parseNpyHeader } from '../core/npy/header';
 import { middleSlice, sampleSlices, sampledStats, sliceByteRange, streamAxis } from '../core/npy/streaming';
 import { ArrayContent } from '../core/protocol';
 import { formatBytes } from '../core/format';
 import { readNpyHeader } from './npyHeaderReader';
-import { npyReads } from './npyReads';
+import { npyReads, readRange } from './rangedRead';
 
 /** Above this, file systems without ranged reads refuse the file rather than read it whole. */
 const WHOLE_READ_LIMIT = 2 ** 31;
@@ -52,20 +51,9 @@ export async function readArray(uri: vscode.Uri, streamAbove = Infinity): Promis
 /** The bytes of one slice of a file read slice by slice (a ranged read). */
 export async function readSlice(uri: vscode.Uri, header: NpyHeader, index: number): Promise<ArrayBuffer> {
   const { offset, length } = sliceByteRange(header, index);
-  const handle = await open(uri.fsPath, 'r');
-  try {
-    const buffer = new Uint8Array(length);
-    let done = 0;
-    while (done < length) {
-      const { bytesRead } = await handle.read(buffer, done, length - done, offset + done);
-      if (bytesRead === 0) throw new Error(`the file ended inside slice ${index}`);
-      done += bytesRead;
-      npyReads.bytes += bytesRead;
-    }
-    return buffer.buffer;
-  } finally {
-    await handle.close();
-  }
+  const bytes = await readRange(uri.fsPath, offset, length);
+  if (bytes.length < length) throw new Error(`the file ended inside slice ${index}`);
+  return bytes.buffer as ArrayBuffer;
 }
 
 export function baseName(uri: vscode.Uri): string {

@@ -35,9 +35,9 @@ export class NpyEditorProvider implements vscode.CustomReadonlyEditorProvider {
         return;
       }
       if (message.type === 'ready') {
-        await this.registry.ready();
         const threshold = vscode.workspace.getConfiguration('mrnet').get<number>('largeFileThresholdMB', 256);
-        const array = await readArray(document.uri, threshold * 2 ** 20);
+        // The file is read while the datasets are indexed; only its case needs the index.
+        const [array] = await Promise.all([readArray(document.uri, threshold * 2 ** 20), this.registry.ready()]);
         if ('error' in array) this.log.info(`${document.uri.toString()}: ${array.error}`);
         streamed = 'sampled' in array ? array.header : undefined;
         const ref = this.registry.caseOfFile(document.uri);

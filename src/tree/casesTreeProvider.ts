@@ -4,7 +4,7 @@ import { DatasetSplit } from '../core/dataset/datasetIndex';
 import { planeDisplayName, taskDisplayName } from '../core/dataset/layout';
 import { DatasetProblem, formatProblem } from '../core/dataset/problems';
 import { formatShape } from '../core/npy/header';
-import { CaseRef, DatasetRegistry, LoadedDataset, planeUri } from '../dataset/datasetRegistry';
+import { CaseRef, DatasetRegistry, LoadedDataset, caseKey, planeUri } from '../dataset/datasetRegistry';
 import { readNpyHeader } from '../dataset/npyHeaderReader';
 
 export type TreeNode =
@@ -29,10 +29,6 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     });
   }
 
-  get filter(): CaseFilter | undefined {
-    return this.filterValue;
-  }
-
   setFilter(filter: CaseFilter | undefined): void {
     this.filterValue = filter;
     void vscode.commands.executeCommand('setContext', 'mrnet.filterActive', filter !== undefined);
@@ -45,7 +41,7 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   }
 
   caseNode(ref: CaseRef): TreeNode {
-    const key = `${ref.dataset.uri.toString()}#${ref.case.split}/${ref.case.id}`;
+    const key = caseKey(ref);
     let node = this.caseNodes.get(key);
     if (!node) {
       node = { kind: 'case', ...ref };
@@ -106,7 +102,7 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       case 'case': {
         const { case: c, dataset } = node;
         const item = new vscode.TreeItem(c.id, Collapsed.None);
-        item.id = `${dataset.uri.toString()}#${c.split}/${c.id}`;
+        item.id = caseKey(node);
         item.description = caseDescription(c, dataset.index.tasks);
         item.iconPath = aclIcon(c.labels.acl);
         item.contextValue = 'case';
