@@ -20,12 +20,17 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
   const tree = new CasesTreeProvider(registry);
   const treeView = vscode.window.createTreeView('mrnet.cases', { treeDataProvider: tree, showCollapseAll: true });
   const viewer = new CaseViewer(context.extensionUri, registry, { allCases: () => registry.allCases(), visibleCases: () => tree.visibleCases() }, log);
-  registry.onDidChange(() => void vscode.commands.executeCommand('setContext', 'mrnet.datasetCount', registry.all.length));
   context.subscriptions.push(
     log,
     registry,
+    tree,
     treeView,
     viewer,
+    registry.onDidChange(() => void vscode.commands.executeCommand('setContext', 'mrnet.datasetCount', registry.all.length)),
+    viewer.onDidShowCase((ref) => {
+      // A case hidden by the tree's filter cannot be revealed; nothing to do then.
+      if (treeView.visible) treeView.reveal(tree.caseNode(ref), { select: true, focus: false }).then(undefined, () => undefined);
+    }),
     vscode.window.registerCustomEditorProvider(NPY_EDITOR_VIEW_TYPE, new NpyEditorProvider(context.extensionUri, registry, viewer, log), {
       supportsMultipleEditorsPerDocument: true,
     }),

@@ -30,6 +30,9 @@ interface OpenPanel {
 /** The three-plane case viewer panels. One panel is reused as the user walks through cases (setting mrnet.reuseCaseViewer). */
 export class CaseViewer implements vscode.Disposable {
   private panels: OpenPanel[] = [];
+  private readonly shown = new vscode.EventEmitter<CaseRef>();
+  /** A dataset case was shown: the tree selects and reveals it. */
+  readonly onDidShowCase = this.shown.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -38,14 +41,14 @@ export class CaseViewer implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  /** Opens a dataset case, in the reused panel or a new one. */
-  openCase(ref: CaseRef): Promise<void> {
-    return this.open({ info: caseInfo(ref), planes: ref.dataset.index.planes.map((plane) => ({ plane, uri: planeUri(ref, plane) })), ref });
+  /** Opens a dataset case: in `into` (the panel a request came from), else the reused panel or a new one. */
+  openCase(ref: CaseRef, into?: OpenPanel): Promise<void> {
+    return this.open({ info: caseInfo(ref), planes: ref.dataset.index.planes.map((plane) => ({ plane, uri: planeUri(ref, plane) })), ref }, into);
   }
 
-  async open(viewerCase: ViewerCase): Promise<void> {
+  async open(viewerCase: ViewerCase, into?: OpenPanel): Promise<void> {
     const reuse = vscode.workspace.getConfiguration('mrnet').get<boolean>('reuseCaseViewer', true);
-    let target = reuse ? this.activePanel() : undefined;
+    let target = into ?? (reuse ? this.activePanel() : undefined);
     if (!target) {
       const panel = vscode.window.createWebviewPanel(CASE_VIEWER_VIEW_TYPE, title(viewerCase), vscode.ViewColumn.Active, { enableFindWidget: false });
       target = { panel, current: viewerCase };
@@ -55,12 +58,13 @@ export class CaseViewer implements vscode.Disposable {
     target.current = viewerCase;
     target.panel.title = title(viewerCase);
     target.panel.reveal(undefined, false);
+    if (viewerCase.ref) this.shown.fire(viewerCase.ref);
     await this.send(target);
   }
 
-  /** Moves the active panel to the next or previous case in the tree's order and filter. */
-  async navigate(direction: 'next' | 'previous'): Promise<void> {
-    const target = this.activePanel();
+  /** Moves a panel (the one that asked, else the active one) to the next or previous case in the tree's order and filter. */
+  async navigate(direction: 'next' | 'previous', from?: OpenPanel): Promise<void> {
+    const target = from ?? this.activePanel();
     const ref = target?.current.ref;
     if (!target || !ref) {
       void vscode.window.showInformationMessage('Open a case of a dataset first (MRNet: Open Case).');
@@ -71,7 +75,7 @@ export class CaseViewer implements vscode.Disposable {
       void vscode.window.showInformationMessage(direction === 'next' ? 'This is the last case.' : 'This is the first case.');
       return;
     }
-    await this.openCase(next);
+    await this.openCase(next, target);
   }
 
   /** The case after (or before) `ref` among the visible ones, from its place in the full order. */
@@ -99,16 +103,17 @@ export class CaseViewer implements vscode.Disposable {
         return;
       }
       if (message.type === 'ready') await this.send(target);
-      else if (message.type === 'navigate') await this.navigate(message.direction);
+      else if (message.type === 'navigate') await this.navigate(message.direction, target);
       else if (message.type === 'openCase' && message.id && target.current.ref) {
         // Only a case of the dataset this panel already shows, looked up by id.
         const ref = this.registry.findCase(target.current.ref.dataset, message.id);
-        if (ref) await this.openCase(ref);
+        if (ref) await this.openCase(ref, target);
         else this.log.warn(`Refused to open case ${message.id}: not in ${target.current.ref.dataset.name}`);
       } else this.log.warn(`Refused a message the case viewer does not send: ${safeJson(raw)}`);
     });
-    target.panel.onDidDispose(() => {
+    const disposal = target.panel.onDidDispose(() => {
       subscription.dispose();
+      disposal.dispose();
       this.panels = this.panels.filter((p) => p !== target);
     });
   }
@@ -130,6 +135,7 @@ export class CaseViewer implements vscode.Disposable {
 
   dispose(): void {
     for (const p of this.panels) p.panel.dispose();
+    this.shown.dispose();
   }
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CaseFilter, caseDescription, filterLabel } from '../core/dataset/caseLabels';
+import { CaseFilter, caseDescription, caseSearchWords, filterLabel, matchesQuery } from '../core/dataset/caseLabels';
 import { planeDisplayName } from '../core/dataset/layout';
 import { CaseViewer, folderCase } from '../caseViewer/caseViewerPanel';
 import { CaseRef, DatasetRegistry, planeUri } from '../dataset/datasetRegistry';
@@ -24,7 +24,6 @@ export function registerCaseCommands(
       if (typeof arg === 'string' && !ref) void vscode.window.showErrorMessage(`No case ${arg} in the open datasets.`);
       if (!ref) return;
       await viewer.openCase(ref);
-      if (treeView.visible) await treeView.reveal(tree.caseNode(ref), { select: true, focus: false });
     }),
     vscode.commands.registerCommand('mrnet.nextCase', () => viewer.navigate('next')),
     vscode.commands.registerCommand('mrnet.previousCase', () => viewer.navigate('previous')),
@@ -75,27 +74,44 @@ export function registerCaseCommands(
 }
 
 function findById(registry: DatasetRegistry, id: string): CaseRef | undefined {
-  const padded = id.trim().padStart(4, '0');
   for (const dataset of registry.all) {
-    const ref = registry.findCase(dataset, padded);
+    const ref = registry.findCase(dataset, id.trim());
     if (ref) return ref;
   }
   return undefined;
 }
 
-/** A quick pick of every case of every dataset: id, split and positive tasks; typing filters by any of them. */
+/**
+ * A quick pick of the cases the tree shows: id, split and labels. Typing filters by words
+ * (caseSearchWords), not by VS Code's substring match, so that "normal" finds no abnormal case.
+ */
 async function pickCase(registry: DatasetRegistry, tree: CasesTreeProvider): Promise<CaseRef | undefined> {
   const several = registry.all.length > 1;
   const items = tree.visibleCases().map((ref) => ({
     label: ref.case.id,
     description: `${ref.case.split} · ${caseDescription(ref.case, ref.dataset.index.tasks)}`,
     detail: several ? ref.dataset.name : undefined,
+    alwaysShow: true,
+    words: caseSearchWords(ref.case, ref.dataset.index.tasks, ref.dataset.name),
     ref,
   }));
   if (items.length === 0) {
     void vscode.window.showInformationMessage('No MRNet dataset is open. Use "MRNet: Select Dataset Folder…" or "MRNet: Create Sample Dataset…".');
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { title: 'MRNet: Open Case', placeHolder: 'Type a case id or a label (ACL, meniscus, abnormal, normal)', matchOnDescription: true, matchOnDetail: true });
-  return picked?.ref;
+  const pick = vscode.window.createQuickPick<(typeof items)[number]>();
+  pick.title = 'MRNet: Open Case';
+  pick.placeholder = 'Type a case id or a label (ACL, meniscus, abnormal, normal), a split or a dataset';
+  pick.items = items;
+  const subscriptions = [pick.onDidChangeValue((value) => (pick.items = items.filter((i) => matchesQuery(i.words, value))))];
+  const picked = await new Promise<CaseRef | undefined>((resolve) => {
+    subscriptions.push(
+      pick.onDidAccept(() => resolve(pick.selectedItems[0]?.ref ?? pick.activeItems[0]?.ref)),
+      pick.onDidHide(() => resolve(undefined)),
+    );
+    pick.show();
+  });
+  for (const s of subscriptions) s.dispose();
+  pick.dispose();
+  return picked;
 }

@@ -61,7 +61,8 @@ export type WebviewMessage =
   /** A slice of the editor's own file, when it is read slice by slice; the host checks the range. */
   | { type: 'readSlice'; index: number };
 
-const CASE_ID = /^\d{4}$/;
+/** Case ids are digit strings (0000, 10000); the host looks them up by value. */
+const CASE_ID = /^\d{1,20}$/;
 
 /** The webview message in `value`, or undefined for anything the protocol does not allow. */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {

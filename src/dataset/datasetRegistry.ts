@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
 import { DatasetCase, DatasetIndex } from '../core/dataset/datasetIndex';
-import { taskDisplayName } from '../core/dataset/layout';
+import { discoverDatasetRoots } from '../core/dataset/discovery';
+import { caseKeyOf, taskDisplayName } from '../core/dataset/layout';
+import { formatProblem } from '../core/dataset/problems';
 import { CaseInfo } from '../core/protocol';
-import { discoverDatasetRoots } from './discovery';
+import { folderAccess } from './datasetFs';
 import { loadDataset } from './loadDataset';
 import { npyReads } from './rangedRead';
 
 export interface LoadedDataset {
   uri: vscode.Uri;
-  /** The root folder's name. */
+  /** The root folder's name, or its workspace-relative path where two roots share a name. */
   name: string;
   index: DatasetIndex;
 }
@@ -33,6 +35,8 @@ export class DatasetRegistry implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private loading?: Promise<void>;
+  /** A refresh asked for while another runs: later requests join it rather than queue more. */
+  private queued?: Promise<void>;
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
@@ -45,43 +49,54 @@ export class DatasetRegistry implements vscode.Disposable {
     return this.loading ?? this.refresh();
   }
 
-  /** Re-discovers and re-indexes; refreshes run one after another, so the last one asked for wins. */
+  /** Re-discovers and re-indexes; refreshes run one after another, and those queued meanwhile are merged into one. */
   refresh(): Promise<void> {
-    this.loading = (this.loading ?? Promise.resolve())
-      .then(() => this.load())
+    if (this.queued) return this.queued;
+    const run = (this.loading ?? Promise.resolve())
+      .then(() => {
+        this.queued = undefined;
+        return this.load();
+      })
       .catch((e: unknown) => this.log.error(`Indexing failed: ${e instanceof Error ? e.message : String(e)}`));
-    return this.loading;
+    this.queued = run;
+    this.loading = run;
+    return run;
   }
 
   private async load(): Promise<void> {
     const started = Date.now();
     const npyBytesBefore = npyReads.bytes;
-    const roots = await discoverDatasetRoots((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri));
+    const roots: vscode.Uri[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const access = folderAccess(folder.uri);
+      const found = await discoverDatasetRoots(access.fs, [access.path]);
+      for (const where of found.stopped) this.log.warn(`Dataset search stopped early: ${where}`);
+      roots.push(...found.roots.map(access.uriOf));
+    }
     for (const configured of configuredRoots()) {
       if (!roots.some((r) => r.toString() === configured.toString())) roots.push(configured);
     }
-    this.datasets = await Promise.all(
-      roots.map(async (uri) => ({ uri, name: uri.path.split('/').filter(Boolean).pop() ?? uri.path, index: await loadDataset(uri) })),
-    );
+    const names = datasetNames(roots);
+    this.datasets = await Promise.all(roots.map(async (uri, i) => ({ uri, name: names[i], index: await loadDataset(uri) })));
     this.watch();
     const cases = this.datasets.reduce((n, d) => n + d.index.splits.reduce((m, s) => m + s.cases.length, 0), 0);
     this.log.info(`Indexed ${this.datasets.length} dataset(s), ${cases} cases, in ${Date.now() - started} ms, reading ${npyReads.bytes - npyBytesBefore} bytes of .npy files`);
-    for (const d of this.datasets) for (const p of d.index.problems) this.log.warn(`${d.name}/${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+    for (const d of this.datasets) {
+      if (d.index.problemCount) this.log.warn(`${d.name} (${d.uri.toString(true)}): ${d.index.problemCount} problem(s)`);
+      for (const p of d.index.problems) this.log.warn(`${d.name}/${formatProblem(p)}`);
+    }
     this.changed.fire();
   }
 
   private watch(): void {
     for (const w of this.watchers) w.dispose();
-    this.watchers = this.datasets.map((d) => {
+    const later = () => {
+      clearTimeout(this.pending);
+      this.pending = setTimeout(() => void this.refresh(), REINDEX_DELAY_MS);
+    };
+    this.watchers = this.datasets.flatMap((d) => {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(d.uri, '**/*.{csv,npy}'));
-      const later = () => {
-        clearTimeout(this.pending);
-        this.pending = setTimeout(() => void this.refresh(), REINDEX_DELAY_MS);
-      };
-      watcher.onDidChange(later);
-      watcher.onDidCreate(later);
-      watcher.onDidDelete(later);
-      return watcher;
+      return [watcher.onDidChange(later), watcher.onDidCreate(later), watcher.onDidDelete(later), watcher];
     });
   }
 
@@ -97,17 +112,18 @@ export class DatasetRegistry implements vscode.Disposable {
       if (!uri.toString().startsWith(prefix)) continue;
       const relative = decodeURIComponent(uri.toString().slice(prefix.length));
       for (const split of dataset.index.splits) {
-        const found = split.cases.find((c) => Object.values(c.files).includes(relative));
+        const found = split.cases.find((c) => [...c.files.values()].includes(relative));
         if (found) return { dataset, case: found };
       }
     }
     return undefined;
   }
 
-  /** A case of a dataset by id. */
+  /** A case of a dataset by id, compared by value (1 finds 0001). */
   findCase(dataset: LoadedDataset, id: string): CaseRef | undefined {
+    const key = caseKeyOf(id);
     for (const split of dataset.index.splits) {
-      const found = split.cases.find((c) => c.id === id);
+      const found = split.cases.find((c) => c.key === key);
       if (found) return { dataset, case: found };
     }
     return undefined;
@@ -120,6 +136,17 @@ export class DatasetRegistry implements vscode.Disposable {
   }
 }
 
+/** Each root's folder name; roots that share a name are told apart by their path. */
+function datasetNames(roots: readonly vscode.Uri[]): string[] {
+  const base = (uri: vscode.Uri) => uri.path.split('/').filter(Boolean).pop() ?? uri.path;
+  return roots.map((uri) => {
+    const name = base(uri);
+    if (roots.filter((other) => base(other) === name).length === 1) return name;
+    const relative = vscode.workspace.asRelativePath(uri, true);
+    return relative === uri.fsPath ? uri.fsPath : relative;
+  });
+}
+
 /** A case's identity across datasets and splits: tree item ids, next/previous. */
 export function caseKey(ref: CaseRef): string {
   return `${ref.dataset.uri.toString()}#${ref.case.split}/${ref.case.id}`;
@@ -127,7 +154,7 @@ export function caseKey(ref: CaseRef): string {
 
 /** The URI of one plane file of a case. */
 export function planeUri(ref: CaseRef, plane: string): vscode.Uri | undefined {
-  const relative = ref.case.files[plane];
+  const relative = ref.case.files.get(plane);
   return relative ? vscode.Uri.joinPath(ref.dataset.uri, ...relative.split('/')) : undefined;
 }
 
@@ -137,7 +164,7 @@ export function caseInfo(ref: CaseRef): CaseInfo {
     id: ref.case.id,
     split: ref.case.split,
     dataset: ref.dataset.name,
-    labels: ref.dataset.index.tasks.map((task) => ({ task, name: taskDisplayName(task), value: ref.case.labels[task] ?? null })),
+    labels: ref.dataset.index.tasks.map((task) => ({ task, name: taskDisplayName(task), value: ref.case.labels.get(task) ?? null })),
   };
 }
 

@@ -61,6 +61,9 @@ export class NpyEditorProvider implements vscode.CustomReadonlyEditorProvider {
         else this.log.warn(`Refused to open a case: ${document.uri.toString()} belongs to no dataset`);
       } else this.log.warn(`Refused a message the .npy editor does not send: ${message.type}`);
     });
-    panel.onDidDispose(() => subscription.dispose());
+    const disposal = panel.onDidDispose(() => {
+      subscription.dispose();
+      disposal.dispose();
+    });
   }
 }

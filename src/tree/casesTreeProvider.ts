@@ -15,18 +15,25 @@ export type TreeNode =
   | { kind: 'problem'; dataset: LoadedDataset; problem: DatasetProblem };
 
 /** The "Cases" view: dataset -> split -> case, with labels, filtered by one task's label. */
-export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
+export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private filterValue?: CaseFilter;
   /** Case nodes are kept per case so that reveal() finds the node the tree holds. */
   private caseNodes = new Map<string, TreeNode>();
 
+  private readonly subscription: vscode.Disposable;
+
   constructor(private readonly registry: DatasetRegistry) {
-    registry.onDidChange(() => {
+    this.subscription = registry.onDidChange(() => {
       this.caseNodes.clear();
       this.changed.fire(undefined);
     });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
   }
 
   setFilter(filter: CaseFilter | undefined): void {
@@ -92,9 +99,13 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
         return item;
       }
       case 'split': {
-        const item = new vscode.TreeItem(node.split.name, Collapsed.Expanded);
-        item.id = `${node.dataset.uri.toString()}#${node.split.name}`;
-        item.description = splitSummary(node.split, node.dataset.index.tasks);
+        // Under a filter, a split with no match is collapsed; the id changes with the filter so
+        // that VS Code applies the new state rather than the one it remembers.
+        const filter = this.filterValue;
+        const none = filter !== undefined && !node.split.cases.some((c) => matchesFilter(c, filter));
+        const item = new vscode.TreeItem(node.split.name, none ? Collapsed.Collapsed : Collapsed.Expanded);
+        item.id = `${node.dataset.uri.toString()}#${node.split.name}${filter ? `?${filter.task}=${filter.value}` : ''}`;
+        item.description = splitSummary(node.split, node.dataset.index.tasks, filter);
         item.iconPath = new vscode.ThemeIcon('folder-library');
         item.contextValue = 'split';
         return item;
@@ -104,14 +115,14 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
         const item = new vscode.TreeItem(c.id, Collapsed.None);
         item.id = caseKey(node);
         item.description = caseDescription(c, dataset.index.tasks);
-        item.iconPath = aclIcon(c.labels.acl);
+        item.iconPath = aclIcon(c.labels.get('acl'));
         item.contextValue = 'case';
         item.accessibilityInformation = { label: `Case ${c.id}, ${item.description}` };
         item.command = { command: 'mrnet.openCase', title: 'Open Case', arguments: [node] };
         return item;
       }
       case 'problems': {
-        const item = new vscode.TreeItem(`Dataset problems (${node.dataset.index.problems.length})`, Collapsed.Collapsed);
+        const item = new vscode.TreeItem(`Dataset problems (${node.dataset.index.problemCount.toLocaleString('en-US')})`, Collapsed.Collapsed);
         item.id = `${node.dataset.uri.toString()}#problems`;
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
         return item;
@@ -139,7 +150,7 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     if (node.kind !== 'case') return item;
     const lines = [`**Case ${node.case.id}** (${node.case.split})`, ''];
     for (const task of node.dataset.index.tasks) {
-      const v = node.case.labels[task];
+      const v = node.case.labels.get(task);
       lines.push(`- ${taskDisplayName(task)}: ${v === undefined ? 'no label' : v ? 'positive (1)' : 'negative (0)'}`);
     }
     lines.push('');

@@ -56,7 +56,7 @@ describe('MRNet Viewer in the extension host', () => {
       const cases = api.tree.getChildren(split) as Extract<TreeNode, { kind: 'case' }>[];
       assert.deepEqual(cases.map((c) => c.case.id), [...acl.keys()]);
       for (const c of cases) {
-        assert.equal(String(c.case.labels.acl), acl.get(c.case.id), `case ${c.case.id}`);
+        assert.equal(String(c.case.labels.get('acl')), acl.get(c.case.id), `case ${c.case.id}`);
         const description = api.tree.getTreeItem(c).description as string;
         assert.equal(description.includes('ACL'), acl.get(c.case.id) === '1', `${c.case.id}: ${description}`);
       }
@@ -87,7 +87,7 @@ describe('MRNet Viewer in the extension host', () => {
     await until('case 0001', () => activeTab()?.label === 'Case 0001');
     await vscode.commands.executeCommand('mrnet.nextCase');
     await until('case 0002', () => activeTab()?.label === 'Case 0002');
-    const aclPositive = api.registry.allCases().filter((c) => c.case.labels.acl === 1).map((c) => c.case.id);
+    const aclPositive = api.registry.allCases().filter((c) => c.case.labels.get('acl') === 1).map((c) => c.case.id);
     api.tree.setFilter({ task: 'acl', value: 1 });
     try {
       await vscode.commands.executeCommand('mrnet.openCase', aclPositive[0]);
@@ -121,7 +121,7 @@ describe('MRNet Viewer in the extension host', () => {
   it('a changed label CSV updates the tree', async () => {
     const csv = workspaceUri('MRNet-v1.0', 'valid-acl.csv');
     const original = await vscode.workspace.fs.readFile(csv);
-    const label = () => api.registry.allCases().find((c) => c.case.id === '0008')?.case.labels.acl;
+    const label = () => api.registry.allCases().find((c) => c.case.id === '0008')?.case.labels.get('acl');
     const before = label();
     const flipped = new TextDecoder().decode(original).replace(/^0008,(\d)$/m, (_, v) => `0008,${v === '1' ? 0 : 1}`);
     try {

@@ -2,15 +2,18 @@ import * as assert from 'node:assert/strict';
 import { caseDescription, filterLabel, matchesFilter, splitSummary } from '../../src/core/dataset/caseLabels';
 import { DatasetListing, indexDataset } from '../../src/core/dataset/datasetIndex';
 import { parseLabelCsv } from '../../src/core/dataset/labelCsv';
+import { ProblemList } from '../../src/core/dataset/problems';
 import { caseIdOf, labelFileOf, sortPlanes, taskDisplayName } from '../../src/core/dataset/layout';
 
 const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `${String(from + i).padStart(4, '0')}.npy`);
 
 describe('dataset layout rules', () => {
-  it('case files are exactly four digits and .npy; everything else is ignored', () => {
+  it('case files are digits and .npy; everything else is ignored', () => {
     assert.equal(caseIdOf('0000.npy'), '0000');
     assert.equal(caseIdOf('1249.npy'), '1249');
-    for (const name of ['.DS_Store', '._0000.npy', '0000 (1).npy', '000.npy', '00000.npy', '0000.npy.bak', '0000.NPY', 'axial.npy']) assert.equal(caseIdOf(name), undefined, name);
+    assert.equal(caseIdOf('10000.npy'), '10000');
+    assert.equal(caseIdOf('7.npy'), '7');
+    for (const name of ['.DS_Store', '._0000.npy', '0000 (1).npy', '0000.npy.bak', '0000.NPY', 'axial.npy', '-1.npy', '1e3.npy']) assert.equal(caseIdOf(name), undefined, name);
   });
 
   it('label files are {split}-{task}.csv for any split and task', () => {
@@ -27,7 +30,10 @@ describe('dataset layout rules', () => {
 });
 
 describe('label CSVs', () => {
-  const rows = (text: string) => parseLabelCsv(text, 'train-acl.csv');
+  const rows = (text: string) => {
+    const problems = new ProblemList();
+    return { rows: parseLabelCsv(text, 'train-acl.csv', problems), problems: problems.toArray() };
+  };
 
   it("reads MRNet's own format: no header, LF, zero-padded ids", () => {
     const { rows: r, problems } = rows('0000,0\n0001,1\n0002,0\n');
@@ -38,12 +44,12 @@ describe('label CSVs', () => {
   it('reads what users save instead: header, BOM, CRLF, blank lines, spaces, unpadded ids, 0.0/1.0', () => {
     const text = '\uFEFFcase,label\r\n\r\n 0 , 1 \r\n12,0.0\r\n"0013",1.0\r\n';
     const { rows: r, problems } = rows(text);
-    assert.deepEqual(r.map((x) => [x.id, x.label]), [['0000', 1], ['0012', 0], ['0013', 1]]);
+    assert.deepEqual(r.map((x) => [x.id, x.key, x.label]), [['0', '0', 1], ['12', '12', 0], ['0013', '13', 1]]);
     assert.deepEqual(problems, []);
   });
 
   it("reads pandas' files: a ',0' header, and an unnamed index column", () => {
-    assert.deepEqual(rows(',0\n0000,1\n1,0\n').rows.map((x) => [x.id, x.label]), [['0000', 1], ['0001', 0]]);
+    assert.deepEqual(rows(',0\n0000,1\n1,0\n').rows.map((x) => [x.id, x.label]), [['0000', 1], ['1', 0]]);
     assert.deepEqual(rows(',0,1\n0,0000,1\n1,0001,0\n').rows.map((x) => [x.id, x.label]), [['0000', 1], ['0001', 0]]);
   });
 
@@ -90,9 +96,9 @@ describe('indexing a dataset', () => {
   it('cases are the file stems, with each plane file and each label', () => {
     const train = index.splits[0];
     assert.deepEqual(train.cases.map((c) => c.id), ['0000', '0001', '0002', '0003']);
-    assert.deepEqual(train.cases[0].files, { axial: 'train/axial/0000.npy', coronal: 'train/coronal/0000.npy', sagittal: 'train/sagittal/0000.npy' });
-    assert.deepEqual(train.cases[0].labels, { acl: 1, meniscus: 1, abnormal: 1 });
-    assert.deepEqual(index.splits[1].cases.map((c) => [c.id, c.labels.acl]), [['0004', 1], ['0005', 0]]);
+    assert.deepEqual(Object.fromEntries(train.cases[0].files), { axial: 'train/axial/0000.npy', coronal: 'train/coronal/0000.npy', sagittal: 'train/sagittal/0000.npy' });
+    assert.deepEqual(Object.fromEntries(train.cases[0].labels), { acl: 1, meniscus: 1, abnormal: 1 });
+    assert.deepEqual(index.splits[1].cases.map((c) => [c.id, c.labels.get('acl')]), [['0004', 1], ['0005', 0]]);
   });
 
   it('lists ids without files, cases without labels and missing plane files as problems', () => {
@@ -105,7 +111,7 @@ describe('indexing a dataset', () => {
   it('summarises a split and describes cases the way the tree shows them', () => {
     const train = index.splits[0];
     assert.equal(splitSummary(train, index.tasks), '4 cases · ACL 25.0% · meniscus 50.0% · abnormal 66.7%');
-    assert.deepEqual(train.cases.map((c) => caseDescription(c, index.tasks)), ['ACL, meniscus, abnormal', 'normal', 'meniscus, abnormal', 'normal']);
+    assert.deepEqual(train.cases.map((c) => caseDescription(c, index.tasks)), ['ACL, meniscus, abnormal', 'normal', 'meniscus, abnormal', 'no positive label · no label: abnormal']);
   });
 
   it('filters cases by one task label and names the filter', () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { decodeNpy } from '../../src/core/npy/decode';
 import { parseNpyHeader } from '../../src/core/npy/header';
+import { ProblemList } from '../../src/core/dataset/problems';
 import { parseLabelCsv } from '../../src/core/dataset/labelCsv';
 import { FULL_SAMPLE, sampleCases, sampleDatasetFiles } from '../../src/core/sample/sampleDataset';
 
@@ -35,7 +36,7 @@ describe('the sample dataset', function () {
     const text = new TextDecoder().decode(byPath.get('train-acl.csv'));
     assert.match(text, /^(\d{4},[01]\n){30}$/);
     for (const split of ['train', 'valid']) {
-      const labels = (task: string) => new Map(parseLabelCsv(new TextDecoder().decode(byPath.get(`${split}-${task}.csv`)), task).rows.map((r) => [r.id, r.label]));
+      const labels = (task: string) => new Map(parseLabelCsv(new TextDecoder().decode(byPath.get(`${split}-${task}.csv`)), task, new ProblemList()).map((r) => [r.id, r.label]));
       const abnormal = labels('abnormal');
       for (const task of ['acl', 'meniscus']) for (const [id, v] of labels(task)) if (v) assert.equal(abnormal.get(id), 1, `${split} ${id} ${task}`);
     }

@@ -1,5 +1,5 @@
 import { DatasetCase, DatasetSplit, prevalence } from './datasetIndex';
-import { taskDisplayName } from './layout';
+import { caseKeyOf, taskDisplayName } from './layout';
 
 /** How a task reads inside running text: ACL, meniscus, abnormal. */
 function taskWord(task: string): string {
@@ -13,7 +13,7 @@ export interface CaseFilter {
 }
 
 export function matchesFilter(c: DatasetCase, filter: CaseFilter | undefined): boolean {
-  return !filter || c.labels[filter.task] === filter.value;
+  return !filter || c.labels.get(filter.task) === filter.value;
 }
 
 /** "ACL tear", "no ACL tear", "abnormal", "normal", "<task> = 1": how a filter is named. */
@@ -24,19 +24,44 @@ export function filterLabel(filter: CaseFilter): string {
   return `${taskDisplayName(task)} = ${value}`;
 }
 
-/** What a case row says of its labels: "ACL, meniscus, abnormal" or "normal". */
+/**
+ * What a case row says of its labels: "ACL, meniscus, abnormal"; "normal" only when every
+ * task is labelled 0; unlabelled tasks are named ("ACL · no label: abnormal").
+ */
 export function caseDescription(c: DatasetCase, tasks: readonly string[]): string {
-  const positive = tasks.filter((t) => c.labels[t] === 1).map(taskWord);
-  if (positive.length) return positive.join(', ');
-  return tasks.some((t) => c.labels[t] === 0) ? 'normal' : 'no labels';
+  const positive = tasks.filter((t) => c.labels.get(t) === 1).map(taskWord);
+  const unlabelled = tasks.filter((t) => !c.labels.has(t)).map(taskWord);
+  if (unlabelled.length === tasks.length) return 'no labels';
+  const labelled = positive.length ? positive.join(', ') : unlabelled.length ? 'no positive label' : 'normal';
+  return unlabelled.length ? `${labelled} · no label: ${unlabelled.join(', ')}` : labelled;
 }
 
-/** What a split row says: "1,130 cases · ACL 18.4% · meniscus 35.1% · abnormal 80.8%". */
-export function splitSummary(split: DatasetSplit, tasks: readonly string[]): string {
-  const parts = [`${split.cases.length.toLocaleString('en-US')} cases`];
+/** What a split row says: "1,130 cases · ACL 18.4% · …", or under a filter "12 of 1,130 cases match · …" of the matching cases. */
+export function splitSummary(split: DatasetSplit, tasks: readonly string[], filter?: CaseFilter): string {
+  const shown = split.cases.filter((c) => matchesFilter(c, filter));
+  const count = (n: number) => n.toLocaleString('en-US');
+  const parts = [filter ? `${count(shown.length)} of ${count(split.cases.length)} cases match` : `${count(split.cases.length)} cases`];
   for (const task of tasks) {
-    const p = prevalence(split, task);
+    const p = prevalence(shown, task);
     if (p !== undefined) parts.push(`${taskWord(task)} ${(p * 100).toFixed(1)}%`);
   }
   return parts.join(' · ');
+}
+
+/**
+ * What typing in "MRNet: Open Case" matches a case by: its id (as written and by value), its
+ * split, its dataset, its positive tasks, `normal` only for cases labelled 0 for every task
+ * (never inside "abnormal"), and `unlabelled`.
+ */
+export function caseSearchWords(c: DatasetCase, tasks: readonly string[], dataset: string): string[] {
+  const positive = tasks.filter((t) => c.labels.get(t) === 1);
+  const words = [c.id, caseKeyOf(c.id), c.split, dataset, ...dataset.split(/[^\p{L}\p{N}]+/u), ...positive];
+  if (tasks.length && tasks.every((t) => c.labels.get(t) === 0)) words.push('normal');
+  if (tasks.some((t) => !c.labels.has(t))) words.push('unlabelled');
+  return words.filter(Boolean).map((w) => w.toLowerCase());
+}
+
+/** Every word typed must begin one of the case's words: "normal" finds normal cases, not abnormal ones. */
+export function matchesQuery(words: readonly string[], query: string): boolean {
+  return query.toLowerCase().split(/\s+/).filter(Boolean).every((typed) => words.some((w) => w.startsWith(typed)));
 }

@@ -1,6 +1,6 @@
-import { caseIdOf, labelFileOf, sortPlanes } from './layout';
+import { caseIdOf, caseKeyOf, compareCaseIds, labelFileOf, sortPlanes } from './layout';
 import { parseLabelCsv } from './labelCsv';
-import { DatasetProblem } from './problems';
+import { DatasetProblem, ProblemList } from './problems';
 
 /** What indexing needs to know of a dataset root: names only, and the text of its CSVs. */
 export interface DatasetListing {
@@ -8,13 +8,20 @@ export interface DatasetListing {
   csvs: { name: string; text: string }[];
 }
 
+/**
+ * A case of a dataset. Task, plane and split names are data (a task may be called
+ * `constructor`), so files and labels are maps, never object keys.
+ */
 export interface DatasetCase {
+  /** The file stem as written: 0000, 10000. */
   id: string;
+  /** The id by value (caseKeyOf): 0001 and 1 are one case. */
+  key: string;
   split: string;
   /** Plane name -> path of its file relative to the root (train/axial/0000.npy). */
-  files: Record<string, string>;
+  files: Map<string, string>;
   /** Task -> 0 or 1; a task missing here has no label for this case. */
-  labels: Record<string, 0 | 1>;
+  labels: Map<string, 0 | 1>;
 }
 
 export interface DatasetSplit {
@@ -28,18 +35,22 @@ export interface DatasetIndex {
   /** Plane folders found in some split, in the viewer's order. */
   planes: string[];
   splits: DatasetSplit[];
+  /** The first 100 problems of each file, then a line counting the rest. */
   problems: DatasetProblem[];
+  /** Every problem found, listed or not. */
+  problemCount: number;
 }
 
 /**
  * Indexes a dataset from its listing: cases are the NNNN.npy stems found in any plane folder
- * of a split; labels come from {split}-{task}.csv. Reads no voxel data.
+ * of a split, matched by value; labels come from {split}-{task}.csv. Reads no voxel data.
+ * `problems` holds what listing found; indexing adds its own.
  */
-export function indexDataset(listing: DatasetListing): DatasetIndex {
-  const problems: DatasetProblem[] = [];
+export function indexDataset(listing: DatasetListing, problems = new ProblemList()): DatasetIndex {
   const tasks = new Set<string>();
   const planes = new Set<string>();
   const splits: DatasetSplit[] = [];
+  const splitNames = listing.splits.map((s) => s.name);
 
   for (const split of [...listing.splits].sort((a, b) => splitRank(a.name) - splitRank(b.name) || a.name.localeCompare(b.name))) {
     const cases = new Map<string, DatasetCase>();
@@ -48,39 +59,84 @@ export function indexDataset(listing: DatasetListing): DatasetIndex {
         const id = caseIdOf(file);
         if (id === undefined) continue;
         planes.add(plane.name);
-        const c = cases.get(id) ?? { id, split: split.name, files: {}, labels: {} };
-        c.files[plane.name] = `${split.name}/${plane.name}/${file}`;
-        cases.set(id, c);
+        const key = caseKeyOf(id);
+        const c = cases.get(key) ?? { id, key, split: split.name, files: new Map(), labels: new Map() };
+        const path = `${split.name}/${plane.name}/${file}`;
+        const other = c.files.get(plane.name);
+        if (other !== undefined) {
+          problems.add({ file: path, message: `names the same case as ${other} (ids are compared by value); it is left out` });
+          continue;
+        }
+        c.files.set(plane.name, path);
+        cases.set(key, c);
       }
     }
     for (const csv of listing.csvs) {
       const target = labelFileOf(csv.name);
       if (target?.split !== split.name) continue;
       tasks.add(target.task);
-      const parsed = parseLabelCsv(csv.text, csv.name);
-      problems.push(...parsed.problems);
-      for (const row of parsed.rows) {
-        const c = cases.get(row.id);
-        if (c) c.labels[target.task] = row.label;
-        else problems.push({ file: csv.name, line: row.line, message: `case ${row.id} has no .npy file in ${split.name}/` });
+      for (const row of parseLabelCsv(csv.text, csv.name, problems)) {
+        const c = cases.get(row.key);
+        if (c) c.labels.set(target.task, row.label);
+        else problems.add({ file: csv.name, line: row.line, message: `case ${row.id} has no .npy file in ${split.name}/` });
       }
     }
-    if (cases.size === 0) problems.push({ file: `${split.name}/`, message: 'this split holds no case files (NNNN.npy)' });
-    splits.push({ name: split.name, cases: [...cases.values()].sort((a, b) => a.id.localeCompare(b.id)) });
+    if (cases.size === 0) problems.add({ file: `${split.name}/`, message: 'this split holds no case files (NNNN.npy)' });
+    splits.push({ name: split.name, cases: [...cases.values()].sort((a, b) => compareCaseIds(a.id, b.id)) });
   }
+
+  for (const csv of listing.csvs) {
+    const target = labelFileOf(csv.name);
+    if (target && !splitNames.includes(target.split)) problems.add({ file: csv.name, message: unmatchedLabelFile(target, splitNames) });
+  }
+  for (const problem of planeCaseProblems(listing)) problems.add(problem);
 
   // Labels for the whole split's tasks are expected of every case; name the ones without.
   const planeList = sortPlanes([...planes]);
   for (const split of splits) {
     const splitTasks = listing.csvs.map((c) => labelFileOf(c.name)).filter((t) => t?.split === split.name).map((t) => t!.task).sort(taskOrder);
     for (const c of split.cases) {
-      const missingTasks = splitTasks.filter((t) => c.labels[t] === undefined);
-      if (missingTasks.length) problems.push({ file: `${split.name}/`, message: `case ${c.id} has no label in ${missingTasks.map((t) => `${split.name}-${t}.csv`).join(', ')}` });
-      const missingPlanes = planeList.filter((p) => !c.files[p]);
-      if (missingPlanes.length) problems.push({ file: `${split.name}/`, message: `case ${c.id} has no ${missingPlanes.join(', ')} file` });
+      const missingTasks = splitTasks.filter((t) => !c.labels.has(t));
+      if (missingTasks.length) problems.add({ file: `${split.name}/`, message: `case ${c.id} has no label in ${missingTasks.map((t) => `${split.name}-${t}.csv`).join(', ')}` });
+      const missingPlanes = planeList.filter((p) => !c.files.has(p));
+      if (missingPlanes.length) problems.add({ file: `${split.name}/`, message: `case ${c.id} has no ${missingPlanes.join(', ')} file` });
     }
   }
-  return { tasks: [...tasks].sort(taskOrder), planes: planeList, splits, problems };
+  return { tasks: [...tasks].sort(taskOrder), planes: planeList, splits, problems: problems.toArray(), problemCount: problems.count };
+}
+
+/** What to rename a label file to when no split folder has its split's name. */
+function unmatchedLabelFile(target: { split: string; task: string }, splits: string[]): string {
+  const byCase = splits.find((s) => s.toLowerCase() === target.split.toLowerCase());
+  const byPrefix = splits.find((s) => s.toLowerCase().startsWith(target.split.toLowerCase()) || target.split.toLowerCase().startsWith(s.toLowerCase()));
+  const suggestion = byCase ?? byPrefix;
+  const why = `there is no split folder ${target.split}/, so its labels are not used`;
+  if (suggestion) return `${why}: rename it to ${suggestion}-${target.task}.csv to label ${suggestion}/${byCase ? ' (names are case-sensitive)' : ''}`;
+  return `${why}: name label files {split}-{task}.csv after a split folder (${splits.map((s) => `${s}/`).join(', ') || 'none found'})`;
+}
+
+/** Plane folders whose names differ only in case across splits (Axial/ beside axial/): their cases would not line up. */
+function planeCaseProblems(listing: DatasetListing): DatasetProblem[] {
+  const spellings = new Map<string, Map<string, string[]>>();
+  for (const split of listing.splits) {
+    for (const plane of split.planes) {
+      const lower = plane.name.toLowerCase();
+      const forms = spellings.get(lower) ?? new Map<string, string[]>();
+      forms.set(plane.name, [...(forms.get(plane.name) ?? []), split.name]);
+      spellings.set(lower, forms);
+    }
+  }
+  const problems: DatasetProblem[] = [];
+  for (const [lower, forms] of spellings) {
+    if (forms.size < 2) continue;
+    // The spelling most splits use (lower case on a tie) is the one to keep.
+    const keep = [...forms].sort(([a, sa], [b, sb]) => sb.length - sa.length || Number(b === lower) - Number(a === lower) || a.localeCompare(b))[0][0];
+    for (const [name, splits] of forms) {
+      if (name === keep) continue;
+      for (const split of splits) problems.push({ file: `${split}/${name}/`, message: `plane folder names differ only in case (${[...forms.keys()].map((f) => `${f}/`).join(', ')}): rename it to ${keep}/ so that its cases line up` });
+    }
+  }
+  return problems;
 }
 
 /** train before valid before test before anything else. */
@@ -97,11 +153,11 @@ function taskOrder(a: string, b: string): number {
 }
 
 /** Share of a split's labelled cases that are positive for a task, or undefined without labels. */
-export function prevalence(split: DatasetSplit, task: string): number | undefined {
+export function prevalence(cases: readonly DatasetCase[], task: string): number | undefined {
   let labelled = 0;
   let positive = 0;
-  for (const c of split.cases) {
-    const v = c.labels[task];
+  for (const c of cases) {
+    const v = c.labels.get(task);
     if (v === undefined) continue;
     labelled++;
     positive += v;

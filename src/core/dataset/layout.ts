@@ -1,12 +1,29 @@
 /** The MRNet-v1.0 layout: {root}/{split}/{plane}/NNNN.npy and {root}/{split}-{task}.csv. */
 
-/** A case file: four digits, nothing else (not `._0000.npy`, `0000 (1).npy`, `.DS_Store`). */
-const CASE_FILE = /^(\d{4})\.npy$/;
+/** A case file: digits and .npy, nothing else (not `._0000.npy`, `0000 (1).npy`, `.DS_Store`). */
+const CASE_FILE = /^(\d+)\.npy$/;
 const LABEL_FILE = /^(.+)-([^-]+)\.csv$/;
 
-/** The case id a plane file holds, or undefined for files that are not cases. */
+/** The case id a plane file holds (its stem, as written), or undefined for files that are not cases. */
 export function caseIdOf(fileName: string): string | undefined {
   return CASE_FILE.exec(fileName)?.[1];
+}
+
+/**
+ * Case ids are digit strings compared by value within a dataset: `1`, `0001` and `00001`
+ * are one case. The key is the digits without leading zeros.
+ */
+export function caseKeyOf(id: string): string {
+  let zeros = 0;
+  while (zeros < id.length - 1 && id[zeros] === '0') zeros++;
+  return zeros ? id.slice(zeros) : id;
+}
+
+/** Orders case ids by value: 999 before 1000, 0010 before 10000. */
+export function compareCaseIds(a: string, b: string): number {
+  const ka = caseKeyOf(a);
+  const kb = caseKeyOf(b);
+  return ka.length - kb.length || (ka < kb ? -1 : ka > kb ? 1 : 0) || a.length - b.length;
 }
 
 /** The split and task a label file is for: `train-acl.csv` -> train, acl. */
@@ -15,11 +32,11 @@ export function labelFileOf(fileName: string): { split: string; task: string } |
   return m ? { split: m[1], task: m[2] } : undefined;
 }
 
-const TASK_NAMES: Record<string, string> = { acl: 'ACL', meniscus: 'Meniscus', abnormal: 'Abnormal' };
+const TASK_NAMES = new Map([['acl', 'ACL'], ['meniscus', 'Meniscus'], ['abnormal', 'Abnormal']]);
 
 /** How a task is named on screen: ACL, Meniscus, Abnormal; others as written. */
 export function taskDisplayName(task: string): string {
-  return TASK_NAMES[task] ?? task;
+  return TASK_NAMES.get(task) ?? task;
 }
 
 /** The case viewer's order of planes (the notebook widget's): coronal, sagittal, axial, then others. */

@@ -1,46 +1,74 @@
 import { DatasetListing } from './datasetIndex';
-import { labelFileOf } from './layout';
-import { DatasetProblem } from './problems';
+import { decodeCsvText } from './labelCsv';
+import { caseIdOf, labelFileOf } from './layout';
+import { ProblemList } from './problems';
 
-/** What listing a dataset needs of a file system; the host gives vscode.workspace.fs, tests Node's fs. */
+/** The kind of a folder entry: a regular file (or a broken link), a folder, or anything else (FIFO, device, socket, a link to one). */
+export type EntryType = 'file' | 'folder' | 'other';
+
+/** What listing a dataset needs of a file system; the host gives Node's fs or vscode.workspace.fs. */
 export interface DatasetFs {
-  /** Entries of a folder: files (links to files, and broken links, count as files), folders, other. */
-  readDirectory(path: string): Promise<[string, 'file' | 'folder' | 'other'][]>;
-  readText(path: string): Promise<string>;
+  readDirectory(path: string): Promise<[string, EntryType][]>;
+  readFile(path: string): Promise<Uint8Array>;
 }
+
+/** Folders looked into below a plane folder that holds no case files, to tell a nested dataset. */
+const NESTED_PROBES = 3;
 
 /**
  * Lists a dataset root: split folders, their plane folders and file names, and the text of the
- * label CSVs beside them. What cannot be read becomes a problem, never a failure.
+ * label CSVs beside them. What cannot be read or used becomes a problem, never a failure;
+ * nothing but a regular file is ever read (a FIFO would block indexing forever).
  */
-export async function listDataset(fs: DatasetFs, root: string): Promise<{ listing: DatasetListing; problems: DatasetProblem[] }> {
-  const problems: DatasetProblem[] = [];
+export async function listDataset(fs: DatasetFs, root: string, problems: ProblemList): Promise<DatasetListing> {
   const list = async (relative: string) => {
     try {
       return await fs.readDirectory(relative ? `${root}/${relative}` : root);
     } catch (e) {
-      problems.push({ file: relative ? `${relative}/` : '.', message: `cannot be read: ${e instanceof Error ? e.message : String(e)}` });
+      problems.add({ file: relative ? `${relative}/` : '.', message: `cannot be read: ${e instanceof Error ? e.message : String(e)}` });
       return [];
     }
   };
+  const notRegular = (path: string) => problems.add({ file: path, message: 'is not a regular file (a FIFO, device or socket, or a link to one); skipped' });
   const listing: DatasetListing = { splits: [], csvs: [] };
   for (const [name, type] of await list('')) {
     if (name.startsWith('.')) continue;
-    if (labelFileOf(name) && type !== 'other') {
+    if (labelFileOf(name)) {
+      if (type !== 'file') {
+        if (type === 'other') notRegular(name);
+        else problems.add({ file: name, message: 'cannot be read: it is a folder named like a label file; label files are CSV files' });
+        continue;
+      }
       try {
-        listing.csvs.push({ name, text: await fs.readText(`${root}/${name}`) });
+        listing.csvs.push({ name, text: decodeCsvText(await fs.readFile(`${root}/${name}`)) });
       } catch (e) {
-        problems.push({ file: name, message: `cannot be read: ${e instanceof Error ? e.message : String(e)}` });
+        problems.add({ file: name, message: `cannot be read: ${e instanceof Error ? e.message : String(e)}` });
       }
     } else if (type === 'folder') {
       const planes = [];
+      let nested: string | undefined;
       for (const [plane, planeType] of await list(name)) {
         if (planeType !== 'folder' || plane.startsWith('.')) continue;
-        const files = (await list(`${name}/${plane}`)).filter(([, t]) => t === 'file').map(([f]) => f);
+        const entries = await list(`${name}/${plane}`);
+        const files: string[] = [];
+        for (const [file, fileType] of entries) {
+          if (fileType === 'file') files.push(file);
+          else if (fileType === 'other' && caseIdOf(file)) notRegular(`${name}/${plane}/${file}`);
+        }
+        if (!files.some((f) => caseIdOf(f))) nested ??= await nestedCaseFolder(`${name}/${plane}`, entries);
         planes.push({ name: plane, files });
       }
-      if (planes.length) listing.splits.push({ name, planes });
+      if (nested) problems.add({ file: `${name}/`, message: `holds a dataset of its own (${nested}/NNNN.npy): add ${name}/ as a dataset of its own (MRNet: Select Dataset Folder…) or move it out of this one` });
+      else if (planes.length) listing.splits.push({ name, planes });
     }
   }
-  return { listing, problems };
+  return listing;
+
+  /** A folder below `folder` that holds case files, when `folder` holds none itself. */
+  async function nestedCaseFolder(folder: string, entries: [string, EntryType][]): Promise<string | undefined> {
+    for (const [sub] of entries.filter(([n, t]) => t === 'folder' && !n.startsWith('.')).slice(0, NESTED_PROBES)) {
+      if ((await list(`${folder}/${sub}`)).some(([f, t]) => t === 'file' && caseIdOf(f))) return `${folder}/${sub}`;
+    }
+    return undefined;
+  }
 }

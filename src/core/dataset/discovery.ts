@@ -1,0 +1,78 @@
+import { caseIdOf } from './layout';
+import { DatasetFs } from './listing';
+
+/** Dataset roots are looked for this many folders below a workspace folder (0, 1 or 2 below). */
+export const ROOT_DEPTH = 2;
+/** Folders read at most per workspace folder; a larger tree is searched no further, and says so. */
+export const MAX_FOLDERS_READ = 100_000;
+/** Folders read at once: listing thousands of sibling folders one by one would take seconds. */
+const CONCURRENCY = 32;
+
+export interface Discovery {
+  /** Dataset roots (paths), sorted. */
+  roots: string[];
+  /** Where a budget stopped the search, for the log. */
+  stopped: string[];
+}
+
+/**
+ * Dataset roots below the given folders: every folder, at most two below one of them, whose
+ * split folders hold plane folders of NNNN.npy files. Searched level by level, every folder of
+ * a level read in parallel, so that a sibling folder of thousands of sub-folders (a dicom/
+ * beside MRNet-v1.0/) cannot hide a dataset. Hidden folders and node_modules are skipped.
+ */
+export async function discoverDatasetRoots(fs: DatasetFs, folders: readonly string[], maxFolders = MAX_FOLDERS_READ): Promise<Discovery> {
+  const roots = new Set<string>();
+  const stopped: string[] = [];
+  for (const folder of folders) {
+    let level = [folder];
+    let read = 0;
+    for (let depth = 0; depth <= ROOT_DEPTH + 2 && level.length; depth++) {
+      if (read + level.length > maxFolders) {
+        stopped.push(`${folder}: stopped at depth ${depth} after reading ${read} folders (limit ${maxFolders}); ${level.length} folders there were not read`);
+        break;
+      }
+      read += level.length;
+      const listed = await mapLimited(level, CONCURRENCY, async (dir) => [dir, await readDirectory(fs, dir)] as const);
+      const next: string[] = [];
+      for (const [dir, entries] of listed) {
+        if (depth >= 2 && entries.some(([name, type]) => type === 'file' && caseIdOf(name))) {
+          roots.add(parentOf(parentOf(dir)));
+          continue; // a plane folder: nothing to find below it
+        }
+        if (depth === ROOT_DEPTH + 2) continue;
+        for (const [name, type] of entries) {
+          if (type === 'folder' && !name.startsWith('.') && name !== 'node_modules') next.push(`${dir}/${name}`);
+        }
+      }
+      level = next.filter((dir) => ![...roots].some((root) => dir.startsWith(`${root}/`)));
+    }
+  }
+  return { roots: [...roots].sort(), stopped };
+}
+
+async function readDirectory(fs: DatasetFs, dir: string) {
+  try {
+    return await fs.readDirectory(dir);
+  } catch {
+    return [];
+  }
+}
+
+function parentOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/'));
+}
+
+/** `fn` over `items` with at most `limit` calls under way, results in order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
