@@ -11,6 +11,7 @@ describe('webview security', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseWebviewMessage({ type: 'navigate', direction: 'next' }), { type: 'navigate', direction: 'next' });
     assert.deepEqual(parseWebviewMessage({ type: 'openCase', id: '0042' }), { type: 'openCase', id: '0042' });
+    assert.deepEqual(parseWebviewMessage({ type: 'openCase', id: '10000' }), { type: 'openCase', id: '10000' });
     assert.deepEqual(parseWebviewMessage({ type: 'openCase' }), { type: 'openCase' });
     assert.deepEqual(parseWebviewMessage({ type: 'readSlice', index: 7 }), { type: 'readSlice', index: 7 });
   });
@@ -24,7 +25,8 @@ describe('webview security', () => {
       { type: 'navigate', direction: 'next', path: '../x' },
       { type: 'openCase', id: '../../../etc/passwd' },
       { type: 'openCase', id: 42 },
-      { type: 'openCase', id: '00042' },
+      { type: 'openCase', id: '1'.repeat(21) },
+      { type: 'openCase', id: '12a' },
       { type: 'openCase', id: '0042', path: '/tmp' },
       { type: 'readSlice', index: -1 },
       { type: 'readSlice', index: 1.5 },
