@@ -1,6 +1,9 @@
 import { NpyArray } from './decode';
 
-/** An element as NumPy prints it (True, -3, 0.1, nan, 1.234e+03, (1.5-2j)), from its position in the data. */
+/**
+ * Values as NumPy prints them (the readout follows NumPy 2.4.6's `str()` of a scalar):
+ * True, -3, 0.1, nan, 1.234e+03, (1.5-2j).
+ */
 export function formatElement(array: NpyArray, offset: number): string {
   const { dtype } = array.header;
   const raw = array.raw;
@@ -17,26 +20,40 @@ export function formatElement(array: NpyArray, offset: number): string {
   }
 }
 
-/** From this magnitude on NumPy (2.x) prints a float of this size in scientific notation. */
-const POSITIONAL_LIMIT: Record<number, number> = { 2: 1e3, 4: 1e7, 8: 1e16 };
+interface FloatFormat {
+  /** Significand bits, the implicit one included. */
+  precision: number;
+  /** Exponent of the smallest normal number. */
+  minExponent: number;
+  /** From this magnitude on NumPy prints scalars of this size in scientific notation. */
+  positionalLimit: number;
+}
+const FORMATS: Record<number, FloatFormat> = {
+  2: { precision: 11, minExponent: -14, positionalLimit: 1e3 },
+  4: { precision: 24, minExponent: -126, positionalLimit: 1e6 },
+  8: { precision: 53, minExponent: -1022, positionalLimit: 1e16 },
+};
 
 /**
- * A float as NumPy prints a scalar of `size` bytes: the fewest digits that read back as the
- * same value of that size, positional between 1e-4 and a size-dependent limit, else scientific.
+ * A float of `size` bytes as NumPy prints a scalar: the shortest digits that read back as the
+ * same value of that size (Dragon4's "unique" mode), positional from 1e-4 up to a limit that
+ * depends on the size (1e3, 1e6, 1e16), scientific outside it.
  */
 export function formatFloat(value: number, size: number): string {
   if (Number.isNaN(value)) return 'nan';
   if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
   if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
-  const [mantissa, exponent] = shortest(value, size).split('e');
+  const format = FORMATS[size];
+  const sign = value < 0 ? '-' : '';
   const magnitude = Math.abs(value);
-  if (magnitude >= 1e-4 && magnitude < POSITIONAL_LIMIT[size]) {
-    const text = Number(`${mantissa}e${exponent}`).toFixed(Math.max(0, mantissa.replace(/[-.]/g, '').length - 1 - Number(exponent)));
-    const trimmed = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
-    return trimmed.includes('.') ? trimmed : `${trimmed}.0`;
+  const { digits, exponent } = shortestDigits(magnitude, format);
+  if (magnitude >= 1e-4 && magnitude < format.positionalLimit) {
+    if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+    const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+    return `${sign}${whole}.${digits.slice(exponent + 1) || '0'}`;
   }
-  const sign = exponent.startsWith('-') ? '-' : '+';
-  return `${mantissa}e${sign}${exponent.replace(/^[+-]/, '').padStart(2, '0')}`;
+  const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  return `${sign}${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
 }
 
 /** Python's complex style: (re+imj), integral parts without ".0", a lone imaginary part for +0 real. */
@@ -49,33 +66,70 @@ function formatComplex(re: number, im: number, size: number): string {
 }
 
 /**
- * The fewest significant digits that read back as `value` at this size, in exponential form
- * ("3.422e+2"); among candidates of that length the nearest, ties to an even last digit
- * (as NumPy's Dragon4 does).
+ * The fewest significant digits that identify `value` (positive, finite) among the floats of
+ * this format, and the decimal exponent of the first digit: 1234 -> "1234", 3. Among
+ * candidates of the shortest length the nearest to the value wins, a tie going to an even
+ * last digit. Exact: every comparison is made in integers (BigInt).
  */
-function shortest(value: number, size: number): string {
-  for (let digits = 1; digits < 17; digits++) {
-    const near = value.toExponential(digits - 1);
-    const unit = 10 ** (Number(near.split('e')[1]) - digits + 1);
-    const candidates = [Number(near) - unit, Number(near), Number(near) + unit]
-      .map((c) => c.toExponential(digits - 1))
-      .filter((text) => roundsTo(Number(text), value, size));
-    if (candidates.length === 0) continue;
-    const distance = (text: string) => Math.abs(Number(text) - value);
-    candidates.sort((a, b) => distance(a) - distance(b) || evenLast(a) - evenLast(b));
-    return candidates[0];
+function shortestDigits(value: number, format: FloatFormat): { digits: string; exponent: number } {
+  // value = m * 2^u exactly, with m the significand in this format's precision.
+  const binaryExponent = Math.max(floorLog2(value), format.minExponent);
+  const u = binaryExponent - format.precision + 1;
+  const m = BigInt(value / 2 ** u); // exact: value is a float of this format
+  // The values that read back as `value` lie between the midpoints to its neighbours (below a
+  // power of two the lower neighbour is half as far); a midpoint itself reads back as the
+  // neighbour with the even significand (round half to even), so it counts when m is even.
+  const q = u - 2;
+  const V = 4n * m;
+  const H = V + 2n;
+  const L = m === 1n << BigInt(format.precision - 1) && binaryExponent > format.minExponent ? V - 1n : V - 2n;
+  let first = Math.floor(Math.log10(value));
+  for (let k = 1; k <= 17; k++) {
+    // c = floor(value / 10^E): the k-digit decimals nearest below and above are c and c + 1.
+    const E = first - k + 1;
+    const c = floorScaled(V, q, E);
+    if (k === 1 && (c >= 10n || c === 0n)) {
+      first += c >= 10n ? 1 : -1;
+      k = 0;
+      continue;
+    }
+    const edge = m % 2n === 0n ? 0 : 1;
+    const inside = [c, c + 1n].filter((d) => compare(d, E, L, q) >= edge && compare(d, E, H, q) <= -edge);
+    if (inside.length === 0) continue;
+    let best = inside[0];
+    if (inside.length === 2) {
+      // Nearer of c and c + 1 to the value: compare 2 * value with (2c + 1) * 10^E.
+      const order = compare(2n * c + 1n, E, 2n * V, q);
+      best = order > 0 ? c : order < 0 ? c + 1n : c % 2n === 0n ? c : c + 1n;
+    }
+    const text = best.toString();
+    const digits = text.replace(/0+$/, '') || '0';
+    return { digits, exponent: E + text.length - 1 };
   }
-  return value.toExponential(16);
+  throw new Error(`no shortest representation for ${value}`);
 }
 
-function evenLast(text: string): number {
-  return Number(text.split('e')[0].slice(-1)) % 2;
+/** Exponent of the highest set bit of a positive finite double. */
+function floorLog2(value: number): number {
+  let e = Math.floor(Math.log2(value));
+  if (2 ** e > value) e--;
+  else if (2 ** (e + 1) <= value) e++;
+  return e;
 }
 
-function roundsTo(candidate: number, value: number, size: number): boolean {
-  if (size === 8) return candidate === value;
-  if (size === 4) return Math.fround(candidate) === value;
-  // float16: 11 significant bits; the candidate must lie within half a unit in the last place.
-  const exponent = Math.max(Math.floor(Math.log2(Math.abs(value))) - 10, -24);
-  return Math.abs(candidate - value) < 2 ** exponent / 2;
+/** floor(X * 2^q / 10^E) */
+function floorScaled(X: bigint, q: number, E: number): bigint {
+  const num = X * pow2(Math.max(q, 0)) * pow10(Math.max(-E, 0));
+  const den = pow2(Math.max(-q, 0)) * pow10(Math.max(E, 0));
+  return num / den;
 }
+
+/** The sign of d * 10^E - X * 2^q. */
+function compare(d: bigint, E: number, X: bigint, q: number): number {
+  const left = d * pow10(Math.max(E, 0)) * pow2(Math.max(-q, 0));
+  const right = X * pow10(Math.max(-E, 0)) * pow2(Math.max(q, 0));
+  return left > right ? 1 : left < right ? -1 : 0;
+}
+
+const pow2 = (n: number) => 1n << BigInt(n);
+const pow10 = (n: number) => 10n ** BigInt(n);
