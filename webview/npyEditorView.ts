@@ -1,8 +1,8 @@
-import { NpyArray, decodeNpyData } from '../src/core/npy/decode';
+import { NpyArray, decodeNpyData, wideIntegerStats } from '../src/core/npy/decode';
 import { describeDType } from '../src/core/npy/dtype';
 import { formatElement } from '../src/core/npy/formatValue';
-import { NpyHeader, formatShape } from '../src/core/npy/header';
-import { layoutOf, planeSource } from '../src/core/npy/planeSource';
+import { NpyHeader } from '../src/core/npy/header';
+import { colourChannels, layoutOf, planeSource, subVolumeValues } from '../src/core/npy/planeSource';
 import { SliceCache, sliceCount, streamAxis, streamedPlaneSource } from '../src/core/npy/streaming';
 import { formatBytes, formatStat } from '../src/core/format';
 import { VolumeStats, volumeStats } from '../src/core/windowing';
@@ -22,6 +22,10 @@ interface EditorState {
   fileName: string;
   axis: number;
   leading: number[];
+  /** An (H, W, 3|4) colour image shown as three or four grey slices instead. */
+  asChannels?: boolean;
+  /** 4-D and larger: one contrast for the whole array rather than for the volume shown. */
+  wholeArrayWindow?: boolean;
   plane?: PlaneViewState;
 }
 
@@ -126,61 +130,96 @@ export function startNpyEditor(root: HTMLElement): void {
 
   function show(fileName: string, array: NpyArray): PlaneViewer | undefined {
     const stats = volumeStats(array.values);
-    fillInfo(info, array.header, stats);
-    const layout = layoutOf(array);
+    fillInfo(info, array.header, stats, undefined, wideIntegerStats(array));
     if (array.header.count === 0 && array.header.shape.length > 0) {
-      body.append(el('p', { class: 'status' }, [`The array is empty (shape ${formatShape(array.header.shape)}): there is nothing to draw.`]));
+      body.append(el('p', { class: 'status' }, [`The array is empty (shape ${array.header.shapeText}): there is nothing to draw.`]));
       return undefined;
     }
-    if (layout.kind === 'values') {
+    if (layoutOf(array).kind === 'values') {
       body.append(valuesList(array));
       return undefined;
     }
     const { plane, state, save } = planeViewer(fileName);
     const shape = array.header.shape;
-    const leadingAxes = layout.kind === 'volume' ? layout.leadingAxes : 0;
-    state.leading = shape.slice(0, leadingAxes).map((n, i) => Math.min(state.leading[i] ?? 0, n - 1));
+    const colour = colourChannels(array) !== undefined;
+    const layout = () => layoutOf(array, state.asChannels);
+    const leadingAxes = () => {
+      const l = layout();
+      return l.kind === 'volume' ? l.leadingAxes : 0;
+    };
+    state.leading = shape.slice(0, leadingAxes()).map((n, i) => Math.min(state.leading[i] ?? 0, n - 1));
+    // The default contrast of a 4-D or larger array is that of the volume shown, unless asked otherwise.
+    const windowStats = () => (state.leading.length && !state.wholeArrayWindow ? volumeStats(subVolumeValues(array, state.leading)) : stats);
     const reslice = (keep: Partial<PlaneViewState>) => {
-      plane.setSource(planeSource(array, state.axis, state.leading), stats, keep);
+      plane.setSource(planeSource(array, state.axis, state.leading, state.asChannels), windowStats(), keep);
       save();
     };
     // A new axis or leading index keeps the contrast but starts at the middle slice.
     const contrastOnly = () => withoutSlice(plane.getState());
-
-    if (layout.kind === 'volume') {
+    const fillControls = () => {
+      controls.replaceChildren();
+      if (colour) {
+        controls.append(toggle('Show channels as slices', state.asChannels === true, (on) => {
+          state.asChannels = on;
+          state.axis = on ? 2 : 0;
+          fillControls();
+          reslice(contrastOnly());
+        }));
+      }
+      if (layout().kind !== 'volume') return;
       controls.append(axisSelect(shape, state.axis, (axis) => {
         state.axis = axis;
         reslice(contrastOnly());
       }));
-      shape.slice(0, leadingAxes).forEach((n, axis) => {
+      shape.slice(0, leadingAxes()).forEach((n, axis) => {
         controls.append(indexSlider(axis, n, state.leading[axis], (index) => {
           state.leading[axis] = index;
           reslice(contrastOnly());
         }));
       });
-    }
+      if (leadingAxes()) {
+        controls.append(toggle('One window for the whole array', state.wholeArrayWindow === true, (on) => {
+          state.wholeArrayWindow = on;
+          reslice(contrastOnly());
+        }));
+      }
+    };
+    fillControls();
     reslice(state.plane ?? {});
     return plane;
   }
 }
 
-/** `sampled`: the statistics are of that many slices, not of the whole array. */
-function fillInfo(info: HTMLElement, header: NpyHeader, stats: VolumeStats, sampled?: number): void {
+/**
+ * `sampled`: the statistics are of that many slices, not of the whole array; `exact`: the
+ * minimum, maximum and mean of 64-bit integers, which float64 would round.
+ */
+function fillInfo(info: HTMLElement, header: NpyHeader, stats: VolumeStats, sampled?: number, exact?: { min: string; max: string; mean: string }): void {
   const rows: [string, string, string][] = [
-    ['shape', 'Shape', formatShape(header.shape)],
+    ['shape', 'Shape', header.shapeText],
     ['dtype', 'Dtype', describeDType(header.dtype)],
     ['order', 'Order', header.fortranOrder ? 'Fortran (column-major)' : 'C (row-major)'],
     ['version', 'Format', `.npy ${header.version}`],
     ['size', 'File size', formatBytes(header.fileSize)],
-    ['min', sampled ? 'Min (sampled)' : 'Min', formatStat(stats.min)],
-    ['max', sampled ? 'Max (sampled)' : 'Max', formatStat(stats.max)],
-    ['mean', sampled ? 'Mean (sampled)' : 'Mean', formatStat(stats.mean)],
+    ['min', sampled ? 'Min (sampled)' : 'Min', exact?.min ?? formatStat(stats.min)],
+    ['max', sampled ? 'Max (sampled)' : 'Max', exact?.max ?? formatStat(stats.max)],
+    ['mean', sampled ? 'Mean (sampled)' : 'Mean', exact?.mean ?? formatStat(stats.mean)],
   ];
-  if (stats.nonFinite > 0) rows.push(['nonfinite', 'NaN/inf', String(stats.nonFinite)]);
+  const counted = sampled ? ' (sampled)' : '';
+  for (const [field, label, n] of [['nan', 'NaN', stats.nan], ['posinf', '+inf', stats.posInf], ['neginf', '-inf', stats.negInf]] as const) {
+    if (n > 0) rows.push([field, `${label}${counted}`, n.toLocaleString('en-US')]);
+  }
   if (header.dtype.kind === 'complex') rows.push(['note', 'Shown', 'magnitude |z|']);
   for (const [field, label, value] of rows) {
     info.append(el('div', { 'data-field': field }, [el('dt', {}, [label]), el('dd', {}, [value])]));
   }
+}
+
+function toggle(label: string, checked: boolean, onChange: (on: boolean) => void): HTMLElement {
+  const input = el('input', { type: 'checkbox', 'aria-label': label });
+  input.checked = checked;
+  input.addEventListener('change', () => onChange(input.checked));
+  return el('label', { class: 'control' }, [input, ` ${label}`]);
 }
 
 function axisSelect(shape: number[], axis: number, onChange: (axis: number) => void): HTMLElement {

@@ -13,5 +13,8 @@ export function formatBytes(bytes: number): string {
 /** A statistic: integers as they are, other numbers to four significant digits. */
 export function formatStat(value: number): string {
   if (Number.isNaN(value)) return '–';
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
+  if (!Number.isFinite(value)) return String(value);
+  // Integers beyond 2^53 are not exact in float64: say so with four digits, never 20 fake ones.
+  if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) return String(value);
+  return Math.abs(value) < 1e15 ? String(Number(value.toPrecision(4))) : value.toPrecision(4);
 }

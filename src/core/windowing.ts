@@ -12,10 +12,12 @@ export interface VolumeStats {
   min: number;
   max: number;
   mean: number;
-  /** NaN and infinities, left out of the other figures. */
-  nonFinite: number;
-  /** The 0.5th and 99.5th percentiles: the default window. */
-  auto: Window;
+  /** NaN and infinities, counted apart and left out of the other figures. */
+  nan: number;
+  posInf: number;
+  negInf: number;
+  /** The 0.5th and 99.5th percentiles: the default window; undefined when no value is finite. */
+  auto?: Window;
 }
 
 /** Values sampled at most for percentiles of wide dtypes: plenty for a 0.5% quantile. */
@@ -24,13 +26,34 @@ const PERCENTILE_SAMPLE = 1 << 20;
 export function volumeStats(values: NumericArray): VolumeStats {
   const { min, max, sum, finite } = range(values, 0, values.length);
   const empty = finite === 0;
+  let nan = 0;
+  let posInf = 0;
+  if (finite < values.length) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== v) nan++;
+      else if (v === Infinity) posInf++;
+    }
+  }
   return {
     min: empty ? NaN : min,
     max: empty ? NaN : max,
-    mean: empty ? NaN : sum / finite,
-    nonFinite: values.length - finite,
-    auto: empty ? { low: 0, high: 1 } : percentileWindow(values, 0.005, 0.995),
+    // Summing halves keeps the mean of values near the float64 limits finite.
+    mean: empty ? NaN : Number.isFinite(sum) ? sum / finite : 2 * halfMean(values, finite),
+    nan,
+    posInf,
+    negInf: values.length - finite - nan - posInf,
+    auto: empty ? undefined : percentileWindow(values, finite, 0.005, 0.995),
   };
+}
+
+function halfMean(values: NumericArray, finite: number): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v - v === 0) sum += v / 2 / finite;
+  }
+  return sum;
 }
 
 /** Min and max of part of an array, finite values only. */
@@ -50,16 +73,18 @@ export function range(values: NumericArray, start: number, end: number) {
   return { min, max, sum, finite };
 }
 
-function percentileWindow(values: NumericArray, lowQ: number, highQ: number): Window {
+/** Percentiles of the `finite` finite values: every one when few, else an even sample of them (never of the NaN around them). */
+function percentileWindow(values: NumericArray, finite: number, lowQ: number, highQ: number): Window {
   if (values instanceof Uint8Array || values instanceof Int8Array || values instanceof Uint16Array || values instanceof Int16Array) {
     return histogramPercentiles(values, lowQ, highQ);
   }
-  const step = Math.max(1, Math.floor(values.length / PERCENTILE_SAMPLE));
-  const sample = new Float64Array(Math.ceil(values.length / step));
+  const step = Math.max(1, Math.floor(finite / PERCENTILE_SAMPLE));
+  const sample = new Float64Array(Math.ceil(finite / step));
   let n = 0;
-  for (let i = 0; i < values.length; i += step) {
+  let seen = 0;
+  for (let i = 0; i < values.length && n < sample.length; i++) {
     const v = values[i];
-    if (v - v === 0) sample[n++] = v;
+    if (v - v === 0 && seen++ % step === 0) sample[n++] = v;
   }
   const sorted = sample.subarray(0, n).sort();
   return { low: sorted[Math.floor(lowQ * (n - 1))], high: sorted[Math.ceil(highQ * (n - 1))] };
@@ -83,23 +108,29 @@ function histogramPercentiles(values: Uint8Array | Int8Array | Uint16Array | Int
   return { low, high };
 }
 
-/** The window a preset gives; 'slice' needs the slice's own values. */
+/**
+ * The window a preset gives; 'slice' needs the slice's own values. Statistics with no finite
+ * value (a sample of an almost-all-NaN array) fall back to the slice's own range, and a slice
+ * with none to [0, 1]: always a finite window.
+ */
 export function presetWindow(preset: WindowPreset, stats: VolumeStats, slice: NumericArray): Window {
-  if (preset === 'auto') return widen(stats.auto);
-  if (preset === 'full') return widen({ low: stats.min, high: stats.max });
+  if (preset === 'auto' && stats.auto) return widen(stats.auto);
+  if (preset === 'full' && Number.isFinite(stats.min)) return widen({ low: stats.min, high: stats.max });
   const { min, max, finite } = range(slice, 0, slice.length);
-  return widen(finite ? { low: min, high: max } : stats.auto);
+  return widen(finite ? { low: min, high: max } : (stats.auto ?? { low: 0, high: 1 }));
 }
 
-/** A window of zero width would divide by zero; give constant images a width of one. */
+/** A window of zero width would divide by zero: constant images get a width of one (or of their own scale, where one is lost in rounding). */
 function widen(w: Window): Window {
   if (!Number.isFinite(w.low) || !Number.isFinite(w.high)) return { low: 0, high: 1 };
-  return w.high > w.low ? w : { low: w.low - 0.5, high: w.low + 0.5 };
+  if (w.high > w.low) return w;
+  const half = Math.max(0.5, Math.abs(w.low) * Number.EPSILON * 4);
+  return { low: w.low - half, high: w.low + half };
 }
 
-/** Width and level (centre), the way radiology viewers speak of a window. */
+/** Width and level (centre), the way radiology viewers speak of a window; the width may exceed the float64 range. */
 export function widthLevel(w: Window): { width: number; level: number } {
-  return { width: w.high - w.low, level: (w.high + w.low) / 2 };
+  return { width: w.high - w.low, level: w.high / 2 + w.low / 2 };
 }
 
 export function fromWidthLevel(width: number, level: number): Window {
@@ -113,14 +144,26 @@ function grey(g: number): number {
   return (OPAQUE | (g << 16) | (g << 8) | g) >>> 0;
 }
 
+/** Colours of their own for values no window can place (little-endian ABGR): NaN magenta, +inf orange, -inf cyan. */
+export const NAN_COLOUR = 0xffff00ff;
+export const POS_INF_COLOUR = 0xff0080ff;
+export const NEG_INF_COLOUR = 0xffffc000;
+
+function special(v: number): number {
+  return v !== v ? NAN_COLOUR : v > 0 ? POS_INF_COLOUR : NEG_INF_COLOUR;
+}
+
 /**
  * Paints grey values into RGBA pixels (one Uint32 per pixel, little-endian ABGR as ImageData
  * holds them). 8-bit data goes through a 256-entry lookup table; other data through one
- * multiply-add per pixel. NaN paints black.
+ * multiply-add per pixel. NaN and infinities get their own colours.
  */
 export function paintGrey(values: NumericArray, w: Window, invert: boolean, out: Uint32Array): void {
-  const scale = 255 / (w.high - w.low);
-  const low = w.low;
+  // A window wider than the float64 range (values near its limits) is worked in halves.
+  const halves = !Number.isFinite(w.high - w.low);
+  const scale = halves ? 255 / (w.high / 2 - w.low / 2) : 255 / (w.high - w.low);
+  const low = halves ? w.low / 2 : w.low;
+  const factor = halves ? 0.5 : 1;
   if (values instanceof Uint8Array || values instanceof Int8Array) {
     const lut = new Uint32Array(256);
     const offset = values instanceof Int8Array ? -128 : 0;
@@ -131,7 +174,7 @@ export function paintGrey(values: NumericArray, w: Window, invert: boolean, out:
   }
   for (let i = 0; i < out.length; i++) {
     const v = values[i];
-    out[i] = v === v ? grey(level(v, low, scale, invert)) : OPAQUE;
+    out[i] = v - v === 0 ? grey(level(v * factor, low, scale, invert)) : special(v);
   }
 }
 
@@ -141,15 +184,23 @@ function level(v: number, low: number, scale: number, invert: boolean): number {
   return invert ? 255 - g : g;
 }
 
-/** Paints interleaved 8-bit RGB or RGBA pixels. */
+/**
+ * Paints interleaved RGB or RGBA pixels: 8-bit values as they are, floats in [0, 1] as
+ * matplotlib's imshow does (times 255, truncated); a pixel with a NaN paints the NaN colour.
+ */
 export function paintColour(values: NumericArray, channels: number, invert: boolean, out: Uint32Array): void {
+  const scale = values instanceof Float32Array || values instanceof Float64Array ? 255 : 1;
   for (let i = 0; i < out.length; i++) {
     const p = i * channels;
-    let r = values[p];
-    let g = values[p + 1];
-    let b = values[p + 2];
+    let r = values[p] * scale;
+    let g = values[p + 1] * scale;
+    let b = values[p + 2] * scale;
+    const a = channels === 4 ? values[p + 3] * scale : 255;
+    if (r !== r || g !== g || b !== b || a !== a) {
+      out[i] = NAN_COLOUR;
+      continue;
+    }
     if (invert) [r, g, b] = [255 - r, 255 - g, 255 - b];
-    const a = channels === 4 ? values[p + 3] : 255;
-    out[i] = ((a << 24) | (b << 16) | (g << 8) | r) >>> 0;
+    out[i] = (((a & 255) << 24) | ((b & 255) << 16) | ((g & 255) << 8) | (r & 255)) >>> 0;
   }
 }

@@ -44,3 +44,15 @@ export function elementOffset(header: NpyHeader, index: readonly number[]): numb
   const strides = elementStrides(header.shape, header.fortranOrder);
   return index.reduce((sum, i, axis) => sum + i * strides[axis], 0);
 }
+
+/** A .npy file in memory, laid out as NumPy writes version 1.0. */
+export function makeNpy(descr: string, shape: readonly (number | bigint)[], data: ArrayBufferView, fortran = false): Uint8Array {
+  const dims = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+  let text = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': ${dims}, }`;
+  text += ' '.repeat(64 - ((10 + text.length + 1) % 64)) + '\n';
+  const bytes = new Uint8Array(10 + text.length + data.byteLength);
+  bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, text.length & 255, text.length >> 8]);
+  bytes.set(new TextEncoder().encode(text), 10);
+  bytes.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), 10 + text.length);
+  return bytes;
+}

@@ -20,7 +20,7 @@ const printing = JSON.parse(readFileSync(join(FIXTURES, 'printing.json'), 'utf8'
 /** A one-element array of this dtype holding `bytes`, decoded as the viewer decodes files. */
 function element(descr: string, bytes: Uint8Array): ReturnType<typeof decodeNpyData> {
   const dtype = parseDescr(descr) as DType;
-  const header: NpyHeader = { version: '1.0', dtype, fortranOrder: false, shape: [1], count: 1, dataOffset: 0, dataBytes: bytes.length, fileSize: bytes.length };
+  const header: NpyHeader = { version: '1.0', dtype, fortranOrder: false, shape: [1], shapeText: '(1,)', count: 1, dataOffset: 0, dataBytes: bytes.length, fileSize: bytes.length };
   return decodeNpyData(header, bytes);
 }
 const le = (bits: bigint, size: number) => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { paintColour, paintGrey, presetWindow, volumeStats } from '../../src/core/windowing';
+import { NAN_COLOUR, NEG_INF_COLOUR, POS_INF_COLOUR, paintColour, paintGrey, presetWindow, volumeStats, widthLevel } from '../../src/core/windowing';
 
 const grey = (px: number) => px & 0xff;
 
@@ -13,13 +13,13 @@ describe('contrast', () => {
     assert.equal(stats.max, 255);
     assert.deepEqual(stats.auto, { low: 1, high: 199 });
     const floats = Float32Array.from({ length: 10000 }, (_, i) => i / 10);
-    const f = volumeStats(floats).auto;
+    const f = volumeStats(floats).auto!;
     assert.ok(Math.abs(f.low - 5) < 0.2 && Math.abs(f.high - 995) < 0.2, JSON.stringify(f));
   });
 
   it('leaves NaN and infinities out of the statistics', () => {
     const stats = volumeStats(new Float64Array([1, NaN, 3, Infinity, -Infinity]));
-    assert.deepEqual([stats.min, stats.max, stats.mean, stats.nonFinite], [1, 3, 2, 3]);
+    assert.deepEqual([stats.min, stats.max, stats.mean, stats.nan, stats.posInf, stats.negInf], [1, 3, 2, 1, 1, 1]);
   });
 
   it('presets: full range, per-slice min/max, and a constant image gets a usable window', () => {
@@ -53,5 +53,50 @@ describe('contrast', () => {
     assert.deepEqual([grey(out[0]), grey(out[1])], [0, 255]);
     paintColour(new Uint8Array([10, 20, 30, 40, 50, 60]), 3, false, out);
     assert.equal(out[0], (0xff000000 | (30 << 16) | (20 << 8) | 10) >>> 0);
+  });
+
+  it('values near the float64 limits get a finite window and a full grey ramp, never all black', () => {
+    const max = Number.MAX_VALUE;
+    const values = new Float64Array([-max, -max / 2, 0, max / 2, max]);
+    const stats = volumeStats(values);
+    const w = presetWindow('full', stats, values);
+    assert.deepEqual(w, { low: -max, high: max });
+    assert.equal(widthLevel(w).level, 0);
+    const out = new Uint32Array(5);
+    paintGrey(values, w, false, out);
+    assert.deepEqual(Array.from(out, grey), [0, 63, 127, 191, 255]);
+    assert.ok(Number.isFinite(stats.mean));
+  });
+
+  it('an almost-all-NaN array finds its few finite values; all-NaN and all-inf arrays get a finite window', () => {
+    const values = new Float32Array(3_000_000).fill(NaN);
+    values[1_234_567] = 5;
+    values[2_345_678] = 7;
+    const stats = volumeStats(values);
+    assert.deepEqual([stats.min, stats.max, stats.nan], [5, 7, 2_999_998]);
+    assert.deepEqual(stats.auto, { low: 5, high: 7 });
+    for (const fill of [NaN, Infinity, -Infinity]) {
+      const all = new Float64Array(10).fill(fill);
+      const s = volumeStats(all);
+      assert.equal(s.auto, undefined);
+      for (const preset of ['auto', 'full', 'slice'] as const) assert.deepEqual(presetWindow(preset, s, all), { low: 0, high: 1 });
+    }
+    // A sample of slices with no finite value: each slice gets its own range.
+    const sampled = volumeStats(new Float32Array([NaN, NaN]));
+    assert.deepEqual(presetWindow('auto', sampled, new Float32Array([2, NaN, 4])), { low: 2, high: 4 });
+  });
+
+  it('NaN, +inf and -inf are painted in colours of their own, not as the minimum', () => {
+    const out = new Uint32Array(4);
+    paintGrey(new Float32Array([0, NaN, Infinity, -Infinity]), { low: 0, high: 1 }, false, out);
+    assert.deepEqual(Array.from(out), [0xff000000, NAN_COLOUR, POS_INF_COLOUR, NEG_INF_COLOUR]);
+    assert.equal(new Set([0xff000000, 0xffffffff, NAN_COLOUR, POS_INF_COLOUR, NEG_INF_COLOUR]).size, 5);
+  });
+
+  it('float colour pixels in [0, 1] are painted as matplotlib shows them (times 255, truncated)', () => {
+    const out = new Uint32Array(2);
+    paintColour(new Float32Array([1, 0.5, 0.25, 0.999, NaN, 0]), 3, false, out);
+    assert.equal(out[0], (0xff000000 | (63 << 16) | (127 << 8) | 255) >>> 0);
+    assert.equal(out[1], NAN_COLOUR);
   });
 });

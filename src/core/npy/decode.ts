@@ -49,13 +49,29 @@ function numericValues(code: DTypeCode, raw: RawArray): NumericArray {
       return float16Values(raw as Uint16Array);
     case 'i8':
     case 'u8':
-      return Float64Array.from(raw as BigInt64Array, Number);
+      return wideIntegerValues(raw as BigInt64Array | BigUint64Array);
     case 'c8':
     case 'c16':
       return magnitudes(raw as Float32Array | Float64Array);
     default:
       return raw as NumericArray;
   }
+}
+
+/**
+ * 64-bit integers as float64 (nearest), from their two 32-bit halves: converting each BigInt
+ * with Number() is 10-30x slower.
+ */
+function wideIntegerValues(raw: BigInt64Array | BigUint64Array): Float64Array {
+  const words = new Uint32Array(raw.buffer, raw.byteOffset, raw.length * 2);
+  const signed = raw instanceof BigInt64Array;
+  const out = new Float64Array(raw.length);
+  for (let i = 0; i < out.length; i++) {
+    const low = words[2 * i];
+    const high = words[2 * i + 1];
+    out[i] = (signed ? high | 0 : high) * 4294967296 + low;
+  }
+  return out;
 }
 
 let float16Table: Float32Array | undefined;
@@ -95,4 +111,44 @@ export function elementStrides(shape: readonly number[], fortranOrder: boolean):
     step *= shape[axis];
   }
   return strides;
+}
+
+/** Exact minimum, maximum and mean of 64-bit integers, as text (their float64 values are rounded). */
+export function wideIntegerStats(array: NpyArray): { min: string; max: string; mean: string } | undefined {
+  const raw = array.raw;
+  if (!(raw instanceof BigInt64Array || raw instanceof BigUint64Array) || raw.length === 0) return undefined;
+  const words = new Uint32Array(raw.buffer, raw.byteOffset, raw.length * 2);
+  const signed = raw instanceof BigInt64Array;
+  // Compare by halves (high word signed for int64), sum the halves in chunks that stay exact.
+  let minAt = 0;
+  let maxAt = 0;
+  let highSum = 0n;
+  let lowSum = 0n;
+  let highPart = 0;
+  let lowPart = 0;
+  const high = (i: number) => (signed ? words[2 * i + 1] | 0 : words[2 * i + 1]);
+  for (let i = 0; i < raw.length; i++) {
+    const h = high(i);
+    const l = words[2 * i];
+    if (h < high(minAt) || (h === high(minAt) && l < words[2 * minAt])) minAt = i;
+    if (h > high(maxAt) || (h === high(maxAt) && l > words[2 * maxAt])) maxAt = i;
+    highPart += h;
+    lowPart += l;
+    if ((i & 0xfffff) === 0xfffff) {
+      highSum += BigInt(highPart);
+      lowSum += BigInt(lowPart);
+      highPart = 0;
+      lowPart = 0;
+    }
+  }
+  const sum = (highSum + BigInt(highPart)) * 4294967296n + lowSum + BigInt(lowPart);
+  const count = BigInt(raw.length);
+  return { min: String(raw[minAt]), max: String(raw[maxAt]), mean: exactMean(sum, count) };
+}
+
+/** sum / count to four significant digits, integers exactly. */
+function exactMean(sum: bigint, count: bigint): string {
+  if (sum % count === 0n) return String(sum / count);
+  const mean = Number(sum) / Number(count);
+  return Math.abs(mean) < 1e15 ? String(Number(mean.toPrecision(4))) : mean.toPrecision(4);
 }

@@ -11,6 +11,8 @@ export interface NpyHeader {
   dtype: DType;
   fortranOrder: boolean;
   shape: number[];
+  /** The shape as NumPy prints it, exact even where a dimension of an empty array exceeds 2^53. */
+  shapeText: string;
   /** Elements in the array (the product of the shape). */
   count: number;
   /** Byte offset of the first element in the file. */
@@ -22,6 +24,8 @@ export interface NpyHeader {
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 /** Enough bytes to know how long the header is. */
 export const NPY_PREFIX_BYTES = 12;
+/** NumPy's limit on dimensions (NPY_MAXDIMS in NumPy 2). */
+const MAX_DIMS = 64;
 /** NumPy writes headers of a few hundred bytes; a longer one is refused before it is read. */
 const MAX_HEADER_BYTES = 1 << 20;
 
@@ -75,23 +79,29 @@ export function parseNpyHeader(head: Uint8Array, fileSize: number): NpyHeader {
   if (typeof fortranOrder !== 'boolean') throw new NpyFormatError("the header's 'fortran_order' is not True or False");
 
   const shapeValue = dict.entries.get('shape');
-  if (!(shapeValue instanceof PyTuple) || !shapeValue.items.every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0)) {
+  if (!(shapeValue instanceof PyTuple) || !shapeValue.items.every((n) => (typeof n === 'number' || typeof n === 'bigint') && n >= 0)) {
     throw new NpyFormatError("the header's 'shape' is not a tuple of non-negative integers");
   }
-  const shape = shapeValue.items as number[];
-  const count = shape.reduce((a, b) => a * b, 1);
-  const dataBytes = count * dtype.itemSize;
-  if (!Number.isSafeInteger(dataBytes)) {
-    throw new NpyFormatError(`the array is too large: shape ${formatShape(shape)} of ${dtype.name} would need ${dataBytes.toExponential(2)} bytes`);
+  const dims = shapeValue.items as (number | bigint)[];
+  if (dims.length > MAX_DIMS) throw new NpyFormatError(`the array has ${dims.length} dimensions; NumPy allows at most ${MAX_DIMS}`);
+  const shapeText = formatShape(dims);
+  // An empty array may declare any other dimension (NumPy opens (9007199254740993, 0)).
+  const exactCount = dims.reduce<bigint>((a, b) => a * BigInt(b), 1n);
+  const exactBytes = exactCount * BigInt(dtype.itemSize);
+  if (exactBytes > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new NpyFormatError(`the array is too large: shape ${shapeText} of ${dtype.name} would need ${Number(exactBytes).toExponential(2)} bytes`);
   }
+  const shape = dims.map(Number);
+  const count = Number(exactCount);
+  const dataBytes = Number(exactBytes);
   const actual = fileSize - headerEnd;
   if (actual !== dataBytes) {
     throw new NpyFormatError(
-      `the file holds ${actual} bytes of data, expected ${dataBytes} for shape ${formatShape(shape)} of ${dtype.name}` +
+      `the file holds ${actual} bytes of data, expected ${dataBytes} for shape ${shapeText} of ${dtype.name}` +
         (actual < dataBytes ? ' (the file is truncated)' : ' (extra bytes after the data)'),
     );
   }
-  return { version: `${major}.${head[7]}`, dtype, fortranOrder, shape, count, dataOffset: headerEnd, dataBytes, fileSize };
+  return { version: `${major}.${head[7]}`, dtype, fortranOrder, shape, shapeText, count, dataOffset: headerEnd, dataBytes, fileSize };
 }
 
 function parseDict(text: string): PyDict {
@@ -112,6 +122,6 @@ function parseDict(text: string): PyDict {
 }
 
 /** A shape as NumPy prints it: (), (5,), (44, 256, 256). */
-export function formatShape(shape: readonly number[]): string {
+export function formatShape(shape: readonly (number | bigint)[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
 }

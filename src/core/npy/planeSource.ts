@@ -21,26 +21,72 @@ export interface PlaneSource {
 /** How an array of this shape is shown as images, or why it is not. */
 export type Layout =
   | { kind: 'values' } // 0-D and 1-D: a list of values
-  | { kind: 'image' } // 2-D
-  | { kind: 'colour'; channels: 3 | 4 } // (H, W, 3|4) uint8
+  | { kind: 'image' } // 2-D, and (H, W, 1)
+  | { kind: 'colour'; channels: 3 | 4 } // (H, W, 3|4) uint8, or float with every value in [0, 1]
   | { kind: 'volume'; leadingAxes: number }; // the last three axes are a volume, any before are indexed
 
-export function layoutOf(array: NpyArray): Layout {
-  const { shape, dtype } = array.header;
+/**
+ * The layout of an array: colour stays colour, as matplotlib's imshow shows it, unless
+ * `asChannels` asks for the channels of an (H, W, 3|4) array as slices of a volume.
+ */
+export function layoutOf(array: NpyArray, asChannels = false): Layout {
+  const { shape } = array.header;
   if (shape.length < 2) return { kind: 'values' };
-  if (shape.length === 2) return { kind: 'image' };
-  const last = shape[shape.length - 1];
-  if (shape.length === 3 && dtype.code === 'u1' && (last === 3 || last === 4)) return { kind: 'colour', channels: last };
+  if (shape.length === 2 || (shape.length === 3 && shape[2] === 1)) return { kind: 'image' };
+  const channels = colourChannels(array);
+  if (channels && !asChannels) return { kind: 'colour', channels };
   return { kind: 'volume', leadingAxes: shape.length - 3 };
+}
+
+/** 3 or 4 for an (H, W, 3|4) array that can be a colour image (uint8, or floats all in [0, 1]). */
+export function colourChannels(array: NpyArray): 3 | 4 | undefined {
+  const { shape, dtype } = array.header;
+  const last = shape[2];
+  if (shape.length !== 3 || (last !== 3 && last !== 4)) return undefined;
+  if (dtype.code === 'u1') return last;
+  if (dtype.kind !== 'float') return undefined;
+  const values = array.values;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < 0 || v > 1) return undefined; // NaN passes: it paints in its own colour
+  }
+  return last;
+}
+
+/**
+ * The values of the 3-D volume shown at leading index `leading` (all of them for arrays of
+ * up to three axes): what the default contrast of a 4-D or larger array is computed from.
+ */
+export function subVolumeValues(array: NpyArray, leading: readonly number[]): NumericArray {
+  const { shape, fortranOrder } = array.header;
+  if (leading.length === 0) return array.values;
+  const strides = elementStrides(shape, fortranOrder);
+  const inner = shape.slice(leading.length);
+  const size = inner.reduce((a, b) => a * b, 1);
+  const base = leading.reduce((sum, i, a) => sum + i * strides[a], 0);
+  if (!fortranOrder) return array.values.subarray(base, base + size);
+  const ctor = array.values.constructor as new (n: number) => NumericArray;
+  const out = new ctor(size);
+  const innerStrides = strides.slice(leading.length);
+  for (let i = 0; i < size; i++) {
+    let rest = i;
+    let at = base;
+    for (let a = inner.length - 1; a >= 0; a--) {
+      at += (rest % inner[a]) * innerStrides[a];
+      rest = Math.floor(rest / inner[a]);
+    }
+    out[i] = array.values[at];
+  }
+  return out;
 }
 
 /**
  * The images of an array: along volume axis `axis` (0, 1 or 2 of the last three) with the
  * leading axes fixed at `leading`. 2-D arrays and colour images are one slice.
  */
-export function planeSource(array: NpyArray, axis = 0, leading: readonly number[] = []): PlaneSource {
+export function planeSource(array: NpyArray, axis = 0, leading: readonly number[] = [], asChannels = false): PlaneSource {
   const { shape, fortranOrder } = array.header;
-  const layout = layoutOf(array);
+  const layout = layoutOf(array, asChannels);
   if (layout.kind === 'values') throw new Error('0-D and 1-D arrays have no planes');
   const strides = elementStrides(shape, fortranOrder);
   const nd = shape.length;

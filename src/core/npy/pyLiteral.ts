@@ -2,7 +2,8 @@
  * A parser for the small subset of Python literal syntax that .npy headers use:
  * dicts, tuples, lists, strings, integers, True/False/None. Nothing is evaluated.
  */
-export type PyValue = string | number | boolean | null | PyValue[] | PyTuple | PyDict;
+/** Integers beyond 2^53 stay exact as bigint. */
+export type PyValue = string | number | bigint | boolean | null | PyValue[] | PyTuple | PyDict;
 export class PyTuple {
   constructor(readonly items: PyValue[]) {}
 }
@@ -56,7 +57,9 @@ class Parser {
     if (word[0] === 'True') return true;
     if (word[0] === 'False') return false;
     if (word[0] === 'None') return null;
-    return Number(word[0].replace('L', ''));
+    const digits = word[0].replace('L', '');
+    const n = Number(digits);
+    return Number.isSafeInteger(n) ? n : BigInt(digits);
   }
 
   private string(): string {

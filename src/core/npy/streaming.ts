@@ -1,5 +1,5 @@
 import { NpyArray, NumericArray, decodeNpyData } from './decode';
-import { NpyHeader } from './header';
+import { NpyHeader, formatShape } from './header';
 import { PlaneSource, planeSource } from './planeSource';
 import { VolumeStats, volumeStats } from '../windowing';
 
@@ -9,7 +9,8 @@ import { VolumeStats, volumeStats } from '../windowing';
  * one contiguous run of bytes.
  */
 export function streamAxis(header: NpyHeader): 0 | 2 | undefined {
-  if (header.shape.length !== 3 || header.count === 0) return undefined;
+  // (H, W, 1|3|4) is one image (grey or colour), read whole whatever its size.
+  if (header.shape.length !== 3 || header.count === 0 || [1, 3, 4].includes(header.shape[2])) return undefined;
   return header.fortranOrder ? 2 : 0;
 }
 
@@ -29,7 +30,7 @@ export function sliceHeader(header: NpyHeader): NpyHeader {
   const shape = header.fortranOrder ? [d0, d1] : [d1, d2];
   const count = shape[0] * shape[1];
   const dataBytes = count * header.dtype.itemSize;
-  return { ...header, shape, count, dataOffset: 0, dataBytes, fileSize: dataBytes };
+  return { ...header, shape, shapeText: formatShape(shape), count, dataOffset: 0, dataBytes, fileSize: dataBytes };
 }
 
 /**
