@@ -1,5 +1,6 @@
 import { float16ToFloat32 } from 'npyjs';
 import { DTypeCode } from './dtype';
+import { formatFloat } from './formatValue';
 import { NpyHeader, parseNpyHeader } from './header';
 
 /** Typed arrays that hold one number per element: what rendering reads. */
@@ -146,9 +147,8 @@ export function wideIntegerStats(array: NpyArray): { min: string; max: string; m
   return { min: String(raw[minAt]), max: String(raw[maxAt]), mean: exactMean(sum, count) };
 }
 
-/** sum / count to four significant digits, integers exactly. */
+/** sum / count: exactly when it is an integer, else as the float64 NumPy's mean gives, printed as NumPy prints it. */
 function exactMean(sum: bigint, count: bigint): string {
   if (sum % count === 0n) return String(sum / count);
-  const mean = Number(sum) / Number(count);
-  return Math.abs(mean) < 1e15 ? String(Number(mean.toPrecision(4))) : mean.toPrecision(4);
+  return formatFloat(Number(sum) / Number(count), 8);
 }
