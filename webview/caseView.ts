@@ -1,11 +1,12 @@
-import { planeDisplayName } from '../src/core/dataset/layout';
+import { caseKeyOf, planeDisplayName } from '../src/core/dataset/layout';
 import { decodeNpyData } from '../src/core/npy/decode';
-import { layoutOf, planeSource } from '../src/core/npy/planeSource';
+import { layoutOf, planeSource, subVolumeValues } from '../src/core/npy/planeSource';
 import { CasePlane, HostMessage } from '../src/core/protocol';
 import { volumeStats } from '../src/core/windowing';
 import { labelBadges } from './caseHeader';
 import { button, el } from './dom';
-import { PlaneViewState, PlaneViewer, withoutSlice } from './planeViewer';
+import { PlaneKeys, PlaneViewState, PlaneViewer, isTextField, withoutSlice } from './planeViewer';
+import { SliceStream } from './sliceStream';
 import { onHostMessage, vscode } from './vscodeApi';
 
 interface CaseViewState {
@@ -22,7 +23,9 @@ export function startCaseViewer(root: HTMLElement): void {
   const title = el('h1', { class: 'file-name' });
   const split = el('span', { class: 'case-split' });
   const badges = el('span', { class: 'badges-slot' });
-  const picker = el('vscode-single-select', { 'aria-label': 'Case', class: 'case-picker', combobox: '' });
+  // A native combobox: typing an id and Enter opens it; the list offers the tree's cases.
+  const picker = el('input', { type: 'text', list: 'case-ids', 'aria-label': 'Case', class: 'case-picker', autocomplete: 'off', spellcheck: 'false', inputmode: 'numeric' });
+  const pickerList = el('datalist', { id: 'case-ids' });
   const header = el('header', { class: 'case-header' }, [
     title,
     split,
@@ -31,7 +34,7 @@ export function startCaseViewer(root: HTMLElement): void {
       button('‹ Previous', 'Previous case (p, Alt+Left)', () => navigate('previous')),
       button('Next ›', 'Next case (n, Alt+Right)', () => navigate('next')),
     ]),
-    el('label', { class: 'control' }, ['Case ', picker]),
+    el('label', { class: 'control' }, ['Case ', picker, pickerList]),
   ]);
   const planes = el('div', { class: 'planes' });
   const status = el('p', { class: 'status' }, ['Loading…']);
@@ -39,6 +42,8 @@ export function startCaseViewer(root: HTMLElement): void {
   root.classList.add('case-viewer');
 
   const viewers = new Map<string, PlaneViewer>();
+  /** Plane files read slice by slice, by plane, while their case is shown. */
+  const streams = new Map<string, SliceStream>();
   let state: CaseViewState = (vscode.getState() as CaseViewState | undefined) ?? { caseKey: '', planes: {} };
   let pickerIds: string[] = [];
 
@@ -51,21 +56,43 @@ export function startCaseViewer(root: HTMLElement): void {
     vscode.postMessage({ type: 'navigate', direction });
   }
 
-  picker.addEventListener('change', () => {
-    const id = picker.value;
-    if (id && id !== title.dataset.caseId) vscode.postMessage({ type: 'openCase', id });
+  /** Opens the case typed or picked, found by value among the offered ids (7 finds 0007). */
+  const pick = () => {
+    const typed = picker.value.trim();
+    const id = pickerIds.find((c) => caseKeyOf(c) === caseKeyOf(typed));
+    picker.setAttribute('aria-invalid', String(typed !== '' && id === undefined));
+    picker.title = id === undefined && typed !== '' ? `No case ${typed} in this list` : '';
+    if (id !== undefined && id !== title.dataset.caseId) vscode.postMessage({ type: 'openCase', id });
+  };
+  picker.addEventListener('change', pick);
+  picker.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    pick();
   });
 
+  // Keys go to the plane under the pointer, else to the plane with the focus; n and p (and
+  // Alt+arrows) walk cases from anywhere but a text field.
+  const planeKeys = new PlaneKeys(() => [...viewers.values()]);
   document.addEventListener('keydown', (e) => {
-    if (e.defaultPrevented || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('input, vscode-single-select')) return;
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || isTextField(e.target)) return;
     const direction = (e.key === 'n' && !e.altKey) || (e.altKey && e.key === 'ArrowRight') ? 'next' : (e.key === 'p' && !e.altKey) || (e.altKey && e.key === 'ArrowLeft') ? 'previous' : undefined;
-    if (!direction) return;
-    e.preventDefault();
-    navigate(direction);
+    if (direction) {
+      e.preventDefault();
+      navigate(direction);
+      return;
+    }
+    planeKeys.handle(e);
   });
 
   onHostMessage((message: HostMessage) => {
+    if (message.type === 'slice' || message.type === 'sliceError') {
+      const viewer = message.plane === undefined ? undefined : viewers.get(message.plane);
+      if (viewer && streams.get(message.plane!)?.receive(message, viewer.slice)) viewer.refresh();
+      return;
+    }
     if (message.type !== 'showCase') return;
+    streams.clear();
     status.remove();
     const { caseInfo } = message;
     title.textContent = `Case ${caseInfo.id}`;
@@ -94,7 +121,8 @@ export function startCaseViewer(root: HTMLElement): void {
       planes.append(viewer.element); // keeps the host's order
       // A new case starts at the middle slices but keeps each plane's contrast and zoom.
       const saved = state.planes[casePlane.plane];
-      showPlane(viewer, casePlane, saved ? (sameCase ? saved : withoutSlice(saved)) : {});
+      const stream = showPlane(viewer, casePlane, saved ? (sameCase ? saved : withoutSlice(saved)) : {});
+      if (stream) streams.set(casePlane.plane, stream);
     }
     state = { caseKey, planes: state.planes };
     save();
@@ -106,29 +134,37 @@ export function startCaseViewer(root: HTMLElement): void {
   function fillPicker(ids: string[], current: string): void {
     if (ids.join() !== pickerIds.join()) {
       pickerIds = ids;
-      picker.replaceChildren(...ids.map((id) => el('vscode-option', { value: id }, [id])));
+      pickerList.replaceChildren(...ids.map((id) => el('option', { value: id })));
     }
     picker.value = current;
+    picker.setAttribute('aria-invalid', 'false');
   }
 }
 
-function showPlane(viewer: PlaneViewer, casePlane: CasePlane, keep: Partial<PlaneViewState>): void {
+/** Shows one plane file in its viewer; a file too large to read whole comes back as the stream its slices arrive by. */
+function showPlane(viewer: PlaneViewer, casePlane: CasePlane, keep: Partial<PlaneViewState>): SliceStream | undefined {
   const content = casePlane.array;
-  if (!('data' in content)) {
-    // The case viewer reads plane files whole; only the .npy editor reads slice by slice.
-    viewer.showError(`Cannot show ${content.fileName}: ${'error' in content ? content.error : 'the file is too large for the case viewer; open it in the .npy editor'}`);
-    return;
+  if ('error' in content) {
+    viewer.showError(`Cannot show ${content.fileName}: ${content.error}`);
+    return undefined;
+  }
+  if ('sampled' in content) {
+    const stream = new SliceStream(content.header, content.sampled, casePlane.plane);
+    viewer.setSource(stream.source, content.sampled.stats, keep);
+    return stream;
   }
   try {
     const array = decodeNpyData(content.header, new Uint8Array(content.data));
     const layout = layoutOf(array);
     if (layout.kind === 'values' || array.header.count === 0) {
-      viewer.showError(`Cannot show ${content.fileName}: shape ${JSON.stringify(array.header.shape)} holds no images`);
-      return;
+      viewer.showError(`Cannot show ${content.fileName}: shape ${array.header.shapeText} holds no images`);
+      return undefined;
     }
     const leading = layout.kind === 'volume' ? new Array<number>(layout.leadingAxes).fill(0) : [];
-    viewer.setSource(planeSource(array, 0, leading), volumeStats(array.values), keep);
+    const stats = volumeStats(leading.length ? subVolumeValues(array, leading) : array.values);
+    viewer.setSource(planeSource(array, 0, leading), stats, keep);
   } catch (e) {
     viewer.showError(`Cannot show ${content.fileName}: ${e instanceof Error ? e.message : String(e)}`);
   }
+  return undefined;
 }

@@ -3,17 +3,15 @@ import { describeDType } from '../src/core/npy/dtype';
 import { formatElement } from '../src/core/npy/formatValue';
 import { NpyHeader } from '../src/core/npy/header';
 import { colourChannels, layoutOf, planeSource, subVolumeValues } from '../src/core/npy/planeSource';
-import { SliceCache, sliceCount, streamAxis, streamedPlaneSource } from '../src/core/npy/streaming';
+import { streamAxis } from '../src/core/npy/streaming';
 import { formatBytes, formatStat } from '../src/core/format';
 import { VolumeStats, volumeStats } from '../src/core/windowing';
 import { CaseInfo, HostMessage, SampledArray } from '../src/core/protocol';
 import { labelBadges } from './caseHeader';
 import { button, el } from './dom';
-import { PlaneViewState, PlaneViewer, withoutSlice } from './planeViewer';
+import { PlaneKeys, PlaneViewState, PlaneViewer, withoutSlice } from './planeViewer';
+import { SliceStream } from './sliceStream';
 import { onHostMessage, vscode } from './vscodeApi';
-
-/** Decoded slices a file read slice by slice may hold in the webview at once. */
-const SLICE_CACHE_BYTES = 256 * 2 ** 20;
 
 /** Values listed for a 1-D array; longer arrays list their start. */
 const LISTED_VALUES = 1000;
@@ -41,14 +39,12 @@ export function startNpyEditor(root: HTMLElement): void {
   root.append(el('header', { class: 'file-header' }, [title, info]), caseStrip, alert, controls, status, body);
 
   let viewer: PlaneViewer | undefined;
-  /** A file read slice by slice, while it is shown: the slices here and those asked for. */
-  let stream: { cache: SliceCache; pending: Set<number> } | undefined;
+  /** A file read slice by slice, while it is shown. */
+  let stream: SliceStream | undefined;
 
   onHostMessage((message: HostMessage) => {
-    if (message.type === 'slice') {
-      stream?.pending.delete(message.index);
-      stream?.cache.put(message.index, new Uint8Array(message.data));
-      if (viewer?.slice === message.index) viewer.refresh();
+    if (message.type === 'slice' || message.type === 'sliceError') {
+      if (viewer && stream?.receive(message, viewer.slice)) viewer.refresh();
       return;
     }
     if (message.type !== 'showArray') return;
@@ -73,6 +69,8 @@ export function startNpyEditor(root: HTMLElement): void {
       showError(content.fileName, e instanceof Error ? e.message : String(e));
     }
   });
+  const planeKeys = new PlaneKeys(() => (viewer ? [viewer] : []));
+  document.addEventListener('keydown', (e) => planeKeys.handle(e));
   vscode.postMessage({ type: 'ready' });
 
   /** For a file of a dataset: its case, labels and a way to open all its planes. */
@@ -103,27 +101,14 @@ export function startNpyEditor(root: HTMLElement): void {
     return { plane, state, save };
   }
 
-  /**
-   * A file too large to read whole: slices are asked of the host as they are shown (and the
-   * next one ahead), kept within a memory budget; the contrast comes from the sampled slices.
-   */
+  /** A file too large to read whole, read slice by slice; the contrast comes from the sampled slices. */
   function showSliceBySlice(fileName: string, header: NpyHeader, sampled: SampledArray): PlaneViewer {
-    const cache = new SliceCache(header, SLICE_CACHE_BYTES);
-    const pending = new Set<number>();
-    stream = { cache, pending };
-    cache.put(sampled.first.index, new Uint8Array(sampled.first.data));
+    stream = new SliceStream(header, sampled);
     fillInfo(info, header, sampled.stats, sampled.slices);
     const axis = streamAxis(header)!;
     controls.append(el('span', { class: 'status' }, [`Read slice by slice along axis ${axis} (${formatBytes(header.fileSize)}); statistics of ${sampled.slices} sampled slices.`]));
-    const want = (k: number) => {
-      for (const index of [k, k + 1]) {
-        if (index >= sliceCount(header) || cache.has(index) || pending.has(index)) continue;
-        pending.add(index);
-        vscode.postMessage({ type: 'readSlice', index });
-      }
-    };
     const { plane, state, save } = planeViewer(fileName);
-    plane.setSource(streamedPlaneSource(header, cache, want), sampled.stats, state.plane ?? {});
+    plane.setSource(stream.source, sampled.stats, state.plane ?? {});
     save();
     return plane;
   }

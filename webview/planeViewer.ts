@@ -53,6 +53,8 @@ export class PlaneViewer {
   private cine?: number;
   private drag?: { kind: 'contrast' | 'pan'; x: number; y: number; window: Window; pan: { x: number; y: number } };
   private hover?: { x: number; y: number };
+  /** Whether the pointer is over this plane: keys go there first. */
+  pointerOver = false;
 
   /** Called after every change a user makes, for saving state. */
   onChange: () => void = () => undefined;
@@ -185,6 +187,10 @@ export class PlaneViewer {
     if (!source || !pixels || !this.stats) return;
     const k = this.state.slice;
     const values = source.slice(k);
+    // A slice that failed to read says so above the image; the other slices stay reachable.
+    const problem = source.error?.(k);
+    this.alert.hidden = problem === undefined;
+    this.alert.textContent = problem ?? '';
     const out = new Uint32Array(pixels.data.buffer);
     if (source.channels === 1) {
       const { preset, window: custom } = this.state;
@@ -324,6 +330,7 @@ export class PlaneViewer {
       const kind = e.button === 2 ? 'contrast' : e.button === 1 || (e.button === 0 && e.shiftKey) ? 'pan' : undefined;
       if (!kind || !this.source) return;
       e.preventDefault();
+      this.element.focus({ preventScroll: true }); // the plane dragged in is the one keys go to
       canvasBox.setPointerCapture(e.pointerId);
       this.drag = { kind, x: e.clientX, y: e.clientY, window: this.window, pan: { ...this.state.pan } };
     });
@@ -359,39 +366,69 @@ export class PlaneViewer {
       this.updateReadout();
     });
 
-    this.element.addEventListener('keydown', (e) => {
-      if (e.target === this.fpsInput || e.altKey || e.ctrlKey || e.metaKey) return;
-      const step = e.shiftKey ? FAST_STEP : 1;
-      const k = this.state.slice;
-      const depth = this.source?.depth ?? 1;
-      const actions: Record<string, () => void> = {
-        ArrowUp: () => this.setSlice(k + step),
-        ArrowRight: () => this.setSlice(k + step),
-        ArrowDown: () => this.setSlice(k - step),
-        ArrowLeft: () => this.setSlice(k - step),
-        PageUp: () => this.setSlice(k + FAST_STEP * step),
-        PageDown: () => this.setSlice(k - FAST_STEP * step),
-        Home: () => this.setSlice(0),
-        End: () => this.setSlice(depth - 1),
-        '1': () => this.setPreset('auto'),
-        '2': () => this.setPreset('full'),
-        '3': () => this.setPreset('slice'),
-        i: () => this.setInvert(!this.state.invert),
-        I: () => this.setInvert(!this.state.invert),
-        r: () => this.reset(),
-        R: () => this.reset(),
-        '+': () => this.zoomBy(ZOOM_STEP),
-        '=': () => this.zoomBy(ZOOM_STEP),
-        '-': () => this.zoomBy(1 / ZOOM_STEP),
-        f: () => this.setZoom(undefined),
-        o: () => this.setZoom(1),
-        c: () => this.toggleCine(),
-      };
-      const action = actions[e.key];
-      if (!action) return;
-      e.preventDefault();
-      action();
-    });
+    this.element.addEventListener('pointerenter', () => (this.pointerOver = true));
+    this.element.addEventListener('pointerleave', () => (this.pointerOver = false));
+  }
+
+  /** Acts on a key meant for this plane (see PlaneKeys); true if it was one of the plane's keys. */
+  handleKey(e: KeyboardEvent): boolean {
+    if (e.altKey || e.ctrlKey || e.metaKey) return false;
+    const step = e.shiftKey ? FAST_STEP : 1;
+    const k = this.state.slice;
+    const depth = this.source?.depth ?? 1;
+    const actions: Record<string, () => void> = {
+      ArrowUp: () => this.setSlice(k + step),
+      ArrowRight: () => this.setSlice(k + step),
+      ArrowDown: () => this.setSlice(k - step),
+      ArrowLeft: () => this.setSlice(k - step),
+      PageUp: () => this.setSlice(k + FAST_STEP * step),
+      PageDown: () => this.setSlice(k - FAST_STEP * step),
+      Home: () => this.setSlice(0),
+      End: () => this.setSlice(depth - 1),
+      '1': () => this.setPreset('auto'),
+      '2': () => this.setPreset('full'),
+      '3': () => this.setPreset('slice'),
+      i: () => this.setInvert(!this.state.invert),
+      I: () => this.setInvert(!this.state.invert),
+      r: () => this.reset(),
+      R: () => this.reset(),
+      '+': () => this.zoomBy(ZOOM_STEP),
+      '=': () => this.zoomBy(ZOOM_STEP),
+      '-': () => this.zoomBy(1 / ZOOM_STEP),
+      f: () => this.setZoom(undefined),
+      o: () => this.setZoom(1),
+      c: () => this.toggleCine(),
+    };
+    const action = actions[e.key];
+    if (!action) return false;
+    action();
+    return true;
+  }
+}
+
+/** Inputs that take typed text: keys typed there are never the viewer's. */
+export function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target.closest('vscode-single-select')) return true;
+  return target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type);
+}
+
+/**
+ * Where the keys of a page of plane viewers go: to the plane under the pointer, else to the
+ * plane that has the focus (its slider included), else to a lone plane; never while the focus
+ * is in a text field or on a control outside the planes.
+ */
+export class PlaneKeys {
+  constructor(private readonly viewers: () => PlaneViewer[]) {}
+
+  handle(e: KeyboardEvent): void {
+    if (e.defaultPrevented || isTextField(e.target)) return;
+    const viewers = this.viewers();
+    const focused = viewers.find((v) => v.element.contains(e.target as Node));
+    const elsewhere = !focused && e.target instanceof HTMLElement && e.target !== document.body && e.target.closest('input, select, button, vscode-button, [tabindex]') !== null;
+    if (elsewhere) return;
+    const target = viewers.find((v) => v.pointerOver) ?? focused ?? (viewers.length === 1 ? viewers[0] : undefined);
+    if (target?.handleKey(e)) e.preventDefault();
   }
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CaseInfo, HostMessage, parseWebviewMessage } from '../core/protocol';
 import { CaseRef, DatasetRegistry, caseInfo, caseKey, planeUri } from '../dataset/datasetRegistry';
 import { readArray } from '../dataset/readArray';
+import { SlicedFiles } from '../dataset/slicedFiles';
 import { loadWebview } from '../webviewContent';
 
 export const CASE_VIEWER_VIEW_TYPE = 'mrnetViewer.case';
@@ -25,6 +26,8 @@ export interface CaseOrder {
 interface OpenPanel {
   panel: vscode.WebviewPanel;
   current: ViewerCase;
+  /** Plane files too large to read whole, read slice by slice as the panel asks. */
+  sliced: SlicedFiles;
 }
 
 /** The three-plane case viewer panels. One panel is reused as the user walks through cases (setting mrnet.reuseCaseViewer). */
@@ -51,7 +54,7 @@ export class CaseViewer implements vscode.Disposable {
     let target = into ?? (reuse ? this.activePanel() : undefined);
     if (!target) {
       const panel = vscode.window.createWebviewPanel(CASE_VIEWER_VIEW_TYPE, title(viewerCase), vscode.ViewColumn.Active, { enableFindWidget: false });
-      target = { panel, current: viewerCase };
+      target = { panel, current: viewerCase, sliced: new SlicedFiles(this.log) };
       this.panels.push(target);
       this.attach(target);
     }
@@ -103,6 +106,7 @@ export class CaseViewer implements vscode.Disposable {
         return;
       }
       if (message.type === 'ready') await this.send(target);
+      else if (message.type === 'readSlice' && message.plane !== undefined) await target.sliced.serve(message.plane, message.index, (reply) => target.panel.webview.postMessage(reply));
       else if (message.type === 'navigate') await this.navigate(message.direction, target);
       else if (message.type === 'openCase' && message.id && target.current.ref) {
         // Only a case of the dataset this panel already shows, looked up by id.
@@ -124,12 +128,15 @@ export class CaseViewer implements vscode.Disposable {
     const planes = await Promise.all(
       current.planes.map(async ({ plane, uri }) => ({
         plane,
+        uri,
         array: uri ? await readArray(uri) : { fileName: `${current.info.id}.npy`, error: `case ${current.info.id} has no ${plane} file` },
       })),
     );
     if (target.current !== current) return; // a newer case was asked for meanwhile
+    target.sliced.clear();
+    for (const { plane, uri, array } of planes) target.sliced.shown(plane, uri, array);
     const caseIds = current.ref ? this.order.visibleCases().filter((c) => c.dataset === current.ref!.dataset).map((c) => c.case.id) : [];
-    const message: HostMessage = { type: 'showCase', caseInfo: current.info, planes, caseIds };
+    const message: HostMessage = { type: 'showCase', caseInfo: current.info, planes: planes.map(({ plane, array }) => ({ plane, array })), caseIds };
     await target.panel.webview.postMessage(message);
   }
 

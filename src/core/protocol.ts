@@ -24,8 +24,9 @@ export interface SampledArray {
   first: SliceData;
 }
 
-/** The bytes of slice `index` of an array read slice by slice. */
+/** The bytes of slice `index` of an array read slice by slice; `plane` names the case viewer's pane it is for. */
 export interface SliceData {
+  plane?: string;
   index: number;
   data: ArrayBuffer;
 }
@@ -49,8 +50,10 @@ export type HostMessage =
   | { type: 'showArray'; array: ArrayContent; caseInfo?: CaseInfo }
   /** A case for the case viewer: its planes in display order, and the ids its picker offers. */
   | { type: 'showCase'; caseInfo: CaseInfo; planes: CasePlane[]; caseIds: string[] }
-  /** A slice the .npy editor asked for. */
-  | ({ type: 'slice' } & SliceData);
+  /** A slice a viewer asked for. */
+  | ({ type: 'slice' } & SliceData)
+  /** Why a slice asked for cannot be read (the file changed or was truncated after it was opened). */
+  | { type: 'sliceError'; plane?: string; index: number; message: string };
 
 export type WebviewMessage =
   | { type: 'ready' }
@@ -58,8 +61,11 @@ export type WebviewMessage =
   | { type: 'navigate'; direction: 'next' | 'previous' }
   /** A case of the same dataset, picked by id; from the .npy editor, the case of its file. */
   | { type: 'openCase'; id?: string }
-  /** A slice of the editor's own file, when it is read slice by slice; the host checks the range. */
-  | { type: 'readSlice'; index: number };
+  /**
+   * A slice of a file read slice by slice: the editor's own file, or the case viewer's file of
+   * `plane`; the host checks the plane and the range.
+   */
+  | { type: 'readSlice'; index: number; plane?: string };
 
 /** Case ids are digit strings (0000, 10000); the host looks them up by value. */
 const CASE_ID = /^\d{1,20}$/;
@@ -77,8 +83,11 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'openCase':
       if (m.id === undefined && keys.length === 1) return { type: 'openCase' };
       return typeof m.id === 'string' && CASE_ID.test(m.id) && keys.length === 2 ? { type: 'openCase', id: m.id } : undefined;
-    case 'readSlice':
-      return Number.isSafeInteger(m.index) && (m.index as number) >= 0 && keys.length === 2 ? { type: 'readSlice', index: m.index as number } : undefined;
+    case 'readSlice': {
+      if (!Number.isSafeInteger(m.index) || (m.index as number) < 0) return undefined;
+      if (m.plane === undefined) return keys.length === 2 ? { type: 'readSlice', index: m.index as number } : undefined;
+      return typeof m.plane === 'string' && m.plane.length <= 255 && keys.length === 3 ? { type: 'readSlice', index: m.index as number, plane: m.plane } : undefined;
+    }
     default:
       return undefined;
   }

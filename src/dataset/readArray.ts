@@ -10,14 +10,17 @@ import { npyReads, readRange } from './rangedRead';
 const WHOLE_READ_LIMIT = 2 ** 31;
 
 /**
- * Reads a .npy file for a viewer. Files up to `streamAbove` bytes are read whole; larger 3-D
- * arrays on `file:` URIs are read slice by slice (the header and a sample of slices now, the
- * rest on request). Never throws: a file that cannot be shown comes back with its reason.
+ * Reads a .npy file for a viewer. Files up to the setting mrnet.largeFileThresholdMB are read
+ * whole; larger 3-D arrays on `file:` URIs are read slice by slice (the header and a sample of
+ * slices now, the rest on request). Never throws: a file that cannot be shown comes back with
+ * its reason; a FIFO or a device is never read (it would block).
  */
-export async function readArray(uri: vscode.Uri, streamAbove = Infinity): Promise<ArrayContent> {
+export async function readArray(uri: vscode.Uri): Promise<ArrayContent> {
   const fileName = baseName(uri);
   try {
-    const { size } = await vscode.workspace.fs.stat(uri);
+    const { size, type } = await vscode.workspace.fs.stat(uri);
+    if (!(type & vscode.FileType.File)) return { fileName, error: 'it is not a regular file (a FIFO, device or socket, or a link to one)' };
+    const streamAbove = vscode.workspace.getConfiguration('mrnet').get<number>('largeFileThresholdMB', 256) * 2 ** 20;
     if (size > streamAbove) {
       const header = uri.scheme === 'file' ? await readNpyHeader(uri) : undefined;
       const axis = header && streamAxis(header);

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { NpyHeader } from '../core/npy/header';
-import { sliceCount } from '../core/npy/streaming';
 import { HostMessage, parseWebviewMessage } from '../core/protocol';
 import { DatasetRegistry, caseInfo } from '../dataset/datasetRegistry';
-import { baseName, readArray, readSlice } from '../dataset/readArray';
+import { baseName, readArray } from '../dataset/readArray';
+import { SlicedFiles } from '../dataset/slicedFiles';
 import { CaseViewer } from '../caseViewer/caseViewerPanel';
 import { loadWebview } from '../webviewContent';
 
@@ -24,8 +23,7 @@ export class NpyEditorProvider implements vscode.CustomReadonlyEditorProvider {
 
   resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): void {
     loadWebview(panel.webview, this.extensionUri, 'npy', baseName(document.uri));
-    /** The header of the file while it is read slice by slice: what readSlice requests are checked against. */
-    let streamed: NpyHeader | undefined;
+    const sliced = new SlicedFiles(this.log);
     // The webview asks when it is ready, and again after it was hidden and reloaded; the file
     // is read each time rather than kept, so a closed or hidden editor holds no voxel data.
     const subscription = panel.webview.onDidReceiveMessage(async (raw: unknown) => {
@@ -35,25 +33,15 @@ export class NpyEditorProvider implements vscode.CustomReadonlyEditorProvider {
         return;
       }
       if (message.type === 'ready') {
-        const threshold = vscode.workspace.getConfiguration('mrnet').get<number>('largeFileThresholdMB', 256);
         // The file is read while the datasets are indexed; only its case needs the index.
-        const [array] = await Promise.all([readArray(document.uri, threshold * 2 ** 20), this.registry.ready()]);
+        const [array] = await Promise.all([readArray(document.uri), this.registry.ready()]);
         if ('error' in array) this.log.info(`${document.uri.toString()}: ${array.error}`);
-        streamed = 'sampled' in array ? array.header : undefined;
+        sliced.shown('', document.uri, array);
         const ref = this.registry.caseOfFile(document.uri);
         const reply: HostMessage = { type: 'showArray', array, caseInfo: ref && caseInfo(ref) };
         await panel.webview.postMessage(reply);
-      } else if (message.type === 'readSlice') {
-        if (!streamed || message.index >= sliceCount(streamed)) {
-          this.log.warn(`Refused to read slice ${message.index} of ${document.uri.toString()}: out of range or not read slice by slice`);
-          return;
-        }
-        try {
-          const reply: HostMessage = { type: 'slice', index: message.index, data: await readSlice(document.uri, streamed, message.index) };
-          await panel.webview.postMessage(reply);
-        } catch (e) {
-          this.log.error(`${document.uri.toString()}: slice ${message.index}: ${e instanceof Error ? e.message : String(e)}`);
-        }
+      } else if (message.type === 'readSlice' && message.plane === undefined) {
+        await sliced.serve('', message.index, (reply) => panel.webview.postMessage(reply));
       } else if (message.type === 'openCase') {
         // Whatever the webview says, only the case this file belongs to is opened.
         const ref = this.registry.caseOfFile(document.uri);

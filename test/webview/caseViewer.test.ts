@@ -86,13 +86,41 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
     assert.deepEqual(navigation, ['next', 'previous', 'next', 'previous', 'next', 'previous']);
   });
 
-  it('the case picker asks for the case picked', async () => {
+  it('the case picker: typing an id and Enter opens that case (found by value); an unknown id is marked invalid', async () => {
     await openCase();
-    await page.locator('vscode-single-select').evaluate((s: HTMLElement & { value: string }) => {
-      s.value = '0002';
-      s.dispatchEvent(new Event('change'));
-    });
+    const picker = page.getByRole('combobox', { name: 'Case' });
+    assert.equal(await picker.inputValue(), '0000');
+    await picker.fill('2');
+    await picker.press('Enter');
     assert.deepEqual((await posted(page)).pop(), { type: 'openCase', id: '0002' });
+    await picker.fill('0009');
+    await picker.press('Enter');
+    assert.equal(await picker.getAttribute('aria-invalid'), 'true');
+    assert.equal((await posted(page)).filter((m) => (m as { type: string }).type === 'openCase').length, 1);
+  });
+
+  it('keys act on the plane under the pointer, else on the focused plane; n and p work while a slider has focus', async () => {
+    await openCase();
+    const value = (plane: string) => slider(plane).inputValue().then(Number);
+    const [coronal, axial] = [await value('Coronal'), await value('Axial')];
+    await slider('Coronal').focus();
+    await page.getByRole('img', { name: 'Axial plane image' }).hover();
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction((n) => (document.querySelector('[aria-label="Axial slice"]') as HTMLInputElement).value === String(n), axial + 1);
+    assert.equal(await value('Coronal'), coronal, 'the focused plane is left alone while the pointer is over another');
+    await page.mouse.move(0, 0); // over no plane: the focused one takes the keys
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction((n) => (document.querySelector('[aria-label="Coronal slice"]') as HTMLInputElement).value === String(n), coronal + 1);
+    await page.keyboard.press('n');
+    assert.deepEqual((await posted(page)).pop(), { type: 'navigate', direction: 'next' });
+    // A right-drag focuses the plane it happens in.
+    const sagittal = page.getByRole('img', { name: 'Sagittal plane image' });
+    const box = (await sagittal.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down({ button: 'right' });
+    await page.mouse.move(box.x + box.width / 2 + 10, box.y + box.height / 2);
+    await page.mouse.up({ button: 'right' });
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Sagittal plane');
   });
 
   it('a new case starts at the middle slices and keeps each plane\'s contrast', async () => {

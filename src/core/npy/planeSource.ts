@@ -16,6 +16,8 @@ export interface PlaneSource {
   valueAt(k: number, y: number, x: number): string;
   /** The NumPy index of that element, e.g. "[3, 10, 20]". */
   indexAt(k: number, y: number, x: number): string;
+  /** Why slice k cannot be shown (a slice of a large file that failed to read), if it cannot. */
+  error?(k: number): string | undefined;
 }
 
 /** How an array of this shape is shown as images, or why it is not. */

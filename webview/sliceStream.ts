@@ -1,0 +1,45 @@
+import { NpyHeader } from '../src/core/npy/header';
+import { PlaneSource } from '../src/core/npy/planeSource';
+import { SliceCache, sliceCount, streamedPlaneSource } from '../src/core/npy/streaming';
+import { HostMessage, SampledArray } from '../src/core/protocol';
+import { vscode } from './vscodeApi';
+
+/** Decoded slices a file read slice by slice may hold in the webview at once. */
+const SLICE_CACHE_BYTES = 256 * 2 ** 20;
+
+/**
+ * A file the host reads slice by slice, as a viewer shows it: slices are asked for as they
+ * are shown (and the next one ahead), kept within a memory budget, and a slice the host
+ * cannot read is remembered with its reason, which the plane shows in its alert.
+ */
+export class SliceStream {
+  private readonly cache: SliceCache;
+  private readonly pending = new Set<number>();
+  private readonly failed = new Map<number, string>();
+  readonly source: PlaneSource;
+
+  /** @param plane the case viewer's pane the file is in; undefined for the .npy editor's file */
+  constructor(private readonly header: NpyHeader, sampled: SampledArray, private readonly plane?: string) {
+    this.cache = new SliceCache(header, SLICE_CACHE_BYTES);
+    this.cache.put(sampled.first.index, new Uint8Array(sampled.first.data));
+    const source = streamedPlaneSource(header, this.cache, (k) => this.want(k));
+    this.source = { ...source, error: (k) => this.failed.get(k) };
+  }
+
+  /** Takes a slice (or a failure) the host sent, if it is this stream's; true when it is for slice `shown`. */
+  receive(message: HostMessage, shown: number): boolean {
+    if ((message.type !== 'slice' && message.type !== 'sliceError') || message.plane !== this.plane) return false;
+    this.pending.delete(message.index);
+    if (message.type === 'slice') this.cache.put(message.index, new Uint8Array(message.data));
+    else this.failed.set(message.index, message.message);
+    return message.index === shown;
+  }
+
+  private want(k: number): void {
+    for (const index of [k, k + 1]) {
+      if (index >= sliceCount(this.header) || this.cache.has(index) || this.pending.has(index) || this.failed.has(index)) continue;
+      this.pending.add(index);
+      vscode.postMessage(this.plane === undefined ? { type: 'readSlice', index } : { type: 'readSlice', index, plane: this.plane });
+    }
+  }
+}
