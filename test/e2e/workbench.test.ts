@@ -5,7 +5,7 @@ import { Frame, Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/core/npy/header';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { patternAt } from '../support/largeArray';
-import { SCREENSHOTS, Workbench, closeAllEditors, extensionLog, explorerOpen, focusWorkbench, runCommand, webviewFrame } from './workbench';
+import { SCREENSHOTS, Workbench, closeAllEditors, explorerOpen, extensionLog, pickFromQuickPick, quickPick, runCommand, webviewFrame, workbenchRestored } from './workbench';
 import { LARGE_SHAPE } from './workspace';
 
 /**
@@ -100,21 +100,10 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
   it('every file of the malformed corpus opens to an alert naming the file and the problem', async function () {
     this.timeout(600_000);
     const expected: Record<string, string> = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'npy', 'malformed', 'expected.json'), 'utf8'));
-    const openAlert = async (name: string): Promise<Frame> => {
-      await closeAllEditors(page);
-      await focusWorkbench(page);
-      await page.keyboard.press('Control+P');
-      await page.getByPlaceholder(/Search files by name/).waitFor();
-      await page.keyboard.type(`malformed/${name}`);
-      await page.getByRole('option', { name: new RegExp(`^${name.replace('.', '\\.')}`) }).first().click();
-      return webviewFrame(page, (f) => f.getByRole('alert').filter({ hasText: `Cannot show ${name}: ` }).isVisible(), 15_000);
-    };
     for (const [name, fragment] of Object.entries(expected)) {
-      // Driving quick open 56 times in a row can drop a key press on a busy machine: one retry.
-      const frame = await openAlert(name).catch(async () => {
-        await page.keyboard.press('Escape');
-        return openAlert(name);
-      });
+      await closeAllEditors(page);
+      await quickPick(page, 'Control+P', `malformed/${name}`, new RegExp(`^${name.replace('.', '\\.')}`));
+      const frame = await webviewFrame(page, (f) => f.getByRole('alert').filter({ hasText: `Cannot show ${name}: ` }).isVisible());
       const text = (await frame.getByRole('alert').textContent())!;
       assert.ok(text.includes(fragment), `${name}: "${text}" lacks "${fragment}"`);
     }
@@ -171,7 +160,6 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     for (const task of ['acl', 'meniscus', 'abnormal']) {
       assert.equal(await frame.locator(`.badge[data-task="${task}"]`).getAttribute('data-value'), labels('train', task).get('0003'), task);
     }
-    await page.waitForTimeout(300);
     await page.screenshot({ path: join(SCREENSHOTS, 'case-viewer.png') });
     await frame.getByRole('button', { name: 'Next case' }).click();
     await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0004' }).isVisible());
@@ -197,8 +185,10 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await explorerOpen(page, 'large', 'volume.npy');
     const editor = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'volume.npy' }).isVisible());
     for (const message of [{ type: 'readSlice', index: LARGE_SHAPE[0] }, { type: 'readSlice', index: -1 }, { type: 'readSlice', index: 1.5 }, { type: 'openCase', id: '0000' }]) await forge(editor, message);
-    await page.waitForTimeout(1000);
-    const refusals = extensionLog(workbench.server!).split('\n').filter((l) => l.includes('Refused'));
+    // Each refusal is logged as it happens: wait for them all (the log is flushed as written).
+    const refusalsLogged = () => extensionLog(workbench.server!).split('\n').filter((l) => l.includes('Refused'));
+    for (const deadline = Date.now() + 20_000; refusalsLogged().length < forged.length + 4 && Date.now() < deadline; ) await page.waitForTimeout(100);
+    const refusals = refusalsLogged();
     assert.equal(refusals.length, forged.length + 4, refusals.join('\n'));
     assert.ok(refusals.some((l) => l.includes('Refused to open case 9999: not in MRNet-v1.0')));
     assert.ok(refusals.some((l) => l.includes(`Refused to read slice ${LARGE_SHAPE[0]}`)));
@@ -210,10 +200,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
 
   it('the command palette: "MRNet: Open Case", type an id, Enter: that case opens', async () => {
     await runCommand(page, 'MRNet: Open Case');
-    await page.getByPlaceholder(/^Type a case id/).waitFor();
-    await page.getByRole('option', { name: /^0009/ }).waitFor();
-    await page.keyboard.type('0009');
-    await page.keyboard.press('Enter');
+    await pickFromQuickPick(page, /^Type a case id/, '0009', /^0009/);
     const frame: Frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0009' }).isVisible());
     assert.equal(await frame.locator('.case-split').textContent(), 'MRNet-v1.0 · valid');
   });
@@ -246,11 +233,10 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     // The extension-host suite (another window) added the broken dataset to this workspace's
     // settings; a reloaded window reads them afresh.
     await page.reload();
-    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await workbenchRestored(page);
     await runCommand(page, 'MRNet: Open Case');
-    await page.getByPlaceholder(/^Type a case id/).waitFor(); // the case list, not the command palette
-    await page.keyboard.type('broken-dataset'); // matches the detail (dataset) of its 13 cases
-    await page.getByRole('option', { name: /^0005.*broken-dataset/ }).first().click();
+    // "broken-dataset" matches the dataset of its 13 cases.
+    await pickFromQuickPick(page, /^Type a case id/, 'broken-dataset 0005', /^0005.*broken-dataset/);
     const frame = await webviewFrame(page, (f) => f.getByRole('region', { name: 'Sagittal plane' }).getByRole('alert').isVisible());
     assert.match((await frame.getByRole('region', { name: 'Sagittal plane' }).getByRole('alert').textContent())!, /^Cannot show 0005\.npy: the header is truncated/);
     assert.equal(await frame.getByRole('slider', { name: 'Axial slice' }).isVisible(), true);

@@ -28,14 +28,47 @@ export class Workbench {
     for (const dir of [this.workspace, `${this.workspace}-broken-dataset`, this.resultFile]) if (dir) rmSync(dir, { recursive: true, force: true });
   }
 
-  /** A new window on the workspace (or another folder), with the workbench loaded. */
+  /** A new window on the workspace (or another folder), with the workbench restored. */
   async open(query = '', folder = this.workspace): Promise<Page> {
     // Clipboard access, which VS Code's clipboard API uses in the browser.
     const page = await this.browser!.newPage({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     await page.goto(this.server!.folderUrl(folder) + query);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await workbenchRestored(page);
     return page;
   }
+}
+
+/**
+ * Waits until a window (new or reloaded) takes commands: the workbench is drawn with its
+ * status bar, and the extension host has registered our view container (so our
+ * contributions are known).
+ */
+export async function workbenchRestored(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  await page.locator('.activitybar .action-label[aria-label="MRNet"]').waitFor({ timeout: 90_000 });
+  await page.locator('.part.statusbar').waitFor({ timeout: 90_000 });
+}
+
+/** The quick input (command palette, quick open, quick picks) once it is open and has the focus. */
+async function quickInputFocused(page: Page) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget .quick-input-box') != null);
+  return input;
+}
+
+/**
+ * Opens the quick input with `key` and types `text` into it once it is visible and focused,
+ * then waits for an option named like `option` and picks it.
+ */
+export async function quickPick(page: Page, key: string, text: string, option: RegExp): Promise<void> {
+  await focusWorkbench(page);
+  await page.keyboard.press(key);
+  const input = await quickInputFocused(page);
+  await input.fill(text);
+  const row = page.locator('.quick-input-list').getByRole('option', { name: option }).first();
+  await row.waitFor();
+  await row.click();
 }
 
 /** What the extension wrote to its "MRNet Viewer" log in every window so far. */
@@ -75,11 +108,17 @@ export async function focusWorkbench(page: Page): Promise<void> {
 
 /** Runs a command from the command palette (F1), by its title. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await focusWorkbench(page);
-  await page.keyboard.press('F1');
-  await page.keyboard.type(title);
-  await page.getByRole('option', { name: new RegExp(title) }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await quickPick(page, 'F1', `>${title}`, new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+}
+
+/** In a quick pick the extension opened (its placeholder given), types `text` and picks the option named like `option` once listed. */
+export async function pickFromQuickPick(page: Page, placeholder: RegExp, text: string, option: RegExp): Promise<void> {
+  await page.getByPlaceholder(placeholder).waitFor();
+  const input = await quickInputFocused(page);
+  await input.fill(text);
+  const row = page.locator('.quick-input-list').getByRole('option', { name: option }).first();
+  await row.waitFor();
+  await row.click();
 }
 
 export async function closeAllEditors(page: Page): Promise<void> {

@@ -169,6 +169,7 @@ describe('"MRNet: Open Case" matching', () => {
     assert.deepEqual(find('001'), ['0010']);
     assert.deepEqual(find('train abn'), ['0001', '0002']);
     assert.deepEqual(find('mrnet unlabelled'), ['0010']);
+    assert.deepEqual(find('v1.0 normal'), ['0000']);
     assert.deepEqual(find(''), ['0000', '0001', '0002', '0010']);
   });
 });

@@ -55,7 +55,9 @@ export function splitSummary(split: DatasetSplit, tasks: readonly string[], filt
  */
 export function caseSearchWords(c: DatasetCase, tasks: readonly string[], dataset: string): string[] {
   const positive = tasks.filter((t) => c.labels.get(t) === 1);
-  const words = [c.id, caseKeyOf(c.id), c.split, dataset, ...dataset.split(/[^\p{L}\p{N}]+/u), ...positive];
+  // A dataset name matches from any of its parts on: "broken-dataset" finds "my-broken-dataset".
+  const datasetParts = [...dataset.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => dataset.slice(m.index));
+  const words = [c.id, caseKeyOf(c.id), c.split, ...datasetParts, ...positive];
   if (tasks.length && tasks.every((t) => c.labels.get(t) === 0)) words.push('normal');
   if (tasks.some((t) => !c.labels.has(t))) words.push('unlabelled');
   return words.filter(Boolean).map((w) => w.toLowerCase());
