@@ -2,12 +2,15 @@
 // replaces. Prints a table and writes every figure to test-results/bench.json. Figures are
 // medians and 95th percentiles over repeated runs; targets are compared, never asserted by tests.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dump } from 'npyjs';
 import { Frame } from 'playwright-core';
+import { indexDataset } from '../../src/core/dataset/datasetIndex';
+import { discoverDatasetRoots } from '../../src/core/dataset/discovery';
 import { decodeNpy } from '../../src/core/npy/decode';
+import { nodeDatasetFs } from '../../src/dataset/nodeDatasetFs';
 import { parseNpyHeader } from '../../src/core/npy/header';
 import { startCodeServer } from '../codeServer';
 import { launchChromium } from '../../test/support/browser';
@@ -121,6 +124,55 @@ function decodeRows(): void {
   record('decode uint8 C order (256 MB, viewed in place)', throughput(u1), 'MB/s', { atLeast: 1000, text: '≥ 1,000 MB/s' });
   record('decode float32 big-endian Fortran (64 MB)', throughput(be), 'MB/s', { atLeast: 200, text: '≥ 200 MB/s' });
   record('decode float32 little-endian C (64 MB)', throughput(le), 'MB/s');
+}
+
+/** 3b: decoding 64-bit integers against float64, an MRNet-sized volume each. */
+function wideIntegerRows(): void {
+  const shape = [44, 256, 256];
+  const count = shape[0] * shape[1] * shape[2];
+  const time = (bytes: Uint8Array) =>
+    Array.from({ length: 15 }, () => {
+      const t = performance.now();
+      decodeNpy(bytes);
+      return performance.now() - t;
+    });
+  const i8 = time(new Uint8Array(dump(BigInt64Array.from({ length: count }, (_, i) => BigInt(i) * 1_000_003n - 9_000_000_000n), shape)));
+  // Big-endian float64: a decode that really processes every byte (a byte swap), not a view.
+  const f8 = new Uint8Array(dump(new Float64Array(count).map((_, i) => i), shape));
+  const text = Buffer.from(f8.subarray(0, 128)).toString('latin1').replace("'<f8'", "'>f8'");
+  f8.set(Buffer.from(text, 'latin1'));
+  const f8times = time(f8);
+  record('decode int64 (44, 256, 256), to values the viewer paints', i8, 'ms');
+  record('decode float64 big-endian (44, 256, 256), for comparison', f8times, 'ms');
+  const ratio = stats(i8).median / stats(f8times).median;
+  rows.push({ name: 'int64 / float64 decode time (medians)', median: ratio, unit: '×', target: '≤ 2×', met: ratio <= 2 });
+}
+
+/** 3c: indexing a label CSV of a million rows, and finding a dataset beside 10,000 sibling folders. */
+async function inputRows(): Promise<void> {
+  const csv = Array.from({ length: 1_000_000 }, (_, i) => `${String(i).padStart(7, '0')},${i % 2}`).join('\n');
+  const listing = { splits: [{ name: 'train', planes: [{ name: 'axial', files: ['0000000.npy'] }] }], csvs: [{ name: 'train-acl.csv', text: csv }] };
+  record('index a label CSV of 1,000,000 rows (999,999 ids without a file: 100 problems listed)', Array.from({ length: 7 }, () => {
+    const t = performance.now();
+    indexDataset(listing);
+    return performance.now() - t;
+  }), 'ms', { median: 2000, text: '≤ 2,000 ms' });
+  const root = mkdtempSync(join(tmpdir(), 'mrnet-bench-siblings-'));
+  try {
+    for (let i = 0; i < 10_000; i++) mkdirSync(join(root, 'dicom', `series-${i}`), { recursive: true });
+    mkdirSync(join(root, 'MRNet-v1.0', 'train', 'axial'), { recursive: true });
+    writeFileSync(join(root, 'MRNet-v1.0', 'train', 'axial', '0000.npy'), '');
+    const times: number[] = [];
+    for (let run = 0; run < 7; run++) {
+      const t = performance.now();
+      const found = await discoverDatasetRoots(nodeDatasetFs, [root]);
+      times.push(performance.now() - t);
+      if (found.roots.length !== 1) throw new Error(`discovery found ${found.roots.length} roots`);
+    }
+    record('discover a dataset beside a folder of 10,000 sub-folders', times, 'ms', { median: 1000, text: '≤ 1,000 ms' });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 function ensureFullDataset(): void {
@@ -284,8 +336,15 @@ async function main(): Promise<void> {
   console.log(`MRNet Viewer benchmark on ${machine}`);
   await webviewRows();
   decodeRows();
+  wideIntegerRows();
+  await inputRows();
+  if (process.argv.includes('--quick')) return report(machine);
   ensureFullDataset();
   await vscodeRows();
+  report(machine);
+}
+
+function report(machine: string): void {
   const baseline = baselineRow();
   const ours = rows.find((r) => r.name.startsWith('slice change, (44'))!;
   if (baseline) {
