@@ -5,12 +5,13 @@ import { registerDatasetCommands } from './commands/datasetCommands';
 import { DatasetRegistry } from './dataset/datasetRegistry';
 import { npyReads } from './dataset/rangedRead';
 import { NPY_EDITOR_VIEW_TYPE, NpyEditorProvider } from './npyEditor/npyEditorProvider';
-import { CasesTreeProvider } from './tree/casesTreeProvider';
+import { CasesTreeProvider, TreeNode } from './tree/casesTreeProvider';
 
 /** What activate() returns: the pieces the extension-host tests look into. */
 export interface MrnetViewerApi {
   registry: DatasetRegistry;
   tree: CasesTreeProvider;
+  treeView: vscode.TreeView<TreeNode>;
   npyReads: typeof npyReads;
 }
 
@@ -42,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     vscode.workspace.onDidChangeWorkspaceFolders(() => void registry.refresh()),
   );
   void registry.refresh();
-  return { registry, tree, npyReads };
+  return { registry, tree, treeView, npyReads };
 }
 
 export function deactivate(): void {}

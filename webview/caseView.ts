@@ -12,7 +12,8 @@ import { onHostMessage, vscode } from './vscodeApi';
 interface CaseViewState {
   /** Which case the plane states are of: "dataset/split/id". */
   caseKey: string;
-  planes: Record<string, PlaneViewState>;
+  /** Each plane's view state; pairs, not an object keyed by plane names (a plane may be called `__proto__`). */
+  planes: [string, PlaneViewState][];
 }
 
 /**
@@ -44,12 +45,15 @@ export function startCaseViewer(root: HTMLElement): void {
   const viewers = new Map<string, PlaneViewer>();
   /** Plane files read slice by slice, by plane, while their case is shown. */
   const streams = new Map<string, SliceStream>();
-  let state: CaseViewState = (vscode.getState() as CaseViewState | undefined) ?? { caseKey: '', planes: {} };
+  const restored = vscode.getState() as CaseViewState | undefined;
+  /** The case whose plane states are kept: "dataset/split/id". */
+  let shownKey = restored?.caseKey ?? '';
+  const planeStates = new Map<string, PlaneViewState>(Array.isArray(restored?.planes) ? restored.planes : []);
   let pickerIds: string[] = [];
 
   const save = () => {
-    for (const [plane, viewer] of viewers) state.planes[plane] = viewer.getState();
-    vscode.setState(state);
+    for (const [plane, viewer] of viewers) planeStates.set(plane, viewer.getState());
+    vscode.setState({ caseKey: shownKey, planes: [...planeStates] } satisfies CaseViewState);
   };
 
   function navigate(direction: 'next' | 'previous'): void {
@@ -102,7 +106,7 @@ export function startCaseViewer(root: HTMLElement): void {
     fillPicker(message.caseIds, caseInfo.id);
 
     const caseKey = `${caseInfo.dataset}/${caseInfo.split}/${caseInfo.id}`;
-    const sameCase = caseKey === state.caseKey;
+    const sameCase = caseKey === shownKey;
     const shown = new Set(message.planes.map((p) => p.plane));
     for (const [plane, viewer] of viewers) {
       if (shown.has(plane)) continue;
@@ -120,11 +124,11 @@ export function startCaseViewer(root: HTMLElement): void {
       }
       planes.append(viewer.element); // keeps the host's order
       // A new case starts at the middle slices but keeps each plane's contrast and zoom.
-      const saved = state.planes[casePlane.plane];
+      const saved = planeStates.get(casePlane.plane);
       const stream = showPlane(viewer, casePlane, saved ? (sameCase ? saved : withoutSlice(saved)) : {});
       if (stream) streams.set(casePlane.plane, stream);
     }
-    state = { caseKey, planes: state.planes };
+    shownKey = caseKey;
     save();
     // Marks the moment the planes are on screen, for the benchmark (npm run bench).
     requestAnimationFrame(() => performance.mark('case-painted', { detail: caseInfo.id }));

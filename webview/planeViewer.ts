@@ -44,6 +44,7 @@ export class PlaneViewer {
   private readonly image = document.createElement('canvas');
   private readonly alert = el('div', { role: 'alert', class: 'error', hidden: '' });
   private readonly body: HTMLElement;
+  private readonly resizeObserver = new ResizeObserver(() => this.draw());
 
   private source?: PlaneSource;
   private stats?: VolumeStats;
@@ -175,9 +176,10 @@ export class PlaneViewer {
     this.render();
   }
 
-  /** Stops timers; the element can then be dropped. */
+  /** Stops timers and observers; the element can then be dropped. */
   dispose(): void {
     this.stopCine();
+    this.resizeObserver.disconnect();
   }
 
   /** Paints the current slice into the offscreen image, then draws it. */
@@ -314,7 +316,7 @@ export class PlaneViewer {
       }
       this.onChange();
     });
-    new ResizeObserver(() => this.draw()).observe(canvasBox);
+    this.resizeObserver.observe(canvasBox);
 
     canvasBox.addEventListener('wheel', (e) => {
       e.preventDefault();

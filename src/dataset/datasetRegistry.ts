@@ -142,7 +142,8 @@ function datasetNames(roots: readonly vscode.Uri[]): string[] {
   return roots.map((uri) => {
     const name = base(uri);
     if (roots.filter((other) => base(other) === name).length === 1) return name;
-    const relative = vscode.workspace.asRelativePath(uri, true);
+    // The workspace folder's name is part of the path only in a multi-root workspace.
+    const relative = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
     return relative === uri.fsPath ? uri.fsPath : relative;
   });
 }

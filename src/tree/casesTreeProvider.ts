@@ -3,7 +3,6 @@ import { CaseFilter, caseDescription, filterLabel, matchesFilter, splitSummary }
 import { DatasetSplit } from '../core/dataset/datasetIndex';
 import { planeDisplayName, taskDisplayName } from '../core/dataset/layout';
 import { DatasetProblem, formatProblem } from '../core/dataset/problems';
-import { formatShape } from '../core/npy/header';
 import { CaseRef, DatasetRegistry, LoadedDataset, caseKey, planeUri } from '../dataset/datasetRegistry';
 import { readNpyHeader } from '../dataset/npyHeaderReader';
 
@@ -160,7 +159,7 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       if (uri) {
         try {
           const header = await readNpyHeader(uri);
-          text = `${header.shape[0] ?? 1} slices ${formatShape(header.shape)}`;
+          text = `${header.shape[0] ?? 1} slices ${header.shapeText}`;
         } catch (e) {
           text = `unreadable: ${e instanceof Error ? e.message : String(e)}`;
         }

@@ -100,6 +100,36 @@ describe('MRNet Viewer in the extension host', () => {
     }
   });
 
+  it('as Next walks through cases, the tree selects and reveals the case shown', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.mrnet');
+    await until('the Cases view', () => api.treeView.visible);
+    await vscode.commands.executeCommand('mrnet.openCase', '0001');
+    await until('case 0001 selected', () => api.treeView.selection[0]?.kind === 'case' && api.treeView.selection[0].case.id === '0001');
+    await vscode.commands.executeCommand('mrnet.nextCase');
+    await until('case 0002 selected', () => api.treeView.selection[0]?.kind === 'case' && api.treeView.selection[0].case.id === '0002');
+  });
+
+  it('refreshes asked for while one is queued are merged into one', () => {
+    const asked = [api.registry.refresh(), api.registry.refresh(), api.registry.refresh()];
+    assert.equal(asked[1], asked[0]);
+    assert.equal(asked[2], asked[0]);
+    return asked[0];
+  });
+
+  it('two datasets with the same folder name are told apart by their path', async () => {
+    const made = ['site-a', 'site-b'].map((site) => workspaceUri(site));
+    try {
+      for (const site of made) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(site, 'knees', 'train', 'axial', '0000.npy'), new Uint8Array(0));
+      await api.registry.refresh();
+      const names = api.registry.all.map((d) => d.name).filter((n) => n.endsWith('knees')).sort();
+      assert.deepEqual(names, ['site-a/knees', 'site-b/knees']);
+      assert.deepEqual(api.tree.getChildren().filter((n) => n.kind === 'dataset' && n.dataset.name.endsWith('knees')).map((n) => api.tree.getTreeItem(n).label).sort(), names);
+    } finally {
+      for (const site of made) await vscode.workspace.fs.delete(site, { recursive: true });
+      await api.registry.refresh();
+    }
+  });
+
   it('the case of a plane file is found for the .npy editor', () => {
     const ref = api.registry.caseOfFile(workspaceUri('MRNet-v1.0', 'valid', 'coronal', '0009.npy'));
     assert.equal(ref?.case.id, '0009');
@@ -152,7 +182,7 @@ describe('MRNet Viewer in the extension host', () => {
     const dataset = await until('the broken dataset', () => api.registry.all.find((d) => d.uri.fsPath === folder.fsPath));
     const node = api.tree.getChildren().find((n) => n.kind === 'dataset' && n.dataset === dataset)!;
     const problemsNode = api.tree.getChildren(node).find((n) => n.kind === 'problems')!;
-    assert.equal(api.tree.getTreeItem(problemsNode).label, `Dataset problems (${dataset.index.problems.length})`);
+    assert.equal(api.tree.getTreeItem(problemsNode).label, `Dataset problems (${dataset.index.problemCount})`);
     const problems = api.tree.getChildren(problemsNode).map((n) => api.tree.getTreeItem(n).label as string);
     assert.ok(problems.includes('train-acl.csv:11: case 0999 has no .npy file in train/'), problems.join('\n'));
     assert.ok(problems.some((p) => p.startsWith('valid-meniscus.csv: cannot be read')), problems.join('\n'));
@@ -161,5 +191,25 @@ describe('MRNet Viewer in the extension host', () => {
     const ref = api.registry.findCase(dataset, '0005')!;
     await vscode.commands.executeCommand('mrnet.openCase', api.tree.caseNode(ref));
     await until('the case tab', () => activeTab()?.label === 'Case 0005');
+  });
+
+  it('a filtered tree counts the matching cases of each split and collapses splits with no match', () => {
+    api.tree.setFilter({ task: 'acl', value: 1 });
+    try {
+      let collapsed = 0;
+      for (const dataset of api.tree.getChildren()) {
+        for (const split of api.tree.getChildren(dataset).filter((n) => n.kind === 'split')) {
+          if (split.kind !== 'split') continue;
+          const matching = split.split.cases.filter((c) => c.labels.get('acl') === 1).length;
+          const item = api.tree.getTreeItem(split);
+          assert.match(item.description as string, new RegExp(`^${matching} of ${split.split.cases.length} cases match`));
+          assert.equal(item.collapsibleState, matching ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+          if (!matching) collapsed++;
+        }
+      }
+      assert.ok(collapsed > 0, 'the broken dataset\'s empty test split has no match');
+    } finally {
+      api.tree.setFilter(undefined);
+    }
   });
 });

@@ -163,6 +163,21 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
     assert.equal(await slider('Axial').inputValue(), '21');
   });
 
+  it('plane names are data: planes called __proto__ and constructor show and keep their state', async () => {
+    const message = caseMessage('0000', 1);
+    if (message.type !== 'showCase') throw new Error('not a case');
+    message.planes = message.planes.slice(0, 2).map((p, i) => ({ ...p, plane: ['__proto__', 'constructor'][i] }));
+    page = await harness.open('case');
+    await post(page, message);
+    await slider('__proto__').waitFor();
+    assert.equal(await page.getByRole('region', { name: 'Constructor plane' }).count(), 1);
+    await slider('__proto__').fill('4');
+    page = await harness.open('case', await storedState(page));
+    await post(page, message);
+    await slider('__proto__').waitFor();
+    assert.equal(await slider('__proto__').inputValue(), '4');
+  });
+
   it('the .npy editor of a dataset file shows its case, its labels and "Open case (all planes)"', async () => {
     page = await harness.open('npy');
     await post(page, arrayMessage('0000.npy', volume(44), caseInfo('0000', 1)));

@@ -39,7 +39,7 @@ export function parseDescr(descr: string): DType | string {
   if (/^[SUa]$/.test(letters)) return `dtype '${descr}' is a string dtype; only numeric arrays are shown`;
   if (letters === 'V') return `dtype '${descr}' is a void/structured dtype; only numeric arrays are shown`;
   const code = (letters + digits) as DTypeCode;
-  const entry = rest === '' ? NAMES[code] : undefined;
+  const entry = rest === '' && Object.hasOwn(NAMES, code) ? NAMES[code] : undefined;
   if (!entry) return `dtype '${descr}' is not one this viewer reads (bool, int8-64, uint8-64, float16-64, complex64/128)`;
   const [name, itemSize, kind] = entry;
   // '=' is the writer's native order; .npy files come from little-endian machines in practice,
