@@ -3,8 +3,9 @@ import { CaseViewer } from './caseViewer/caseViewerPanel';
 import { registerCaseCommands } from './commands/caseCommands';
 import { registerDatasetCommands } from './commands/datasetCommands';
 import { DatasetRegistry } from './dataset/datasetRegistry';
-import { npyReads } from './dataset/rangedRead';
 import { NPY_EDITOR_VIEW_TYPE, NpyEditorProvider } from './npyEditor/npyEditorProvider';
+import { SliceExporter } from './export/sliceExport';
+import { NPZ_EDITOR_VIEW_TYPE, NpzEditorProvider } from './npzEditor/npzEditorProvider';
 import { CasesTreeProvider, TreeNode } from './tree/casesTreeProvider';
 
 /** What activate() returns: the pieces the extension-host tests look into. */
@@ -12,7 +13,6 @@ export interface MrnetViewerApi {
   registry: DatasetRegistry;
   tree: CasesTreeProvider;
   treeView: vscode.TreeView<TreeNode>;
-  npyReads: typeof npyReads;
 }
 
 export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
@@ -20,7 +20,9 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
   const registry = new DatasetRegistry(log);
   const tree = new CasesTreeProvider(registry);
   const treeView = vscode.window.createTreeView('mrnet.cases', { treeDataProvider: tree, showCollapseAll: true });
-  const viewer = new CaseViewer(context.extensionUri, registry, { allCases: () => registry.allCases(), visibleCases: () => tree.visibleCases() }, log);
+  // Saved slices never go into a dataset by default.
+  const exporter = new SliceExporter(log, (uri) => registry.all.some((d) => uri.toString() === d.uri.toString() || uri.toString().startsWith(`${d.uri.toString()}/`)));
+  const viewer = new CaseViewer(context.extensionUri, registry, { allCases: () => registry.allCases(), visibleCases: () => tree.visibleCases() }, log, exporter);
   context.subscriptions.push(
     log,
     registry,
@@ -32,18 +34,24 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
       // A case hidden by the tree's filter cannot be revealed; nothing to do then.
       if (treeView.visible) treeView.reveal(tree.caseNode(ref), { select: true, focus: false }).then(undefined, () => undefined);
     }),
-    vscode.window.registerCustomEditorProvider(NPY_EDITOR_VIEW_TYPE, new NpyEditorProvider(context.extensionUri, registry, viewer, log), {
+    vscode.window.registerCustomEditorProvider(NPY_EDITOR_VIEW_TYPE, new NpyEditorProvider(context.extensionUri, registry, viewer, log, exporter), {
+      supportsMultipleEditorsPerDocument: true,
+    }),
+    vscode.window.registerCustomEditorProvider(NPZ_EDITOR_VIEW_TYPE, new NpzEditorProvider(context.extensionUri, log, exporter), {
       supportsMultipleEditorsPerDocument: true,
     }),
     ...registerCaseCommands(registry, tree, treeView, viewer),
     ...registerDatasetCommands(registry),
+    vscode.commands.registerCommand('mrnet.saveSliceAsPng', () => exporter.command('png')),
+    vscode.commands.registerCommand('mrnet.saveSliceAsNpy', () => exporter.command('npy')),
+    vscode.commands.registerCommand('mrnet.copyNumpyExpression', () => exporter.command('expression')),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('mrnet.datasetRoots')) void registry.refresh();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void registry.refresh()),
   );
   void registry.refresh();
-  return { registry, tree, treeView, npyReads };
+  return { registry, tree, treeView };
 }
 
 export function deactivate(): void {}

@@ -6,6 +6,7 @@ import { volumeStats } from '../src/core/windowing';
 import { labelBadges } from './caseHeader';
 import { button, el } from './dom';
 import { PlaneKeys, PlaneViewState, PlaneViewer, isTextField, withoutSlice } from './planeViewer';
+import { answerExport } from './sliceExport';
 import { SliceStream } from './sliceStream';
 import { onHostMessage, vscode } from './vscodeApi';
 
@@ -95,6 +96,11 @@ export function startCaseViewer(root: HTMLElement): void {
       if (viewer && streams.get(message.plane!)?.receive(message, viewer.slice)) viewer.refresh();
       return;
     }
+    if (message.type === 'requestExport') {
+      const viewer = message.plane === undefined ? planeKeys.active() : viewers.get(message.plane);
+      void answerExport(message, viewer, [...viewers].find(([, v]) => v === viewer)?.[0]);
+      return;
+    }
     if (message.type !== 'showCase') return;
     streams.clear();
     status.remove();
@@ -120,6 +126,7 @@ export function startCaseViewer(root: HTMLElement): void {
         const name = planeDisplayName(casePlane.plane);
         viewer = new PlaneViewer(`${name} plane`, `${name} slice`);
         viewer.onChange = save;
+        viewer.onExport = (format) => vscode.postMessage({ type: 'exportSlice', format, plane: casePlane.plane });
         viewers.set(casePlane.plane, viewer);
       }
       planes.append(viewer.element); // keeps the host's order

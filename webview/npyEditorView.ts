@@ -10,6 +10,7 @@ import { CaseInfo, HostMessage, SampledArray } from '../src/core/protocol';
 import { labelBadges } from './caseHeader';
 import { button, el } from './dom';
 import { PlaneKeys, PlaneViewState, PlaneViewer, withoutSlice } from './planeViewer';
+import { answerExport } from './sliceExport';
 import { SliceStream } from './sliceStream';
 import { onHostMessage, vscode } from './vscodeApi';
 
@@ -45,6 +46,10 @@ export function startNpyEditor(root: HTMLElement): void {
   onHostMessage((message: HostMessage) => {
     if (message.type === 'slice' || message.type === 'sliceError') {
       if (viewer && stream?.receive(message, viewer.slice)) viewer.refresh();
+      return;
+    }
+    if (message.type === 'requestExport') {
+      void answerExport(message, viewer);
       return;
     }
     if (message.type !== 'showArray') return;
@@ -95,6 +100,7 @@ export function startNpyEditor(root: HTMLElement): void {
     const saved = vscode.getState() as EditorState | undefined;
     const state: EditorState = saved?.fileName === fileName ? saved : { fileName, axis: 0, leading: [] };
     const plane = new PlaneViewer('Slices', 'Slice');
+    plane.onExport = (format) => vscode.postMessage({ type: 'exportSlice', format });
     const save = () => vscode.setState({ ...state, plane: plane.getState() } satisfies EditorState);
     plane.onChange = save;
     body.append(plane.element);

@@ -1,4 +1,5 @@
 import { PlaneSource } from '../src/core/npy/planeSource';
+import { ExportFormat } from '../src/core/protocol';
 import { formatStat } from '../src/core/format';
 import {
   VolumeStats, Window, WindowPreset, fromWidthLevel, paintColour, paintGrey, presetWindow, widthLevel,
@@ -59,6 +60,8 @@ export class PlaneViewer {
 
   /** Called after every change a user makes, for saving state. */
   onChange: () => void = () => undefined;
+  /** Called when an export button is pressed; the view asks the host, which asks for the data. */
+  onExport: (format: ExportFormat) => void = () => undefined;
 
   /**
    * @param regionLabel accessible name of the region, e.g. "Axial plane"
@@ -87,6 +90,11 @@ export class PlaneViewer {
         button('Reset', 'Reset contrast and view (r, double-click)', () => this.reset()),
       ]),
       el('span', { class: 'group', role: 'group', 'aria-label': 'Cine' }, [this.playButton, this.fpsInput, el('span', {}, ['fps'])]),
+      el('span', { class: 'group', role: 'group', 'aria-label': 'Export' }, [
+        button('PNG…', 'Save slice as PNG…', () => this.onExport('png')),
+        button('.npy…', 'Save slice as .npy…', () => this.onExport('npy')),
+        button('NumPy', 'Copy NumPy expression', () => this.onExport('expression')),
+      ]),
     ]);
     const canvasBox = el('div', { class: 'canvas-box' }, [this.canvas]);
     this.body = el('div', { class: 'plane-body' }, [toolbar, canvasBox, el('div', { class: 'slider-row' }, [this.slider, this.sliceNumber]), this.readout]);
@@ -119,6 +127,26 @@ export class PlaneViewer {
     this.body.hidden = true;
     this.alert.hidden = false;
     this.alert.textContent = message;
+  }
+
+  /**
+   * The slice shown, to leave the viewer: as a PNG at the array's resolution with the contrast
+   * and colours shown (or at the displayed size, zoom and surround included), or as a `.npy`
+   * of its own in the array's dtype.
+   */
+  async exportSlice(format: 'png' | 'npy', displayedSize = false): Promise<ArrayBuffer> {
+    const source = this.source;
+    if (!source) throw new Error('nothing is shown');
+    if (format === 'npy') return source.sliceNpy(this.state.slice).buffer as ArrayBuffer;
+    const canvas = displayedSize ? this.canvas : this.image;
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('the slice could not be encoded as PNG');
+    return blob.arrayBuffer();
+  }
+
+  /** The NumPy index of the slice shown (null for `:`). */
+  sliceIndex(): (number | null)[] {
+    return this.source?.sliceIndex(this.state.slice) ?? [];
   }
 
   getState(): PlaneViewState {
@@ -422,6 +450,12 @@ export function isTextField(target: EventTarget | null): boolean {
  */
 export class PlaneKeys {
   constructor(private readonly viewers: () => PlaneViewer[]) {}
+
+  /** The plane that acts: under the pointer, else with the focus, else the first. */
+  active(): PlaneViewer | undefined {
+    const viewers = this.viewers();
+    return viewers.find((v) => v.pointerOver) ?? viewers.find((v) => v.element.contains(document.activeElement)) ?? viewers[0];
+  }
 
   handle(e: KeyboardEvent): void {
     if (e.defaultPrevented || isTextField(e.target)) return;

@@ -1,6 +1,6 @@
 // Runs inside VS Code's extension host (the workbench payload's extensionTestsPath): times
-// indexing the workspace's dataset, counts the .npy bytes it reads, and measures the voxel
-// data the host keeps after case panels close.
+// indexing the workspace's dataset and measures the voxel data the host keeps after case
+// panels close.
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -14,14 +14,12 @@ export async function run(): Promise<void> {
   const api: MrnetViewerApi = await extension.activate();
   await api.registry.ready();
   const firstMs = performance.now() - started;
-  const before = api.npyReads.bytes;
   const refreshMs: number[] = [];
   for (let i = 0; i < 9; i++) {
     const t = performance.now();
     await api.registry.refresh();
     refreshMs.push(performance.now() - t);
   }
-  const npyBytesRead = api.npyReads.bytes - before;
 
   // Memory: open 20 cases in the case viewer, close every panel, collect garbage: the
   // ArrayBuffers the extension host still holds, against before.
@@ -38,6 +36,6 @@ export async function run(): Promise<void> {
   const buffersOpen = await arrayBuffers();
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   const buffersAfter = await arrayBuffers();
-  const result = { firstMs, refreshMs, cases: api.registry.allCases().length, npyBytesRead, casesOpened: opened.length, buffersBefore, buffersOpen, buffersAfter };
+  const result = { firstMs, refreshMs, cases: api.registry.allCases().length, casesOpened: opened.length, buffersBefore, buffersOpen, buffersAfter };
   writeFileSync(process.env.MRNET_BENCH_RESULT!, JSON.stringify(result));
 }

@@ -9,6 +9,8 @@ import { dump } from 'npyjs';
 import { Frame } from 'playwright-core';
 import { indexDataset } from '../../src/core/dataset/datasetIndex';
 import { discoverDatasetRoots } from '../../src/core/dataset/discovery';
+import { DatasetFs, listDataset } from '../../src/core/dataset/listing';
+import { ProblemList } from '../../src/core/dataset/problems';
 import { decodeNpy } from '../../src/core/npy/decode';
 import { nodeDatasetFs } from '../../src/dataset/nodeDatasetFs';
 import { parseNpyHeader } from '../../src/core/npy/header';
@@ -205,12 +207,24 @@ async function vscodeRows(): Promise<void> {
     const deadline = Date.now() + 180_000;
     while (!existsSync(resultFile) && Date.now() < deadline) await host.waitForTimeout(500);
     const index = JSON.parse(readFileSync(resultFile, 'utf8')) as {
-      firstMs: number; refreshMs: number[]; cases: number; npyBytesRead: number; casesOpened: number; buffersBefore: number; buffersOpen: number; buffersAfter: number;
+      firstMs: number; refreshMs: number[]; cases: number; casesOpened: number; buffersBefore: number; buffersOpen: number; buffersAfter: number;
     };
     await host.close();
-    record(`index the full-size sample (${index.cases} cases, 3,750 files) to a ready tree`, index.refreshMs, 'ms', { median: 500, text: '≤ 500 ms' }, `${index.npyBytesRead} bytes of .npy files read while indexing ${index.refreshMs.length} times`);
-    rows.push({ name: 'voxel bytes read while indexing', median: index.npyBytesRead, unit: 'bytes', target: '0', met: index.npyBytesRead === 0 });
-    console.log(`  voxel bytes read while indexing: ${index.npyBytesRead}`);
+    record(`index the full-size sample (${index.cases} cases, 3,750 files) to a ready tree`, index.refreshMs, 'ms', { median: 500, text: '≤ 500 ms' });
+    // What indexing reads, counted by a file system that counts: the CSVs, and no .npy byte.
+    let npyBytesRead = 0;
+    const counting: DatasetFs = {
+      readDirectory: (path) => nodeDatasetFs.readDirectory(path),
+      async readFile(path) {
+        const bytes = await nodeDatasetFs.readFile(path);
+        if (path.endsWith('.npy')) npyBytesRead += bytes.length;
+        return bytes;
+      },
+    };
+    const problems = new ProblemList();
+    indexDataset(await listDataset(counting, FULL, problems), problems);
+    rows.push({ name: 'voxel bytes read while indexing', median: npyBytesRead, unit: 'bytes', target: '0', met: npyBytesRead === 0 });
+    console.log(`  voxel bytes read while indexing: ${npyBytesRead}`);
     const held = index.buffersAfter - index.buffersBefore;
     rows.push({
       name: `extension host ArrayBuffers after ${index.casesOpened} cases opened and every panel closed, against before`,

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { CaseInfo, HostMessage, parseWebviewMessage } from '../core/protocol';
 import { CaseRef, DatasetRegistry, caseInfo, caseKey, planeUri } from '../dataset/datasetRegistry';
-import { readArray } from '../dataset/readArray';
-import { SlicedFiles } from '../dataset/slicedFiles';
+import { readArray } from '../arrays/readArray';
+import { SlicedFiles } from '../arrays/slicedFiles';
+import { ExportTarget, SliceExporter } from '../export/sliceExport';
 import { loadWebview } from '../webviewContent';
 
 export const CASE_VIEWER_VIEW_TYPE = 'mrnetViewer.case';
@@ -42,6 +43,7 @@ export class CaseViewer implements vscode.Disposable {
     private readonly registry: DatasetRegistry,
     private readonly order: CaseOrder,
     private readonly log: vscode.LogOutputChannel,
+    private readonly exporter: SliceExporter,
   ) {}
 
   /** Opens a dataset case: in `into` (the panel a request came from), else the reused panel or a new one. */
@@ -99,12 +101,23 @@ export class CaseViewer implements vscode.Disposable {
   private attach(target: OpenPanel): void {
     loadWebview(target.panel.webview, this.extensionUri, 'case', 'MRNet case');
     target.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'mrnet.svg');
+    // A plane's slice leaves as that plane's file of the case shown, named after the case.
+    const exportTarget: ExportTarget = {
+      panel: target.panel,
+      fileOf: (plane) => {
+        const entry = plane === undefined ? undefined : target.current.planes.find((p) => p.plane === plane);
+        return entry?.uri && { uri: entry.uri };
+      },
+      stemOf: (plane) => `${target.current.info.id}_${plane ?? ''}`.replace(/[^\p{L}\p{N}_-]+/gu, '_'),
+    };
+    const registration = this.exporter.register(exportTarget);
     const subscription = target.panel.webview.onDidReceiveMessage(async (raw: unknown) => {
       const message = parseWebviewMessage(raw);
       if (!message) {
         this.log.warn(`Refused a malformed message from the case viewer: ${safeJson(raw)}`);
         return;
       }
+      if (await this.exporter.receive(exportTarget, message)) return;
       if (message.type === 'ready') await this.send(target);
       else if (message.type === 'readSlice' && message.plane !== undefined) await target.sliced.serve(message.plane, message.index, (reply) => target.panel.webview.postMessage(reply));
       else if (message.type === 'navigate') await this.navigate(message.direction, target);
@@ -117,6 +130,7 @@ export class CaseViewer implements vscode.Disposable {
     });
     const disposal = target.panel.onDidDispose(() => {
       subscription.dispose();
+      registration.dispose();
       disposal.dispose();
       this.panels = this.panels.filter((p) => p !== target);
     });
@@ -128,15 +142,14 @@ export class CaseViewer implements vscode.Disposable {
     const planes = await Promise.all(
       current.planes.map(async ({ plane, uri }) => ({
         plane,
-        uri,
-        array: uri ? await readArray(uri) : { fileName: `${current.info.id}.npy`, error: `case ${current.info.id} has no ${plane} file` },
+        ...(uri ? await readArray(uri) : { content: { fileName: `${current.info.id}.npy`, error: `case ${current.info.id} has no ${plane} file` }, source: undefined }),
       })),
     );
     if (target.current !== current) return; // a newer case was asked for meanwhile
     target.sliced.clear();
-    for (const { plane, uri, array } of planes) target.sliced.shown(plane, uri, array);
+    for (const { plane, source, content } of planes) target.sliced.shown(plane, source, content);
     const caseIds = current.ref ? this.order.visibleCases().filter((c) => c.dataset === current.ref!.dataset).map((c) => c.case.id) : [];
-    const message: HostMessage = { type: 'showCase', caseInfo: current.info, planes: planes.map(({ plane, array }) => ({ plane, array })), caseIds };
+    const message: HostMessage = { type: 'showCase', caseInfo: current.info, planes: planes.map(({ plane, content }) => ({ plane, array: content })), caseIds };
     await target.panel.webview.postMessage(message);
   }
 

@@ -40,14 +40,33 @@ export interface CaseInfo {
   labels: { task: string; name: string; value: 0 | 1 | null }[];
 }
 
+/** A member of an `.npz` archive as its editor lists it. */
+export interface NpzMember {
+  /** As the archive names it: `volume.npy`, `dir/ünïcode.npy`, `readme.txt`. */
+  name: string;
+  bytes: number;
+  compressedBytes: number;
+  method: string;
+  /** As NumPy prints them; absent when the member cannot be read. */
+  shape?: string;
+  ndim?: number;
+  dtype?: string;
+  /** Why the member cannot be shown. */
+  problem?: string;
+}
+
 export interface CasePlane {
   plane: string;
   array: ArrayContent;
 }
 
 export type HostMessage =
-  /** The .npy editor's file; `caseInfo` when it belongs to a detected dataset. */
-  | { type: 'showArray'; array: ArrayContent; caseInfo?: CaseInfo }
+  /** The .npy editor's file; `caseInfo` when it belongs to a detected dataset; `member` when it is that member of the .npz shown. */
+  | { type: 'showArray'; array: ArrayContent; caseInfo?: CaseInfo; member?: string }
+  /** Asks for the slice shown in `plane` (else the active plane) as a PNG (at the array's resolution, or the displayed size), a .npy, or its NumPy index. */
+  | { type: 'requestExport'; format: ExportFormat; plane?: string; displayedSize?: boolean }
+  /** An .npz archive's members, or why the archive cannot be read. */
+  | { type: 'showArchive'; fileName: string; members: NpzMember[]; error?: string }
   /** A case for the case viewer: its planes in display order, and the ids its picker offers. */
   | { type: 'showCase'; caseInfo: CaseInfo; planes: CasePlane[]; caseIds: string[] }
   /** A slice a viewer asked for. */
@@ -65,7 +84,23 @@ export type WebviewMessage =
    * A slice of a file read slice by slice: the editor's own file, or the case viewer's file of
    * `plane`; the host checks the plane and the range.
    */
-  | { type: 'readSlice'; index: number; plane?: string };
+  | { type: 'readSlice'; index: number; plane?: string }
+  /** A member of the .npz the editor shows, by its name; the host opens only names its archive holds. */
+  | { type: 'openMember'; name: string }
+  /** A toolbar button: save (or copy the expression of) the slice shown in `plane`; the host asks where. */
+  | { type: 'exportSlice'; format: ExportFormat; plane?: string }
+  /** What the host asked for with requestExport: the slice as a PNG or a .npy file's bytes (checked before they are written), or its NumPy index. */
+  | { type: 'exportData'; format: 'png' | 'npy'; plane?: string; slice: number; data: ArrayBuffer | Uint8Array }
+  | { type: 'exportIndex'; plane?: string; index: (number | null)[] };
+
+/** What a slice can leave the viewer as. */
+export type ExportFormat = 'png' | 'npy' | 'expression';
+const EXPORT_FORMATS: readonly string[] = ['png', 'npy', 'expression'];
+
+/** A plane name as the case viewer's panes are named; the host checks it is one it shows. */
+function isPlane(value: unknown): value is string | undefined {
+  return value === undefined || (typeof value === 'string' && value.length <= 255);
+}
 
 /** Case ids are digit strings (0000, 10000); the host looks them up by value. */
 const CASE_ID = /^\d{1,20}$/;
@@ -88,6 +123,21 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       if (m.plane === undefined) return keys.length === 2 ? { type: 'readSlice', index: m.index as number } : undefined;
       return typeof m.plane === 'string' && m.plane.length <= 255 && keys.length === 3 ? { type: 'readSlice', index: m.index as number, plane: m.plane } : undefined;
     }
+    case 'exportSlice':
+      return typeof m.format === 'string' && EXPORT_FORMATS.includes(m.format) && isPlane(m.plane) && keys.length === (m.plane === undefined ? 2 : 3)
+        ? { type: 'exportSlice', format: m.format as ExportFormat, ...(m.plane === undefined ? {} : { plane: m.plane as string }) }
+        : undefined;
+    case 'exportData':
+      // VS Code revives an ArrayBuffer as one, or as a Uint8Array over one.
+      return (m.format === 'png' || m.format === 'npy') && (m.data instanceof ArrayBuffer || m.data instanceof Uint8Array) && Number.isSafeInteger(m.slice) && (m.slice as number) >= 0 && isPlane(m.plane) && keys.length === (m.plane === undefined ? 4 : 5)
+        ? { type: 'exportData', format: m.format, slice: m.slice as number, data: m.data, ...(m.plane === undefined ? {} : { plane: m.plane as string }) }
+        : undefined;
+    case 'exportIndex':
+      return Array.isArray(m.index) && m.index.length <= 64 && m.index.every((i) => i === null || (Number.isSafeInteger(i) && (i as number) >= 0)) && isPlane(m.plane) && keys.length === (m.plane === undefined ? 2 : 3)
+        ? { type: 'exportIndex', index: m.index as (number | null)[], ...(m.plane === undefined ? {} : { plane: m.plane as string }) }
+        : undefined;
+    case 'openMember':
+      return typeof m.name === 'string' && m.name.length <= 4096 && keys.length === 2 ? { type: 'openMember', name: m.name } : undefined;
     default:
       return undefined;
   }

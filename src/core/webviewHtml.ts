@@ -1,5 +1,5 @@
 /** Which page a webview shows; the webview bundle reads it from <body data-view>. */
-export type WebviewView = 'npy' | 'case';
+export type WebviewView = 'npy' | 'npz' | 'case';
 
 export interface WebviewPage {
   view: WebviewView;

@@ -6,7 +6,6 @@ import { formatProblem } from '../core/dataset/problems';
 import { CaseInfo } from '../core/protocol';
 import { folderAccess } from './datasetFs';
 import { loadDataset } from './loadDataset';
-import { npyReads } from './rangedRead';
 
 export interface LoadedDataset {
   uri: vscode.Uri;
@@ -65,7 +64,6 @@ export class DatasetRegistry implements vscode.Disposable {
 
   private async load(): Promise<void> {
     const started = Date.now();
-    const npyBytesBefore = npyReads.bytes;
     const roots: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const access = folderAccess(folder.uri);
@@ -80,7 +78,7 @@ export class DatasetRegistry implements vscode.Disposable {
     this.datasets = await Promise.all(roots.map(async (uri, i) => ({ uri, name: names[i], index: await loadDataset(uri) })));
     this.watch();
     const cases = this.datasets.reduce((n, d) => n + d.index.splits.reduce((m, s) => m + s.cases.length, 0), 0);
-    this.log.info(`Indexed ${this.datasets.length} dataset(s), ${cases} cases, in ${Date.now() - started} ms, reading ${npyReads.bytes - npyBytesBefore} bytes of .npy files`);
+    this.log.info(`Indexed ${this.datasets.length} dataset(s), ${cases} cases, in ${Date.now() - started} ms`);
     for (const d of this.datasets) {
       if (d.index.problemCount) this.log.warn(`${d.name} (${d.uri.toString(true)}): ${d.index.problemCount} problem(s)`);
       for (const p of d.index.problems) this.log.warn(`${d.name}/${formatProblem(p)}`);

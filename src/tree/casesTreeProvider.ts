@@ -4,7 +4,7 @@ import { DatasetSplit } from '../core/dataset/datasetIndex';
 import { planeDisplayName, taskDisplayName } from '../core/dataset/layout';
 import { DatasetProblem, formatProblem } from '../core/dataset/problems';
 import { CaseRef, DatasetRegistry, LoadedDataset, caseKey, planeUri } from '../dataset/datasetRegistry';
-import { readNpyHeader } from '../dataset/npyHeaderReader';
+import { readFileHeader } from '../arrays/readArray';
 
 export type TreeNode =
   | { kind: 'dataset'; dataset: LoadedDataset }
@@ -158,7 +158,7 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       let text = 'missing';
       if (uri) {
         try {
-          const header = await readNpyHeader(uri);
+          const header = await readFileHeader(uri);
           text = `${header.shape[0] ?? 1} slices ${header.shapeText}`;
         } catch (e) {
           text = `unreadable: ${e instanceof Error ? e.message : String(e)}`;

@@ -21,6 +21,10 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await workbench.start();
     page = await workbench.open();
   });
+  // A failed step leaves a picture of the window behind, to see what it waited for.
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) await page.screenshot({ path: join(SCREENSHOTS, `failed-${this.currentTest.title.slice(0, 60).replace(/[^\w]+/g, '-')}.png`) }).catch(() => undefined);
+  });
   after(async () => {
     await page?.close();
     await workbench.stop();
@@ -125,6 +129,75 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     const [, x, y] = /^x (\d+) {2}y (\d+) {2}slice 500/.exec((await readout.textContent())!)!.map(Number);
     assert.ok(Math.abs(x - 70) <= 1 && Math.abs(y - 90) <= 1, `${x}, ${y}`);
     assert.equal(await readout.textContent(), `x ${x}  y ${y}  slice 500  value ${patternAt(500, y, x)}  at [500, ${y}, ${x}]`);
+  });
+
+  it('a slice leaves the viewer: "Copy NumPy expression" and "Save slice as .npy…" (a save dialog outside the dataset)', async () => {
+    await closeAllEditors(page);
+    await quickPick(page, 'Control+P', 'MRNet-v1.0/train/axial/0000.npy', /^0000\.npy/);
+    const frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: '0000.npy' }).isVisible());
+    const slider = frame.getByRole('slider', { name: 'Slice', exact: true });
+    await slider.waitFor();
+    await slider.fill('7');
+    await frame.getByRole('button', { name: 'Copy NumPy expression' }).click();
+    await page.getByText('Copied: np.load("MRNet-v1.0/train/axial/0000.npy")[7]').first().waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'np.load("MRNet-v1.0/train/axial/0000.npy")[7]');
+
+    await frame.getByRole('button', { name: 'Save slice as .npy…' }).click();
+    // code-server's save dialog is a quick input holding the path it proposes.
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await page.waitForFunction(() => /0000_slice7\.npy$/.test((document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement | null)?.value ?? ''));
+    const proposed = await input.inputValue();
+    assert.equal(proposed, join(workbench.workspace, '0000_slice7.npy'), 'the workspace folder, not the dataset');
+    const target = join(workbench.workspace, 'exports-0000_slice7.npy');
+    await input.fill(target);
+    await input.press('Enter');
+    for (const deadline = Date.now() + 20_000; !existsSync(target) && Date.now() < deadline; ) await page.waitForTimeout(100);
+    const saved = new Uint8Array(readFileSync(target));
+    const savedHeader = parseNpyHeader(saved, saved.length);
+    assert.deepEqual(savedHeader.shape, [256, 256]);
+    const bytes = new Uint8Array(readFileSync(dataset('train', 'axial', '0000.npy')));
+    const header = parseNpyHeader(bytes, bytes.length);
+    assert.deepEqual(saved.subarray(savedHeader.dataOffset), bytes.subarray(header.dataOffset + 7 * 65536, header.dataOffset + 8 * 65536));
+    await closeAllEditors(page);
+  });
+
+  it('.npz: a click on an archive lists its members and shows the first volume with its values; another member opens on a click', async () => {
+    await closeAllEditors(page);
+    await quickPick(page, 'Control+P', 'npz/deflated.npz', /^deflated\.npz/);
+    const frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'deflated.npz: volume.npy' }).isVisible());
+    const expected = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'npz', 'valid', 'expected.json'), 'utf8'))['deflated.npz'] as { name: string; values: string[] }[];
+    const names = await frame.getByRole('list', { name: 'Archive members' }).getByRole('listitem').evaluateAll((rows) => rows.map((r) => r.querySelector('.member-name')!.textContent));
+    assert.deepEqual(names, expected.map((m) => m.name));
+    const slider = frame.getByRole('slider', { name: 'Slice', exact: true });
+    await slider.waitFor();
+    assert.equal(await slider.inputValue(), '1');
+    const { position } = await pixelOf(frame, 'Slices', 3, 2, { width: 16, height: 16 });
+    await planeCanvas(frame, 'Slices').hover({ position });
+    await frame.locator('[data-role="readout"]', { hasText: 'value' }).waitFor();
+    assert.equal(await frame.locator('[data-role="readout"]').textContent(), `x 3  y 2  slice 1  value ${expected[0].values[256 + 2 * 16 + 3]}  at [1, 2, 3]`);
+    await frame.getByRole('listitem').filter({ hasText: 'dir/ünïcode.npy' }).getByRole('button').click();
+    await webviewFrame(page, (f) => f.getByRole('heading', { name: 'deflated.npz: dir/ünïcode.npy' }).isVisible());
+  });
+
+  it('.npz: a 288 MB stored member is read in place, slice by slice; a corrupt member shows its CRC error', async () => {
+    await quickPick(page, 'Control+P', 'npz/large.npz', /^large\.npz/);
+    const frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'large.npz: scans/volume.npy' }).isVisible());
+    assert.match((await frame.locator('.view-controls .status').textContent())!, /^Read slice by slice along axis 0/);
+    const slider = frame.getByRole('slider', { name: 'Slice', exact: true });
+    await slider.fill('500');
+    const { position } = await pixelOf(frame, 'Slices', 70, 90, { width: 512, height: 512 });
+    await planeCanvas(frame, 'Slices').hover({ position });
+    const readout = frame.locator('[data-role="readout"]', { hasText: /value \d/ });
+    await readout.waitFor();
+    const [, x, y] = /^x (\d+) {2}y (\d+) {2}slice 500/.exec((await readout.textContent())!)!.map(Number);
+    assert.equal(await readout.textContent(), `x ${x}  y ${y}  slice 500  value ${patternAt(500, y, x)}  at [500, ${y}, ${x}]`);
+    await quickPick(page, 'Control+P', 'npz/corrupt.npz', /^corrupt\.npz/);
+    // Its corrupt member is listed with its problem (its CRC is checked as its header is read); opened, it says why in an alert.
+    const list = await webviewFrame(page, (f) => f.getByRole('listitem').filter({ hasText: /^a\.npyits CRC-32 is/ }).isVisible());
+    await list.getByRole('listitem').filter({ hasText: /^a\.npy/ }).getByRole('button').click();
+    const corrupt = await webviewFrame(page, (f) => f.getByRole('alert').filter({ hasText: 'Cannot show corrupt.npz: a.npy: ' }).isVisible());
+    assert.match((await corrupt.getByRole('alert').filter({ hasText: 'Cannot show' }).textContent())!, /its CRC-32 is 0x[0-9a-f]{8}, not the 0x[0-9a-f]{8} the archive records/);
+    await closeAllEditors(page);
   });
 
   it('the MRNet view lists splits with counts and prevalences, and cases with their CSV labels', async () => {

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, Frame, Page } from 'playwright-core';
+import { Browser, Frame, Locator, Page } from 'playwright-core';
 import { RunningCodeServer, startCodeServer } from '../../scripts/codeServer';
 import { launchChromium } from '../support/browser';
 import { makeWorkspace } from './workspace';
@@ -49,23 +49,34 @@ export async function workbenchRestored(page: Page): Promise<void> {
   await page.locator('.part.statusbar').waitFor({ timeout: 90_000 });
 }
 
-/** The quick input (command palette, quick open, quick picks) once it is open and has the focus. */
-async function quickInputFocused(page: Page) {
+/**
+ * The quick input (command palette, quick open, quick picks) once it is open, has the focus
+ * and holds the value it opens with (`>` for the command palette): typing earlier could be
+ * overwritten as it finishes opening.
+ */
+async function quickInputFocused(page: Page, initial?: string) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible' });
   await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget .quick-input-box') != null);
+  if (initial !== undefined) await page.waitForFunction((value) => (document.activeElement as HTMLInputElement | null)?.value === value, initial);
   return input;
+}
+
+/** Types into the focused quick input and waits until it holds the text. */
+async function typeInQuickInput(page: Page, input: Locator, text: string): Promise<void> {
+  await input.fill(text);
+  await page.waitForFunction((value) => (document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement | null)?.value === value, text);
 }
 
 /**
  * Opens the quick input with `key` and types `text` into it once it is visible and focused,
  * then waits for an option named like `option` and picks it.
  */
-export async function quickPick(page: Page, key: string, text: string, option: RegExp): Promise<void> {
+export async function quickPick(page: Page, key: 'F1' | 'Control+P', text: string, option: RegExp): Promise<void> {
   await focusWorkbench(page);
   await page.keyboard.press(key);
-  const input = await quickInputFocused(page);
-  await input.fill(text);
+  const input = await quickInputFocused(page, key === 'F1' ? '>' : '');
+  await typeInQuickInput(page, input, text);
   const row = page.locator('.quick-input-list').getByRole('option', { name: option }).first();
   await row.waitFor();
   await row.click();
@@ -114,8 +125,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 /** In a quick pick the extension opened (its placeholder given), types `text` and picks the option named like `option` once listed. */
 export async function pickFromQuickPick(page: Page, placeholder: RegExp, text: string, option: RegExp): Promise<void> {
   await page.getByPlaceholder(placeholder).waitFor();
-  const input = await quickInputFocused(page);
-  await input.fill(text);
+  const input = await quickInputFocused(page, '');
+  await typeInQuickInput(page, input, text);
   const row = page.locator('.quick-input-list').getByRole('option', { name: option }).first();
   await row.waitFor();
   await row.click();
@@ -127,8 +138,13 @@ export async function closeAllEditors(page: Page): Promise<void> {
   await page.keyboard.press('W');
 }
 
-/** Clicks through Explorer rows by name, e.g. MRNet-v1.0, train, axial, 0000.npy. */
+/**
+ * Clicks through Explorer rows by name, e.g. MRNet-v1.0, train, axial, 0000.npy, from a tree
+ * with every folder collapsed: the Explorer draws only the rows in view, and a folder opened
+ * earlier could push the next one out of it.
+ */
 export async function explorerOpen(page: Page, ...names: string[]): Promise<void> {
+  await runCommand(page, 'Collapse Folders in Explorer');
   await focusWorkbench(page);
   await page.keyboard.press('Control+Shift+E');
   const explorer = page.locator('.explorer-folders-view');

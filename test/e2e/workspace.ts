@@ -3,7 +3,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeBrokenDataset } from '../fixtures/brokenDataset';
-import { writeLargeVolume } from '../support/largeArray';
+import { largeVolumeMember, writeLargeVolume } from '../support/largeArray';
+import { writeStoredZip } from '../support/zipWriter';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -14,7 +15,9 @@ const ROOT = join(__dirname, '..', '..');
  * - case-folder/: coronal.npy, sagittal.npy, axial.npy, a case outside any dataset;
  * - malformed/: every file of the malformed corpus;
  * - large/volume.npy: a (1100, 512, 512) uint8 array of 288 MB, above the 256 MiB from which
- *   files are read slice by slice (sparse on disk: zeros but for slices 0, 500 and 1099).
+ *   files are read slice by slice (sparse on disk: zeros but for slices 0, 500 and 1099);
+ * - npz/: NumPy's stored and deflated archives, one with a corrupt member, and large.npz, the
+ *   same 288 MB volume as a stored member (read in place, slice by slice).
  * Beside the workspace, outside it, `<workspace>-broken-dataset`: a dataset with every quirk,
  * for the tests that add a dataset folder by hand.
  */
@@ -32,6 +35,11 @@ export function makeWorkspace(): string {
   for (const name of readdirSync(join(fixtures, 'malformed')).filter((f) => f.endsWith('.npy'))) copyFileSync(join(fixtures, 'malformed', name), join(root, 'malformed', name));
   mkdirSync(join(root, 'large'));
   writeLargeVolume(join(root, 'large', 'volume.npy'), LARGE_SHAPE, LARGE_PATTERNED);
+  mkdirSync(join(root, 'npz'));
+  const npz = join(ROOT, 'test', 'fixtures', 'npz');
+  for (const name of ['stored.npz', 'deflated.npz']) copyFileSync(join(npz, 'valid', name), join(root, 'npz', name));
+  copyFileSync(join(npz, 'malformed', 'crc_mismatch.npz'), join(root, 'npz', 'corrupt.npz'));
+  writeStoredZip(join(root, 'npz', 'large.npz'), [largeVolumeMember('scans/volume.npy', LARGE_SHAPE, LARGE_PATTERNED)]);
   makeBrokenDataset(`${root}-broken-dataset`);
   return root;
 }

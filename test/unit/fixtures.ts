@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { elementStrides } from '../../src/core/npy/decode';
+import { encodeNpy } from '../../src/core/npy/encode';
 import { NpyHeader } from '../../src/core/npy/header';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'npy');
@@ -45,14 +46,7 @@ export function elementOffset(header: NpyHeader, index: readonly number[]): numb
   return index.reduce((sum, i, axis) => sum + i * strides[axis], 0);
 }
 
-/** A .npy file in memory, laid out as NumPy writes version 1.0. */
+/** A .npy file in memory holding `data` (any typed array), as NumPy writes it. */
 export function makeNpy(descr: string, shape: readonly (number | bigint)[], data: ArrayBufferView, fortran = false): Uint8Array {
-  const dims = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-  let text = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': ${dims}, }`;
-  text += ' '.repeat(64 - ((10 + text.length + 1) % 64)) + '\n';
-  const bytes = new Uint8Array(10 + text.length + data.byteLength);
-  bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, text.length & 255, text.length >> 8]);
-  bytes.set(new TextEncoder().encode(text), 10);
-  bytes.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), 10 + text.length);
-  return bytes;
+  return encodeNpy(descr, shape, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), fortran);
 }

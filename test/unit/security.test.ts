@@ -78,10 +78,11 @@ describe('webview security', () => {
     assert.equal(pkg.capabilities.virtualWorkspaces, true);
     const content = readFileSync(join(ROOT, 'src', 'webviewContent.ts'), 'utf8');
     assert.match(content, /localResourceRoots: \[vscode\.Uri\.joinPath\(extensionUri, 'dist'\), vscode\.Uri\.joinPath\(extensionUri, 'media'\)\]/);
-    // The only writes: the sample generator (into an empty folder the user chose) and the settings.
+    // The only writes: the sample generator (into an empty folder the user chose), a slice the
+    // user saves (where they chose in a save dialog), and the settings.
     const writers = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts'))
       .filter((f) => /fs\.writeFile|fs\.delete|fs\.rename|fs\.copy|fs\.createDirectory|writeFileSync|from 'node:fs'[^;]*write/.test(readFileSync(join(ROOT, 'src', f), 'utf8')));
-    assert.deepEqual(writers, [join('commands', 'datasetCommands.ts')]);
+    assert.deepEqual(writers.sort(), [join('commands', 'datasetCommands.ts'), join('export', 'sliceExport.ts')]);
   });
 });

@@ -1,4 +1,5 @@
 import { NpyArray, NumericArray, elementStrides } from './decode';
+import { encodeNpy } from './encode';
 import { formatElement } from './formatValue';
 
 /**
@@ -18,6 +19,10 @@ export interface PlaneSource {
   indexAt(k: number, y: number, x: number): string;
   /** Why slice k cannot be shown (a slice of a large file that failed to read), if it cannot. */
   error?(k: number): string | undefined;
+  /** The NumPy index that selects slice k of the array (null for `:`): [12, null, null], [null, 40, null]. */
+  sliceIndex(k: number): (number | null)[];
+  /** Slice k as a `.npy` of its own: its elements in the array's dtype, rows × columns (× channels). */
+  sliceNpy(k: number): Uint8Array;
 }
 
 /** How an array of this shape is shown as images, or why it is not. */
@@ -154,5 +159,55 @@ export function planeSource(array: NpyArray, axis = 0, leading: readonly number[
     indexAt(k, y, x) {
       return `[${fullIndex(k, y, x).join(', ')}]`;
     },
+    sliceIndex(k) {
+      const index: (number | null)[] = [...leading, ...shape.slice(leading.length).map(() => null)];
+      if (sliceAxis >= 0) index[sliceAxis] = k;
+      else if (channels === 1 && shape.length === 3) index[2] = 0; // (H, W, 1)
+      return index;
+    },
+    sliceNpy(k) {
+      const { dtype } = array.header;
+      const parts = dtype.kind === 'complex' ? 2 : 1;
+      const raw = array.raw;
+      const ctor = raw.constructor as new (n: number) => typeof raw;
+      const out = new ctor(pixels * parts);
+      let i = 0;
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          for (let c = 0; c < channels; c++) {
+            const at = (offsetOf(k, y, x) + c * channelStride) * parts;
+            for (let p = 0; p < parts; p++) out[i++] = raw[at + p] as never;
+          }
+        }
+      }
+      const order = dtype.itemSize === 1 ? '|' : '<';
+      return encodeNpy(`${order}${dtype.code}`, channels === 1 ? [height, width] : [height, width, channels], new Uint8Array(out.buffer));
+    },
   };
+}
+
+/**
+ * A NumPy index as a researcher types it: `[12]` (trailing `:` dropped after leading
+ * integers), `[:, 40, :]`, `[0, :, :, 7]`; empty for the whole array.
+ */
+export function numpyIndexText(index: readonly (number | null)[]): string {
+  const firstColon = index.indexOf(null);
+  const onlyTrailing = firstColon >= 0 && index.slice(firstColon).every((i) => i === null);
+  const shown = onlyTrailing ? index.slice(0, firstColon) : index;
+  return shown.length ? `[${shown.map((i) => (i === null ? ':' : String(i))).join(', ')}]` : '';
+}
+
+/**
+ * The line a researcher pastes into a notebook to get exactly a slice:
+ * `np.load("train/axial/0000.npy")[12]`, `np.load("cams.npz")["acl"][12]`. `member` is the
+ * `.npz` member's name; NumPy's key for it drops `.npy`.
+ */
+export function numpyExpression(path: string, member: string | undefined, index: readonly (number | null)[]): string {
+  const key = member === undefined ? '' : `[${pythonString(member.replace(/\.npy$/, ''))}]`;
+  return `np.load(${pythonString(path)})${key}${numpyIndexText(index)}`;
+}
+
+/** A Python string literal: JSON's escapes are Python's too. */
+function pythonString(text: string): string {
+  return JSON.stringify(text);
 }

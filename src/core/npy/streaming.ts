@@ -132,5 +132,13 @@ export function streamedPlaneSource(header: NpyHeader, cache: SliceCache, want: 
     indexAt(k, y, x) {
       return header.fortranOrder ? `[${y}, ${x}, ${k}]` : `[${k}, ${y}, ${x}]`;
     },
+    sliceIndex(k) {
+      return header.fortranOrder ? [null, null, k] : [k, null, null];
+    },
+    sliceNpy(k) {
+      const p = plane(k);
+      if (!p) throw new Error(`slice ${k} has not been read yet`);
+      return p.sliceNpy(0);
+    },
   };
 }

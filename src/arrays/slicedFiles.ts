@@ -1,22 +1,22 @@
 import * as vscode from 'vscode';
+import { ArraySource, readSlice } from '../core/arraySource';
 import { NpyHeader } from '../core/npy/header';
 import { sliceCount } from '../core/npy/streaming';
 import { ArrayContent, HostMessage } from '../core/protocol';
-import { baseName, readSlice } from './readArray';
 
 /**
- * The files a webview shows slice by slice, by the pane they are in ('' for the .npy
- * editor's one file), and the slices it asks of them: the only reads a webview can cause, each
- * checked against a pane the host itself filled and the slice count of its file.
+ * The arrays a webview shows slice by slice, by the pane they are in ('' for the .npy
+ * editor's one array), and the slices it asks of them: the only reads a webview can cause,
+ * each checked against a pane the host itself filled and the slice count of its array.
  */
 export class SlicedFiles {
-  private readonly files = new Map<string, { uri: vscode.Uri; header: NpyHeader }>();
+  private readonly files = new Map<string, { source: ArraySource; header: NpyHeader }>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
-  /** Records what a pane now shows: a file read slice by slice, or anything else. */
-  shown(pane: string, uri: vscode.Uri | undefined, content: ArrayContent): void {
-    if (uri && 'sampled' in content) this.files.set(pane, { uri, header: content.header });
+  /** Records what a pane now shows: an array read slice by slice, or anything else. */
+  shown(pane: string, source: ArraySource | undefined, content: ArrayContent): void {
+    if (source && 'sampled' in content) this.files.set(pane, { source, header: content.header });
     else this.files.delete(pane);
   }
 
@@ -33,13 +33,13 @@ export class SlicedFiles {
     }
     const plane = pane || undefined;
     try {
-      const data = await readSlice(file.uri, file.header, index);
-      // The pane may have moved on to another file while this one was read.
+      const data = await readSlice(file.source, file.header, index);
+      // The pane may have moved on to another array while this one was read.
       if (this.files.get(pane) === file) await post({ type: 'slice', plane, index, data });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      this.log.error(`${file.uri.toString()}: slice ${index}: ${message}`);
-      await post({ type: 'sliceError', plane, index, message: `Cannot show slice ${index} of ${baseName(file.uri)}: ${message}` });
+      this.log.error(`${file.source.name}: slice ${index}: ${message}`);
+      await post({ type: 'sliceError', plane, index, message: `Cannot show slice ${index} of ${file.source.name}: ${message}` });
     }
   }
 }

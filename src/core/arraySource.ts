@@ -1,0 +1,85 @@
+import { formatBytes } from './format';
+import { NpyHeader, npyHeaderLength, parseNpyHeader } from './npy/header';
+import { middleSlice, sampleSlices, sampledStats, sliceByteRange, streamAxis } from './npy/streaming';
+import { ArrayContent } from './protocol';
+
+/**
+ * The bytes of one `.npy` array, wherever they are: a local file (ranged reads), a file of
+ * any other VS Code file system (whole reads), a member of an `.npz` archive. Every read of
+ * array bytes goes through one of these.
+ */
+export interface ArraySource {
+  /** How messages name the array: `0000.npy`, `cams.npz: acl.npy`. */
+  readonly name: string;
+  /** Bytes of the `.npy` stream (header and data). */
+  readonly size: number;
+  /** Whether a byte range costs only its own bytes (local files, stored members of local archives). */
+  readonly ranged: boolean;
+  /** `length` bytes at `offset`; fails if the source ends before them. */
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+/** Bytes read first for a header: enough for any header NumPy writes for up to a few hundred axes. */
+const FIRST_READ = 4096;
+/** Above this, sources without ranged reads refuse an array rather than read it whole. */
+export const WHOLE_READ_LIMIT = 2 ** 31;
+
+/** The checked header, reading no data where the source allows ranged reads. */
+export async function readHeader(source: ArraySource): Promise<NpyHeader> {
+  if (!source.ranged) {
+    const bytes = await source.read(0, source.size);
+    return parseNpyHeader(bytes, source.size);
+  }
+  let head = await source.read(0, Math.min(FIRST_READ, source.size));
+  const length = npyHeaderLength(head);
+  if (length > head.length && length <= source.size) head = await source.read(0, length);
+  return parseNpyHeader(head, source.size);
+}
+
+/**
+ * An array for a viewer. Arrays up to `streamAbove` bytes are read whole; larger 3-D arrays
+ * of ranged sources are read slice by slice (the header and a sample of slices now, the rest
+ * on request). Never throws: an array that cannot be shown comes back with its reason.
+ */
+export async function readContent(source: ArraySource, streamAbove: number): Promise<ArrayContent> {
+  const fileName = source.name;
+  try {
+    if (source.size > streamAbove) {
+      const header = source.ranged ? await readHeader(source) : undefined;
+      const axis = header && streamAxis(header);
+      if (header && axis !== undefined) {
+        // Statistics are made here from a sample of slices; only the slice shown first is sent.
+        const n = header.shape[axis];
+        const indices = sampleSlices(n);
+        const slices = await Promise.all(indices.map((index) => readSlice(source, header, index)));
+        const stats = sampledStats(header, slices.map((s) => new Uint8Array(s)));
+        const first = { index: middleSlice(n), data: slices[indices.indexOf(middleSlice(n))] };
+        return { fileName, header, sampled: { stats, slices: indices.length, first } };
+      }
+      if (source.size > WHOLE_READ_LIMIT) {
+        const why = source.ranged ? 'only 3-D arrays are read slice by slice' : 'this file system has no ranged reads, so it can only be read whole';
+        return { fileName, error: `the array is ${formatBytes(source.size)}, too large to read whole (limit ${formatBytes(WHOLE_READ_LIMIT)}), and ${why}` };
+      }
+    }
+    const bytes = await source.read(0, source.size);
+    const header = parseNpyHeader(bytes, bytes.length);
+    // Copy exactly the data: a read can return a view on a larger shared buffer (a Node
+    // Buffer's slice() is one), header and all.
+    const data = new Uint8Array(header.dataBytes);
+    data.set(bytes.subarray(header.dataOffset, header.dataOffset + header.dataBytes));
+    return { fileName, header, data: data.buffer };
+  } catch (e) {
+    return { fileName, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The bytes of slice `index` of an array read slice by slice (one ranged read), as a buffer of their own. */
+export async function readSlice(source: ArraySource, header: NpyHeader, index: number): Promise<ArrayBuffer> {
+  const { offset, length } = sliceByteRange(header, index);
+  const bytes = await source.read(offset, length);
+  if (bytes.length < length) throw new Error(`the array ends inside slice ${index}`);
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer as ArrayBuffer;
+  const own = new Uint8Array(length);
+  own.set(bytes.subarray(0, length));
+  return own.buffer;
+}

@@ -1,0 +1,133 @@
+import * as vscode from 'vscode';
+import { homedir } from 'node:os';
+import { parseNpyHeader } from '../core/npy/header';
+import { numpyExpression } from '../core/npy/planeSource';
+import { ExportFormat, HostMessage, WebviewMessage } from '../core/protocol';
+
+/** A panel whose slices can leave the viewer, and the array file behind each of its planes. */
+export interface ExportTarget {
+  panel: vscode.WebviewPanel;
+  /** The file (and `.npz` member) a plane shows: the editor's one file, or a case's plane file. */
+  fileOf(plane: string | undefined): { uri: vscode.Uri; member?: string } | undefined;
+  /** A file name stem for what is saved: `0000`, `cams_acl`, `0003_sagittal`. */
+  stemOf(plane: string | undefined): string;
+}
+
+/** The largest export the host accepts from a webview (a 2048 × 2048 complex128 slice is 64 MiB). */
+const MAX_EXPORT_BYTES = 256 * 2 ** 20;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * Getting a view out: "Save Slice as PNG…", "Save Slice as .npy…" and "Copy NumPy
+ * Expression", from a toolbar button or the command palette. The host asks the webview for
+ * the slice, checks what comes back (a PNG, a parseable 2-D `.npy`, an index of integers),
+ * and writes only where the user chose in a save dialog, which never opens in a dataset.
+ */
+export class SliceExporter {
+  private readonly targets = new Set<ExportTarget>();
+  /** What each panel was asked for: data it sends unasked is refused. */
+  private readonly pending = new Map<ExportTarget, { format: ExportFormat; plane?: string }>();
+
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly isInDataset: (uri: vscode.Uri) => boolean) {}
+
+  register(target: ExportTarget): vscode.Disposable {
+    this.targets.add(target);
+    return new vscode.Disposable(() => {
+      this.targets.delete(target);
+      this.pending.delete(target);
+    });
+  }
+
+  /** The command palette's target: the active array panel. */
+  async command(format: ExportFormat): Promise<void> {
+    const target = [...this.targets].find((t) => t.panel.active);
+    if (!target) {
+      void vscode.window.showInformationMessage('Open a .npy or .npz file, or a case, to export one of its slices.');
+      return;
+    }
+    await this.start(target, format, undefined);
+  }
+
+  /** Asks the panel for its slice; for a PNG, first at which size. */
+  async start(target: ExportTarget, format: ExportFormat, plane: string | undefined): Promise<void> {
+    let displayedSize: boolean | undefined;
+    if (format === 'png') {
+      const size = await vscode.window.showQuickPick(
+        [
+          { label: "At the array's resolution", description: 'one pixel per element, with the contrast and colours shown', displayed: false },
+          { label: 'At the displayed size', description: 'as on screen, zoom and all', displayed: true },
+        ],
+        { title: 'Save Slice as PNG' },
+      );
+      if (!size) return;
+      displayedSize = size.displayed;
+    }
+    this.pending.set(target, { format, plane });
+    const message: HostMessage = { type: 'requestExport', format, plane, displayedSize };
+    await target.panel.webview.postMessage(message);
+  }
+
+  /** Takes an exportSlice, exportData or exportIndex message of a panel; false for any other message. */
+  async receive(target: ExportTarget, message: WebviewMessage): Promise<boolean> {
+    if (message.type === 'exportSlice') {
+      await this.start(target, message.format, message.plane);
+      return true;
+    }
+    if (message.type !== 'exportData' && message.type !== 'exportIndex') return false;
+    const asked = this.pending.get(target);
+    const format = message.type === 'exportIndex' ? 'expression' : message.format;
+    // A request from the command palette names no plane: the webview answers for its active one.
+    if (!asked || asked.format !== format || (asked.plane !== undefined && asked.plane !== message.plane)) {
+      this.log.warn(`Refused ${format} data a webview sent unasked`);
+      return true;
+    }
+    this.pending.delete(target);
+    const file = target.fileOf(message.plane);
+    if (!file) {
+      this.log.warn(`Refused an export of a plane the panel does not show: ${String(message.plane).slice(0, 100)}`);
+      return true;
+    }
+    if (message.type === 'exportIndex') {
+      const folder = vscode.workspace.getWorkspaceFolder(file.uri);
+      const path = folder ? vscode.workspace.asRelativePath(file.uri, false) : file.uri.fsPath;
+      const expression = numpyExpression(path, file.member, message.index);
+      await vscode.env.clipboard.writeText(expression);
+      void vscode.window.showInformationMessage(`Copied: ${expression}`);
+      return true;
+    }
+    const bytes = message.data instanceof Uint8Array ? message.data : new Uint8Array(message.data);
+    const problem = this.check(message.format, bytes);
+    if (problem) {
+      this.log.warn(`Refused a ${message.format} export: ${problem}`);
+      return true;
+    }
+    const name = `${target.stemOf(message.plane)}_slice${message.slice}.${message.format}`;
+    const uri = await vscode.window.showSaveDialog({
+      title: message.format === 'png' ? 'Save Slice as PNG' : 'Save Slice as .npy',
+      defaultUri: vscode.Uri.joinPath(this.saveFolder(), name),
+      filters: message.format === 'png' ? { 'PNG image': ['png'] } : { 'NumPy array': ['npy'] },
+    });
+    if (!uri) return true;
+    await vscode.workspace.fs.writeFile(uri, bytes);
+    this.log.info(`Saved ${uri.toString()}`);
+    return true;
+  }
+
+  /** Why bytes a webview sent are not what was asked for, if they are not. */
+  private check(format: 'png' | 'npy', bytes: Uint8Array): string | undefined {
+    if (bytes.length === 0 || bytes.length > MAX_EXPORT_BYTES) return `${bytes.length} bytes`;
+    if (format === 'png') return PNG_SIGNATURE.every((b, i) => bytes[i] === b) ? undefined : 'not a PNG image';
+    try {
+      const header = parseNpyHeader(bytes, bytes.length);
+      return header.shape.length === 2 || header.shape.length === 3 ? undefined : `a slice has 2 or 3 axes, not ${header.shape.length}`;
+    } catch (e) {
+      return `not a .npy: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  /** Where the save dialog opens: the first workspace folder, unless it is (in) a dataset; then the home folder. */
+  private saveFolder(): vscode.Uri {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return folder && !this.isInDataset(folder) ? folder : vscode.Uri.file(homedir());
+  }
+}

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { HostMessage, WebviewMessage, parseWebviewMessage } from '../core/protocol';
+import { SlicedFiles } from '../arrays/slicedFiles';
+import { ExportTarget, SliceExporter } from '../export/sliceExport';
+
+/** What an array editor's message handler works with. */
+export interface EditorSession {
+  /** The array shown, while it is read slice by slice. */
+  sliced: SlicedFiles;
+  post(message: HostMessage): Thenable<boolean>;
+}
+
+/**
+ * What the `.npy` and `.npz` editors share: every message from the webview is checked
+ * against the protocol (anything else is refused and logged), slices are served from the
+ * array shown, and the subscriptions end with the panel. `handle` gets every other message;
+ * it returns false for one its editor does not take.
+ */
+export function startEditorSession(
+  panel: vscode.WebviewPanel,
+  document: vscode.Uri,
+  log: vscode.LogOutputChannel,
+  exports: { exporter: SliceExporter; target: Omit<ExportTarget, 'panel'> },
+  handle: (message: WebviewMessage, session: EditorSession) => Promise<boolean>,
+): void {
+  const session: EditorSession = { sliced: new SlicedFiles(log), post: (message) => panel.webview.postMessage(message) };
+  const target: ExportTarget = { panel, ...exports.target };
+  const registration = exports.exporter.register(target);
+  const subscription = panel.webview.onDidReceiveMessage(async (raw: unknown) => {
+    const message = parseWebviewMessage(raw);
+    if (!message) log.warn(`Refused a malformed message from the editor of ${document.toString()}`);
+    else if (message.type === 'readSlice' && message.plane === undefined) await session.sliced.serve('', message.index, session.post);
+    else if (await exports.exporter.receive(target, message)) return;
+    else if (!(await handle(message, session))) log.warn(`Refused a message this editor does not send: ${message.type}`);
+  });
+  const disposal = panel.onDidDispose(() => {
+    subscription.dispose();
+    registration.dispose();
+    disposal.dispose();
+  });
+}

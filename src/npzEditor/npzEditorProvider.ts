@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { readContent } from '../core/arraySource';
+import { NpzMember } from '../core/protocol';
+import { NpzArchive, firstMember, openNpz } from '../arrays/npzArchive';
+import { baseName, largeArrayBytes, openFileSource, stem } from '../arrays/openSource';
+import { SliceExporter } from '../export/sliceExport';
+import { EditorSession, startEditorSession } from '../npyEditor/editorSession';
+import { loadWebview } from '../webviewContent';
+
+export const NPZ_EDITOR_VIEW_TYPE = 'mrnetViewer.npz';
+
+/**
+ * The read-only custom editor for `.npz` archives: the member list, and the selected member
+ * in the same viewer as a `.npy`, in the same editor.
+ */
+export class NpzEditorProvider implements vscode.CustomReadonlyEditorProvider {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel, private readonly exporter: SliceExporter) {}
+
+  openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
+    return { uri, dispose: () => undefined };
+  }
+
+  resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): void {
+    const fileName = baseName(document.uri);
+    loadWebview(panel.webview, this.extensionUri, 'npz', fileName);
+    /** The archive's directory, read when the webview is ready; members are read when shown. */
+    let archive: NpzArchive | undefined;
+    /** The member shown: what an export's expression names. */
+    let shown: string | undefined;
+    const exports = {
+      exporter: this.exporter,
+      target: {
+        fileOf: (plane?: string) => (plane === undefined && shown !== undefined ? { uri: document.uri, member: shown } : undefined),
+        stemOf: () => `${stem(document.uri)}_${(shown ?? '').replace(/\.npy$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '_')}`,
+      },
+    };
+    const showMember = async (member: NpzMember, session: EditorSession) => {
+      shown = member.name;
+      await this.showMember(archive!, member, session);
+    };
+    startEditorSession(panel, document.uri, this.log, exports, async (message, session) => {
+      if (message.type === 'ready') {
+        try {
+          archive = await openNpz(await openFileSource(document.uri));
+        } catch (e) {
+          const error = e instanceof Error ? e.message : String(e);
+          this.log.info(`${document.uri.toString()}: ${error}`);
+          await session.post({ type: 'showArchive', fileName, members: [], error });
+          return true;
+        }
+        await session.post({ type: 'showArchive', fileName, members: archive.members });
+        const first = firstMember(archive.members);
+        if (first) await showMember(first, session);
+        return true;
+      }
+      if (message.type === 'openMember') {
+        const member = archive?.members.find((m) => m.name === message.name);
+        if (archive && member) await showMember(member, session);
+        else this.log.warn(`Refused to open member '${message.name.slice(0, 200)}': not in ${document.uri.toString()}`);
+        return true;
+      }
+      return false;
+    });
+  }
+
+  /** Reads a member (whole, or slice by slice when large and stored in a local archive) and shows it. */
+  private async showMember(archive: NpzArchive, member: NpzMember, session: EditorSession): Promise<void> {
+    const source = archive.open(member.name)!;
+    const array = member.problem ? { fileName: source.name, error: member.problem } : await readContent(source, largeArrayBytes());
+    if ('error' in array) this.log.info(`${array.fileName}: ${array.error}`);
+    session.sliced.shown('', source, array);
+    await session.post({ type: 'showArray', array, member: member.name });
+  }
+}

@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, statSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readContent, readHeader, readSlice } from '../../src/core/arraySource';
+import { sampleSlices } from '../../src/core/npy/streaming';
+import { LocalFileSource } from '../../src/arrays/localFileSource';
+import { CountingSource, memorySource } from '../support/countingSource';
+import { patternAt, writeLargeVolume } from '../support/largeArray';
+import { makeNpy } from './fixtures';
+
+describe('reading arrays through an array source', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mrnet-source-'));
+  const shape: [number, number, number] = [40, 64, 64];
+  const path = join(dir, 'volume.npy');
+  const headerLength = writeLargeVolume(path, shape, [0, 19, 39]);
+  const local = () => new LocalFileSource('volume.npy', path, statSync(path).size);
+  const sliceBytes = 64 * 64;
+
+  it('a large 3-D array on a ranged source reads its header and nine sampled slices, nothing else', async () => {
+    const source = new CountingSource(local());
+    const content = await readContent(source, 1000);
+    assert.ok('sampled' in content);
+    assert.equal(content.sampled.first.index, 19);
+    assert.equal(new Uint8Array(content.sampled.first.data)[64 + 3], patternAt(19, 1, 3));
+    assert.equal(source.bytes, Math.min(4096, source.size) + sampleSlices(40).length * sliceBytes);
+    assert.equal(sampleSlices(40).length, 9);
+  });
+
+  it('below the threshold the array is read whole, once; a source without ranged reads is read whole whatever its size', async () => {
+    const whole = new CountingSource(local());
+    const content = await readContent(whole, Infinity);
+    assert.ok('data' in content && content.data.byteLength === 40 * sliceBytes);
+    assert.deepEqual([whole.reads, whole.bytes], [1, headerLength + 40 * sliceBytes]);
+    const bytes = makeNpy('<f4', [3, 2, 2], Float32Array.from({ length: 12 }, (_, i) => i));
+    const remote = new CountingSource(memorySource('remote.npy', bytes, false));
+    assert.ok('data' in (await readContent(remote, 10)));
+    assert.equal(remote.bytes, bytes.length);
+    assert.equal((await readHeader(new CountingSource(memorySource('r.npy', bytes, false)))).shapeText, '(3, 2, 2)');
+  });
+
+  it('a slice of a file truncated after it was opened fails with a message; the content of a bad file names it', async () => {
+    const source = local();
+    const header = await readHeader(source);
+    truncateSync(path, headerLength + 10 * sliceBytes);
+    await assert.rejects(readSlice(source, header, 20), /ends inside slice 20/);
+    const content = await readContent(local(), Infinity);
+    assert.ok('error' in content && content.fileName === 'volume.npy' && /truncated/.test(content.error), JSON.stringify(content));
+  });
+});
