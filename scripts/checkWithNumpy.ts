@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { decodeNpy } from '../src/core/npy/decode';
-import { layoutOf, numpyExpression, planeSource } from '../src/core/npy/planeSource';
+import { decodeNpy } from '../src/shared/npy/decode';
+import { layoutOf, numpyExpression, planeSource } from '../src/shared/npy/planeSource';
 
 const FIXTURES = resolve(__dirname, '..', 'test', 'fixtures', 'npy', 'valid');
 const out = mkdtempSync(join(tmpdir(), 'mrnet-numpy-check-'));

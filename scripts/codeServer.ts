@@ -1,14 +1,14 @@
 // A real VS Code for these machines: code-server 4.100.3 (VS Code 1.100.3's workbench and
 // extension host), installed once into a cache folder outside the clone and started on loopback.
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 const ROOT = resolve(__dirname, '..');
-const PACKAGE = require(join(ROOT, 'package.json')) as { publisher: string; name: string; version: string };
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
 
 /** Where code-server is cached: $MRNET_CODE_SERVER_DIR, else under the user's cache directory. */
 export function codeServerDir(): string {

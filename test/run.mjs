@@ -1,4 +1,4 @@
-// `npm test`: type check, build, then every mocha suite; ends with "N passed, N failed".
+// `npm test`: type check, lint, build, then every mocha suite; ends with "N passed, N failed".
 // `node test/run.mjs unit` (or webview) runs one suite.
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -16,6 +16,8 @@ const wanted = buildOnly ? ['e2e'] : suites.length ? suites : ['unit', 'webview'
 const npx = (args) => execFileSync('npx', args, { stdio: 'inherit' });
 console.log('Type check (tsc --noEmit)');
 npx(['tsc', '-p', '.']);
+console.log('Lint (typescript-eslint, type-checked; zero warnings)');
+npx(['eslint', '.', '--max-warnings', '0']);
 npx(['node', 'esbuild.mjs']);
 if (wanted.includes('e2e')) {
   // The extension-host suite, as the extension host loads it: one CommonJS file.

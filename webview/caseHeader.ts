@@ -1,4 +1,4 @@
-import { CaseInfo } from '../src/core/protocol';
+import { CaseInfo } from '../src/shared/protocol';
 import { el } from './dom';
 
 /** One badge per task: its name and label, with data-task and data-value (1, 0 or empty). */

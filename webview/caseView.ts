@@ -1,8 +1,8 @@
-import { caseKeyOf, planeDisplayName } from '../src/core/dataset/layout';
-import { decodeNpyData } from '../src/core/npy/decode';
-import { layoutOf, planeSource, subVolumeValues } from '../src/core/npy/planeSource';
-import { CasePlane, HostMessage } from '../src/core/protocol';
-import { volumeStats } from '../src/core/windowing';
+import { caseKeyOf, planeDisplayName } from '../src/shared/datasetLayout';
+import { decodeNpyData } from '../src/shared/npy/decode';
+import { layoutOf, planeSource, subVolumeValues } from '../src/shared/npy/planeSource';
+import { CasePlane, HostMessage } from '../src/shared/protocol';
+import { volumeStats } from '../src/shared/windowing';
 import { labelBadges } from './caseHeader';
 import { button, el } from './dom';
 import { PlaneKeys, PlaneViewState, PlaneViewer, isTextField, withoutSlice } from './planeViewer';

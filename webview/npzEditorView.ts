@@ -1,5 +1,5 @@
-import { formatBytes } from '../src/core/format';
-import { HostMessage, NpzMember } from '../src/core/protocol';
+import { formatBytes } from '../src/shared/format';
+import { HostMessage, NpzMember } from '../src/shared/protocol';
 import { el } from './dom';
 import { startNpyEditor } from './npyEditorView';
 import { onHostMessage, vscode } from './vscodeApi';

@@ -1,9 +1,9 @@
-import { PlaneSource } from '../src/core/npy/planeSource';
-import { ExportFormat } from '../src/core/protocol';
-import { formatStat } from '../src/core/format';
+import { PlaneSource } from '../src/shared/npy/planeSource';
+import { ExportFormat } from '../src/shared/protocol';
+import { formatStat } from '../src/shared/format';
 import {
   VolumeStats, Window, WindowPreset, fromWidthLevel, paintColour, paintGrey, presetWindow, widthLevel,
-} from '../src/core/windowing';
+} from '../src/shared/windowing';
 import { button, el } from './dom';
 
 /** What a plane viewer remembers across a hidden tab or a change of case. */

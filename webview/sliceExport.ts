@@ -1,4 +1,4 @@
-import { HostMessage } from '../src/core/protocol';
+import { HostMessage } from '../src/shared/protocol';
 import { PlaneViewer } from './planeViewer';
 import { vscode } from './vscodeApi';
 

@@ -1,7 +1,7 @@
-import { NpyHeader } from '../src/core/npy/header';
-import { PlaneSource } from '../src/core/npy/planeSource';
-import { SliceCache, sliceCount, streamedPlaneSource } from '../src/core/npy/streaming';
-import { HostMessage, SampledArray } from '../src/core/protocol';
+import { NpyHeader } from '../src/shared/npy/header';
+import { PlaneSource } from '../src/shared/npy/planeSource';
+import { SliceCache, sliceCount, streamedPlaneSource } from '../src/shared/npy/streaming';
+import { HostMessage, SampledArray } from '../src/shared/protocol';
 import { vscode } from './vscodeApi';
 
 /** Decoded slices a file read slice by slice may hold in the webview at once. */

@@ -1,4 +1,4 @@
-import type { HostMessage, WebviewMessage } from '../src/core/protocol';
+import type { HostMessage, WebviewMessage } from '../src/shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;

@@ -9,9 +9,9 @@ import * as vscode from 'vscode';
 import type { MrnetViewerApi } from '../../src/extension';
 
 export async function run(): Promise<void> {
-  const extension = vscode.extensions.all.find((e) => e.packageJSON.name === 'mrnet-viewer')!;
+  const extension = vscode.extensions.all.find((e) => (e.packageJSON as { name?: string }).name === 'mrnet-viewer')!;
   const started = performance.now();
-  const api: MrnetViewerApi = await extension.activate();
+  const api = (await extension.activate()) as MrnetViewerApi;
   await api.registry.ready();
   const firstMs = performance.now() - started;
   const refreshMs: number[] = [];

@@ -1,6 +1,6 @@
 import { ArraySource, readHeader } from '../core/arraySource';
-import { describeDType } from '../core/npy/dtype';
-import { NpzMember } from '../core/protocol';
+import { describeDType } from '../shared/npy/dtype';
+import { NpzMember } from '../shared/protocol';
 import { ZipEntry, entryProblem, readZipDirectory } from '../core/zip/zipDirectory';
 import { NpzMemberSource } from './npzMemberSource';
 

@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import { constants, crc32, inflateRaw, inflateRawSync } from 'node:zlib';
 import { ArraySource, WHOLE_READ_LIMIT } from '../core/arraySource';
-import { formatBytes } from '../core/format';
+import { formatBytes } from '../shared/format';
 import { ZipEntry, ZipFormatError, entryDataOffset } from '../core/zip/zipDirectory';
 
 const inflate = promisify(inflateRaw);

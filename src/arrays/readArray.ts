@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ArraySource, readContent, readHeader } from '../core/arraySource';
-import { NpyHeader } from '../core/npy/header';
-import { ArrayContent } from '../core/protocol';
+import { NpyHeader } from '../shared/npy/header';
+import { ArrayContent } from '../shared/protocol';
 import { baseName, largeArrayBytes, openFileSource } from './openSource';
 
 /** A `.npy` file for a viewer, and the source its slices are read from later; never throws. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { ArraySource, readSlice } from '../core/arraySource';
-import { NpyHeader } from '../core/npy/header';
-import { sliceCount } from '../core/npy/streaming';
-import { ArrayContent, HostMessage } from '../core/protocol';
+import { NpyHeader } from '../shared/npy/header';
+import { sliceCount } from '../shared/npy/streaming';
+import { ArrayContent, HostMessage } from '../shared/protocol';
 
 /**
  * The arrays a webview shows slice by slice, by the pane they are in ('' for the .npy

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CaseInfo, HostMessage, parseWebviewMessage } from '../core/protocol';
+import { CaseInfo, HostMessage, parseWebviewMessage } from '../shared/protocol';
 import { CaseRef, DatasetRegistry, caseInfo, caseKey, planeUri } from '../dataset/datasetRegistry';
 import { readArray } from '../arrays/readArray';
 import { SlicedFiles } from '../arrays/slicedFiles';

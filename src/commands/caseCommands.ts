@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CaseFilter, caseDescription, caseSearchWords, filterLabel, matchesQuery } from '../core/dataset/caseLabels';
-import { planeDisplayName } from '../core/dataset/layout';
+import { planeDisplayName } from '../shared/datasetLayout';
 import { CaseViewer, folderCase } from '../caseViewer/caseViewerPanel';
 import { CaseRef, DatasetRegistry, planeUri } from '../dataset/datasetRegistry';
 import { NPY_EDITOR_VIEW_TYPE } from '../npyEditor/npyEditorProvider';

@@ -32,7 +32,7 @@ export function registerDatasetCommands(registry: DatasetRegistry): vscode.Dispo
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Creating the sample MRNet dataset' }, async (progress) => {
         const total = (SMALL_SAMPLE.train + SMALL_SAMPLE.valid) * 3 + 6;
         for (const file of sampleDatasetFiles(SMALL_SAMPLE)) {
-          await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder!, ...file.path.split('/')), file.data);
+          await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, ...file.path.split('/')), file.data);
           progress.report({ increment: 100 / total, message: file.path });
         }
       });

@@ -1,7 +1,7 @@
-import { formatBytes } from './format';
-import { NpyHeader, npyHeaderLength, parseNpyHeader } from './npy/header';
-import { middleSlice, sampleSlices, sampledStats, sliceByteRange, streamAxis } from './npy/streaming';
-import { ArrayContent } from './protocol';
+import { formatBytes } from '../shared/format';
+import { NpyHeader, npyHeaderLength, parseNpyHeader } from '../shared/npy/header';
+import { middleSlice, sampleSlices, sampledStats, sliceByteRange, streamAxis } from '../shared/npy/streaming';
+import { ArrayContent } from '../shared/protocol';
 
 /**
  * The bytes of one `.npy` array, wherever they are: a local file (ranged reads), a file of

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { DatasetCase, DatasetIndex } from '../core/dataset/datasetIndex';
 import { discoverDatasetRoots } from '../core/dataset/discovery';
-import { caseKeyOf, taskDisplayName } from '../core/dataset/layout';
+import { caseKeyOf, taskDisplayName } from '../shared/datasetLayout';
 import { formatProblem } from '../core/dataset/problems';
-import { CaseInfo } from '../core/protocol';
+import { CaseInfo } from '../shared/protocol';
 import { folderAccess } from './datasetFs';
 import { loadDataset } from './loadDataset';
 
@@ -69,7 +69,7 @@ export class DatasetRegistry implements vscode.Disposable {
       const access = folderAccess(folder.uri);
       const found = await discoverDatasetRoots(access.fs, [access.path]);
       for (const where of found.stopped) this.log.warn(`Dataset search stopped early: ${where}`);
-      roots.push(...found.roots.map(access.uriOf));
+      roots.push(...found.roots.map((path) => access.uriOf(path)));
     }
     for (const configured of configuredRoots()) {
       if (!roots.some((r) => r.toString() === configured.toString())) roots.push(configured);

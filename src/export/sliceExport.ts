@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { homedir } from 'node:os';
-import { parseNpyHeader } from '../core/npy/header';
-import { numpyExpression } from '../core/npy/planeSource';
-import { ExportFormat, HostMessage, WebviewMessage } from '../core/protocol';
+import { parseNpyHeader } from '../shared/npy/header';
+import { numpyExpression } from '../shared/npy/planeSource';
+import { ExportFormat, HostMessage, WebviewMessage } from '../shared/protocol';
 
 /** A panel whose slices can leave the viewer, and the array file behind each of its planes. */
 export interface ExportTarget {

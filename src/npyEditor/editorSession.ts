@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { HostMessage, WebviewMessage, parseWebviewMessage } from '../core/protocol';
+import { HostMessage, WebviewMessage, parseWebviewMessage } from '../shared/protocol';
 import { SlicedFiles } from '../arrays/slicedFiles';
 import { ExportTarget, SliceExporter } from '../export/sliceExport';
 
@@ -7,7 +7,7 @@ import { ExportTarget, SliceExporter } from '../export/sliceExport';
 export interface EditorSession {
   /** The array shown, while it is read slice by slice. */
   sliced: SlicedFiles;
-  post(message: HostMessage): Thenable<boolean>;
+  post: (message: HostMessage) => Thenable<boolean>;
 }
 
 /**

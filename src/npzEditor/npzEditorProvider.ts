@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readContent } from '../core/arraySource';
-import { NpzMember } from '../core/protocol';
+import { NpzMember } from '../shared/protocol';
 import { NpzArchive, firstMember, openNpz } from '../arrays/npzArchive';
 import { baseName, largeArrayBytes, openFileSource, stem } from '../arrays/openSource';
 import { SliceExporter } from '../export/sliceExport';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CaseFilter, caseDescription, filterLabel, matchesFilter, splitSummary } from '../core/dataset/caseLabels';
 import { DatasetSplit } from '../core/dataset/datasetIndex';
-import { planeDisplayName, taskDisplayName } from '../core/dataset/layout';
+import { planeDisplayName, taskDisplayName } from '../shared/datasetLayout';
 import { DatasetProblem, formatProblem } from '../core/dataset/problems';
 import { CaseRef, DatasetRegistry, LoadedDataset, caseKey, planeUri } from '../dataset/datasetRegistry';
 import { readFileHeader } from '../arrays/readArray';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Frame, Page } from 'playwright-core';
-import { parseNpyHeader } from '../../src/core/npy/header';
+import { parseNpyHeader } from '../../src/shared/npy/header';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { patternAt } from '../support/largeArray';
 import { SCREENSHOTS, Workbench, closeAllEditors, explorerOpen, extensionLog, pickFromQuickPick, quickPick, runCommand, webviewFrame, workbenchRestored } from './workbench';
@@ -103,7 +103,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
 
   it('every file of the malformed corpus opens to an alert naming the file and the problem', async function () {
     this.timeout(600_000);
-    const expected: Record<string, string> = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'npy', 'malformed', 'expected.json'), 'utf8'));
+    const expected = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'npy', 'malformed', 'expected.json'), 'utf8')) as Record<string, string>;
     for (const [name, fragment] of Object.entries(expected)) {
       await closeAllEditors(page);
       await quickPick(page, 'Control+P', `malformed/${name}`, new RegExp(`^${name.replace('.', '\\.')}`));
@@ -145,7 +145,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await frame.getByRole('button', { name: 'Save slice as .npy…' }).click();
     // code-server's save dialog is a quick input holding the path it proposes.
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    await page.waitForFunction(() => /0000_slice7\.npy$/.test((document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement | null)?.value ?? ''));
+    await page.waitForFunction(() => /0000_slice7\.npy$/.test(document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? ''));
     const proposed = await input.inputValue();
     assert.equal(proposed, join(workbench.workspace, '0000_slice7.npy'), 'the workspace folder, not the dataset');
     const target = join(workbench.workspace, 'exports-0000_slice7.npy');
@@ -165,7 +165,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await closeAllEditors(page);
     await quickPick(page, 'Control+P', 'npz/deflated.npz', /^deflated\.npz/);
     const frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'deflated.npz: volume.npy' }).isVisible());
-    const expected = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'npz', 'valid', 'expected.json'), 'utf8'))['deflated.npz'] as { name: string; values: string[] }[];
+    const expected = (JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'npz', 'valid', 'expected.json'), 'utf8')) as Record<string, { name: string; values: string[] }[]>)['deflated.npz'];
     const names = await frame.getByRole('list', { name: 'Archive members' }).getByRole('listitem').evaluateAll((rows) => rows.map((r) => r.querySelector('.member-name')!.textContent));
     assert.deepEqual(names, expected.map((m) => m.name));
     const slider = frame.getByRole('slider', { name: 'Slice', exact: true });

@@ -65,7 +65,7 @@ async function quickInputFocused(page: Page, initial?: string) {
 /** Types into the focused quick input and waits until it holds the text. */
 async function typeInQuickInput(page: Page, input: Locator, text: string): Promise<void> {
   await input.fill(text);
-  await page.waitForFunction((value) => (document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement | null)?.value === value, text);
+  await page.waitForFunction((value) => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value === value, text);
 }
 
 /**

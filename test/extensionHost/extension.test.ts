@@ -31,9 +31,9 @@ describe('MRNet Viewer in the extension host', () => {
   let api: MrnetViewerApi;
 
   before(async () => {
-    const extension = vscode.extensions.all.find((e) => e.packageJSON.name === 'mrnet-viewer');
+    const extension = vscode.extensions.all.find((e) => (e.packageJSON as { name?: string }).name === 'mrnet-viewer');
     assert.ok(extension, 'the extension is installed');
-    api = await extension.activate();
+    api = (await extension.activate()) as MrnetViewerApi;
     await api.registry.ready();
   });
 
@@ -79,7 +79,7 @@ describe('MRNet Viewer in the extension host', () => {
     await vscode.commands.executeCommand('mrnet.openCase', '0003');
     const tab = await until('the case tab', () => (activeTab()?.label === 'Case 0003' ? activeTab() : undefined));
     assert.ok(tab.input instanceof vscode.TabInputWebview);
-    assert.match((tab.input as vscode.TabInputWebview).viewType, /mrnetViewer\.case/);
+    assert.match((tab.input).viewType, /mrnetViewer\.case/);
   });
 
   it('next and previous case follow the tree order and filter', async () => {

@@ -3,10 +3,11 @@
 import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
 
-export function run(): Promise<void> {
+export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
-  require('./extension.test');
+  // Loaded after 'pre-require', so that describe and it exist when it runs.
+  await import('./extension.test');
   return new Promise((resolve, reject) => {
     const failures: string[] = [];
     const runner = mocha.run((failed) => {
@@ -17,6 +18,6 @@ export function run(): Promise<void> {
       if (failed) reject(new Error(`${failed} extension-host tests failed`));
       else resolve();
     });
-    runner.on('fail', (test, err) => failures.push(`${test.fullTitle()}: ${err.message}`));
+    runner.on('fail', (test, err: Error) => failures.push(`${test.fullTitle()}: ${err.message}`));
   });
 }

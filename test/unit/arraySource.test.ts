@@ -3,7 +3,7 @@ import { mkdtempSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readContent, readHeader, readSlice } from '../../src/core/arraySource';
-import { sampleSlices } from '../../src/core/npy/streaming';
+import { sampleSlices } from '../../src/shared/npy/streaming';
 import { LocalFileSource } from '../../src/arrays/localFileSource';
 import { CountingSource, memorySource } from '../support/countingSource';
 import { patternAt, writeLargeVolume } from '../support/largeArray';

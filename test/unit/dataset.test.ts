@@ -3,7 +3,7 @@ import { caseDescription, filterLabel, matchesFilter, splitSummary } from '../..
 import { DatasetListing, indexDataset } from '../../src/core/dataset/datasetIndex';
 import { parseLabelCsv } from '../../src/core/dataset/labelCsv';
 import { ProblemList } from '../../src/core/dataset/problems';
-import { caseIdOf, labelFileOf, sortPlanes, taskDisplayName } from '../../src/core/dataset/layout';
+import { caseIdOf, labelFileOf, sortPlanes, taskDisplayName } from '../../src/shared/datasetLayout';
 
 const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `${String(from + i).padStart(4, '0')}.npy`);
 

@@ -7,7 +7,7 @@ import { caseDescription, caseSearchWords, matchesQuery } from '../../src/core/d
 import { DatasetListing, indexDataset } from '../../src/core/dataset/datasetIndex';
 import { discoverDatasetRoots } from '../../src/core/dataset/discovery';
 import { decodeCsvText, parseLabelCsv } from '../../src/core/dataset/labelCsv';
-import { compareCaseIds } from '../../src/core/dataset/layout';
+import { compareCaseIds } from '../../src/shared/datasetLayout';
 import { listDataset } from '../../src/core/dataset/listing';
 import { PROBLEMS_LISTED_PER_FILE, ProblemList } from '../../src/core/dataset/problems';
 import { nodeDatasetFs } from '../../src/dataset/nodeDatasetFs';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeNpy } from '../../src/core/npy/decode';
-import { formatElement, formatFloat } from '../../src/core/npy/formatValue';
-import { NpyFormatError, formatShape, parseNpyHeader } from '../../src/core/npy/header';
+import { decodeNpy } from '../../src/shared/npy/decode';
+import { formatElement, formatFloat } from '../../src/shared/npy/formatValue';
+import { NpyFormatError, formatShape, parseNpyHeader } from '../../src/shared/npy/header';
 import { FIXTURES, elementOffset, fixtureBytes, pyFloat, unravel, validFixtures } from './fixtures';
 
 describe('decoding .npy files exactly as NumPy reads them', () => {
@@ -65,7 +65,7 @@ describe('decoding .npy files exactly as NumPy reads them', () => {
   });
 
   describe('refuses malformed files with a message that names the problem', () => {
-    const expected: Record<string, string> = JSON.parse(readFileSync(join(FIXTURES, 'malformed', 'expected.json'), 'utf8'));
+    const expected = JSON.parse(readFileSync(join(FIXTURES, 'malformed', 'expected.json'), 'utf8')) as Record<string, string>;
     const files = readdirSync(join(FIXTURES, 'malformed')).filter((f) => f.endsWith('.npy'));
     it('has an expectation for every malformed file', () => assert.deepEqual(files.sort(), Object.keys(expected).sort()));
     for (const [file, fragment] of Object.entries(expected)) {

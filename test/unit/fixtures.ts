@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { elementStrides } from '../../src/core/npy/decode';
-import { encodeNpy } from '../../src/core/npy/encode';
-import { NpyHeader } from '../../src/core/npy/header';
+import { elementStrides } from '../../src/shared/npy/decode';
+import { encodeNpy } from '../../src/shared/npy/encode';
+import { NpyHeader } from '../../src/shared/npy/header';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'npy');
 
@@ -18,7 +18,7 @@ export interface ValidFixture {
 }
 
 export function validFixtures(): ValidFixture[] {
-  return JSON.parse(readFileSync(join(FIXTURES, 'valid', 'expected.json'), 'utf8'));
+  return JSON.parse(readFileSync(join(FIXTURES, 'valid', 'expected.json'), 'utf8')) as ValidFixture[];
 }
 
 export function fixtureBytes(kind: 'valid' | 'malformed', file: string): Uint8Array {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { decodeNpy } from '../../src/core/npy/decode';
-import { formatElement } from '../../src/core/npy/formatValue';
-import { NpyFormatError } from '../../src/core/npy/header';
+import { decodeNpy } from '../../src/shared/npy/decode';
+import { formatElement } from '../../src/shared/npy/formatValue';
+import { NpyFormatError } from '../../src/shared/npy/header';
 import { Random } from '../../src/core/sample/random';
 import { fixtureBytes, validFixtures } from './fixtures';
 

@@ -3,8 +3,8 @@ import { closeSync, mkdtempSync, openSync, readFileSync, statSync, writeSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readContent } from '../../src/core/arraySource';
-import { decodeNpyData } from '../../src/core/npy/decode';
-import { formatElement } from '../../src/core/npy/formatValue';
+import { decodeNpyData } from '../../src/shared/npy/decode';
+import { formatElement } from '../../src/shared/npy/formatValue';
 import { firstMember, openNpz } from '../../src/arrays/npzArchive';
 import { ZipFormatError } from '../../src/core/zip/zipDirectory';
 import { LocalFileSource } from '../../src/arrays/localFileSource';
@@ -25,7 +25,7 @@ interface ExpectedMember {
 }
 
 describe('.npz archives as NumPy writes them', () => {
-  const expected: Record<string, ExpectedMember[]> = JSON.parse(readFileSync(join(NPZ, 'valid', 'expected.json'), 'utf8'));
+  const expected = JSON.parse(readFileSync(join(NPZ, 'valid', 'expected.json'), 'utf8')) as Record<string, ExpectedMember[]>;
 
   for (const [file, members] of Object.entries(expected)) {
     it(`${file}: lists every member in order and reads each exactly as NumPy does`, async () => {
@@ -82,7 +82,7 @@ describe('.npz archives as NumPy writes them', () => {
 });
 
 describe('.npz archives that are not right', () => {
-  const expected: Record<string, { archive?: string; member?: [string, string] }> = JSON.parse(readFileSync(join(NPZ, 'malformed', 'expected.json'), 'utf8'));
+  const expected = JSON.parse(readFileSync(join(NPZ, 'malformed', 'expected.json'), 'utf8')) as Record<string, { archive?: string; member?: [string, string] }>;
   for (const [file, { archive: archiveError, member }] of Object.entries(expected)) {
     it(`${file}: ${archiveError ? `the archive is refused ("${archiveError}")` : `member ${member![0]} is refused ("${member![1]}")`}`, async () => {
       if (archiveError) {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { decodeNpy } from '../../src/core/npy/decode';
-import { layoutOf, planeSource } from '../../src/core/npy/planeSource';
+import { decodeNpy } from '../../src/shared/npy/decode';
+import { layoutOf, planeSource } from '../../src/shared/npy/planeSource';
 import { fixtureBytes, validFixtures } from './fixtures';
 
 const fixtures = validFixtures();

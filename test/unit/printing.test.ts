@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeNpyData } from '../../src/core/npy/decode';
-import { parseDescr, DType } from '../../src/core/npy/dtype';
-import { formatElement, formatFloat } from '../../src/core/npy/formatValue';
-import { NpyHeader } from '../../src/core/npy/header';
+import { decodeNpyData } from '../../src/shared/npy/decode';
+import { parseDescr, DType } from '../../src/shared/npy/dtype';
+import { formatElement, formatFloat } from '../../src/shared/npy/formatValue';
+import { NpyHeader } from '../../src/shared/npy/header';
 import { FIXTURES } from './fixtures';
 
 /** How NumPy 2.4.6 prints scalars (test/fixtures/make_printing_fixtures.py). */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { decodeNpy } from '../../src/core/npy/decode';
-import { parseNpyHeader } from '../../src/core/npy/header';
+import { decodeNpy } from '../../src/shared/npy/decode';
+import { parseNpyHeader } from '../../src/shared/npy/header';
 import { ProblemList } from '../../src/core/dataset/problems';
 import { parseLabelCsv } from '../../src/core/dataset/labelCsv';
 import { FULL_SAMPLE, sampleCases, sampleDatasetFiles } from '../../src/core/sample/sampleDataset';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseWebviewMessage } from '../../src/core/protocol';
+import { parseWebviewMessage } from '../../src/shared/protocol';
 import { makeNonce, webviewHtml } from '../../src/core/webviewHtml';
 
 const ROOT = join(__dirname, '..', '..');
@@ -57,32 +57,13 @@ describe('webview security', () => {
     assert.ok(!html.includes('<x>'), 'the title is escaped');
   });
 
-  it('the webview code has no inline handlers, no HTML from strings, no eval and no network', () => {
-    const dir = join(ROOT, 'webview');
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-      const code = readFileSync(join(dir, file), 'utf8');
-      for (const [pattern, what] of [
-        [/\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write/, 'HTML from strings'],
-        [/setAttribute\(\s*['"]on|\bon[a-z]+\s*=\s*['"]/, 'inline handlers'],
-        [/\beval\(|new Function\(/, 'eval'],
-        [/\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon/, 'network'],
-      ] as const) {
-        assert.doesNotMatch(code, pattern, `${file}: ${what}`);
-      }
-    }
-  });
-
+  // What the webview code may do, and which modules write files, are lint rules
+  // (eslint.restrictions.mjs, checked by lintRules.test.ts).
   it('declares workspace trust and virtual workspace support, and reads only what it shows', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean } };
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(pkg.capabilities.virtualWorkspaces, true);
     const content = readFileSync(join(ROOT, 'src', 'webviewContent.ts'), 'utf8');
     assert.match(content, /localResourceRoots: \[vscode\.Uri\.joinPath\(extensionUri, 'dist'\), vscode\.Uri\.joinPath\(extensionUri, 'media'\)\]/);
-    // The only writes: the sample generator (into an empty folder the user chose), a slice the
-    // user saves (where they chose in a save dialog), and the settings.
-    const writers = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.ts'))
-      .filter((f) => /fs\.writeFile|fs\.delete|fs\.rename|fs\.copy|fs\.createDirectory|writeFileSync|from 'node:fs'[^;]*write/.test(readFileSync(join(ROOT, 'src', f), 'utf8')));
-    assert.deepEqual(writers.sort(), [join('commands', 'datasetCommands.ts'), join('export', 'sliceExport.ts')]);
   });
 });

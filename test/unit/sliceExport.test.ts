@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { decodeNpy } from '../../src/core/npy/decode';
-import { formatElement } from '../../src/core/npy/formatValue';
-import { numpyExpression, numpyIndexText, planeSource } from '../../src/core/npy/planeSource';
-import { SliceCache, sliceByteRange, streamedPlaneSource } from '../../src/core/npy/streaming';
-import { parseWebviewMessage } from '../../src/core/protocol';
+import { decodeNpy } from '../../src/shared/npy/decode';
+import { formatElement } from '../../src/shared/npy/formatValue';
+import { numpyExpression, numpyIndexText, planeSource } from '../../src/shared/npy/planeSource';
+import { SliceCache, sliceByteRange, streamedPlaneSource } from '../../src/shared/npy/streaming';
+import { parseWebviewMessage } from '../../src/shared/protocol';
 import { elementOffset, fixtureBytes, validFixtures } from './fixtures';
 
 describe('getting a slice out of the viewer', () => {

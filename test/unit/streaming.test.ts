@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { decodeNpy } from '../../src/core/npy/decode';
-import { planeSource } from '../../src/core/npy/planeSource';
-import { volumeStats } from '../../src/core/windowing';
-import { SliceCache, sampleSlices, sampledStats, sliceByteRange, sliceHeader, streamAxis, streamedPlaneSource } from '../../src/core/npy/streaming';
+import { decodeNpy } from '../../src/shared/npy/decode';
+import { planeSource } from '../../src/shared/npy/planeSource';
+import { volumeStats } from '../../src/shared/windowing';
+import { SliceCache, sampleSlices, sampledStats, sliceByteRange, sliceHeader, streamAxis, streamedPlaneSource } from '../../src/shared/npy/streaming';
 import { fixtureBytes, validFixtures } from './fixtures';
 
 describe('reading large arrays slice by slice', () => {

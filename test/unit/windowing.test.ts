@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { NAN_COLOUR, NEG_INF_COLOUR, POS_INF_COLOUR, paintColour, paintGrey, presetWindow, volumeStats, widthLevel } from '../../src/core/windowing';
+import { NAN_COLOUR, NEG_INF_COLOUR, POS_INF_COLOUR, paintColour, paintGrey, presetWindow, volumeStats, widthLevel } from '../../src/shared/windowing';
 
 const grey = (px: number) => px & 0xff;
 

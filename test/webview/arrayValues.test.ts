@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { Page } from 'playwright-core';
-import { parseNpyHeader } from '../../src/core/npy/header';
-import { sampleSlices, sampledStats, sliceByteRange } from '../../src/core/npy/streaming';
-import { HostMessage } from '../../src/core/protocol';
-import { NAN_COLOUR, NEG_INF_COLOUR, POS_INF_COLOUR } from '../../src/core/windowing';
+import { parseNpyHeader } from '../../src/shared/npy/header';
+import { sampleSlices, sampledStats, sliceByteRange } from '../../src/shared/npy/streaming';
+import { HostMessage } from '../../src/shared/protocol';
+import { NAN_COLOUR, NEG_INF_COLOUR, POS_INF_COLOUR } from '../../src/shared/windowing';
 import { pixelOf } from '../support/canvas';
 import { makeNpy } from '../unit/fixtures';
 import { arrayContent, arrayMessage, post, useWebviewHarness } from './harness';
@@ -72,7 +72,7 @@ describe('the viewers show what the array holds (headless Chromium)', function (
     await page.waitForFunction((w) => document.querySelector('[data-role="window"]')!.textContent !== w, first);
     assert.match((await windowText())!, /L 10[0-9]{2}/);
     await page.getByRole('checkbox', { name: 'One window for the whole array' }).check();
-    await page.waitForFunction(() => /L 5\d\d/.test(document.querySelector('[data-role="window"]')!.textContent!));
+    await page.waitForFunction(() => /L 5\d\d/.test(document.querySelector('[data-role="window"]')!.textContent));
   });
 
   it('a slice of a large file that fails to read shows its error in its plane; other slices still show', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { dump } from 'npyjs';
 import { Page } from 'playwright-core';
-import { CaseInfo, CasePlane, HostMessage } from '../../src/core/protocol';
+import { CaseInfo, CasePlane, HostMessage } from '../../src/shared/protocol';
 import { useWebviewHarness, arrayContent, arrayMessage, post, posted, storedState } from './harness';
 
 /** A (slices, 64, 64) uint8 volume whose value at [k, y, x] is (k + y + x) mod 256. */

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { parseNpyHeader } from '../../src/core/npy/header';
-import { ArrayContent, CaseInfo, HostMessage } from '../../src/core/protocol';
+import { parseNpyHeader } from '../../src/shared/npy/header';
+import { ArrayContent, CaseInfo, HostMessage } from '../../src/shared/protocol';
 import { WebviewView, makeNonce, webviewHtml } from '../../src/core/webviewHtml';
 import { launchChromium } from '../support/browser';
 
@@ -126,10 +126,10 @@ export function arrayMessage(fileName: string, bytes: Uint8Array, caseInfo?: Cas
 /** Delivers a host message to the page, ArrayBuffers included, as VS Code's postMessage does. */
 export async function post(page: Page, message: HostMessage): Promise<void> {
   // ArrayBuffers cross into the page as base64 and are rebuilt there.
-  const encoded = JSON.stringify(message, (_key, value) => (value instanceof ArrayBuffer ? { __arrayBuffer: Buffer.from(value).toString('base64') } : value));
+  const encoded = JSON.stringify(message, (_key, value: unknown) => (value instanceof ArrayBuffer ? { __arrayBuffer: Buffer.from(value).toString('base64') } : value));
   await page.evaluate((text) => {
-    const decoded = JSON.parse(text, (_key, value) =>
-      value && typeof value === 'object' && '__arrayBuffer' in value ? Uint8Array.from(atob(value.__arrayBuffer), (c) => c.charCodeAt(0)).buffer : value,
+    const decoded: unknown = JSON.parse(text, (_key, value: unknown) =>
+      value && typeof value === 'object' && '__arrayBuffer' in value ? Uint8Array.from(atob(String(value.__arrayBuffer)), (c) => c.charCodeAt(0)).buffer : value,
     );
     window.postMessage(decoded, '*');
   }, encoded);

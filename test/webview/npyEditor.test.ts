@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { dump } from 'npyjs';
 import { Page } from 'playwright-core';
-import { parseNpyHeader } from '../../src/core/npy/header';
-import { sampleSlices, sampledStats, sliceByteRange } from '../../src/core/npy/streaming';
+import { parseNpyHeader } from '../../src/shared/npy/header';
+import { sampleSlices, sampledStats, sliceByteRange } from '../../src/shared/npy/streaming';
 import { fixtureBytes, validFixtures } from '../unit/fixtures';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { useWebviewHarness, arrayMessage, post, posted, storedState } from './harness';
@@ -305,7 +305,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
     assert.equal(await readout().textContent(), 'x 30  y 40  slice 43  value …  at [43, 40, 30]', 'not here yet');
     assert.deepEqual(await requests(), [22, 43]);
     await post(page, { type: 'slice', index: 43, data: sliceOf(43) });
-    await page.waitForFunction(() => !document.querySelector('[data-role="readout"]')!.textContent!.includes('…'));
+    await page.waitForFunction(() => !document.querySelector('[data-role="readout"]')!.textContent.includes('…'));
     assert.equal(await readout().textContent(), `x 30  y 40  slice 43  value ${valueAt(43, 40, 30)}  at [43, 40, 30]`);
   });
 });

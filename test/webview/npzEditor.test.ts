@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { Page } from 'playwright-core';
 import { openNpz, firstMember } from '../../src/arrays/npzArchive';
 import { readContent } from '../../src/core/arraySource';
-import { HostMessage } from '../../src/core/protocol';
+import { HostMessage } from '../../src/shared/protocol';
 import { memorySource } from '../support/countingSource';
 import { post, posted, storedState, useWebviewHarness } from './harness';
 

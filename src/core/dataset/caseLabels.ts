@@ -1,5 +1,5 @@
 import { DatasetCase, DatasetSplit, prevalence } from './datasetIndex';
-import { caseKeyOf, taskDisplayName } from './layout';
+import { caseKeyOf, taskDisplayName } from '../../shared/datasetLayout';
 
 /** How a task reads inside running text: ACL, meniscus, abnormal. */
 function taskWord(task: string): string {

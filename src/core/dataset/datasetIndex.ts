@@ -1,4 +1,4 @@
-import { caseIdOf, caseKeyOf, compareCaseIds, labelFileOf, sortPlanes } from './layout';
+import { caseIdOf, caseKeyOf, compareCaseIds, labelFileOf, sortPlanes } from '../../shared/datasetLayout';
 import { parseLabelCsv } from './labelCsv';
 import { DatasetProblem, ProblemList } from './problems';
 
@@ -60,7 +60,7 @@ export function indexDataset(listing: DatasetListing, problems = new ProblemList
         if (id === undefined) continue;
         planes.add(plane.name);
         const key = caseKeyOf(id);
-        const c = cases.get(key) ?? { id, key, split: split.name, files: new Map(), labels: new Map() };
+        const c: DatasetCase = cases.get(key) ?? { id, key, split: split.name, files: new Map(), labels: new Map() };
         const path = `${split.name}/${plane.name}/${file}`;
         const other = c.files.get(plane.name);
         if (other !== undefined) {

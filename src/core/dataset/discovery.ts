@@ -1,4 +1,4 @@
-import { caseIdOf } from './layout';
+import { caseIdOf } from '../../shared/datasetLayout';
 import { DatasetFs } from './listing';
 
 /** Dataset roots are looked for this many folders below a workspace folder (0, 1 or 2 below). */

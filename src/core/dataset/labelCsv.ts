@@ -1,4 +1,4 @@
-import { caseKeyOf } from './layout';
+import { caseKeyOf } from '../../shared/datasetLayout';
 import { ProblemList } from './problems';
 
 export interface LabelRow {

@@ -1,6 +1,6 @@
 import { DatasetListing } from './datasetIndex';
 import { decodeCsvText } from './labelCsv';
-import { caseIdOf, labelFileOf } from './layout';
+import { caseIdOf, labelFileOf } from '../../shared/datasetLayout';
 import { ProblemList } from './problems';
 
 /** The kind of a folder entry: a regular file (or a broken link), a folder, or anything else (FIFO, device, socket, a link to one). */

@@ -176,7 +176,7 @@ export function planeSource(array: NpyArray, axis = 0, leading: readonly number[
         for (let x = 0; x < width; x++) {
           for (let c = 0; c < channels; c++) {
             const at = (offsetOf(k, y, x) + c * channelStride) * parts;
-            for (let p = 0; p < parts; p++) out[i++] = raw[at + p] as never;
+            for (let p = 0; p < parts; p++) out[i++] = raw[at + p];
           }
         }
       }

@@ -125,16 +125,16 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     }
     case 'exportSlice':
       return typeof m.format === 'string' && EXPORT_FORMATS.includes(m.format) && isPlane(m.plane) && keys.length === (m.plane === undefined ? 2 : 3)
-        ? { type: 'exportSlice', format: m.format as ExportFormat, ...(m.plane === undefined ? {} : { plane: m.plane as string }) }
+        ? { type: 'exportSlice', format: m.format as ExportFormat, ...(m.plane === undefined ? {} : { plane: m.plane }) }
         : undefined;
     case 'exportData':
       // VS Code revives an ArrayBuffer as one, or as a Uint8Array over one.
       return (m.format === 'png' || m.format === 'npy') && (m.data instanceof ArrayBuffer || m.data instanceof Uint8Array) && Number.isSafeInteger(m.slice) && (m.slice as number) >= 0 && isPlane(m.plane) && keys.length === (m.plane === undefined ? 4 : 5)
-        ? { type: 'exportData', format: m.format, slice: m.slice as number, data: m.data, ...(m.plane === undefined ? {} : { plane: m.plane as string }) }
+        ? { type: 'exportData', format: m.format, slice: m.slice as number, data: m.data, ...(m.plane === undefined ? {} : { plane: m.plane }) }
         : undefined;
     case 'exportIndex':
       return Array.isArray(m.index) && m.index.length <= 64 && m.index.every((i) => i === null || (Number.isSafeInteger(i) && (i as number) >= 0)) && isPlane(m.plane) && keys.length === (m.plane === undefined ? 2 : 3)
-        ? { type: 'exportIndex', index: m.index as (number | null)[], ...(m.plane === undefined ? {} : { plane: m.plane as string }) }
+        ? { type: 'exportIndex', index: m.index as (number | null)[], ...(m.plane === undefined ? {} : { plane: m.plane }) }
         : undefined;
     case 'openMember':
       return typeof m.name === 'string' && m.name.length <= 4096 && keys.length === 2 ? { type: 'openMember', name: m.name } : undefined;

@@ -1,0 +1,17 @@
+// `npm run lint` (part of `npm test`, zero warnings allowed): typescript-eslint's type-checked
+// recommended rules over everything, and the project's architecture and security rules.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { restrictions } from './eslint.restrictions.mjs';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', 'sample-data/**', '**/*.mjs', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    // `const { slice: _slice, ...rest } = state` drops a key on purpose.
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }] },
+  },
+  ...restrictions,
+);
