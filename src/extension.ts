@@ -42,9 +42,9 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     }),
     ...registerCaseCommands(registry, tree, treeView, viewer),
     ...registerDatasetCommands(registry),
-    vscode.commands.registerCommand('mrnet.saveSliceAsPng', () => exporter.command('png')),
-    vscode.commands.registerCommand('mrnet.saveSliceAsNpy', () => exporter.command('npy')),
-    vscode.commands.registerCommand('mrnet.copyNumpyExpression', () => exporter.command('expression')),
+    vscode.commands.registerCommand('mrnet.saveSliceAsPng', (context?: unknown) => exporter.command('png', context)),
+    vscode.commands.registerCommand('mrnet.saveSliceAsNpy', (context?: unknown) => exporter.command('npy', context)),
+    vscode.commands.registerCommand('mrnet.copyNumpyExpression', (context?: unknown) => exporter.command('expression', context)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('mrnet.datasetRoots')) void registry.refresh();
     }),

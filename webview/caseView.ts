@@ -125,6 +125,8 @@ export function startCaseViewer(root: HTMLElement): void {
       if (!viewer) {
         const name = planeDisplayName(casePlane.plane);
         viewer = new PlaneViewer(`${name} plane`, `${name} slice`);
+        // The webview's context menu (Save Slice as PNG…, …) acts on the plane right-clicked.
+        viewer.element.dataset.vscodeContext = JSON.stringify({ mrnetPlane: casePlane.plane });
         viewer.onChange = save;
         viewer.onExport = (format) => vscode.postMessage({ type: 'exportSlice', format, plane: casePlane.plane });
         viewers.set(casePlane.plane, viewer);

@@ -16,9 +16,10 @@ import { nodeDatasetFs } from '../../src/dataset/nodeDatasetFs';
 import { parseNpyHeader } from '../../src/shared/npy/header';
 import { startCodeServer } from '../codeServer';
 import { launchChromium } from '../../test/support/browser';
-import { writeLargeVolume } from '../../test/support/largeArray';
+import { largeVolumeMember, writeLargeVolume } from '../../test/support/largeArray';
+import { writeStoredZip } from '../../test/support/zipWriter';
 import { WebviewHarness } from '../../test/webview/harness';
-import { explorerOpen, webviewFrame } from '../../test/e2e/workbench';
+import { explorerOpen, explorerRow, webviewFrame, workbenchRestored } from '../../test/e2e/workbench';
 
 const ROOT = resolve(__dirname, '..', '..');
 const FULL = resolve(process.env.MRNET_BENCH_DATASET ?? join(ROOT, 'sample-data', 'full', 'MRNet-v1.0'));
@@ -117,18 +118,19 @@ function decodeRows(): void {
   be.set(Buffer.from(patched, 'latin1'));
   const offset = parseNpyHeader(be, be.length).dataOffset;
   for (let i = offset; i < be.length; i += 4) [be[i], be[i + 1], be[i + 2], be[i + 3]] = [be[i + 3], be[i + 2], be[i + 1], be[i]];
-  const throughput = (bytes: Uint8Array) =>
+  const times = (bytes: Uint8Array) =>
     Array.from({ length: 9 }, () => {
       const t = performance.now();
       decodeNpy(bytes);
-      return bytes.length / 1e6 / ((performance.now() - t) / 1000);
+      return performance.now() - t;
     });
-  record('decode uint8 C order (256 MB, viewed in place)', throughput(u1), 'MB/s', { atLeast: 1000, text: '≥ 1,000 MB/s' });
-  record('decode float32 big-endian Fortran (64 MB)', throughput(be), 'MB/s', { atLeast: 200, text: '≥ 200 MB/s' });
-  record('decode float32 little-endian C (64 MB)', throughput(le), 'MB/s');
+  // A rate only where bytes are processed: little-endian data is viewed in place, so what is
+  // timed there is making the view (header parsing included), quoted in ms, not as a rate.
+  record('decode uint8 C order (256 MB): header and a zero-copy view, no bytes processed', times(u1), 'ms');
+  record('decode float32 little-endian C (64 MB): header and a zero-copy view, no bytes processed', times(le), 'ms');
+  record('decode float32 big-endian Fortran (64 MB), every byte swapped', times(be).map((ms) => be.length / 1e6 / (ms / 1000)), 'MB/s', { atLeast: 200, text: '≥ 200 MB/s' });
 }
 
-/** 3b: decoding 64-bit integers against float64, an MRNet-sized volume each. */
 function wideIntegerRows(): void {
   const shape = [44, 256, 256];
   const count = shape[0] * shape[1] * shape[2];
@@ -190,6 +192,7 @@ async function vscodeRows(): Promise<void> {
   mkdirSync(large, { recursive: true });
   const largeFile = join(large, 'volume-2GiB.npy');
   writeLargeVolume(largeFile, [512, 2048, 2048], [0, 255, 511]);
+  writeStoredZip(join(large, 'volume-2GiB.npz'), [largeVolumeMember('scans/volume.npy', [512, 2048, 2048], [0, 255, 511])]);
   const resultFile = join(workspace, 'extension-host-bench.json');
   rmSync(resultFile, { force: true });
   execFileSync('npx', ['esbuild', 'scripts/bench/extensionHostBench.ts', '--bundle', '--platform=node', '--format=cjs', '--external:vscode', '--outfile=out/bench/extensionHostBench.js', '--log-level=warning'], { cwd: ROOT });
@@ -235,14 +238,14 @@ async function vscodeRows(): Promise<void> {
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(server.folderUrl(workspace));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await workbenchRestored(page);
 
     // For reference, the same for an MRNet volume: what opening any editor costs here.
     await explorerOpen(page, 'MRNet-v1.0', 'train', 'axial');
     const small: number[] = [];
     for (const id of ['0000.npy', '0001.npy', '0002.npy', '0003.npy', '0004.npy']) {
       const t = performance.now();
-      await explorerOpen(page, 'MRNet-v1.0', 'train', 'axial', id);
+      await explorerRow(page, id).click();
       const f = await webviewFrame(page, (f) => f.getByRole('heading', { name: id }).isVisible());
       await f.getByRole('region', { name: 'Slices' }).locator('canvas').hover();
       await f.locator('[data-role="readout"]', { hasText: /value \d/ }).waitFor();
@@ -252,29 +255,37 @@ async function vscodeRows(): Promise<void> {
     await page.keyboard.press('Control+K');
     await page.keyboard.press('W');
 
-    // The large array: from its click in the Explorer to its first slice shown with values.
+    // The large array, and the same volume as a stored .npz member: from the click in the
+    // Explorer to the first slice shown with values.
     await explorerOpen(page, 'large');
-    const opened: number[] = [];
-    let frame: Frame | undefined;
-    for (let i = 0; i < 5; i++) {
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('W');
-      const t0 = performance.now();
-      await explorerOpen(page, 'large', 'volume-2GiB.npy');
-      frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'volume-2GiB.npy' }).isVisible());
-      await frame.getByRole('region', { name: 'Slices' }).locator('canvas').hover();
-      await frame.locator('[data-role="readout"]', { hasText: /value \d/ }).waitFor({ timeout: 30_000 });
-      opened.push(performance.now() - t0);
-    }
+    const openLarge = async (file: string, heading: string) => {
+      const opened: number[] = [];
+      let frame: Frame | undefined;
+      for (let i = 0; i < 5; i++) {
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('W');
+        const t0 = performance.now();
+        await explorerRow(page, file).click();
+        frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: heading }).isVisible());
+        await frame.getByRole('region', { name: 'Slices' }).locator('canvas').hover();
+        await frame.locator('[data-role="readout"]', { hasText: /value \d/ }).waitFor({ timeout: 30_000 });
+        opened.push(performance.now() - t0);
+      }
+      return { opened, frame: frame! };
+    };
+    const npy = await openLarge('volume-2GiB.npy', 'volume-2GiB.npy');
     const scroll: number[] = [];
     for (let i = 0; i < 40; i++) {
       const t = performance.now();
       await page.mouse.wheel(0, 100);
-      await frame!.locator('[data-role="readout"]', { hasText: /value \d/ }).waitFor();
+      await npy.frame.locator('[data-role="readout"]', { hasText: /value \d/ }).waitFor();
       scroll.push(performance.now() - t);
     }
-    record('2 GiB (512, 2048, 2048) uint8: click in Explorer to first slice shown, with its values', opened, 'ms', { median: 2000, text: '≤ 2,000 ms' });
+    record('2 GiB (512, 2048, 2048) uint8: click in Explorer to first slice shown, with its values', npy.opened, 'ms', { median: 2000, text: '≤ 2,000 ms' });
     record('2 GiB array: next slice (4 MB ranged read) to values shown', scroll, 'ms');
+    const npz = await openLarge('volume-2GiB.npz', 'volume-2GiB.npz: scans/volume.npy');
+    const npyMedian = stats(npy.opened).median;
+    record('2 GiB stored .npz member (512, 2048, 2048) uint8: click in Explorer to first slice shown, with its values', npz.opened, 'ms', { median: npyMedian * 1.1, text: `within 1.1× the .npy's ${npyMedian.toFixed(0)} ms` });
     await page.keyboard.press('Control+K');
     await page.keyboard.press('W');
 

@@ -32,7 +32,7 @@ export function webviewHtml(page: WebviewPage): string {
 <link rel="stylesheet" href="${escapeAttr(page.styleUri)}">
 <title>${escapeText(page.title)}</title>
 </head>
-<body data-view="${page.view}">
+<body data-view="${page.view}" data-vscode-context='{"preventDefaultContextMenuItems": true}'>
 <main id="app"></main>
 <script nonce="${page.nonce}" src="${escapeAttr(page.scriptUri)}"></script>
 </body>

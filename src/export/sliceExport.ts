@@ -38,14 +38,19 @@ export class SliceExporter {
     });
   }
 
-  /** The command palette's target: the active array panel. */
-  async command(format: ExportFormat): Promise<void> {
+  /**
+   * The command palette's and the webview context menu's target: the active array panel, and
+   * from the context menu the plane right-clicked (its `data-vscode-context`; checked when the
+   * data comes back, like any plane a webview names).
+   */
+  async command(format: ExportFormat, context?: unknown): Promise<void> {
     const target = [...this.targets].find((t) => t.panel.active);
     if (!target) {
       void vscode.window.showInformationMessage('Open a .npy or .npz file, or a case, to export one of its slices.');
       return;
     }
-    await this.start(target, format, undefined);
+    const plane = (context as { mrnetPlane?: unknown } | undefined)?.mrnetPlane;
+    await this.start(target, format, typeof plane === 'string' ? plane.slice(0, 255) : undefined);
   }
 
   /** Asks the panel for its slice; for a PNG, first at which size. */

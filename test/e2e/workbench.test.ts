@@ -5,7 +5,7 @@ import { Frame, Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/shared/npy/header';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { patternAt } from '../support/largeArray';
-import { SCREENSHOTS, Workbench, closeAllEditors, explorerOpen, extensionLog, pickFromQuickPick, quickPick, runCommand, webviewFrame, workbenchRestored } from './workbench';
+import { SCREENSHOTS, Workbench, closeAllEditors, explorerOpen, extensionLog, pickFromQuickPick, quickPick, runCommand, showCasesView, webviewFrame, workbenchRestored } from './workbench';
 import { LARGE_SHAPE } from './workspace';
 
 /**
@@ -80,7 +80,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
   it('a folder without a dataset: the MRNet view offers "Select Dataset Folder" and "Create Sample Dataset"', async () => {
     const other = await workbench.open('', join(workbench.workspace, 'broken'));
     try {
-      await other.locator('.activitybar .action-label[aria-label="MRNet"]').click();
+      await showCasesView(other);
       await other.getByText('No MRNet dataset found in this workspace.').waitFor();
       assert.equal(await other.getByRole('button', { name: 'Select Dataset Folder' }).count(), 1);
       assert.equal(await other.getByRole('button', { name: 'Create Sample Dataset' }).count(), 1);
@@ -202,7 +202,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
 
   it('the MRNet view lists splits with counts and prevalences, and cases with their CSV labels', async () => {
     await closeAllEditors(page);
-    await page.locator('.activitybar .action-label[aria-label="MRNet"]').click();
+    await showCasesView(page);
     const view = page.locator('.pane-body').filter({ has: page.getByRole('treeitem', { name: /^train / }) });
     await view.getByRole('treeitem', { name: /^train / }).waitFor();
     for (const split of ['train', 'valid']) {
