@@ -3,10 +3,11 @@ import { Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/shared/npy/header';
 import { sampleSlices, sampledStats, sliceByteRange } from '../../src/shared/npy/streaming';
 import { HostMessage } from '../../src/shared/protocol';
+import { decodeNpy } from '../../src/shared/npy/decode';
 import { NAN_COLOUR, NEG_INF_COLOUR, POS_INF_COLOUR } from '../../src/shared/windowing';
 import { pixelOf } from '../support/canvas';
 import { makeNpy } from '../unit/fixtures';
-import { arrayContent, arrayMessage, post, useWebviewHarness } from './harness';
+import { arrayContent, arrayMessage, post, posted, useWebviewHarness } from './harness';
 
 /** RGBA bytes of a little-endian ABGR colour. */
 const rgba = (abgr: number) => [abgr & 255, (abgr >>> 8) & 255, (abgr >>> 16) & 255, abgr >>> 24];
@@ -110,5 +111,41 @@ describe('the viewers show what the array holds (headless Chromium)', function (
     await post(casePage, { type: 'sliceError', plane: 'axial', index: 4, message: 'Cannot show slice 4 of 0000.npy: the file ended inside slice 4' });
     await casePage.getByRole('region', { name: 'Axial plane' }).getByRole('alert').waitFor();
     assert.equal(await casePage.getByRole('region', { name: 'Coronal plane' }).getByRole('alert').isVisible(), false);
+  });
+
+  it('the slice leaves as a PNG at the array\'s resolution (with the window shown) or at the displayed size, as a .npy, or as its NumPy index', async () => {
+    await open(makeNpy('<f4', [3, 5, 7], Float32Array.from({ length: 105 }, (_, i) => i)));
+    await page.getByRole('button', { name: 'Save slice as PNG…' }).click();
+    assert.deepEqual((await posted(page)).pop(), { type: 'exportSlice', format: 'png' });
+    const answer = async (request: HostMessage) => {
+      const before = (await posted(page)).length;
+      await post(page, request);
+      await page.waitForFunction((n) => (window as unknown as { __posted: unknown[] }).__posted.length > n, before);
+      return (await posted(page)).pop() as { type: string; format?: string; slice?: number; data?: ArrayBuffer; index?: unknown[] };
+    };
+    // What the page posts back crosses as a plain object here: read it inside the page.
+    const pngSize = () => page.evaluate(async () => {
+      const m = (window as unknown as { __posted: { data: ArrayBuffer }[] }).__posted.at(-1)!;
+      const bitmap = await createImageBitmap(new Blob([m.data], { type: 'image/png' }));
+      const pixels = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+      pixels.drawImage(bitmap, 0, 0);
+      return { width: bitmap.width, height: bitmap.height, first: Array.from(pixels.getImageData(0, 0, 1, 1).data), last: Array.from(pixels.getImageData(6, 4, 1, 1).data) };
+    });
+    await page.getByRole('button', { name: 'Contrast: per-slice' }).click();
+    const png = await answer({ type: 'requestExport', format: 'png' });
+    assert.deepEqual([png.type, png.format, png.slice], ['exportData', 'png', 1]);
+    const image = await pngSize();
+    assert.deepEqual([image.width, image.height], [7, 5]);
+    assert.deepEqual([image.first, image.last], [[0, 0, 0, 255], [255, 255, 255, 255]], 'the per-slice window shown: 35 black, 69 white');
+    await answer({ type: 'requestExport', format: 'png', displayedSize: true });
+    const shown = await pngSize();
+    const canvas = await page.getByRole('region', { name: 'Slices' }).locator('canvas').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
+    assert.deepEqual([shown.width, shown.height], canvas);
+    const npy = await answer({ type: 'requestExport', format: 'npy' });
+    assert.deepEqual([npy.format, npy.slice], ['npy', 1]);
+    const bytes = await page.evaluate(() => Array.from(new Uint8Array((window as unknown as { __posted: { data: ArrayBuffer }[] }).__posted.at(-1)!.data)));
+    const saved = decodeNpy(new Uint8Array(bytes));
+    assert.deepEqual([saved.header.shape, Array.from(saved.values)], [[5, 7], Array.from({ length: 35 }, (_, i) => 35 + i)]);
+    assert.deepEqual(await answer({ type: 'requestExport', format: 'expression' }), { type: 'exportIndex', index: [1, null, null] });
   });
 });
