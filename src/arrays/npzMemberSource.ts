@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import { constants, crc32, inflateRaw, inflateRawSync } from 'node:zlib';
-import { ArraySource, WHOLE_READ_LIMIT } from '../core/arraySource';
+import { ArraySource, HEADER_READ, WHOLE_READ_LIMIT } from '../core/arraySource';
 import { formatBytes } from '../shared/format';
 import { ZipEntry, ZipFormatError, entryDataOffset } from '../core/zip/zipDirectory';
 
@@ -36,7 +36,7 @@ export class NpzMemberSource implements ArraySource {
       return bytes;
     }
     // A header alone (less than the whole member): inflate the first compressed bytes only.
-    if (!this.inflated && offset + length <= 4096 && offset + length < this.size) {
+    if (!this.inflated && offset + length <= HEADER_READ && offset + length < this.size) {
       const input = await this.archive.read(start, Math.min(this.entry.compressedSize, PREFIX_INPUT));
       try {
         return inflateRawSync(input, { finishFlush: constants.Z_SYNC_FLUSH }).subarray(offset, offset + length);

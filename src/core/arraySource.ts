@@ -20,17 +20,16 @@ export interface ArraySource {
 }
 
 /** Bytes read first for a header: enough for any header NumPy writes for up to a few hundred axes. */
-const FIRST_READ = 4096;
+export const HEADER_READ = 4096;
 /** Above this, sources without ranged reads refuse an array rather than read it whole. */
 export const WHOLE_READ_LIMIT = 2 ** 31;
 
-/** The checked header, reading no data where the source allows ranged reads. */
+/**
+ * The checked header, from the first bytes of the array: a ranged source reads only those, a
+ * deflated member inflates only its first compressed bytes, a remote file is read whole (once).
+ */
 export async function readHeader(source: ArraySource): Promise<NpyHeader> {
-  if (!source.ranged) {
-    const bytes = await source.read(0, source.size);
-    return parseNpyHeader(bytes, source.size);
-  }
-  let head = await source.read(0, Math.min(FIRST_READ, source.size));
+  let head = await source.read(0, Math.min(HEADER_READ, source.size));
   const length = npyHeaderLength(head);
   if (length > head.length && length <= source.size) head = await source.read(0, length);
   return parseNpyHeader(head, source.size);

@@ -137,6 +137,11 @@ describe('dataset folders as people have them', () => {
     const index = indexDataset(await listDataset(nodeDatasetFs, root, problems), problems);
     assert.deepEqual(index.splits.map((s) => s.name), ['train']);
     assert.ok(index.problems.some((p) => p.file === 'extra/' && p.message.startsWith('holds a dataset of its own (extra/train/axial/NNNN.npy)')));
+    // A split with case files of its own keeps them, whatever sits in a folder beside them.
+    touch(join(root, 'valid', 'axial', '0001.npy'));
+    touch(join(root, 'valid', 'coronal', 'old', '0001.npy'));
+    const again = new ProblemList();
+    assert.deepEqual(indexDataset(await listDataset(nodeDatasetFs, root, again), again).splits.map((s) => s.name), ['train', 'valid']);
   });
 
   it('discovery finds every dataset up to two folders down, beside 10,000 sibling folders, and says where a budget stopped it', async function () {

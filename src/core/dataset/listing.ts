@@ -58,7 +58,8 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
         if (!files.some((f) => caseIdOf(f))) nested ??= await nestedCaseFolder(`${name}/${plane}`, entries);
         planes.push({ name: plane, files });
       }
-      if (nested) problems.add({ file: `${name}/`, message: `holds a dataset of its own (${nested}/NNNN.npy): add ${name}/ as a dataset of its own (MRNet: Select Dataset Folder…) or move it out of this one` });
+      // A split whose plane folders hold no case files, but a folder below one of them does.
+      if (nested && !planes.some((p) => p.files.some((f) => caseIdOf(f)))) problems.add({ file: `${name}/`, message: `holds a dataset of its own (${nested}/NNNN.npy): add ${name}/ as a dataset of its own (MRNet: Select Dataset Folder…) or move it out of this one` });
       else if (planes.length) listing.splits.push({ name, planes });
     }
   }
