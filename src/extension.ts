@@ -7,6 +7,7 @@ import { NPY_EDITOR_VIEW_TYPE, NpyEditorProvider } from './npyEditor/npyEditorPr
 import { SliceExporter } from './export/sliceExport';
 import { NPZ_EDITOR_VIEW_TYPE, NpzEditorProvider } from './npzEditor/npzEditorProvider';
 import { CasesTreeProvider, TreeNode } from './tree/casesTreeProvider';
+import { ViewDefaultsStore } from './settings/viewDefaults';
 
 /** What activate() returns: the pieces the extension-host tests look into. */
 export interface MrnetViewerApi {
@@ -22,22 +23,24 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
   const treeView = vscode.window.createTreeView('mrnet.cases', { treeDataProvider: tree, showCollapseAll: true });
   // Saved slices never go into a dataset by default.
   const exporter = new SliceExporter(log, (uri) => registry.all.some((d) => uri.toString() === d.uri.toString() || uri.toString().startsWith(`${d.uri.toString()}/`)));
-  const viewer = new CaseViewer(context.extensionUri, registry, { allCases: () => registry.allCases(), visibleCases: () => tree.visibleCases() }, log, exporter);
+  const defaults = new ViewDefaultsStore(context.workspaceState);
+  const viewer = new CaseViewer(context.extensionUri, registry, { allCases: () => registry.allCases(), visibleCases: () => tree.visibleCases() }, log, exporter, defaults);
   context.subscriptions.push(
     log,
     registry,
     tree,
     treeView,
     viewer,
+    defaults,
     registry.onDidChange(() => void vscode.commands.executeCommand('setContext', 'mrnet.datasetCount', registry.all.length)),
     viewer.onDidShowCase((ref) => {
       // A case hidden by the tree's filter cannot be revealed; nothing to do then.
       if (treeView.visible) treeView.reveal(tree.caseNode(ref), { select: true, focus: false }).then(undefined, () => undefined);
     }),
-    vscode.window.registerCustomEditorProvider(NPY_EDITOR_VIEW_TYPE, new NpyEditorProvider(context.extensionUri, registry, viewer, log, exporter), {
+    vscode.window.registerCustomEditorProvider(NPY_EDITOR_VIEW_TYPE, new NpyEditorProvider(context.extensionUri, registry, viewer, log, exporter, defaults), {
       supportsMultipleEditorsPerDocument: true,
     }),
-    vscode.window.registerCustomEditorProvider(NPZ_EDITOR_VIEW_TYPE, new NpzEditorProvider(context.extensionUri, log, exporter), {
+    vscode.window.registerCustomEditorProvider(NPZ_EDITOR_VIEW_TYPE, new NpzEditorProvider(context.extensionUri, log, exporter, defaults), {
       supportsMultipleEditorsPerDocument: true,
     }),
     ...registerCaseCommands(registry, tree, treeView, viewer),

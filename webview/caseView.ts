@@ -1,25 +1,38 @@
 import { caseKeyOf, planeDisplayName } from '../src/shared/datasetLayout';
 import { decodeNpyData } from '../src/shared/npy/decode';
 import { layoutOf, planeSource, subVolumeValues } from '../src/shared/npy/planeSource';
-import { CasePlane, HostMessage } from '../src/shared/protocol';
+import { CasePlane, HostMessage, ViewDefaults } from '../src/shared/protocol';
+import { DEFAULT_COLOUR_MAP } from '../src/shared/colourMaps';
 import { volumeStats } from '../src/shared/windowing';
 import { labelBadges } from './caseHeader';
 import { button, el } from './dom';
-import { PlaneKeys, PlaneViewState, PlaneViewer, isTextField, withoutSlice } from './planeViewer';
+import { PlaneViewState, PlaneViewer, withoutSlice } from './planeViewer';
+import { ViewerToolbar, tool } from './viewerToolbar';
+import { ViewportGroup, isTextField } from './viewportGroup';
 import { answerExport } from './sliceExport';
 import { SliceStream } from './sliceStream';
 import { onHostMessage, vscode } from './vscodeApi';
+
+/** How the planes are laid out: chosen by width (1x3 when wide, 3x1 when narrow), or as chosen. */
+type Layout = 'auto' | 'row' | 'column' | 'large';
+const LAYOUTS = ['row', 'column', 'large'] as const;
 
 interface CaseViewState {
   /** Which case the plane states are of: "dataset/split/id". */
   caseKey: string;
   /** Each plane's view state; pairs, not an object keyed by plane names (a plane may be called `__proto__`). */
   planes: [string, PlaneViewState][];
+  layout?: Layout;
+  /** The plane shown large in the 'large' layout. */
+  large?: string;
+  linked?: boolean;
+  annotations?: boolean;
 }
 
 /**
  * The three-plane case viewer: a header (case, split, label badges, previous/next, a case
- * picker) and one plane viewer per plane, side by side (stacked in narrow panels).
+ * picker), one toolbar acting on the active plane, and one viewport per plane in a layout:
+ * side by side (1x3), stacked (3x1) or one large beside two small.
  */
 export function startCaseViewer(root: HTMLElement): void {
   const title = el('h1', { class: 'file-name' });
@@ -40,10 +53,22 @@ export function startCaseViewer(root: HTMLElement): void {
   ]);
   const planes = el('div', { class: 'planes' });
   const status = el('p', { class: 'status' }, ['Loading…']);
-  root.append(header, status, planes);
+  const group = new ViewportGroup();
+  const viewers = new Map<string, PlaneViewer>();
+  const planeOf = (viewer: PlaneViewer) => [...viewers].find(([, v]) => v === viewer)?.[0];
+  const layoutButtons = new Map<Layout, HTMLButtonElement>([
+    ['row', tool('1×3', 'Layout: side by side (1×3)', 'g: next layout', () => setLayout('row'), true)],
+    ['column', tool('3×1', 'Layout: stacked (3×1)', 'g: next layout', () => setLayout('column'), true)],
+    ['large', tool('1+2', 'Layout: one large plane, two small', 'g: next layout', () => setLayout('large'), true)],
+  ]);
+  const enlarge = tool('Enlarge', 'Make the active plane the large one', 'b', () => makeLarge());
+  const toolbar = new ViewerToolbar(group, [el('span', { class: 'group', role: 'group', 'aria-label': 'Layout' }, [...layoutButtons.values(), enlarge])], (format, viewer) => {
+    const plane = planeOf(viewer);
+    if (plane !== undefined) vscode.postMessage({ type: 'exportSlice', format, plane });
+  });
+  root.append(header, toolbar.element, status, planes);
   root.classList.add('case-viewer');
 
-  const viewers = new Map<string, PlaneViewer>();
   /** Plane files read slice by slice, by plane, while their case is shown. */
   const streams = new Map<string, SliceStream>();
   const restored = vscode.getState() as CaseViewState | undefined;
@@ -51,11 +76,41 @@ export function startCaseViewer(root: HTMLElement): void {
   let shownKey = restored?.caseKey ?? '';
   const planeStates = new Map<string, PlaneViewState>(Array.isArray(restored?.planes) ? restored.planes : []);
   let pickerIds: string[] = [];
+  let layout: Layout = restored?.layout && (restored.layout === 'auto' || LAYOUTS.includes(restored.layout)) ? restored.layout : 'auto';
+  let large = typeof restored?.large === 'string' ? restored.large : undefined;
+  let defaults: ViewDefaults = { colourMap: DEFAULT_COLOUR_MAP, preset: 'auto' };
+  group.linked = restored?.linked === true;
+  group.setAnnotations(restored?.annotations !== false);
 
   const save = () => {
     for (const [plane, viewer] of viewers) planeStates.set(plane, viewer.getState());
-    vscode.setState({ caseKey: shownKey, planes: [...planeStates] } satisfies CaseViewState);
+    vscode.setState({ caseKey: shownKey, planes: [...planeStates], layout, large, linked: group.linked, annotations: group.annotations } satisfies CaseViewState);
   };
+  group.onChange = save;
+  group.onPresetChosen = (preset) => vscode.postMessage({ type: 'rememberPreset', preset });
+
+  /** Lays the planes out: 'auto' is 1x3 when the panel is wide enough, else 3x1. */
+  function applyLayout(): void {
+    const shown = layout === 'auto' ? (planes.clientWidth >= Math.max(700, planes.clientHeight) ? 'row' : 'column') : layout;
+    if (planes.dataset.layout !== shown) planes.dataset.layout = shown;
+    const largePlane = viewers.has(large ?? '') ? large : viewers.keys().next().value;
+    for (const [plane, viewer] of viewers) viewer.element.toggleAttribute('data-large', shown === 'large' && plane === largePlane);
+    for (const [name, b] of layoutButtons) b.setAttribute('aria-pressed', String(name === shown));
+  }
+  new ResizeObserver(() => applyLayout()).observe(planes);
+
+  function setLayout(next: Layout): void {
+    layout = next;
+    applyLayout();
+    save();
+  }
+
+  /** The active plane becomes the large one, in the one-large layout. */
+  function makeLarge(): void {
+    const active = group.active;
+    large = active && planeOf(active);
+    setLayout('large');
+  }
 
   function navigate(direction: 'next' | 'previous'): void {
     vscode.postMessage({ type: 'navigate', direction });
@@ -76,18 +131,22 @@ export function startCaseViewer(root: HTMLElement): void {
     pick();
   });
 
-  // Keys go to the plane under the pointer, else to the plane with the focus; n and p (and
-  // Alt+arrows) walk cases from anywhere but a text field.
-  const planeKeys = new PlaneKeys(() => [...viewers.values()]);
+  // Keys go to the active plane (see ViewportGroup); n and p (and Alt+arrows) walk cases,
+  // g cycles the layouts and b makes the active plane the large one, from anywhere but a text field.
   document.addEventListener('keydown', (e) => {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || isTextField(e.target)) return;
     const direction = (e.key === 'n' && !e.altKey) || (e.altKey && e.key === 'ArrowRight') ? 'next' : (e.key === 'p' && !e.altKey) || (e.altKey && e.key === 'ArrowLeft') ? 'previous' : undefined;
-    if (direction) {
+    const own: Record<string, () => void> = {
+      g: () => setLayout(LAYOUTS[(LAYOUTS.indexOf(planes.dataset.layout as (typeof LAYOUTS)[number]) + 1) % LAYOUTS.length]),
+      b: () => makeLarge(),
+    };
+    const action = direction ? () => navigate(direction) : e.altKey ? undefined : own[e.key];
+    if (action) {
       e.preventDefault();
-      navigate(direction);
+      action();
       return;
     }
-    planeKeys.handle(e);
+    group.handleKey(e);
   });
 
   onHostMessage((message: HostMessage) => {
@@ -97,11 +156,17 @@ export function startCaseViewer(root: HTMLElement): void {
       return;
     }
     if (message.type === 'requestExport') {
-      const viewer = message.plane === undefined ? planeKeys.active() : viewers.get(message.plane);
-      void answerExport(message, viewer, [...viewers].find(([, v]) => v === viewer)?.[0]);
+      const viewer = message.plane === undefined ? group.active : viewers.get(message.plane);
+      void answerExport(message, viewer, viewer && planeOf(viewer));
+      return;
+    }
+    if (message.type === 'viewDefaults') {
+      for (const viewer of viewers.values()) if (viewer.getState().colourMap === defaults.colourMap) viewer.setColourMap(message.defaults.colourMap);
+      defaults = message.defaults;
       return;
     }
     if (message.type !== 'showCase') return;
+    defaults = message.defaults ?? defaults;
     streams.clear();
     status.remove();
     const { caseInfo } = message;
@@ -116,6 +181,7 @@ export function startCaseViewer(root: HTMLElement): void {
     const shown = new Set(message.planes.map((p) => p.plane));
     for (const [plane, viewer] of viewers) {
       if (shown.has(plane)) continue;
+      group.remove(viewer);
       viewer.dispose();
       viewer.element.remove();
       viewers.delete(plane);
@@ -124,20 +190,23 @@ export function startCaseViewer(root: HTMLElement): void {
       let viewer = viewers.get(casePlane.plane);
       if (!viewer) {
         const name = planeDisplayName(casePlane.plane);
-        viewer = new PlaneViewer(`${name} plane`, `${name} slice`);
+        viewer = new PlaneViewer(`${name} plane`, `${name} slice`, name);
         // The webview's context menu (Save Slice as PNG…, …) acts on the plane right-clicked.
         viewer.element.dataset.vscodeContext = JSON.stringify({ mrnetPlane: casePlane.plane });
         viewer.onChange = save;
-        viewer.onExport = (format) => vscode.postMessage({ type: 'exportSlice', format, plane: casePlane.plane });
         viewers.set(casePlane.plane, viewer);
+        group.add(viewer);
       }
+      viewer.setCaseLabel(`Case ${caseInfo.id}`);
       planes.append(viewer.element); // keeps the host's order
       // A new case starts at the middle slices but keeps each plane's contrast and zoom.
       const saved = planeStates.get(casePlane.plane);
-      const stream = showPlane(viewer, casePlane, saved ? (sameCase ? saved : withoutSlice(saved)) : {});
+      const stream = showPlane(viewer, casePlane, saved ? (sameCase ? saved : withoutSlice(saved)) : { colourMap: defaults.colourMap, preset: defaults.preset });
       if (stream) streams.set(casePlane.plane, stream);
     }
     shownKey = caseKey;
+    applyLayout();
+    toolbar.refresh();
     save();
     // Marks the moment the planes are on screen, for the benchmark (npm run bench).
     requestAnimationFrame(() => performance.mark('case-painted', { detail: caseInfo.id }));
@@ -163,7 +232,7 @@ function showPlane(viewer: PlaneViewer, casePlane: CasePlane, keep: Partial<Plan
   }
   if ('sampled' in content) {
     const stream = new SliceStream(content.header, content.sampled, casePlane.plane);
-    viewer.setSource(stream.source, content.sampled.stats, keep);
+    viewer.setSource(stream.source, content.sampled.stats, keep, true);
     return stream;
   }
   try {

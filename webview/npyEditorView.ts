@@ -6,10 +6,13 @@ import { colourChannels, layoutOf, planeSource, subVolumeValues } from '../src/s
 import { streamAxis } from '../src/shared/npy/streaming';
 import { formatBytes, formatStat } from '../src/shared/format';
 import { VolumeStats, volumeStats } from '../src/shared/windowing';
-import { CaseInfo, HostMessage, SampledArray } from '../src/shared/protocol';
+import { CaseInfo, HostMessage, SampledArray, ViewDefaults } from '../src/shared/protocol';
+import { DEFAULT_COLOUR_MAP } from '../src/shared/colourMaps';
 import { labelBadges } from './caseHeader';
 import { button, el } from './dom';
-import { PlaneKeys, PlaneViewState, PlaneViewer, withoutSlice } from './planeViewer';
+import { PlaneViewState, PlaneViewer, withoutSlice } from './planeViewer';
+import { ViewerToolbar } from './viewerToolbar';
+import { ViewportGroup } from './viewportGroup';
 import { answerExport } from './sliceExport';
 import { SliceStream } from './sliceStream';
 import { onHostMessage, vscode } from './vscodeApi';
@@ -26,9 +29,11 @@ interface EditorState {
   /** 4-D and larger: one contrast for the whole array rather than for the volume shown. */
   wholeArrayWindow?: boolean;
   plane?: PlaneViewState;
+  /** Annotations on the image shown (the `a` key). */
+  annotations?: boolean;
 }
 
-/** The custom editor of one .npy file: info panel, view controls and one plane viewer. */
+/** The custom editor of one .npy file: info panel, view controls, the toolbar and one viewport. */
 export function startNpyEditor(root: HTMLElement): void {
   const alert = el('div', { role: 'alert', class: 'error', hidden: '' });
   const title = el('h1', { class: 'file-name' });
@@ -37,11 +42,18 @@ export function startNpyEditor(root: HTMLElement): void {
   const controls = el('div', { class: 'view-controls' });
   const body = el('div', { class: 'editor-body' });
   const status = el('p', { class: 'status' }, ['Loading…']);
-  root.append(el('header', { class: 'file-header' }, [title, info]), caseStrip, alert, controls, status, body);
+  const group = new ViewportGroup();
+  const toolbar = new ViewerToolbar(group, [], (format) => vscode.postMessage({ type: 'exportSlice', format }));
+  toolbar.element.hidden = true;
+  root.append(el('header', { class: 'file-header' }, [title, info]), caseStrip, alert, controls, toolbar.element, status, body);
 
   let viewer: PlaneViewer | undefined;
   /** A file read slice by slice, while it is shown. */
   let stream: SliceStream | undefined;
+  let defaults: ViewDefaults = { colourMap: DEFAULT_COLOUR_MAP, preset: 'auto' };
+  let caseInfo: CaseInfo | undefined;
+  group.onPresetChosen = (preset) => vscode.postMessage({ type: 'rememberPreset', preset });
+  group.setAnnotations((vscode.getState() as EditorState | undefined)?.annotations !== false);
 
   onHostMessage((message: HostMessage) => {
     if (message.type === 'slice' || message.type === 'sliceError') {
@@ -52,11 +64,19 @@ export function startNpyEditor(root: HTMLElement): void {
       void answerExport(message, viewer);
       return;
     }
+    if (message.type === 'viewDefaults') {
+      if (viewer?.getState().colourMap === defaults.colourMap) viewer.setColourMap(message.defaults.colourMap);
+      defaults = message.defaults;
+      return;
+    }
     if (message.type !== 'showArray') return;
     status.remove();
     stream = undefined;
+    if (viewer) group.remove(viewer);
     viewer?.dispose();
     viewer = undefined;
+    defaults = message.defaults ?? defaults;
+    caseInfo = message.caseInfo;
     body.replaceChildren();
     controls.replaceChildren();
     info.replaceChildren();
@@ -73,9 +93,10 @@ export function startNpyEditor(root: HTMLElement): void {
     } catch (e) {
       showError(content.fileName, e instanceof Error ? e.message : String(e));
     }
+    toolbar.element.hidden = !viewer;
+    toolbar.refresh();
   });
-  const planeKeys = new PlaneKeys(() => (viewer ? [viewer] : []));
-  document.addEventListener('keydown', (e) => planeKeys.handle(e));
+  document.addEventListener('keydown', (e) => group.handleKey(e));
   vscode.postMessage({ type: 'ready' });
 
   /** For a file of a dataset: its case, labels and a way to open all its planes. */
@@ -95,16 +116,21 @@ export function startNpyEditor(root: HTMLElement): void {
     alert.textContent = `Cannot show ${fileName}: ${message}`;
   }
 
-  /** A plane viewer whose state is saved with the editor's for `fileName`; restored state first. */
-  function planeViewer(fileName: string): { plane: PlaneViewer; state: EditorState; save: () => void } {
+  /**
+   * A viewport whose state is saved with the editor's for `fileName`: the restored state, else
+   * the defaults (colour map setting, remembered preset) with the histogram shown.
+   */
+  function planeViewer(fileName: string): { plane: PlaneViewer; state: EditorState; save: () => void; initial: Partial<PlaneViewState> } {
     const saved = vscode.getState() as EditorState | undefined;
     const state: EditorState = saved?.fileName === fileName ? saved : { fileName, axis: 0, leading: [] };
     const plane = new PlaneViewer('Slices', 'Slice');
-    plane.onExport = (format) => vscode.postMessage({ type: 'exportSlice', format });
-    const save = () => vscode.setState({ ...state, plane: plane.getState() } satisfies EditorState);
+    plane.setCaseLabel(caseInfo && `Case ${caseInfo.id}`);
+    const save = () => vscode.setState({ ...state, plane: plane.getState(), annotations: group.annotations } satisfies EditorState);
     plane.onChange = save;
+    group.onChange = save;
+    group.add(plane);
     body.append(plane.element);
-    return { plane, state, save };
+    return { plane, state, save, initial: state.plane ?? { colourMap: defaults.colourMap, preset: defaults.preset, histogram: true } };
   }
 
   /** A file too large to read whole, read slice by slice; the contrast comes from the sampled slices. */
@@ -113,8 +139,8 @@ export function startNpyEditor(root: HTMLElement): void {
     fillInfo(info, header, sampled.stats, sampled.slices);
     const axis = streamAxis(header)!;
     controls.append(el('span', { class: 'status' }, [`Read slice by slice along axis ${axis} (${formatBytes(header.fileSize)}); statistics of ${sampled.slices} sampled slices.`]));
-    const { plane, state, save } = planeViewer(fileName);
-    plane.setSource(stream.source, sampled.stats, state.plane ?? {});
+    const { plane, save, initial } = planeViewer(fileName);
+    plane.setSource(stream.source, sampled.stats, initial, true);
     save();
     return plane;
   }
@@ -130,7 +156,7 @@ export function startNpyEditor(root: HTMLElement): void {
       body.append(valuesList(array));
       return undefined;
     }
-    const { plane, state, save } = planeViewer(fileName);
+    const { plane, state, save, initial } = planeViewer(fileName);
     const shape = array.header.shape;
     const colour = colourChannels(array) !== undefined;
     const layout = () => layoutOf(array, state.asChannels);
@@ -176,7 +202,7 @@ export function startNpyEditor(root: HTMLElement): void {
       }
     };
     fillControls();
-    reslice(state.plane ?? {});
+    reslice(initial);
     return plane;
   }
 }

@@ -1,10 +1,13 @@
 import { PlaneSource } from '../src/shared/npy/planeSource';
-import { ExportFormat } from '../src/shared/protocol';
+import { ColourMapName, DEFAULT_COLOUR_MAP, centredOnZero, colourMapLabel, colourMapTable, isColourMap, isDiverging, nextColourMap } from '../src/shared/colourMaps';
 import { formatStat } from '../src/shared/format';
+import { WheelSteps, wheelPixels, wheelZoom } from '../src/shared/wheel';
 import {
-  VolumeStats, Window, WindowPreset, fromWidthLevel, paintColour, paintGrey, presetWindow, widthLevel,
+  VolumeStats, Window, WindowPreset, fromWidthLevel, paintColour, paintMapped, presetWindow, widthLevel,
 } from '../src/shared/windowing';
-import { button, el } from './dom';
+import { ColourBar } from './colourBar';
+import { el } from './dom';
+import { HistogramView } from './histogramView';
 
 /** What a plane viewer remembers across a hidden tab or a change of case. */
 export interface PlaneViewState {
@@ -12,98 +15,109 @@ export interface PlaneViewState {
   preset: WindowPreset | 'custom';
   window?: Window;
   invert: boolean;
+  colourMap: ColourMapName;
   /** Array pixels per CSS pixel, or undefined to fit the image to the view. */
   zoom?: number;
   pan: { x: number; y: number };
   fps: number;
+  histogram: boolean;
 }
 
+/** What the link toggle carries from one viewport to the others. */
+export type SharedPart = 'contrast' | 'zoom' | 'colourMap';
+
 /** A view state less its slice: the contrast, zoom and cine rate that carry over to other data. */
-export function withoutSlice(state: PlaneViewState): Partial<PlaneViewState> {
+export function withoutSlice(state: Partial<PlaneViewState>): Partial<PlaneViewState> {
   const { slice: _slice, ...rest } = state;
   return rest;
 }
 
-const ZOOM_STEP = 1.25;
+/** A saved or default state, with whatever an older version did not save filled in. */
+function completeState(state: Partial<PlaneViewState>): Partial<PlaneViewState> {
+  return { ...state, colourMap: isColourMap(state.colourMap) ? state.colourMap : DEFAULT_COLOUR_MAP };
+}
+
+export const ZOOM_STEP = 1.25;
 const FAST_STEP = 5;
 
 /**
- * One plane of images: canvas, slice slider, window/level, zoom and pan, cine and a readout
- * of the value under the cursor. Used by the .npy editor and by the case viewer.
+ * One viewport: the image on a dark surround with its annotations in the corners (plane and
+ * slice, window, zoom, readout, case), a colour bar beside it, a slice slider and, on demand,
+ * the volume's histogram with the window on it. Used by the .npy editor and the case viewer;
+ * the panel's one toolbar acts on it through its methods.
  */
 export class PlaneViewer {
   readonly element: HTMLElement;
   private readonly canvas: HTMLCanvasElement;
+  private readonly canvasBox: HTMLElement;
   private readonly slider: HTMLInputElement;
-  private readonly sliceNumber: HTMLElement;
-  private readonly readout: HTMLElement;
+  private readonly sliderRow: HTMLElement;
+  private readonly sliceLabel: HTMLElement;
+  private readonly caseLabel: HTMLElement;
   private readonly windowText: HTMLElement;
-  private readonly playButton: HTMLElement;
-  private readonly fpsInput: HTMLInputElement;
-  private readonly presetButtons = new Map<WindowPreset, HTMLElement>();
-  private readonly invertButton: HTMLElement;
+  private readonly zoomText: HTMLElement;
+  private readonly mapText: HTMLElement;
+  private readonly readout: HTMLElement;
+  private readonly colourBar = new ColourBar();
+  private readonly histogram = new HistogramView((w) => this.setWindow(w), () => this.onChange());
   private readonly image = document.createElement('canvas');
   private readonly alert = el('div', { role: 'alert', class: 'error', hidden: '' });
   private readonly body: HTMLElement;
   private readonly resizeObserver = new ResizeObserver(() => this.draw());
+  private readonly wheel = new WheelSteps();
 
   private source?: PlaneSource;
   private stats?: VolumeStats;
   private pixels?: ImageData;
-  private state: PlaneViewState = { slice: 0, preset: 'auto', invert: false, pan: { x: 0, y: 0 }, fps: 10 };
+  private state: PlaneViewState = { slice: 0, preset: 'auto', invert: false, colourMap: DEFAULT_COLOUR_MAP, pan: { x: 0, y: 0 }, fps: 10, histogram: false };
   private window: Window = { low: 0, high: 1 };
   private cine?: number;
   private drag?: { kind: 'contrast' | 'pan'; x: number; y: number; window: Window; pan: { x: number; y: number } };
   private hover?: { x: number; y: number };
-  /** Whether the pointer is over this plane: keys go there first. */
+  /** Whether the pointer is over this viewport: keys go there first. */
   pointerOver = false;
 
   /** Called after every change a user makes, for saving state. */
   onChange: () => void = () => undefined;
-  /** Called when an export button is pressed; the view asks the host, which asks for the data. */
-  onExport: (format: ExportFormat) => void = () => undefined;
+  /** Called when the user changed a part the link toggle shares. */
+  onShared: (part: SharedPart) => void = () => undefined;
+  /** Called after each paint: the toolbar shows the active viewport's values. */
+  onPainted: () => void = () => undefined;
+  /** Called when the pointer enters, presses or the focus comes in: this becomes the active viewport. */
+  onActivate: () => void = () => undefined;
+  /** Called when the user picks a contrast preset. */
+  onPresetChosen: (preset: WindowPreset) => void = () => undefined;
 
   /**
    * @param regionLabel accessible name of the region, e.g. "Axial plane"
    * @param sliderLabel accessible name of the slice slider, e.g. "Axial slice"
+   * @param planeName the plane's name on the image ("Axial"); none for a lone array, whose slices say "Slice k / n"
    */
-  constructor(regionLabel: string, sliderLabel: string) {
+  constructor(regionLabel: string, sliderLabel: string, private readonly planeName?: string) {
     this.canvas = el('canvas', { class: 'plane-canvas', role: 'img', 'aria-label': `${regionLabel} image` });
     this.slider = el('input', { type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': sliderLabel });
-    this.sliceNumber = el('span', { class: 'slice-number', 'aria-hidden': 'true' });
-    this.readout = el('div', { class: 'readout', 'data-role': 'readout' });
-    this.windowText = el('span', { class: 'window-text', 'data-role': 'window' });
-    this.fpsInput = el('input', { type: 'number', min: '1', max: '60', value: '10', 'aria-label': `${sliderLabel} cine rate (frames per second)`, class: 'fps' });
-    this.playButton = button('Play', 'Play or pause cine (c)', () => this.toggleCine());
-    this.playButton.setAttribute('aria-pressed', 'false');
-    for (const [preset, label, key] of [['auto', 'Auto', '1'], ['full', 'Full range', '2'], ['slice', 'Per-slice', '3']] as const) {
-      this.presetButtons.set(preset, button(label, `Contrast: ${label.toLowerCase()} (${key})`, () => this.setPreset(preset)));
-    }
-    this.invertButton = button('Invert', 'Invert (i)', () => this.setInvert(!this.state.invert));
-    const toolbar = el('div', { class: 'plane-toolbar' }, [
-      el('span', { class: 'group', role: 'group', 'aria-label': 'Contrast' }, [...this.presetButtons.values(), this.invertButton, this.windowText]),
-      el('span', { class: 'group', role: 'group', 'aria-label': 'Zoom' }, [
-        button('Fit', 'Fit to view (f)', () => this.setZoom(undefined)),
-        button('1:1', 'One array pixel per screen pixel (o)', () => this.setZoom(1)),
-        button('−', 'Zoom out (-)', () => this.zoomBy(1 / ZOOM_STEP)),
-        button('+', 'Zoom in (+)', () => this.zoomBy(ZOOM_STEP)),
-        button('Reset', 'Reset contrast and view (r, double-click)', () => this.reset()),
-      ]),
-      el('span', { class: 'group', role: 'group', 'aria-label': 'Cine' }, [this.playButton, this.fpsInput, el('span', {}, ['fps'])]),
-      el('span', { class: 'group', role: 'group', 'aria-label': 'Export' }, [
-        button('PNG…', 'Save slice as PNG…', () => this.onExport('png')),
-        button('.npy…', 'Save slice as .npy…', () => this.onExport('npy')),
-        button('NumPy', 'Copy NumPy expression', () => this.onExport('expression')),
-      ]),
+    this.sliceLabel = el('div', { 'data-role': 'slice-label' });
+    this.caseLabel = el('div', { 'data-role': 'case', hidden: '' });
+    this.windowText = el('div', { 'data-role': 'window' });
+    this.zoomText = el('div', { 'data-role': 'zoom' });
+    this.mapText = el('div', { 'data-role': 'colour-map' });
+    this.readout = el('div', { 'data-role': 'readout' });
+    const annotations = el('div', { class: 'annotations' }, [
+      el('div', { class: 'corner top-left' }, [this.sliceLabel]),
+      el('div', { class: 'corner top-right' }, [this.caseLabel]),
+      el('div', { class: 'corner bottom-left' }, [this.windowText, this.zoomText, this.mapText]),
+      el('div', { class: 'corner bottom-right' }, [this.readout]),
     ]);
-    const canvasBox = el('div', { class: 'canvas-box' }, [this.canvas]);
-    this.body = el('div', { class: 'plane-body' }, [toolbar, canvasBox, el('div', { class: 'slider-row' }, [this.slider, this.sliceNumber]), this.readout]);
+    this.canvasBox = el('div', { class: 'canvas-box' }, [this.canvas, annotations]);
+    this.sliderRow = el('div', { class: 'slider-row' }, [this.slider]);
+    const viewport = el('div', { class: 'viewport' }, [this.canvasBox, this.colourBar.element]);
+    this.body = el('div', { class: 'plane-body' }, [viewport, this.sliderRow, this.histogram.element]);
     this.element = el('section', { class: 'plane', role: 'region', 'aria-label': regionLabel, tabindex: '0' }, [this.alert, this.body]);
-    this.listen(canvasBox);
+    this.listen();
   }
 
-  /** Shows a new stack of images; `stats` are of the whole array, for the default contrast. */
-  setSource(source: PlaneSource, stats: VolumeStats, state?: Partial<PlaneViewState>): void {
+  /** Shows a new stack of images; `stats` are of the whole array, for the default contrast and the histogram. */
+  setSource(source: PlaneSource, stats: VolumeStats, state: Partial<PlaneViewState> = {}, sampled = false): void {
     this.alert.hidden = true;
     this.body.hidden = false;
     this.source = source;
@@ -111,12 +125,14 @@ export class PlaneViewer {
     this.image.width = source.width;
     this.image.height = source.height;
     this.pixels = new ImageData(Math.max(source.width, 1), Math.max(source.height, 1));
-    this.state = { ...this.state, slice: Math.floor((source.depth - 1) / 2), ...state };
+    this.state = { ...this.state, slice: Math.floor((source.depth - 1) / 2), ...completeState(state) };
     this.state.slice = clamp(this.state.slice, 0, source.depth - 1);
     this.slider.max = String(Math.max(source.depth - 1, 0));
-    this.slider.disabled = source.depth <= 1;
-    this.fpsInput.value = String(this.state.fps);
-    for (const b of [...this.presetButtons.values(), this.invertButton]) b.toggleAttribute('disabled', source.channels !== 1);
+    // A single image has no slices to move through: no slider, no cine, no slice number.
+    this.sliderRow.hidden = source.depth <= 1;
+    this.colourBar.element.hidden = source.channels !== 1;
+    this.histogram.setData(source.channels === 1 ? stats : undefined, sampled);
+    this.histogram.element.hidden = !this.state.histogram || source.channels !== 1;
     this.render();
   }
 
@@ -127,6 +143,13 @@ export class PlaneViewer {
     this.body.hidden = true;
     this.alert.hidden = false;
     this.alert.textContent = message;
+    this.onPainted();
+  }
+
+  /** The case shown, in the top-right corner; none for a file of no dataset. */
+  setCaseLabel(text: string | undefined): void {
+    this.caseLabel.hidden = text === undefined;
+    this.caseLabel.textContent = text ?? '';
   }
 
   /**
@@ -153,6 +176,12 @@ export class PlaneViewer {
     return structuredClone(this.state);
   }
 
+  /** What the toolbar shows of this viewport. */
+  get shown(): { window: Window; channels: number; depth: number; playing: boolean } | undefined {
+    const source = this.source;
+    return source && { window: this.window, channels: source.channels, depth: source.depth, playing: this.cine !== undefined };
+  }
+
   get slice(): number {
     return this.state.slice;
   }
@@ -167,34 +196,73 @@ export class PlaneViewer {
   }
 
   setPreset(preset: WindowPreset): void {
-    this.state.preset = preset;
-    this.state.window = undefined;
-    this.render();
-    this.onChange();
+    this.changeContrast({ preset, window: undefined });
+    this.onPresetChosen(preset);
   }
 
   setWindow(w: Window): void {
-    this.state.preset = 'custom';
-    this.state.window = w;
-    this.render();
-    this.onChange();
+    this.changeContrast({ preset: 'custom', window: w });
   }
 
   setInvert(invert: boolean): void {
-    this.state.invert = invert;
+    this.changeContrast({ invert });
+  }
+
+  setColourMap(colourMap: ColourMapName): void {
+    this.state.colourMap = colourMap;
     this.render();
-    this.onChange();
+    this.changed('colourMap');
+  }
+
+  cycleColourMap(step: 1 | -1): void {
+    this.setColourMap(nextColourMap(this.state.colourMap, step));
   }
 
   setZoom(zoom: number | undefined): void {
     this.state.zoom = zoom;
     this.state.pan = { x: 0, y: 0 };
     this.draw();
-    this.onChange();
+    this.changed('zoom');
+  }
+
+  zoomBy(factor: number): void {
+    this.zoomAt(factor, this.canvas.width / 2, this.canvas.height / 2);
   }
 
   reset(): void {
     this.state = { ...this.state, preset: 'auto', window: undefined, invert: false, zoom: undefined, pan: { x: 0, y: 0 } };
+    this.render();
+    this.changed('contrast');
+    this.onShared('zoom');
+  }
+
+  setFps(fps: number): void {
+    this.state.fps = clamp(Math.round(fps) || 10, 1, 60);
+    if (this.cine !== undefined) {
+      this.stopCine();
+      this.startCine();
+    }
+    this.onChange();
+  }
+
+  toggleCine(): void {
+    if (this.cine === undefined) this.startCine();
+    else this.stopCine();
+    this.onPainted();
+  }
+
+  showHistogram(show: boolean): void {
+    this.state.histogram = show;
+    this.histogram.element.hidden = !show || this.source?.channels !== 1;
+    this.render();
+    this.onChange();
+  }
+
+  /** Takes another viewport's contrast, zoom or colour map (the link toggle). */
+  adopt(part: SharedPart, from: PlaneViewState): void {
+    if (part === 'contrast') Object.assign(this.state, { preset: from.preset, window: from.window, invert: from.invert });
+    else if (part === 'colourMap') this.state.colourMap = from.colourMap;
+    else Object.assign(this.state, { zoom: from.zoom, pan: { x: 0, y: 0 } });
     this.render();
     this.onChange();
   }
@@ -210,11 +278,23 @@ export class PlaneViewer {
     this.resizeObserver.disconnect();
   }
 
+  private changeContrast(change: Partial<PlaneViewState>): void {
+    Object.assign(this.state, change);
+    this.render();
+    this.changed('contrast');
+  }
+
+  private changed(part: SharedPart): void {
+    this.onChange();
+    this.onShared(part);
+  }
+
   /** Paints the current slice into the offscreen image, then draws it. */
   private render(): void {
     const source = this.source;
     const pixels = this.pixels;
-    if (!source || !pixels || !this.stats) return;
+    const stats = this.stats;
+    if (!source || !pixels || !stats) return;
     const k = this.state.slice;
     const values = source.slice(k);
     // A slice that failed to read says so above the image; the other slices stay reachable.
@@ -223,23 +303,37 @@ export class PlaneViewer {
     this.alert.textContent = problem ?? '';
     const out = new Uint32Array(pixels.data.buffer);
     if (source.channels === 1) {
-      const { preset, window: custom } = this.state;
-      this.window = preset === 'custom' && custom ? custom : presetWindow(preset === 'custom' ? 'auto' : preset, this.stats, values);
-      paintGrey(values, this.window, this.state.invert, out);
+      const { preset, window: custom, colourMap, invert } = this.state;
+      if (preset === 'custom' && custom) this.window = custom;
+      else {
+        const w = presetWindow(preset === 'custom' ? 'auto' : preset, stats, values);
+        this.window = isDiverging(colourMap) ? centredOnZero(w, stats) : w;
+      }
+      const colours = colourMapTable(colourMap, invert);
+      paintMapped(values, this.window, colours, out);
+      this.putImage();
       const { width, level } = widthLevel(this.window);
-      this.windowText.textContent = `W ${formatStat(width)} L ${formatStat(level)}`;
+      setText(this.windowText, `W ${formatStat(width)} L ${formatStat(level)}`);
+      setText(this.mapText, `${colourMapLabel(colourMap)}${invert ? ' (inverted)' : ''}`);
+      this.colourBar.show(colourMap, invert, this.window);
+      if (this.state.histogram) this.histogram.showWindow(this.window, colours);
     } else {
       paintColour(values, source.channels, this.state.invert, out);
-      this.windowText.textContent = '';
+      this.putImage();
+      setText(this.windowText, '');
+      setText(this.mapText, source.channels === 4 ? 'RGBA' : 'RGB');
     }
-    if (source.width > 0 && source.height > 0) this.image.getContext('2d')!.putImageData(pixels, 0, 0);
     this.slider.value = String(k);
-    this.sliceNumber.textContent = `${k} / ${source.depth}`;
     this.slider.setAttribute('aria-valuetext', `slice ${k} of ${source.depth} (0-based)`);
-    for (const [preset, b] of this.presetButtons) b.setAttribute('aria-pressed', String(preset === this.state.preset));
-    this.invertButton.setAttribute('aria-pressed', String(this.state.invert));
+    const slices = source.depth > 1 ? `${k} / ${source.depth}` : '';
+    setText(this.sliceLabel, this.planeName ? `${this.planeName}${slices && ` ${slices}`}` : slices && `Slice ${slices}`);
     this.draw();
     this.updateReadout();
+    this.onPainted();
+  }
+
+  private putImage(): void {
+    if (this.source!.width > 0 && this.source!.height > 0) this.image.getContext('2d')!.putImageData(this.pixels!, 0, 0);
   }
 
   /** Draws the offscreen image onto the visible canvas with the current zoom and pan. */
@@ -247,10 +341,8 @@ export class PlaneViewer {
     const source = this.source;
     if (!source) return;
     const dpr = window.devicePixelRatio || 1;
-    const cssWidth = this.canvas.clientWidth;
-    const cssHeight = this.canvas.clientHeight;
-    const width = Math.max(1, Math.round(cssWidth * dpr));
-    const height = Math.max(1, Math.round(cssHeight * dpr));
+    const width = Math.max(1, Math.round(this.canvas.clientWidth * dpr));
+    const height = Math.max(1, Math.round(this.canvas.clientHeight * dpr));
     if (this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas.width = width;
       this.canvas.height = height;
@@ -261,6 +353,7 @@ export class PlaneViewer {
     const { scale, x, y } = this.placement();
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(this.image, x, y, source.width * scale, source.height * scale);
+    setText(this.zoomText, `Zoom ${(scale / dpr).toFixed(2)}×`);
   }
 
   /** Device pixels per array pixel, and where the image's top-left corner lands on the canvas. */
@@ -276,95 +369,103 @@ export class PlaneViewer {
     };
   }
 
-  private zoomBy(factor: number): void {
+  /** Zooms by `factor` keeping the image point under canvas pixel (cx, cy) where it is. */
+  private zoomAt(factor: number, cx: number, cy: number): void {
+    if (!this.source) return;
     const dpr = window.devicePixelRatio || 1;
-    const current = this.placement().scale / dpr;
-    this.state.zoom = clamp(current * factor, 0.05, 64);
+    const { scale, x, y } = this.placement();
+    const zoom = clamp((scale / dpr) * factor, 0.05, 64);
+    const next = zoom * dpr;
+    const { width, height } = this.source;
+    // The array point under (cx, cy) stays there: solve the new offset for it, as a pan.
+    const nx = cx - ((cx - x) / scale) * next;
+    const ny = cy - ((cy - y) / scale) * next;
+    this.state.zoom = zoom;
+    this.state.pan = { x: (nx - (this.canvas.width - width * next) / 2) / dpr, y: (ny - (this.canvas.height - height * next) / 2) / dpr };
     this.draw();
-    this.onChange();
+    this.changed('zoom');
+  }
+
+  /** Canvas pixel of a pointer position. */
+  private canvasPoint(event: MouseEvent): { cx: number; cy: number } {
+    const rect = this.canvas.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    return { cx: (event.clientX - rect.left) * dpr, cy: (event.clientY - rect.top) * dpr };
   }
 
   /** Array coordinates under a point of the canvas, or undefined outside the image. */
   private arrayPoint(event: MouseEvent): { x: number; y: number } | undefined {
     const source = this.source;
     if (!source) return undefined;
-    const rect = this.canvas.getBoundingClientRect();
-    const dpr = window.devicePixelRatio || 1;
+    const { cx, cy } = this.canvasPoint(event);
     const { scale, x, y } = this.placement();
-    const ax = Math.floor(((event.clientX - rect.left) * dpr - x) / scale);
-    const ay = Math.floor(((event.clientY - rect.top) * dpr - y) / scale);
+    const ax = Math.floor((cx - x) / scale);
+    const ay = Math.floor((cy - y) / scale);
     return ax >= 0 && ay >= 0 && ax < source.width && ay < source.height ? { x: ax, y: ay } : undefined;
   }
 
   private updateReadout(): void {
     const source = this.source;
     if (!source || !this.hover) {
-      this.readout.textContent = source ? `slice ${this.state.slice}` : '';
+      setText(this.readout, '');
       return;
     }
     const { x, y } = this.hover;
     const k = this.state.slice;
-    this.readout.textContent = `x ${x}  y ${y}  slice ${k}  value ${source.valueAt(k, y, x)}  at ${source.indexAt(k, y, x)}`;
-  }
-
-  private toggleCine(): void {
-    if (this.cine === undefined) this.startCine();
-    else this.stopCine();
+    setText(this.readout, `x ${x}  y ${y}  value ${source.valueAt(k, y, x)}\nat ${source.indexAt(k, y, x)}`);
   }
 
   private startCine(): void {
     if (!this.source || this.source.depth <= 1) return;
-    const fps = clamp(Number(this.fpsInput.value) || 10, 1, 60);
-    this.state.fps = fps;
     this.cine = window.setInterval(() => {
       const depth = this.source?.depth ?? 1;
       this.state.slice = (this.state.slice + 1) % depth;
       this.render();
-    }, 1000 / fps);
-    this.playButton.textContent = 'Pause';
-    this.playButton.setAttribute('aria-pressed', 'true');
+    }, 1000 / this.state.fps);
   }
 
   private stopCine(): void {
     if (this.cine === undefined) return;
     window.clearInterval(this.cine);
     this.cine = undefined;
-    this.playButton.textContent = 'Play';
-    this.playButton.setAttribute('aria-pressed', 'false');
     this.onChange();
   }
 
-  private listen(canvasBox: HTMLElement): void {
+  private listen(): void {
+    const box = this.canvasBox;
     this.slider.addEventListener('input', () => this.setSlice(Number(this.slider.value)));
-    this.fpsInput.addEventListener('change', () => {
-      this.state.fps = clamp(Number(this.fpsInput.value) || 10, 1, 60);
-      if (this.cine !== undefined) {
-        this.stopCine();
-        this.startCine();
-      }
-      this.onChange();
+    this.resizeObserver.observe(box);
+    this.element.addEventListener('pointerenter', () => {
+      this.pointerOver = true;
+      this.onActivate();
     });
-    this.resizeObserver.observe(canvasBox);
+    this.element.addEventListener('pointerleave', () => (this.pointerOver = false));
+    this.element.addEventListener('pointerdown', () => this.onActivate());
+    this.element.addEventListener('focusin', () => this.onActivate());
 
-    canvasBox.addEventListener('wheel', (e) => {
+    box.addEventListener('wheel', (e) => {
       e.preventDefault();
-      const delta = e.deltaY || e.deltaX; // Shift+wheel arrives as horizontal scroll in Chromium
-      if (delta === 0) return;
-      if (e.ctrlKey || e.metaKey) this.zoomBy(delta < 0 ? ZOOM_STEP : 1 / ZOOM_STEP);
-      else this.setSlice(this.state.slice + Math.sign(delta) * (e.shiftKey ? FAST_STEP : 1));
+      const pixels = wheelPixels(e, box.clientHeight);
+      if (e.ctrlKey || e.metaKey) {
+        const { cx, cy } = this.canvasPoint(e);
+        this.zoomAt(wheelZoom(pixels, ZOOM_STEP), cx, cy);
+        return;
+      }
+      const steps = this.wheel.steps(pixels);
+      if (steps) this.setSlice(this.state.slice + steps * (e.shiftKey ? FAST_STEP : 1));
     }, { passive: false });
 
-    canvasBox.addEventListener('contextmenu', (e) => e.preventDefault());
-    canvasBox.addEventListener('dblclick', () => this.reset());
-    canvasBox.addEventListener('pointerdown', (e) => {
+    box.addEventListener('contextmenu', (e) => e.preventDefault());
+    box.addEventListener('dblclick', () => this.reset());
+    box.addEventListener('pointerdown', (e) => {
       const kind = e.button === 2 ? 'contrast' : e.button === 1 || (e.button === 0 && e.shiftKey) ? 'pan' : undefined;
       if (!kind || !this.source) return;
       e.preventDefault();
       this.element.focus({ preventScroll: true }); // the plane dragged in is the one keys go to
-      canvasBox.setPointerCapture(e.pointerId);
+      box.setPointerCapture(e.pointerId);
       this.drag = { kind, x: e.clientX, y: e.clientY, window: this.window, pan: { ...this.state.pan } };
     });
-    canvasBox.addEventListener('pointermove', (e) => {
+    box.addEventListener('pointermove', (e) => {
       this.hover = this.arrayPoint(e);
       this.updateReadout();
       const drag = this.drag;
@@ -384,23 +485,21 @@ export class PlaneViewer {
       this.state.preset = 'custom';
       this.state.window = fromWidthLevel(Math.max(width + dx * unit, unit / 16), level + dy * unit);
       this.render();
+      this.onShared('contrast');
     });
     const endDrag = () => {
       if (this.drag) this.onChange();
       this.drag = undefined;
     };
-    canvasBox.addEventListener('pointerup', endDrag);
-    canvasBox.addEventListener('pointercancel', endDrag);
-    canvasBox.addEventListener('pointerleave', () => {
+    box.addEventListener('pointerup', endDrag);
+    box.addEventListener('pointercancel', endDrag);
+    box.addEventListener('pointerleave', () => {
       this.hover = undefined;
       this.updateReadout();
     });
-
-    this.element.addEventListener('pointerenter', () => (this.pointerOver = true));
-    this.element.addEventListener('pointerleave', () => (this.pointerOver = false));
   }
 
-  /** Acts on a key meant for this plane (see PlaneKeys); true if it was one of the plane's keys. */
+  /** Acts on a key meant for this plane (see ViewportGroup); true if it was one of the plane's keys. */
   handleKey(e: KeyboardEvent): boolean {
     if (e.altKey || e.ctrlKey || e.metaKey) return false;
     const step = e.shiftKey ? FAST_STEP : 1;
@@ -420,6 +519,9 @@ export class PlaneViewer {
       '3': () => this.setPreset('slice'),
       i: () => this.setInvert(!this.state.invert),
       I: () => this.setInvert(!this.state.invert),
+      m: () => this.cycleColourMap(1),
+      M: () => this.cycleColourMap(-1),
+      h: () => this.showHistogram(!this.state.histogram),
       r: () => this.reset(),
       R: () => this.reset(),
       '+': () => this.zoomBy(ZOOM_STEP),
@@ -436,38 +538,11 @@ export class PlaneViewer {
   }
 }
 
-/** Inputs that take typed text: keys typed there are never the viewer's. */
-export function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target.closest('vscode-single-select')) return true;
-  return target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type);
+/** Sets an element's text only when it changed: no layout work for the same text. */
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
 }
 
-/**
- * Where the keys of a page of plane viewers go: to the plane under the pointer, else to the
- * plane that has the focus (its slider included), else to a lone plane; never while the focus
- * is in a text field or on a control outside the planes.
- */
-export class PlaneKeys {
-  constructor(private readonly viewers: () => PlaneViewer[]) {}
-
-  /** The plane that acts: under the pointer, else with the focus, else the first. */
-  active(): PlaneViewer | undefined {
-    const viewers = this.viewers();
-    return viewers.find((v) => v.pointerOver) ?? viewers.find((v) => v.element.contains(document.activeElement)) ?? viewers[0];
-  }
-
-  handle(e: KeyboardEvent): void {
-    if (e.defaultPrevented || isTextField(e.target)) return;
-    const viewers = this.viewers();
-    const focused = viewers.find((v) => v.element.contains(e.target as Node));
-    const elsewhere = !focused && e.target instanceof HTMLElement && e.target !== document.body && e.target.closest('input, select, button, vscode-button, [tabindex]') !== null;
-    if (elsewhere) return;
-    const target = viewers.find((v) => v.pointerOver) ?? focused ?? (viewers.length === 1 ? viewers[0] : undefined);
-    if (target?.handleKey(e)) e.preventDefault();
-  }
-}
-
-function clamp(v: number, low: number, high: number): number {
+export function clamp(v: number, low: number, high: number): number {
   return Math.min(Math.max(v, low), high);
 }

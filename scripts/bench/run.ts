@@ -70,7 +70,7 @@ async function webviewRows(): Promise<void> {
       await page.getByRole('slider', { name: 'Slice', exact: true }).waitFor();
       const timings = await page.evaluate(() => {
         const region = document.querySelector('[aria-label="Slices"]') as HTMLElement;
-        const canvas = region.querySelector('canvas')!;
+        const canvas = region.querySelector('canvas.plane-canvas') as HTMLCanvasElement;
         const box = canvas.parentElement!;
         const ctx = canvas.getContext('2d')!;
         // A one-pixel read-back waits until the canvas holds the new image.
@@ -247,7 +247,7 @@ async function vscodeRows(): Promise<void> {
       const t = performance.now();
       await explorerRow(page, id).click();
       const f = await webviewFrame(page, (f) => f.getByRole('heading', { name: id }).isVisible());
-      await f.getByRole('region', { name: 'Slices' }).locator('canvas').hover();
+      await f.getByRole('region', { name: 'Slices' }).locator('canvas.plane-canvas').hover();
       await f.locator('[data-role="readout"]', { hasText: /value \d/ }).waitFor();
       small.push(performance.now() - t);
     }
@@ -267,7 +267,7 @@ async function vscodeRows(): Promise<void> {
         const t0 = performance.now();
         await explorerRow(page, file).click();
         frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: heading }).isVisible());
-        await frame.getByRole('region', { name: 'Slices' }).locator('canvas').hover();
+        await frame.getByRole('region', { name: 'Slices' }).locator('canvas.plane-canvas').hover();
         await frame.locator('[data-role="readout"]', { hasText: /value \d/ }).waitFor({ timeout: 30_000 });
         opened.push(performance.now() - t0);
       }

@@ -5,6 +5,7 @@ import { readArray } from '../arrays/readArray';
 import { SlicedFiles } from '../arrays/slicedFiles';
 import { ExportTarget, SliceExporter } from '../export/sliceExport';
 import { loadWebview } from '../webviewContent';
+import { ViewDefaultsStore } from '../settings/viewDefaults';
 
 export const CASE_VIEWER_VIEW_TYPE = 'mrnetViewer.case';
 
@@ -44,6 +45,7 @@ export class CaseViewer implements vscode.Disposable {
     private readonly order: CaseOrder,
     private readonly log: vscode.LogOutputChannel,
     private readonly exporter: SliceExporter,
+    private readonly defaults: ViewDefaultsStore,
   ) {}
 
   /** Opens a dataset case: in `into` (the panel a request came from), else the reused panel or a new one. */
@@ -111,6 +113,7 @@ export class CaseViewer implements vscode.Disposable {
       stemOf: (plane) => `${target.current.info.id}_${plane ?? ''}`.replace(/[^\p{L}\p{N}_-]+/gu, '_'),
     };
     const registration = this.exporter.register(exportTarget);
+    this.defaults.watch(target.panel, 'case');
     const subscription = target.panel.webview.onDidReceiveMessage(async (raw: unknown) => {
       const message = parseWebviewMessage(raw);
       if (!message) {
@@ -121,6 +124,7 @@ export class CaseViewer implements vscode.Disposable {
       if (message.type === 'ready') await this.send(target);
       else if (message.type === 'readSlice' && message.plane !== undefined) await target.sliced.serve(message.plane, message.index, (reply) => target.panel.webview.postMessage(reply));
       else if (message.type === 'navigate') await this.navigate(message.direction, target);
+      else if (message.type === 'rememberPreset') await this.defaults.remember('case', message.preset);
       else if (message.type === 'openCase' && message.id && target.current.ref) {
         // Only a case of the dataset this panel already shows, looked up by id.
         const ref = this.registry.findCase(target.current.ref.dataset, message.id);
@@ -149,7 +153,7 @@ export class CaseViewer implements vscode.Disposable {
     target.sliced.clear();
     for (const { plane, source, content } of planes) target.sliced.shown(plane, source, content);
     const caseIds = current.ref ? this.order.visibleCases().filter((c) => c.dataset === current.ref!.dataset).map((c) => c.case.id) : [];
-    const message: HostMessage = { type: 'showCase', caseInfo: current.info, planes: planes.map(({ plane, content }) => ({ plane, array: content })), caseIds };
+    const message: HostMessage = { type: 'showCase', caseInfo: current.info, planes: planes.map(({ plane, content }) => ({ plane, array: content })), caseIds, defaults: this.defaults.get('case') };
     await target.panel.webview.postMessage(message);
   }
 

@@ -6,6 +6,7 @@ import { baseName, largeArrayBytes, openFileSource, stem } from '../arrays/openS
 import { SliceExporter } from '../export/sliceExport';
 import { EditorSession, startEditorSession } from '../npyEditor/editorSession';
 import { loadWebview } from '../webviewContent';
+import { ViewDefaultsStore } from '../settings/viewDefaults';
 
 export const NPZ_EDITOR_VIEW_TYPE = 'mrnetViewer.npz';
 
@@ -14,7 +15,12 @@ export const NPZ_EDITOR_VIEW_TYPE = 'mrnetViewer.npz';
  * in the same viewer as a `.npy`, in the same editor.
  */
 export class NpzEditorProvider implements vscode.CustomReadonlyEditorProvider {
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel, private readonly exporter: SliceExporter) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly exporter: SliceExporter,
+    private readonly defaults: ViewDefaultsStore,
+  ) {}
 
   openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
     return { uri, dispose: () => undefined };
@@ -38,7 +44,7 @@ export class NpzEditorProvider implements vscode.CustomReadonlyEditorProvider {
       shown = member.name;
       await this.showMember(archive!, member, session);
     };
-    startEditorSession(panel, document.uri, this.log, exports, async (message, session) => {
+    startEditorSession(panel, document.uri, this.log, { store: this.defaults, kind: 'npz' }, exports, async (message, session) => {
       if (message.type === 'ready') {
         try {
           archive = await openNpz(await openFileSource(document.uri));
@@ -69,6 +75,6 @@ export class NpzEditorProvider implements vscode.CustomReadonlyEditorProvider {
     const array = member.problem ? { fileName: source.name, error: member.problem } : await readContent(source, largeArrayBytes());
     if ('error' in array) this.log.info(`${array.fileName}: ${array.error}`);
     session.sliced.shown('', source, array);
-    await session.post({ type: 'showArray', array, member: member.name });
+    await session.post({ type: 'showArray', array, member: member.name, defaults: session.defaults() });
   }
 }

@@ -1,5 +1,6 @@
+import { ColourMapName } from './colourMaps';
 import { NpyHeader } from './npy/header';
-import { VolumeStats } from './windowing';
+import { VolumeStats, WindowPreset } from './windowing';
 
 /**
  * The messages between the extension host and its webviews. Both sides import these types;
@@ -55,6 +56,12 @@ export interface NpzMember {
   problem?: string;
 }
 
+/** How a new view starts: the colour map of the setting mrnet.defaultColormap, the contrast preset last chosen for its kind of file. */
+export interface ViewDefaults {
+  colourMap: ColourMapName;
+  preset: WindowPreset;
+}
+
 export interface CasePlane {
   plane: string;
   array: ArrayContent;
@@ -62,13 +69,15 @@ export interface CasePlane {
 
 export type HostMessage =
   /** The .npy editor's file; `caseInfo` when it belongs to a detected dataset; `member` when it is that member of the .npz shown. */
-  | { type: 'showArray'; array: ArrayContent; caseInfo?: CaseInfo; member?: string }
+  | { type: 'showArray'; array: ArrayContent; caseInfo?: CaseInfo; member?: string; defaults?: ViewDefaults }
   /** Asks for the slice shown in `plane` (else the active plane) as a PNG (at the array's resolution, or the displayed size), a .npy, or its NumPy index. */
   | { type: 'requestExport'; format: ExportFormat; plane?: string; displayedSize?: boolean }
   /** An .npz archive's members, or why the archive cannot be read. */
   | { type: 'showArchive'; fileName: string; members: NpzMember[]; error?: string }
   /** A case for the case viewer: its planes in display order, and the ids its picker offers. */
-  | { type: 'showCase'; caseInfo: CaseInfo; planes: CasePlane[]; caseIds: string[] }
+  | { type: 'showCase'; caseInfo: CaseInfo; planes: CasePlane[]; caseIds: string[]; defaults?: ViewDefaults }
+  /** The defaults changed (the setting was edited): views still on the old colour map take the new one. */
+  | { type: 'viewDefaults'; defaults: ViewDefaults }
   /** A slice a viewer asked for. */
   | ({ type: 'slice' } & SliceData)
   /** Why a slice asked for cannot be read (the file changed or was truncated after it was opened). */
@@ -76,6 +85,8 @@ export type HostMessage =
 
 export type WebviewMessage =
   | { type: 'ready' }
+  /** The user picked a contrast preset: new views of the same kind of file start with it. */
+  | { type: 'rememberPreset'; preset: WindowPreset }
   /** Next or previous case in the tree's order and filter. */
   | { type: 'navigate'; direction: 'next' | 'previous' }
   /** A case of the same dataset, picked by id; from the .npy editor, the case of its file. */
@@ -113,6 +124,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
   switch (m.type) {
     case 'ready':
       return keys.length === 1 ? { type: 'ready' } : undefined;
+    case 'rememberPreset':
+      return (m.preset === 'auto' || m.preset === 'full' || m.preset === 'slice') && keys.length === 2 ? { type: 'rememberPreset', preset: m.preset } : undefined;
     case 'navigate':
       return (m.direction === 'next' || m.direction === 'previous') && keys.length === 2 ? { type: 'navigate', direction: m.direction } : undefined;
     case 'openCase':

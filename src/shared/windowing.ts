@@ -1,3 +1,4 @@
+import { Histogram, histogramOf } from './histogram';
 import { NumericArray } from './npy/decode';
 
 /** Display window: values at or below `low` are black, at or above `high` white. */
@@ -18,6 +19,8 @@ export interface VolumeStats {
   negInf: number;
   /** The 0.5th and 99.5th percentiles: the default window; undefined when no value is finite. */
   auto?: Window;
+  /** Of the finite values; undefined when none is. */
+  histogram?: Histogram;
 }
 
 /** Values sampled at most for percentiles of wide dtypes: plenty for a 0.5% quantile. */
@@ -44,6 +47,7 @@ export function volumeStats(values: NumericArray): VolumeStats {
     posInf,
     negInf: values.length - finite - nan - posInf,
     auto: empty ? undefined : percentileWindow(values, finite, 0.005, 0.995),
+    histogram: empty ? undefined : histogramOf(values, min, max),
   };
 }
 
@@ -138,12 +142,6 @@ export function fromWidthLevel(width: number, level: number): Window {
   return { low: level - half, high: level + half };
 }
 
-const OPAQUE = 0xff000000;
-
-function grey(g: number): number {
-  return (OPAQUE | (g << 16) | (g << 8) | g) >>> 0;
-}
-
 /** Colours of their own for values no window can place (little-endian ABGR): NaN magenta, +inf orange, -inf cyan. */
 export const NAN_COLOUR = 0xffff00ff;
 export const POS_INF_COLOUR = 0xff0080ff;
@@ -154,34 +152,34 @@ function special(v: number): number {
 }
 
 /**
- * Paints grey values into RGBA pixels (one Uint32 per pixel, little-endian ABGR as ImageData
- * holds them). 8-bit data goes through a 256-entry lookup table; other data through one
- * multiply-add per pixel. NaN and infinities get their own colours.
+ * Paints one-channel values through a colour map's 256 colours (one Uint32 per pixel,
+ * little-endian ABGR as ImageData holds them), the way matplotlib does: the value's place in
+ * the window, (v - low) / (high - low), times 256, picks the colour, clamped at both ends.
+ * 8-bit data goes through a 256-entry table of its own; NaN and infinities get their own colours.
  */
-export function paintGrey(values: NumericArray, w: Window, invert: boolean, out: Uint32Array): void {
+export function paintMapped(values: NumericArray, w: Window, colours: Uint32Array, out: Uint32Array): void {
   // A window wider than the float64 range (values near its limits) is worked in halves.
   const halves = !Number.isFinite(w.high - w.low);
-  const scale = halves ? 255 / (w.high / 2 - w.low / 2) : 255 / (w.high - w.low);
   const low = halves ? w.low / 2 : w.low;
+  const span = halves ? w.high / 2 - w.low / 2 : w.high - w.low;
   const factor = halves ? 0.5 : 1;
   if (values instanceof Uint8Array || values instanceof Int8Array) {
     const lut = new Uint32Array(256);
     const offset = values instanceof Int8Array ? -128 : 0;
-    for (let i = 0; i < 256; i++) lut[i] = grey(level(i + offset, low, scale, invert));
+    for (let i = 0; i < 256; i++) lut[i] = colours[index((i + offset) * factor, low, span)];
     const shift = values instanceof Int8Array ? 128 : 0;
     for (let i = 0; i < out.length; i++) out[i] = lut[(values[i] + shift) & 255];
     return;
   }
   for (let i = 0; i < out.length; i++) {
     const v = values[i];
-    out[i] = v - v === 0 ? grey(level(v * factor, low, scale, invert)) : special(v);
+    out[i] = v - v === 0 ? colours[index(v * factor, low, span)] : special(v);
   }
 }
 
-function level(v: number, low: number, scale: number, invert: boolean): number {
-  let g = (v - low) * scale;
-  g = g < 0 ? 0 : g > 255 ? 255 : g | 0;
-  return invert ? 255 - g : g;
+function index(v: number, low: number, span: number): number {
+  const x = ((v - low) / span) * 256;
+  return x < 0 ? 0 : x >= 255 ? 255 : x | 0;
 }
 
 /**

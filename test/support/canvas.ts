@@ -2,7 +2,7 @@ import { Frame, Locator, Page } from 'playwright-core';
 
 /** The canvas of a plane view (a region named e.g. "Axial plane", or "Slices"). */
 export function planeCanvas(scope: Page | Frame, region: string): Locator {
-  return scope.getByRole('region', { name: region }).locator('canvas');
+  return scope.getByRole('region', { name: region }).locator('canvas.plane-canvas');
 }
 
 /**

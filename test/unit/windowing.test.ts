@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { NAN_COLOUR, NEG_INF_COLOUR, POS_INF_COLOUR, paintColour, paintGrey, presetWindow, volumeStats, widthLevel } from '../../src/shared/windowing';
+import { colourMapTable } from '../../src/shared/colourMaps';
+import { NAN_COLOUR, NEG_INF_COLOUR, POS_INF_COLOUR, Window, paintColour, paintMapped, presetWindow, volumeStats, widthLevel } from '../../src/shared/windowing';
+
+const paintGrey = (values: Parameters<typeof paintMapped>[0], w: Window, invert: boolean, out: Uint32Array) => paintMapped(values, w, colourMapTable('grey', invert), out);
 
 const grey = (px: number) => px & 0xff;
 
@@ -29,13 +32,14 @@ describe('contrast', () => {
     assert.deepEqual(presetWindow('slice', stats, new Int16Array([7, 7])), { low: 6.5, high: 7.5 });
   });
 
-  it('paints 8-bit data through its lookup table exactly as the linear formula', () => {
+  it('paints 8-bit data through its lookup table exactly as matplotlib places values in a colour map', () => {
     const values = Uint8Array.from({ length: 256 }, (_, i) => i);
     const out = new Uint32Array(256);
     paintGrey(values, { low: 50, high: 150 }, false, out);
     for (let v = 0; v < 256; v++) {
-      const expected = Math.min(255, Math.max(0, Math.floor((v - 50) * 2.55)));
-      assert.equal(grey(out[v]), expected, `value ${v}`);
+      // Normalize, times the 256 colours, truncated and clipped: matplotlib's Colormap.__call__.
+      const index = Math.min(255, Math.max(0, Math.floor(((v - 50) / 100) * 256)));
+      assert.equal(out[v], colourMapTable('grey', false)[index], `value ${v}`);
       assert.equal(out[v] >>> 24, 255);
     }
     const floats = Float32Array.from(values);
@@ -64,7 +68,7 @@ describe('contrast', () => {
     assert.equal(widthLevel(w).level, 0);
     const out = new Uint32Array(5);
     paintGrey(values, w, false, out);
-    assert.deepEqual(Array.from(out, grey), [0, 63, 127, 191, 255]);
+    assert.deepEqual(Array.from(out, grey), [0, 64, 128, 192, 255]);
     assert.ok(Number.isFinite(stats.mean));
   });
 

@@ -69,7 +69,7 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
 
   it('each plane scrolls on its own', async () => {
     await openCase();
-    await page.getByRole('region', { name: 'Sagittal plane' }).locator('canvas').hover();
+    await page.getByRole('img', { name: 'Sagittal plane image' }).hover();
     await page.mouse.wheel(0, 100);
     assert.equal(await slider('Sagittal').inputValue(), '18');
     assert.equal(await slider('Coronal').inputValue(), '17');
@@ -109,6 +109,7 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
     await page.waitForFunction((n) => (document.querySelector('[aria-label="Axial slice"]') as HTMLInputElement).value === String(n), axial + 1);
     assert.equal(await value('Coronal'), coronal, 'the focused plane is left alone while the pointer is over another');
     await page.mouse.move(0, 0); // over no plane: the focused one takes the keys
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Axial plane"]')!.matches(':hover'));
     await page.keyboard.press('ArrowUp');
     await page.waitForFunction((n) => (document.querySelector('[aria-label="Coronal slice"]') as HTMLInputElement).value === String(n), coronal + 1);
     await page.keyboard.press('n');
@@ -125,17 +126,21 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
 
   it('a new case starts at the middle slices and keeps each plane\'s contrast', async () => {
     await openCase();
-    const axial = page.getByRole('region', { name: 'Axial plane' });
-    await axial.getByRole('button', { name: 'Invert' }).click();
-    await axial.getByRole('button', { name: 'Contrast: full range' }).click();
+    // The toolbar acts on the active plane: the one clicked.
+    await page.getByRole('img', { name: 'Axial plane image' }).click();
+    const invert = page.getByRole('button', { name: 'Invert' });
+    const fullRange = page.getByRole('button', { name: 'Contrast: full range' });
+    await invert.click();
+    await fullRange.click();
     await slider('Axial').fill('3');
     await post(page, caseMessage('0001', 0));
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Case 0001');
     assert.equal(await slider('Axial').inputValue(), '21');
-    assert.equal(await axial.getByRole('button', { name: 'Invert' }).getAttribute('aria-pressed'), 'true');
-    assert.equal(await axial.getByRole('button', { name: 'Contrast: full range' }).getAttribute('aria-pressed'), 'true');
-    const sagittal = page.getByRole('region', { name: 'Sagittal plane' });
-    assert.equal(await sagittal.getByRole('button', { name: 'Invert' }).getAttribute('aria-pressed'), 'false');
+    assert.equal(await invert.getAttribute('aria-pressed'), 'true');
+    assert.equal(await fullRange.getAttribute('aria-pressed'), 'true');
+    await page.getByRole('img', { name: 'Sagittal plane image' }).click();
+    assert.equal(await invert.getAttribute('aria-pressed'), 'false');
+    assert.equal(await fullRange.getAttribute('aria-pressed'), 'false');
     assert.equal(await page.locator('.badge[data-task="acl"]').getAttribute('data-value'), '0');
   });
 

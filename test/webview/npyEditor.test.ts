@@ -46,7 +46,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
     await openVolume();
     assert.equal(await slider().getAttribute('max'), '43');
     assert.equal(await slider().inputValue(), '21');
-    assert.equal(await region().locator('.slice-number').textContent(), '21 / 44');
+    assert.equal(await region().locator('[data-role="slice-label"]').textContent(), 'Slice 21 / 44');
     assert.equal(await info('shape').textContent(), '(44, 256, 256)');
     assert.equal(await info('dtype').textContent(), 'uint8');
     assert.equal(await info('order').textContent(), 'C (row-major)');
@@ -54,7 +54,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
     assert.equal(await info('max').textContent(), '255');
     assert.equal(await page.getByRole('img', { name: 'Slices image' }).count(), 1);
     // Full range maps 0..255 to grey 0..255: each canvas pixel shows its array value.
-    await region().getByRole('button', { name: 'Contrast: full range' }).click();
+    await page.getByRole('button', { name: 'Contrast: full range' }).click();
     for (const [x, y] of [[0, 0], [10, 20], [200, 100], [255, 255]]) {
       const { rgba } = await pixelOf(page, 'Slices', x, y, IMAGE);
       assert.deepEqual(rgba, [valueAt(21, y, x), valueAt(21, y, x), valueAt(21, y, x), 255], `pixel (${x}, ${y})`);
@@ -71,7 +71,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
 
   it('the wheel steps one slice per notch (Shift: five); keys step, page, and jump to the ends', async () => {
     await openVolume();
-    const canvas = region().locator('canvas');
+    const canvas = planeCanvas(page, 'Slices');
     await canvas.hover();
     await page.mouse.wheel(0, 100);
     assert.equal(await slider().inputValue(), '22');
@@ -88,17 +88,19 @@ describe('the .npy editor webview (headless Chromium)', function () {
       await page.keyboard.press(key);
       assert.equal(await slider().inputValue(), expected, key);
     }
-    assert.equal(await region().locator('.slice-number').textContent(), '43 / 44');
+    assert.equal(await region().locator('[data-role="slice-label"]').textContent(), 'Slice 43 / 44');
     // Dragging the slider itself.
     await slider().fill('7');
-    assert.equal(await region().locator('.slice-number').textContent(), '7 / 44');
+    assert.equal(await region().locator('[data-role="slice-label"]').textContent(), 'Slice 7 / 44');
   });
 
-  it('the readout shows x, y, slice and the raw value under the pointer', async () => {
+  it('the readout in the bottom-right corner shows x, y and the raw value under the pointer, and its NumPy index', async () => {
     await openVolume();
     const { position } = await pixelOf(page, 'Slices', 30, 40, IMAGE);
     await planeCanvas(page, 'Slices').hover({ position });
-    assert.equal(await readout().textContent(), `x 30  y 40  slice 21  value ${valueAt(21, 40, 30)}  at [21, 40, 30]`);
+    assert.equal(await readout().textContent(), `x 30  y 40  value ${valueAt(21, 40, 30)}\nat [21, 40, 30]`);
+    await page.mouse.move(0, 0);
+    assert.equal(await readout().isVisible(), false, 'no readout once the pointer left the image');
   });
 
   it('reads a big-endian Fortran-order float32 array exactly as NumPy prints it', async () => {
@@ -115,7 +117,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
       const { position } = await pixelOf(page, 'Slices', x, y, size);
       await planeCanvas(page, 'Slices').hover({ position });
       const numpy = fixture.texts[1 * 35 + y * 7 + x];
-      assert.equal(await readout().textContent(), `x ${x}  y ${y}  slice 1  value ${numpy}  at [1, ${y}, ${x}]`);
+      assert.equal(await readout().textContent(), `x ${x}  y ${y}  value ${numpy}\nat [1, ${y}, ${x}]`);
     }
   });
 
@@ -133,7 +135,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
   it('contrast: right-drag changes width and level, invert, per-slice, reset', async () => {
     await openVolume();
     const windowText = region().locator('[data-role="window"]');
-    await region().getByRole('button', { name: 'Contrast: full range' }).click();
+    await page.getByRole('button', { name: 'Contrast: full range' }).click();
     assert.equal(await windowText.textContent(), 'W 255 L 127.5');
     const { position } = await pixelOf(page, 'Slices', 128, 128, IMAGE);
     const box = (await planeCanvas(page, 'Slices').boundingBox())!;
@@ -145,9 +147,9 @@ describe('the .npy editor webview (headless Chromium)', function () {
     assert.equal(await windowText.textContent(), 'W 191.3 L 159.4');
     assert.equal((await storedState<{ plane: { preset: string } }>(page)).plane.preset, 'custom');
 
-    await region().getByRole('button', { name: 'Contrast: full range' }).click();
+    await page.getByRole('button', { name: 'Contrast: full range' }).click();
     const before = (await pixelOf(page, 'Slices', 10, 0, IMAGE)).rgba[0];
-    await region().getByRole('button', { name: 'Invert' }).click();
+    await page.getByRole('button', { name: 'Invert' }).click();
     assert.equal((await pixelOf(page, 'Slices', 10, 0, IMAGE)).rgba[0], 255 - before);
     await page.keyboard.press('i');
     assert.equal((await pixelOf(page, 'Slices', 10, 0, IMAGE)).rgba[0], before);
@@ -160,11 +162,11 @@ describe('the .npy editor webview (headless Chromium)', function () {
 
   it('zoom: 1:1 shows one array pixel per screen pixel, + and - scale about it, fit fills the view, Shift-drag pans', async () => {
     await openVolume();
-    const canvas = region().locator('canvas');
+    const canvas = planeCanvas(page, 'Slices');
     const box = (await canvas.boundingBox())!;
     const alphaAt = (dx: number) =>
       canvas.evaluate((c: HTMLCanvasElement, dx) => c.getContext('2d')!.getImageData(Math.floor(c.width / 2 + dx), Math.floor(c.height / 2), 1, 1).data[3], dx);
-    await region().getByRole('button', { name: 'One array pixel per screen pixel' }).click();
+    await page.getByRole('button', { name: 'One array pixel per screen pixel' }).click();
     assert.equal(await alphaAt(127), 255);
     assert.equal(await alphaAt(129), 0, 'outside a 256-pixel image at 1:1');
     await page.keyboard.press('+');
@@ -205,8 +207,8 @@ describe('the .npy editor webview (headless Chromium)', function () {
 
   it('cine plays through the slices and pauses', async () => {
     await openVolume();
-    const play = region().getByRole('button', { name: 'Play or pause cine' });
-    await region().getByLabel('Slice cine rate (frames per second)').fill('30');
+    const play = page.getByRole('button', { name: 'Play or pause cine' });
+    await page.getByLabel('Cine rate (frames per second)').fill('30');
     await play.click();
     await page.waitForFunction(() => Number((document.querySelector('input[type=range]') as HTMLInputElement).value) > 24);
     await play.click();
@@ -235,7 +237,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
     const { position } = await pixelOf(page, 'Slices', 3, 2, size);
     await planeCanvas(page, 'Slices').hover({ position });
     const numpy = fixture.texts[1 * 60 + 2 * 20 + 3 * 5 + 2];
-    assert.equal(await readout().textContent(), `x 3  y 2  slice 2  value ${numpy}  at [1, 2, 3, 2]`);
+    assert.equal(await readout().textContent(), `x 3  y 2  value ${numpy}\nat [1, 2, 3, 2]`);
   });
 
   it('shows (H, W, 3) uint8 arrays in colour', async () => {
@@ -243,7 +245,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
     const fixture = validFixtures().find((f) => f.file === 'rgb_u1.npy')!;
     page = await harness.open('npy');
     await post(page, arrayMessage('rgb_u1.npy', bytes));
-    await slider().waitFor();
+    await planeCanvas(page, 'Slices').waitFor();
     const { rgba } = await pixelOf(page, 'Slices', 5, 2, { width: 8, height: 6 });
     const channel = (c: number) => Number(fixture.texts[(2 * 8 + 5) * 3 + c]);
     assert.deepEqual(rgba, [channel(0), channel(1), channel(2), 255]);
@@ -272,7 +274,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
     await post(page, arrayMessage('0000.npy', mrnetVolume()));
     await slider().waitFor();
     assert.equal(await slider().inputValue(), '9');
-    assert.equal(await region().getByRole('button', { name: 'Invert' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByRole('button', { name: 'Invert' }).getAttribute('aria-pressed'), 'true');
   });
 
   it('a file read slice by slice: sampled statistics, each slice asked of the host as it is shown', async () => {
@@ -297,15 +299,15 @@ describe('the .npy editor webview (headless Chromium)', function () {
     assert.deepEqual(await requests(), [22], 'the next slice, ahead of time');
     const { position } = await pixelOf(page, 'Slices', 30, 40, IMAGE);
     await planeCanvas(page, 'Slices').hover({ position });
-    assert.equal(await readout().textContent(), `x 30  y 40  slice 21  value ${valueAt(21, 40, 30)}  at [21, 40, 30]`);
-    await region().getByRole('button', { name: 'Contrast: full range' }).click();
+    assert.equal(await readout().textContent(), `x 30  y 40  value ${valueAt(21, 40, 30)}\nat [21, 40, 30]`);
+    await page.getByRole('button', { name: 'Contrast: full range' }).click();
     assert.equal((await pixelOf(page, 'Slices', 30, 40, IMAGE)).rgba[0], valueAt(21, 40, 30));
     await page.keyboard.press('End');
     await planeCanvas(page, 'Slices').hover({ position });
-    assert.equal(await readout().textContent(), 'x 30  y 40  slice 43  value …  at [43, 40, 30]', 'not here yet');
+    assert.equal(await readout().textContent(), 'x 30  y 40  value …\nat [43, 40, 30]', 'not here yet');
     assert.deepEqual(await requests(), [22, 43]);
     await post(page, { type: 'slice', index: 43, data: sliceOf(43) });
     await page.waitForFunction(() => !document.querySelector('[data-role="readout"]')!.textContent.includes('…'));
-    assert.equal(await readout().textContent(), `x 30  y 40  slice 43  value ${valueAt(43, 40, 30)}  at [43, 40, 30]`);
+    assert.equal(await readout().textContent(), `x 30  y 40  value ${valueAt(43, 40, 30)}\nat [43, 40, 30]`);
   });
 });

@@ -1,0 +1,99 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { COLOUR_MAPS, ColourMapName, centredOnZero, colourMapTable, isColourMap, nextColourMap } from '../../src/shared/colourMaps';
+import { histogramOf } from '../../src/shared/histogram';
+import { WHEEL_NOTCH, WheelSteps, wheelPixels, wheelZoom } from '../../src/shared/wheel';
+import { paintMapped, volumeStats } from '../../src/shared/windowing';
+
+interface Ramp {
+  name: string;
+  dtype: 'float64' | 'uint8';
+  vmin: number;
+  vmax: number;
+  values: number[];
+  colours: Record<string, number[]>;
+}
+/** What matplotlib paints (imshow's Normalize and colour map, bytes=True), from test/fixtures/make_colourmap_fixtures.py. */
+const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'colourmaps', 'ramps.json'), 'utf8')) as { matplotlib: string; cases: Ramp[] };
+
+describe('colour maps', () => {
+  for (const ramp of fixture.cases) {
+    it(`paint ${ramp.name} within one level of matplotlib ${fixture.matplotlib}, every map, plain and reversed`, () => {
+      const values = ramp.dtype === 'uint8' ? Uint8Array.from(ramp.values) : Float64Array.from(ramp.values);
+      const out = new Uint32Array(values.length);
+      for (const name of COLOUR_MAPS) {
+        for (const reversed of [false, true]) {
+          const expected = ramp.colours[name + (reversed ? ' reversed' : '')];
+          paintMapped(values, { low: ramp.vmin, high: ramp.vmax }, colourMapTable(name, reversed), out);
+          let worst = 0;
+          for (let i = 0; i < values.length; i++) {
+            for (let c = 0; c < 3; c++) worst = Math.max(worst, Math.abs(((out[i] >>> (8 * c)) & 255) - expected[3 * i + c]));
+          }
+          assert.ok(worst <= 1, `${name}${reversed ? ' reversed' : ''}: off by ${worst} levels`);
+        }
+      }
+    });
+  }
+
+  it('are the twelve the viewer offers, and the key cycles through them both ways', () => {
+    assert.deepEqual([...COLOUR_MAPS], ['grey', 'inverted-grey', 'viridis', 'magma', 'inferno', 'plasma', 'cividis', 'turbo', 'jet', 'hot', 'bone', 'coolwarm']);
+    let name: ColourMapName = 'grey';
+    const seen = new Set<string>();
+    for (let i = 0; i < COLOUR_MAPS.length; i++) seen.add((name = nextColourMap(name, 1)));
+    assert.equal(seen.size, COLOUR_MAPS.length);
+    assert.equal(name, 'grey');
+    assert.equal(nextColourMap('grey', -1), 'coolwarm');
+    assert.ok(isColourMap('viridis') && !isColourMap('gray') && !isColourMap('constructor'));
+  });
+
+  it('a diverging map is centred on 0 when the data spans 0, and only then', () => {
+    const spans = volumeStats(new Float32Array([-1, 0, 3]));
+    assert.deepEqual(centredOnZero({ low: -1, high: 3 }, spans), { low: -3, high: 3 });
+    const positive = volumeStats(new Float32Array([1, 2, 3]));
+    assert.deepEqual(centredOnZero({ low: 1, high: 3 }, positive), { low: 1, high: 3 });
+  });
+});
+
+describe('histogram', () => {
+  it('counts 8-bit values one bin per value, NaN and infinities apart', () => {
+    const h = histogramOf(Uint8Array.from([0, 0, 1, 255]), 0, 255)!;
+    assert.equal(h.counts.length, 256);
+    assert.deepEqual([h.low, h.high, h.counts[0], h.counts[1], h.counts[255]], [-0.5, 255.5, 2, 1, 1]);
+    const stats = volumeStats(new Float32Array([1, 2, NaN, Infinity, -Infinity, 3]));
+    assert.deepEqual(stats.histogram!.counts.reduce((a, b) => a + b), 3);
+    assert.deepEqual([stats.nan, stats.posInf, stats.negInf], [1, 1, 1]);
+  });
+
+  it('floats in 256 equal bins from min to max, the maximum in the last; values near the float64 limits too', () => {
+    const h = histogramOf(Float64Array.from({ length: 1024 }, (_, i) => i), 0, 1023)!;
+    assert.equal(h.counts.length, 256);
+    assert.ok(h.counts.every((c) => c === 4), JSON.stringify(h.counts.slice(0, 4)));
+    const max = Number.MAX_VALUE;
+    const wide = histogramOf(new Float64Array([-max, 0, max]), -max, max)!;
+    assert.deepEqual([wide.counts[0], wide.counts[128], wide.counts[255]], [1, 1, 1]);
+    assert.equal(histogramOf(new Float32Array([NaN]), NaN, NaN), undefined);
+  });
+});
+
+describe('wheel', () => {
+  it('a notch moves one slice; a trackpad\'s small events add up to one slice per notch of pixels', () => {
+    const wheel = new WheelSteps();
+    assert.equal(wheel.steps(WHEEL_NOTCH), 1);
+    assert.equal(wheel.steps(-120), -1);
+    assert.equal(wheel.steps(53), 1, 'a smaller notch still moves one slice');
+    assert.equal(wheel.steps(200), 2, 'two notches in one event');
+    const trackpad = new WheelSteps();
+    const moved = Array.from({ length: 50 }, () => trackpad.steps(4)).reduce((a, b) => a + b);
+    assert.equal(moved, 2, '200 px of 4 px events');
+    assert.equal(trackpad.steps(-4), 0, 'a change of direction starts afresh');
+  });
+
+  it('lines and pages are turned into pixels; Ctrl+wheel zooms by one step per notch', () => {
+    assert.equal(wheelPixels({ deltaX: 0, deltaY: 3, deltaMode: 1 }, 800), 120);
+    assert.equal(wheelPixels({ deltaX: 0, deltaY: 1, deltaMode: 2 }, 800), 800);
+    assert.equal(wheelPixels({ deltaX: 100, deltaY: 0, deltaMode: 0 }, 800), 100);
+    assert.equal(wheelZoom(-WHEEL_NOTCH, 1.25), 1.25);
+    assert.ok(Math.abs(wheelZoom(WHEEL_NOTCH, 1.25) - 0.8) < 1e-12);
+  });
+});

@@ -1,0 +1,145 @@
+import { COLOUR_MAPS, colourMapLabel, isColourMap } from '../src/shared/colourMaps';
+import { ExportFormat } from '../src/shared/protocol';
+import { WindowPreset, fromWidthLevel, widthLevel } from '../src/shared/windowing';
+import { el } from './dom';
+import { PlaneViewer, ZOOM_STEP } from './planeViewer';
+import { ViewportGroup } from './viewportGroup';
+
+/** Said in the tooltips of the contrast controls: the gesture nobody finds by themselves. */
+const DRAG = 'right-drag on the image: window/level';
+
+/** A toolbar button whose accessible name is `name` and whose tooltip adds the key and gesture. */
+export function tool(label: string, name: string, keys: string, onClick: () => void, toggle = false): HTMLButtonElement {
+  const b = el('button', { type: 'button', class: 'tool', title: keys ? `${name} (${keys})` : name, 'aria-label': name }, [label]);
+  if (toggle) b.setAttribute('aria-pressed', 'false');
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/**
+ * The one toolbar of a panel, acting on its active viewport: contrast presets, window and
+ * level as numbers, invert, colour map, zoom, reset, cine, link, annotations, histogram and
+ * export. It never wraps: it scrolls sideways when the panel is narrow, and its numbers have
+ * fixed widths, so the images below never move while values change.
+ */
+export class ViewerToolbar {
+  readonly element: HTMLElement;
+  private readonly presets = new Map<WindowPreset, HTMLButtonElement>();
+  private readonly width: HTMLInputElement;
+  private readonly level: HTMLInputElement;
+  private readonly invert: HTMLButtonElement;
+  private readonly colourMap: HTMLSelectElement;
+  private readonly play: HTMLButtonElement;
+  private readonly fps: HTMLInputElement;
+  private readonly cineGroup: HTMLElement;
+  private readonly link: HTMLButtonElement;
+  private readonly annotations: HTMLButtonElement;
+  private readonly histogram: HTMLButtonElement;
+  private readonly contrastControls: HTMLElement[];
+
+  /**
+   * @param extra controls of the panel's own (the case viewer's layouts), before the export buttons
+   * @param onExport an export button was pressed, for the active viewport
+   */
+  constructor(private readonly group: ViewportGroup, extra: HTMLElement[], onExport: (format: ExportFormat, viewer: PlaneViewer) => void) {
+    const act = (f: (v: PlaneViewer) => void) => () => {
+      const v = group.active;
+      if (v) f(v);
+    };
+    for (const [preset, label, name, key] of [['auto', 'Auto', 'Contrast: auto', '1'], ['full', 'Full', 'Contrast: full range', '2'], ['slice', 'Slice', 'Contrast: per-slice', '3']] as const) {
+      this.presets.set(preset, tool(label, name, `${key}; ${DRAG}`, act((v) => v.setPreset(preset)), true));
+    }
+    this.width = numberInput('Window width', `Window width (${DRAG}, left/right)`);
+    this.level = numberInput('Window level', `Window level (${DRAG}, up/down)`);
+    for (const input of [this.width, this.level]) {
+      input.addEventListener('change', act((v) => {
+        const w = Number(this.width.value);
+        const l = Number(this.level.value);
+        if (this.width.value !== '' && this.level.value !== '' && Number.isFinite(w) && Number.isFinite(l) && w > 0) v.setWindow(fromWidthLevel(w, l));
+        else this.refresh();
+      }));
+    }
+    this.invert = tool('Invert', 'Invert', 'i', act((v) => v.setInvert(!v.getState().invert)), true);
+    this.colourMap = el('select', { class: 'colour-map', 'aria-label': 'Colour map', title: 'Colour map (m: next, Shift+M: previous)' }, COLOUR_MAPS.map((name) => el('option', { value: name }, [colourMapLabel(name)])));
+    this.colourMap.addEventListener('change', act((v) => {
+      if (isColourMap(this.colourMap.value)) v.setColourMap(this.colourMap.value);
+    }));
+    this.play = tool('Play', 'Play or pause cine', 'c', act((v) => v.toggleCine()), true);
+    this.fps = el('input', { type: 'number', min: '1', max: '60', step: '1', class: 'fps', 'aria-label': 'Cine rate (frames per second)', title: 'Cine rate (frames per second)' });
+    this.fps.addEventListener('change', act((v) => v.setFps(Number(this.fps.value))));
+    this.cineGroup = group_('Cine', [this.play, this.fps, el('span', { class: 'unit' }, ['fps'])]);
+    this.link = tool('Link', 'Link contrast, zoom and colour map across planes', 'l', () => this.group.setLinked(!this.group.linked), true);
+    this.annotations = tool('Annotations', 'Show annotations on the images', 'a', () => this.group.setAnnotations(!this.group.annotations), true);
+    this.histogram = tool('Histogram', 'Show the histogram', 'h', act((v) => v.showHistogram(!v.getState().histogram)), true);
+    this.contrastControls = [...this.presets.values(), this.width, this.level, this.invert, this.colourMap, this.histogram];
+    this.element = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Viewer' }, [
+      group_('Contrast', [...this.presets.values(), labelled('W', this.width), labelled('L', this.level), this.invert]),
+      group_('Colour', [this.colourMap]),
+      group_('Zoom', [
+        tool('Fit', 'Fit to view', 'f', act((v) => v.setZoom(undefined))),
+        tool('1:1', 'One array pixel per screen pixel', 'o', act((v) => v.setZoom(1))),
+        tool('−', 'Zoom out', '-; Ctrl+wheel', act((v) => v.zoomBy(1 / ZOOM_STEP))),
+        tool('+', 'Zoom in', '+; Ctrl+wheel', act((v) => v.zoomBy(ZOOM_STEP))),
+        tool('Reset', 'Reset contrast and view', 'r; double-click', act((v) => v.reset())),
+      ]),
+      this.cineGroup,
+      group_('View', [this.link, this.annotations, this.histogram]),
+      ...extra,
+      group_('Export', [
+        tool('PNG…', 'Save slice as PNG…', '', act((v) => onExport('png', v))),
+        tool('.npy…', 'Save slice as .npy…', '', act((v) => onExport('npy', v))),
+        tool('NumPy', 'Copy NumPy expression', '', act((v) => onExport('expression', v))),
+      ]),
+    ]);
+    group.onUpdate = () => this.refresh();
+  }
+
+  /** Shows the active viewport's values and states. */
+  refresh(): void {
+    const viewer = this.group.active;
+    const shown = viewer?.shown;
+    const state = viewer?.getState();
+    this.element.toggleAttribute('data-empty', !shown);
+    this.link.hidden = this.group.viewers.length < 2;
+    pressed(this.link, this.group.linked);
+    pressed(this.annotations, this.group.annotations);
+    if (!viewer || !shown || !state) return;
+    const grey = shown.channels === 1;
+    for (const c of this.contrastControls) c.toggleAttribute('disabled', !grey);
+    for (const [preset, b] of this.presets) pressed(b, preset === state.preset);
+    pressed(this.invert, state.invert);
+    pressed(this.histogram, state.histogram && grey);
+    pressed(this.play, shown.playing);
+    this.play.textContent = shown.playing ? 'Pause' : 'Play';
+    this.cineGroup.hidden = shown.depth <= 1;
+    if (this.colourMap.value !== state.colourMap) this.colourMap.value = state.colourMap;
+    const { width, level } = widthLevel(shown.window);
+    setNumber(this.width, grey ? width : NaN);
+    setNumber(this.level, grey ? level : NaN);
+    setNumber(this.fps, state.fps);
+  }
+}
+
+function group_(name: string, children: HTMLElement[]): HTMLElement {
+  return el('span', { class: 'group', role: 'group', 'aria-label': name }, children);
+}
+
+function labelled(text: string, input: HTMLElement): HTMLElement {
+  return el('label', { class: 'number' }, [text, input]);
+}
+
+function numberInput(name: string, title: string): HTMLInputElement {
+  return el('input', { type: 'number', step: 'any', class: 'window-number', 'aria-label': name, title });
+}
+
+function pressed(b: HTMLElement, on: boolean): void {
+  const value = String(on);
+  if (b.getAttribute('aria-pressed') !== value) b.setAttribute('aria-pressed', value);
+}
+
+/** Sets a number field, except while the user is typing in it. */
+function setNumber(input: HTMLInputElement, value: number): void {
+  if (document.activeElement === input) return;
+  const text = Number.isFinite(value) ? String(Number(value.toPrecision(6))) : '';
+  if (input.value !== text) input.value = text;
+}
