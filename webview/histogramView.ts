@@ -1,7 +1,7 @@
 import { formatStat } from '../src/shared/format';
 import { Histogram } from '../src/shared/histogram';
 import { VolumeStats, Window } from '../src/shared/windowing';
-import { el } from './dom';
+import { clearedCanvas, el } from './dom';
 
 /** How close (CSS pixels) a press must be to a window edge to drag that edge. */
 const GRAB = 6;
@@ -64,15 +64,7 @@ export class HistogramView {
   private draw(): void {
     const data = this.data;
     if (this.element.hidden || !data) return;
-    const dpr = window.devicePixelRatio || 1;
-    const width = Math.max(1, Math.round(this.box.clientWidth * dpr));
-    const height = Math.max(1, Math.round(this.box.clientHeight * dpr));
-    if (this.canvas.width !== width || this.canvas.height !== height) {
-      this.canvas.width = width;
-      this.canvas.height = height;
-    }
-    const ctx = this.canvas.getContext('2d')!;
-    ctx.clearRect(0, 0, width, height);
+    const { ctx, width, height, dpr } = clearedCanvas(this.canvas);
     const lowX = this.xOf(this.window.low) * dpr;
     const highX = this.xOf(this.window.high) * dpr;
     // The window, tinted with its colour map, under the bars.

@@ -6,7 +6,7 @@ import {
   VolumeStats, Window, WindowPreset, fromWidthLevel, paintColour, paintMapped, presetWindow, widthLevel,
 } from '../src/shared/windowing';
 import { ColourBar } from './colourBar';
-import { el } from './dom';
+import { clearedCanvas, el } from './dom';
 import { HistogramView } from './histogramView';
 
 /** What a plane viewer remembers across a hidden tab or a change of case. */
@@ -340,16 +340,7 @@ export class PlaneViewer {
   private draw(): void {
     const source = this.source;
     if (!source) return;
-    const dpr = window.devicePixelRatio || 1;
-    const width = Math.max(1, Math.round(this.canvas.clientWidth * dpr));
-    const height = Math.max(1, Math.round(this.canvas.clientHeight * dpr));
-    if (this.canvas.width !== width || this.canvas.height !== height) {
-      this.canvas.width = width;
-      this.canvas.height = height;
-    }
-    const ctx = this.canvas.getContext('2d')!;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, width, height);
+    const { ctx, dpr } = clearedCanvas(this.canvas);
     const { scale, x, y } = this.placement();
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(this.image, x, y, source.width * scale, source.height * scale);

@@ -49,6 +49,14 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     await planeCanvas(page, 'Slices').waitFor();
   }
 
+  /** Puts the page in a theme as VS Code does: a class on the body and its colour variables. */
+  function theme(kind: string, variables: Record<string, string>): Promise<void> {
+    return page.evaluate(({ kind, variables }) => {
+      document.body.classList.add(kind);
+      for (const [name, value] of Object.entries(variables)) document.documentElement.style.setProperty(name, value);
+    }, { kind, variables });
+  }
+
   /** Right-drags from the centre of a plane's image by (dx, dy). */
   async function rightDrag(name: string, dx: number, dy: number): Promise<void> {
     const box = (await planeCanvas(page, name).boundingBox())!;
@@ -81,12 +89,7 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
 
   it('the surround is dark in a light theme too; the text stays legible, scales with the editor font and hides with one key', async () => {
     await openCase();
-    await page.evaluate(() => {
-      document.body.classList.add('vscode-light');
-      document.documentElement.style.setProperty('--vscode-editor-background', '#ffffff');
-      document.documentElement.style.setProperty('--vscode-foreground', '#333333');
-      document.documentElement.style.setProperty('--vscode-editor-font-size', '19px');
-    });
+    await theme('vscode-light', { '--vscode-editor-background': '#ffffff', '--vscode-foreground': '#333333', '--vscode-editor-font-size': '19px' });
     const style = await corner('Sagittal plane', 'slice-label').evaluate((e) => {
       const s = getComputedStyle(e);
       const viewport = getComputedStyle(e.closest('.viewport')!);
@@ -319,11 +322,7 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
 
   it('high contrast: positive and negative label badges differ by more than their glyph', async () => {
     await openCase();
-    await page.evaluate(() => {
-      document.body.classList.add('vscode-high-contrast');
-      document.documentElement.style.setProperty('--vscode-contrastBorder', '#6fc3df');
-      document.documentElement.style.setProperty('--vscode-contrastActiveBorder', '#f38518');
-    });
+    await theme('vscode-high-contrast', { '--vscode-contrastBorder': '#6fc3df', '--vscode-contrastActiveBorder': '#f38518' });
     const look = (value: string) => page.locator(`.badge[data-value="${value}"]`).first().evaluate((e) => {
       const s = getComputedStyle(e);
       return { border: `${s.borderTopStyle} ${s.borderTopWidth}`, weight: s.fontWeight };
