@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { Frame, Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/shared/npy/header';
+import { colourMapTable } from '../../src/shared/colourMaps';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { patternAt } from '../support/largeArray';
 import { SCREENSHOTS, Workbench, closeAllEditors, explorerOpen, extensionLog, pickFromQuickPick, quickPick, runCommand, showCasesView, webviewFrame, workbenchRestored } from './workbench';
@@ -53,9 +54,11 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     assert.equal(await frame.locator('[data-field="dtype"] dd').textContent(), 'uint8');
     const slider = frame.getByRole('slider', { name: 'Slice', exact: true });
     assert.equal(await slider.inputValue(), String(Math.floor((n - 1) / 2)));
-    assert.equal(await page.getByRole('tab', { name: /0000\.npy/ }).count(), 1);
+    // A plane file's tab says its case and plane (the extension's default custom label).
+    assert.equal(await page.getByRole('tab', { name: /^0000 · axial/ }).count(), 1);
+    assert.equal(await frame.locator('[data-role="slice-label"]').textContent(), `Slice ${Math.floor((n - 1) / 2)} / ${n}`);
 
-    // Full range: grey = (v - min) * 255 / (max - min), computed here from the file's bytes.
+    // Full range: the grey matplotlib paints for (v - min) / (max - min), computed here from the file's bytes.
     await frame.getByRole('button', { name: 'Contrast: full range' }).click();
     const data = bytes.subarray(header.dataOffset);
     let min = 255;
@@ -68,7 +71,8 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     for (const [x, y] of [[128, 128], [60, 100], [200, 40], [10, 250]]) {
       const v = data[k * h * w + y * w + x];
       const { rgba } = await pixelOf(frame, 'Slices', x, y, { width: w, height: h });
-      assert.equal(rgba[0], Math.min(255, Math.floor(((v - min) * 255) / (max - min))), `pixel (${x}, ${y}) of value ${v}`);
+      const index = Math.min(255, Math.floor(((v - min) / (max - min)) * 256));
+      assert.equal(rgba[0], colourMapTable('grey', false)[index] & 255, `pixel (${x}, ${y}) of value ${v}`);
     }
     await page.screenshot({ path: join(SCREENSHOTS, 'npy-editor.png') });
 
@@ -126,14 +130,14 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await planeCanvas(frame, 'Slices').hover({ position });
     await frame.locator('[data-role="readout"]', { hasText: /value \d/ }).waitFor({ timeout: 10_000 });
     // The pointer lands within a pixel of (70, 90) at this zoom: check the value at the pixel the readout names.
-    const [, x, y] = /^x (\d+) {2}y (\d+) {2}slice 500/.exec((await readout.textContent())!)!.map(Number);
+    const [, x, y] = /^x (\d+) {2}y (\d+) {2}value \S+\nat \[500,/.exec((await readout.textContent())!)!.map(Number);
     assert.ok(Math.abs(x - 70) <= 1 && Math.abs(y - 90) <= 1, `${x}, ${y}`);
-    assert.equal(await readout.textContent(), `x ${x}  y ${y}  slice 500  value ${patternAt(500, y, x)}  at [500, ${y}, ${x}]`);
+    assert.equal(await readout.textContent(), `x ${x}  y ${y}  value ${patternAt(500, y, x)}\nat [500, ${y}, ${x}]`);
   });
 
   it('a slice leaves the viewer: "Copy NumPy expression" and "Save slice as .npy…" (a save dialog outside the dataset)', async () => {
     await closeAllEditors(page);
-    await quickPick(page, 'Control+P', 'MRNet-v1.0/train/axial/0000.npy', /^0000\.npy/);
+    await quickPick(page, 'Control+P', 'MRNet-v1.0/train/axial/0000.npy', /^0000( · axial|\.npy)/);
     const frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: '0000.npy' }).isVisible());
     const slider = frame.getByRole('slider', { name: 'Slice', exact: true });
     await slider.waitFor();
@@ -174,7 +178,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     const { position } = await pixelOf(frame, 'Slices', 3, 2, { width: 16, height: 16 });
     await planeCanvas(frame, 'Slices').hover({ position });
     await frame.locator('[data-role="readout"]', { hasText: 'value' }).waitFor();
-    assert.equal(await frame.locator('[data-role="readout"]').textContent(), `x 3  y 2  slice 1  value ${expected[0].values[256 + 2 * 16 + 3]}  at [1, 2, 3]`);
+    assert.equal(await frame.locator('[data-role="readout"]').textContent(), `x 3  y 2  value ${expected[0].values[256 + 2 * 16 + 3]}\nat [1, 2, 3]`);
     await frame.getByRole('listitem').filter({ hasText: 'dir/ünïcode.npy' }).getByRole('button').click();
     await webviewFrame(page, (f) => f.getByRole('heading', { name: 'deflated.npz: dir/ünïcode.npy' }).isVisible());
   });
@@ -189,8 +193,8 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await planeCanvas(frame, 'Slices').hover({ position });
     const readout = frame.locator('[data-role="readout"]', { hasText: /value \d/ });
     await readout.waitFor();
-    const [, x, y] = /^x (\d+) {2}y (\d+) {2}slice 500/.exec((await readout.textContent())!)!.map(Number);
-    assert.equal(await readout.textContent(), `x ${x}  y ${y}  slice 500  value ${patternAt(500, y, x)}  at [500, ${y}, ${x}]`);
+    const [, x, y] = /^x (\d+) {2}y (\d+) {2}value \S+\nat \[500,/.exec((await readout.textContent())!)!.map(Number);
+    assert.equal(await readout.textContent(), `x ${x}  y ${y}  value ${patternAt(500, y, x)}\nat [500, ${y}, ${x}]`);
     await quickPick(page, 'Control+P', 'npz/corrupt.npz', /^corrupt\.npz/);
     // Its corrupt member is listed with its problem (its CRC is checked as its header is read); opened, it says why in an alert.
     const list = await webviewFrame(page, (f) => f.getByRole('listitem').filter({ hasText: /^a\.npyits CRC-32 is/ }).isVisible());
@@ -234,10 +238,59 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
       assert.equal(await frame.locator(`.badge[data-task="${task}"]`).getAttribute('data-value'), labels('train', task).get('0003'), task);
     }
     await page.screenshot({ path: join(SCREENSHOTS, 'case-viewer.png') });
+    await viewportChecks(frame, 'train', '0003');
     await frame.getByRole('button', { name: 'Next case' }).click();
     await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0004' }).isVisible());
     assert.equal(await page.getByRole('tab', { name: /Case 0004/ }).count(), 1);
   });
+
+  /**
+   * The viewport in the real VS Code: corner annotations on a dark surround, one toolbar on the
+   * active plane, keys, link, a colour map from the setting mrnet.defaultColormap.
+   */
+  async function viewportChecks(frame: Frame, split: string, id: string): Promise<void> {
+    const region = (plane: string) => frame.getByRole('region', { name: `${plane} plane`, exact: true });
+    const corner = (plane: string, role: string) => region(plane).locator(`[data-role="${role}"]`);
+    for (const plane of ['coronal', 'sagittal', 'axial']) {
+      const n = sliceCount(dataset(split, plane, `${id}.npy`));
+      const name = `${plane[0].toUpperCase()}${plane.slice(1)}`;
+      assert.equal(await corner(name, 'slice-label').textContent(), `${name} ${Math.floor((n - 1) / 2)} / ${n}`);
+      assert.equal(await corner(name, 'case').textContent(), `Case ${id}`);
+      assert.match((await corner(name, 'window').textContent())!, /^W \S+ L \S+$/);
+      assert.equal(await region(name).locator('.viewport').evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(0, 0, 0)');
+    }
+    assert.equal(await frame.getByRole('toolbar').count(), 1);
+    const colourMap = frame.getByRole('combobox', { name: 'Colour map' });
+    // Keys go to the plane clicked (and under the pointer), which the toolbar then shows.
+    await planeCanvas(frame, 'Sagittal plane').click();
+    await page.keyboard.press('m');
+    await corner('Sagittal', 'colour-map').filter({ hasText: 'Inverted grey' }).waitFor();
+    assert.equal(await colourMap.inputValue(), 'inverted-grey');
+    assert.equal(await corner('Axial', 'colour-map').textContent(), 'Grey');
+    await page.keyboard.press('m');
+    await frame.getByRole('button', { name: 'Link contrast, zoom and colour map across planes' }).click();
+    for (const plane of ['Coronal', 'Axial']) await corner(plane, 'colour-map').filter({ hasText: 'viridis' }).waitFor();
+    await page.keyboard.press('l'); // unlinked again (the toolbar has the focus: keys still reach the viewer)
+    await colourMap.selectOption('grey');
+    for (const plane of ['Coronal', 'Axial']) assert.equal(await corner(plane, 'colour-map').textContent(), 'viridis');
+    await planeCanvas(frame, 'Sagittal plane').click(); // the focus leaves the colour map's list
+    await page.keyboard.press('a');
+    await corner('Axial', 'slice-label').waitFor({ state: 'hidden' });
+    await page.keyboard.press('a');
+    await corner('Axial', 'slice-label').waitFor();
+
+    // The setting mrnet.defaultColormap (here in the workspace's settings): planes on the old default take the new one at once.
+    const settings = join(workbench.workspace, '.vscode', 'settings.json');
+    mkdirSync(dirname(settings), { recursive: true });
+    writeFileSync(settings, JSON.stringify({ 'mrnet.defaultColormap': 'magma' }));
+    try {
+      await corner('Sagittal', 'colour-map').filter({ hasText: 'magma' }).waitFor();
+      assert.equal(await corner('Axial', 'colour-map').textContent(), 'viridis', 'a map the user chose stays');
+    } finally {
+      writeFileSync(settings, '{}');
+    }
+    await corner('Sagittal', 'colour-map').filter({ hasText: 'Grey' }).waitFor();
+  }
 
   it('a webview that forges messages reaches nothing: every forged request is refused and logged', async () => {
     // The case viewer (left open by the previous test) and the .npy editor of the large file,
@@ -328,8 +381,8 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await planeCanvas(frame, 'Axial plane').hover({ position });
     const readout = axial.locator('[data-role="readout"]', { hasText: /value \d/ });
     await readout.waitFor();
-    const [, x, y] = /^x (\d+) {2}y (\d+) {2}slice 0/.exec((await readout.textContent())!)!.map(Number);
-    assert.equal(await readout.textContent(), `x ${x}  y ${y}  slice 0  value ${bytes[header.dataOffset + y * w + x]}  at [0, ${y}, ${x}]`);
+    const [, x, y] = /^x (\d+) {2}y (\d+) {2}value \S+\nat \[0,/.exec((await readout.textContent())!)!.map(Number);
+    assert.equal(await readout.textContent(), `x ${x}  y ${y}  value ${bytes[header.dataOffset + y * w + x]}\nat [0, ${y}, ${x}]`);
     await closeAllEditors(page);
   });
 });
