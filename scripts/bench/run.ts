@@ -51,23 +51,33 @@ function record(name: string, samples: number[], unit: string, target?: { median
   return row;
 }
 
-/** 1 and 2: slice change and contrast drag step to a painted canvas, in headless Chromium. */
+/**
+ * 1 and 2: slice change and contrast drag step to a painted canvas, in headless Chromium, with
+ * everything a viewport draws on: corner annotations, the colour bar, the histogram under the
+ * image, in grey and through a matplotlib colour map.
+ */
 async function webviewRows(): Promise<void> {
   const harness = new WebviewHarness();
   await harness.start();
+  const volumes = [['(44, 256, 256) uint8', 'u1', [44, 256, 256]], ['(64, 512, 512) float32', 'f4', [64, 512, 512]]] as const;
   try {
-    for (const [label, dtype, shape] of [['(44, 256, 256) uint8', 'u1', [44, 256, 256]], ['(64, 512, 512) float32', 'f4', [64, 512, 512]]] as const) {
+    for (const [volume, dtype, shape] of volumes) for (const colourMap of ['grey', 'viridis'] as const) {
+      const label = `${volume}, ${colourMap}, annotations, colour bar and histogram on`;
       const page = await harness.open('npy', undefined, { width: 1200, height: 900 });
       const headerBytes = new Uint8Array(dump(dtype === 'u1' ? new Uint8Array(0) : new Float32Array(0), [...shape]));
       const count = shape[0] * shape[1] * shape[2];
       const header = parseNpyHeader(headerBytes, headerBytes.length + count * (dtype === 'u1' ? 1 : 4));
       // The volume is made in the page (no 64 MB crossing), then posted as the host posts it.
-      await page.evaluate(({ header, dtype, count }) => {
+      await page.evaluate(({ header, dtype, count, colourMap }) => {
         const data = dtype === 'u1' ? new Uint8Array(count) : new Float32Array(count);
         for (let i = 0; i < count; i++) data[i] = dtype === 'u1' ? (i * 7 + (i >> 9)) & 255 : Math.sin(i / 1000) * 1000 + (i % 97);
-        window.postMessage({ type: 'showArray', array: { fileName: 'bench.npy', header, data: data.buffer } }, '*');
-      }, { header, dtype, count });
+        window.postMessage({ type: 'showArray', array: { fileName: 'bench.npy', header, data: data.buffer }, defaults: { colourMap, preset: 'auto' } }, '*');
+      }, { header, dtype, count, colourMap });
       await page.getByRole('slider', { name: 'Slice', exact: true }).waitFor();
+      // Everything a viewport draws is on: the measurement would flatter a bare canvas.
+      for (const role of ['slice-label', 'window', 'zoom', 'colour-map']) await page.locator(`[data-role="${role}"]`).waitFor();
+      await page.getByRole('img', { name: new RegExp(`^Colour bar: ${colourMap === 'grey' ? 'Grey' : colourMap}`) }).waitFor();
+      await page.getByRole('img', { name: 'Histogram of the volume' }).waitFor();
       const timings = await page.evaluate(() => {
         const region = document.querySelector('[aria-label="Slices"]') as HTMLElement;
         const canvas = region.querySelector('canvas.plane-canvas') as HTMLCanvasElement;
