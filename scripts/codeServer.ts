@@ -88,6 +88,8 @@ export interface StartOptions {
   installExtension?: boolean;
   /** Extra environment for the server and its extension host. */
   env?: NodeJS.ProcessEnv;
+  /** User settings besides (or instead of) the defaults: a colour theme, say. */
+  settings?: Record<string, unknown>;
   quiet?: boolean;
 }
 
@@ -111,6 +113,7 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
       'extensions.autoUpdate': false,
       'extensions.autoCheckUpdates': false,
       'update.mode': 'none',
+      ...options.settings,
     }),
   );
   if (options.installExtension !== false) symlinkSync(ROOT, join(extensions, `${PACKAGE.publisher}.${PACKAGE.name}-${PACKAGE.version}`));

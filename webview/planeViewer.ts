@@ -403,7 +403,7 @@ export class PlaneViewer {
     }
     const { x, y } = this.hover;
     const k = this.state.slice;
-    setText(this.readout, `x ${x}  y ${y}  value ${source.valueAt(k, y, x)}\nat ${source.indexAt(k, y, x)}`);
+    setText(this.readout, `x ${x}  y ${y}\nvalue ${source.valueAt(k, y, x)}\nat ${source.indexAt(k, y, x)}`);
   }
 
   private startCine(): void {

@@ -21,6 +21,10 @@ export function histogramOf(values: NumericArray, min: number, max: number): His
   const low = perValue ? min - 0.5 : min;
   const high = perValue ? max + 0.5 : max > min ? max : min + 1;
   const counts = new Array<number>(bins).fill(0);
+  if (perValue) {
+    for (let i = 0; i < values.length; i++) counts[values[i] - min]++;
+    return { low, high, counts };
+  }
   // Halves keep the width finite for values near the float64 limits.
   const scale = bins / (high / 2 - low / 2);
   for (let i = 0; i < values.length; i++) {

@@ -103,6 +103,11 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await explorerOpen(page, 'broken', 'valid_f4.npy');
     const valid = await webviewFrame(page, (f) => f.locator('[data-field="dtype"] dd', { hasText: 'float32 (big-endian)' }).isVisible());
     assert.equal(await valid.getByRole('slider', { name: 'Slice', exact: true }).getAttribute('max'), '2');
+    // The first test picked "Full range" in a .npy editor: the workspace remembers it for .npy files.
+    assert.equal(await valid.getByRole('button', { name: 'Contrast: full range' }).getAttribute('aria-pressed'), 'true');
+    // The editor shows the volume's histogram with the window on it, and the zoom.
+    await valid.getByRole('group', { name: 'Histogram' }).getByRole('img', { name: 'Histogram of the volume' }).waitFor();
+    assert.match((await valid.locator('[data-role="zoom"]').textContent())!, /^Zoom \d+\.\d\d×$/);
   });
 
   it('every file of the malformed corpus opens to an alert naming the file and the problem', async function () {
@@ -130,9 +135,9 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await planeCanvas(frame, 'Slices').hover({ position });
     await frame.locator('[data-role="readout"]', { hasText: /value \d/ }).waitFor({ timeout: 10_000 });
     // The pointer lands within a pixel of (70, 90) at this zoom: check the value at the pixel the readout names.
-    const [, x, y] = /^x (\d+) {2}y (\d+) {2}value \S+\nat \[500,/.exec((await readout.textContent())!)!.map(Number);
+    const [, x, y] = /^x (\d+) {2}y (\d+)\nvalue \S+\nat \[500,/.exec((await readout.textContent())!)!.map(Number);
     assert.ok(Math.abs(x - 70) <= 1 && Math.abs(y - 90) <= 1, `${x}, ${y}`);
-    assert.equal(await readout.textContent(), `x ${x}  y ${y}  value ${patternAt(500, y, x)}\nat [500, ${y}, ${x}]`);
+    assert.equal(await readout.textContent(), `x ${x}  y ${y}\nvalue ${patternAt(500, y, x)}\nat [500, ${y}, ${x}]`);
   });
 
   it('a slice leaves the viewer: "Copy NumPy expression" and "Save slice as .npy…" (a save dialog outside the dataset)', async () => {
@@ -178,7 +183,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     const { position } = await pixelOf(frame, 'Slices', 3, 2, { width: 16, height: 16 });
     await planeCanvas(frame, 'Slices').hover({ position });
     await frame.locator('[data-role="readout"]', { hasText: 'value' }).waitFor();
-    assert.equal(await frame.locator('[data-role="readout"]').textContent(), `x 3  y 2  value ${expected[0].values[256 + 2 * 16 + 3]}\nat [1, 2, 3]`);
+    assert.equal(await frame.locator('[data-role="readout"]').textContent(), `x 3  y 2\nvalue ${expected[0].values[256 + 2 * 16 + 3]}\nat [1, 2, 3]`);
     await frame.getByRole('listitem').filter({ hasText: 'dir/ünïcode.npy' }).getByRole('button').click();
     await webviewFrame(page, (f) => f.getByRole('heading', { name: 'deflated.npz: dir/ünïcode.npy' }).isVisible());
   });
@@ -193,8 +198,8 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await planeCanvas(frame, 'Slices').hover({ position });
     const readout = frame.locator('[data-role="readout"]', { hasText: /value \d/ });
     await readout.waitFor();
-    const [, x, y] = /^x (\d+) {2}y (\d+) {2}value \S+\nat \[500,/.exec((await readout.textContent())!)!.map(Number);
-    assert.equal(await readout.textContent(), `x ${x}  y ${y}  value ${patternAt(500, y, x)}\nat [500, ${y}, ${x}]`);
+    const [, x, y] = /^x (\d+) {2}y (\d+)\nvalue \S+\nat \[500,/.exec((await readout.textContent())!)!.map(Number);
+    assert.equal(await readout.textContent(), `x ${x}  y ${y}\nvalue ${patternAt(500, y, x)}\nat [500, ${y}, ${x}]`);
     await quickPick(page, 'Control+P', 'npz/corrupt.npz', /^corrupt\.npz/);
     // Its corrupt member is listed with its problem (its CRC is checked as its header is read); opened, it says why in an alert.
     const list = await webviewFrame(page, (f) => f.getByRole('listitem').filter({ hasText: /^a\.npyits CRC-32 is/ }).isVisible());
@@ -274,6 +279,11 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await colourMap.selectOption('grey');
     for (const plane of ['Coronal', 'Axial']) assert.equal(await corner(plane, 'colour-map').textContent(), 'viridis');
     await planeCanvas(frame, 'Sagittal plane').click(); // the focus leaves the colour map's list
+    await page.keyboard.press('b'); // the sagittal plane large, the other two beside it
+    await frame.locator('[aria-label="Sagittal plane"][data-large]').waitFor();
+    assert.equal(await frame.locator('.planes').getAttribute('data-layout'), 'large');
+    await page.keyboard.press('h');
+    await region('Sagittal').getByRole('group', { name: 'Histogram' }).waitFor();
     await page.keyboard.press('a');
     await corner('Axial', 'slice-label').waitFor({ state: 'hidden' });
     await page.keyboard.press('a');
@@ -381,8 +391,8 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await planeCanvas(frame, 'Axial plane').hover({ position });
     const readout = axial.locator('[data-role="readout"]', { hasText: /value \d/ });
     await readout.waitFor();
-    const [, x, y] = /^x (\d+) {2}y (\d+) {2}value \S+\nat \[0,/.exec((await readout.textContent())!)!.map(Number);
-    assert.equal(await readout.textContent(), `x ${x}  y ${y}  value ${bytes[header.dataOffset + y * w + x]}\nat [0, ${y}, ${x}]`);
+    const [, x, y] = /^x (\d+) {2}y (\d+)\nvalue \S+\nat \[0,/.exec((await readout.textContent())!)!.map(Number);
+    assert.equal(await readout.textContent(), `x ${x}  y ${y}\nvalue ${bytes[header.dataOffset + y * w + x]}\nat [0, ${y}, ${x}]`);
     await closeAllEditors(page);
   });
 });

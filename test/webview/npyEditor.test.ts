@@ -98,7 +98,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
     await openVolume();
     const { position } = await pixelOf(page, 'Slices', 30, 40, IMAGE);
     await planeCanvas(page, 'Slices').hover({ position });
-    assert.equal(await readout().textContent(), `x 30  y 40  value ${valueAt(21, 40, 30)}\nat [21, 40, 30]`);
+    assert.equal(await readout().textContent(), `x 30  y 40\nvalue ${valueAt(21, 40, 30)}\nat [21, 40, 30]`);
     await page.mouse.move(0, 0);
     assert.equal(await readout().isVisible(), false, 'no readout once the pointer left the image');
   });
@@ -117,7 +117,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
       const { position } = await pixelOf(page, 'Slices', x, y, size);
       await planeCanvas(page, 'Slices').hover({ position });
       const numpy = fixture.texts[1 * 35 + y * 7 + x];
-      assert.equal(await readout().textContent(), `x ${x}  y ${y}  value ${numpy}\nat [1, ${y}, ${x}]`);
+      assert.equal(await readout().textContent(), `x ${x}  y ${y}\nvalue ${numpy}\nat [1, ${y}, ${x}]`);
     }
   });
 
@@ -237,7 +237,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
     const { position } = await pixelOf(page, 'Slices', 3, 2, size);
     await planeCanvas(page, 'Slices').hover({ position });
     const numpy = fixture.texts[1 * 60 + 2 * 20 + 3 * 5 + 2];
-    assert.equal(await readout().textContent(), `x 3  y 2  value ${numpy}\nat [1, 2, 3, 2]`);
+    assert.equal(await readout().textContent(), `x 3  y 2\nvalue ${numpy}\nat [1, 2, 3, 2]`);
   });
 
   it('shows (H, W, 3) uint8 arrays in colour', async () => {
@@ -299,15 +299,15 @@ describe('the .npy editor webview (headless Chromium)', function () {
     assert.deepEqual(await requests(), [22], 'the next slice, ahead of time');
     const { position } = await pixelOf(page, 'Slices', 30, 40, IMAGE);
     await planeCanvas(page, 'Slices').hover({ position });
-    assert.equal(await readout().textContent(), `x 30  y 40  value ${valueAt(21, 40, 30)}\nat [21, 40, 30]`);
+    assert.equal(await readout().textContent(), `x 30  y 40\nvalue ${valueAt(21, 40, 30)}\nat [21, 40, 30]`);
     await page.getByRole('button', { name: 'Contrast: full range' }).click();
     assert.equal((await pixelOf(page, 'Slices', 30, 40, IMAGE)).rgba[0], valueAt(21, 40, 30));
     await page.keyboard.press('End');
     await planeCanvas(page, 'Slices').hover({ position });
-    assert.equal(await readout().textContent(), 'x 30  y 40  value …\nat [43, 40, 30]', 'not here yet');
+    assert.equal(await readout().textContent(), 'x 30  y 40\nvalue …\nat [43, 40, 30]', 'not here yet');
     assert.deepEqual(await requests(), [22, 43]);
     await post(page, { type: 'slice', index: 43, data: sliceOf(43) });
     await page.waitForFunction(() => !document.querySelector('[data-role="readout"]')!.textContent.includes('…'));
-    assert.equal(await readout().textContent(), `x 30  y 40  value ${valueAt(43, 40, 30)}\nat [43, 40, 30]`);
+    assert.equal(await readout().textContent(), `x 30  y 40\nvalue ${valueAt(43, 40, 30)}\nat [43, 40, 30]`);
   });
 });

@@ -84,7 +84,7 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     assert.equal(await corner('Axial plane', 'readout').isVisible(), false);
     const { position } = await pixelOf(page, 'Axial plane', 5, 6, { width: 64, height: 64 });
     await planeCanvas(page, 'Axial plane').hover({ position });
-    assert.equal(await text('Axial plane', 'readout'), `x 5  y 6  value ${21 + 6 + 5}\nat [21, 6, 5]`);
+    assert.equal(await text('Axial plane', 'readout'), `x 5  y 6\nvalue ${21 + 6 + 5}\nat [21, 6, 5]`);
   });
 
   it('the surround is dark in a light theme too; the text stays legible, scales with the editor font and hides with one key', async () => {

@@ -1,0 +1,62 @@
+// `npm run screenshots`: the README's pictures of the .npy editor and the case viewer in VS Code's
+// dark, light and high-contrast themes, taken in code-server (the real workbench) on a fresh
+// sample dataset, into docs/screenshots/. Not part of `npm test`; run it when the UI changes.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startCodeServer } from './codeServer';
+import { launchChromium } from '../test/support/browser';
+import { planeCanvas } from '../test/support/canvas';
+import { closeAllEditors, explorerOpen, pickFromQuickPick, runCommand, showCasesView, webviewFrame, workbenchRestored } from '../test/e2e/workbench';
+
+const ROOT = resolve(__dirname, '..');
+const OUT = join(ROOT, 'docs', 'screenshots');
+const THEMES = [['dark', 'Default Dark Modern'], ['light', 'Default Light Modern'], ['high-contrast', 'Default High Contrast']] as const;
+
+async function main(): Promise<void> {
+  execFileSync('node', ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const workspace = mkdtempSync(join(tmpdir(), 'mrnet-screenshots-'));
+  const dataset = join(workspace, 'MRNet-v1.0');
+  execFileSync('npm', ['run', '--silent', 'sample', '--', '--out', dataset, '--train', '8', '--valid', '4', '--seed', '1'], { cwd: ROOT, stdio: 'ignore' });
+  // A case with an ACL tear, so that its badges show both kinds.
+  const id = readFileSync(join(dataset, 'train-acl.csv'), 'utf8').trim().split('\n').map((l) => l.split(',')).find(([, v]) => v === '1')![0];
+  const browser = await launchChromium();
+  try {
+    for (const [name, theme] of THEMES) {
+      const server = await startCodeServer({ workspace, settings: { 'workbench.colorTheme': theme } });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+        await page.goto(server.folderUrl(workspace));
+        await workbenchRestored(page);
+        await explorerOpen(page, 'MRNet-v1.0', 'train', 'sagittal', `${id}.npy`);
+        const editor = await webviewFrame(page, (f) => f.getByRole('img', { name: 'Histogram of the volume' }).isVisible());
+        const canvas = planeCanvas(editor, 'Slices');
+        const box = (await canvas.boundingBox())!;
+        await canvas.hover({ position: { x: box.width / 2 + 30, y: box.height / 2 } });
+        await editor.locator('[data-role="readout"]', { hasText: /value/ }).waitFor();
+        await page.screenshot({ path: join(OUT, `npy-editor-${name}.png`) });
+        await closeAllEditors(page);
+        await showCasesView(page); // the tree beside the viewer, revealing the case shown
+        await runCommand(page, 'MRNet: Open Case');
+        await pickFromQuickPick(page, /^Type a case id/, id, new RegExp(`^${id}`));
+        const viewer = await webviewFrame(page, (f) => f.getByRole('heading', { name: `Case ${id}` }).isVisible());
+        await planeCanvas(viewer, 'Sagittal plane').hover();
+        await viewer.locator('[data-role="readout"]', { hasText: /value/ }).waitFor();
+        await page.screenshot({ path: join(OUT, `case-viewer-${name}.png`) });
+        await page.close();
+        console.log(`${name}: written`);
+      } finally {
+        await server.stop();
+      }
+    }
+  } finally {
+    await browser.close();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
