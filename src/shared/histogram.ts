@@ -35,3 +35,15 @@ export function histogramOf(values: NumericArray, min: number, max: number): His
   }
   return { low, high, counts };
 }
+
+/**
+ * The histogram of integers already counted (bin b of `counts` holds the value b - offset),
+ * between their `min` and `max`: as histogramOf would count them, without another pass.
+ */
+export function histogramFromCounts(counts: Uint32Array, offset: number, min: number, max: number): Histogram {
+  if (max - min + 1 <= HISTOGRAM_BINS) return { low: min - 0.5, high: max + 0.5, counts: Array.from(counts.subarray(min + offset, max + offset + 1)) };
+  const out = new Array<number>(HISTOGRAM_BINS).fill(0);
+  const scale = HISTOGRAM_BINS / (max - min);
+  for (let v = min; v <= max; v++) out[Math.min(Math.floor((v - min) * scale), HISTOGRAM_BINS - 1)] += counts[v + offset];
+  return { low: min, high: max, counts: out };
+}

@@ -1,4 +1,4 @@
-import { Histogram, histogramOf } from './histogram';
+import { Histogram, histogramFromCounts, histogramOf } from './histogram';
 import { NumericArray } from './npy/decode';
 
 /** Display window: values at or below `low` are black, at or above `high` white. */
@@ -27,6 +27,7 @@ export interface VolumeStats {
 const PERCENTILE_SAMPLE = 1 << 20;
 
 export function volumeStats(values: NumericArray): VolumeStats {
+  if (isSmallInteger(values) && values.length > 0) return smallIntegerStats(values);
   const { min, max, sum, finite } = range(values, 0, values.length);
   const empty = finite === 0;
   let nan = 0;
@@ -48,6 +49,35 @@ export function volumeStats(values: NumericArray): VolumeStats {
     negInf: values.length - finite - nan - posInf,
     auto: empty ? undefined : percentileWindow(values, finite, 0.005, 0.995),
     histogram: empty ? undefined : histogramOf(values, min, max),
+  };
+}
+
+type SmallInteger = Uint8Array | Int8Array | Uint16Array | Int16Array;
+
+function isSmallInteger(values: NumericArray): values is SmallInteger {
+  return values instanceof Uint8Array || values instanceof Int8Array || values instanceof Uint16Array || values instanceof Int16Array;
+}
+
+/** 8- and 16-bit integers: one counting pass gives the range, the mean, exact percentiles and the histogram. */
+function smallIntegerStats(values: SmallInteger): VolumeStats {
+  const offset = values instanceof Int8Array ? 128 : values instanceof Int16Array ? 32768 : 0;
+  const counts = new Uint32Array(values instanceof Uint8Array || values instanceof Int8Array ? 256 : 65536);
+  for (let i = 0; i < values.length; i++) counts[values[i] + offset]++;
+  let low = 0;
+  while (counts[low] === 0) low++;
+  let high = counts.length - 1;
+  while (counts[high] === 0) high--;
+  let sum = 0;
+  for (let bin = low; bin <= high; bin++) sum += counts[bin] * (bin - offset);
+  return {
+    min: low - offset,
+    max: high - offset,
+    mean: sum / values.length,
+    nan: 0,
+    posInf: 0,
+    negInf: 0,
+    auto: countedPercentiles(counts, offset, values.length, 0.005, 0.995),
+    histogram: histogramFromCounts(counts, offset, low - offset, high - offset),
   };
 }
 
@@ -79,9 +109,6 @@ export function range(values: NumericArray, start: number, end: number) {
 
 /** Percentiles of the `finite` finite values: every one when few, else an even sample of them (never of the NaN around them). */
 function percentileWindow(values: NumericArray, finite: number, lowQ: number, highQ: number): Window {
-  if (values instanceof Uint8Array || values instanceof Int8Array || values instanceof Uint16Array || values instanceof Int16Array) {
-    return histogramPercentiles(values, lowQ, highQ);
-  }
   const step = Math.max(1, Math.floor(finite / PERCENTILE_SAMPLE));
   const sample = new Float64Array(Math.ceil(finite / step));
   let n = 0;
@@ -94,13 +121,10 @@ function percentileWindow(values: NumericArray, finite: number, lowQ: number, hi
   return { low: sorted[Math.floor(lowQ * (n - 1))], high: sorted[Math.ceil(highQ * (n - 1))] };
 }
 
-/** Exact percentiles of 8- and 16-bit integers by counting every value. */
-function histogramPercentiles(values: Uint8Array | Int8Array | Uint16Array | Int16Array, lowQ: number, highQ: number): Window {
-  const offset = values instanceof Int8Array ? 128 : values instanceof Int16Array ? 32768 : 0;
-  const counts = new Uint32Array(values instanceof Uint8Array || values instanceof Int8Array ? 256 : 65536);
-  for (let i = 0; i < values.length; i++) counts[values[i] + offset]++;
-  const lowRank = Math.floor(lowQ * (values.length - 1));
-  const highRank = Math.ceil(highQ * (values.length - 1));
+/** Exact percentiles of `total` integers from their counts (bin b holds the value b - offset). */
+function countedPercentiles(counts: Uint32Array, offset: number, total: number, lowQ: number, highQ: number): Window {
+  const lowRank = Math.floor(lowQ * (total - 1));
+  const highRank = Math.ceil(highQ * (total - 1));
   let low = 0;
   let high = 0;
   let seen = 0;

@@ -65,6 +65,16 @@ describe('histogram', () => {
     assert.deepEqual([stats.nan, stats.posInf, stats.negInf], [1, 1, 1]);
   });
 
+  it('8- and 16-bit integers are counted once for their statistics and histogram, as the general count would', () => {
+    const values = Int16Array.from({ length: 5000 }, (_, i) => ((i * 7919) % 3001) - 1000);
+    const stats = volumeStats(values);
+    assert.deepEqual([stats.min, stats.max], [-1000, 2000]);
+    assert.ok(Math.abs(stats.mean - values.reduce((a, b) => a + b, 0) / values.length) < 1e-9);
+    assert.deepEqual(stats.histogram, histogramOf(Float64Array.from(values), -1000, 2000));
+    const small = volumeStats(Int8Array.from([-5, -5, 3]));
+    assert.deepEqual([small.histogram!.low, small.histogram!.high, small.histogram!.counts.length, small.histogram!.counts[0], small.histogram!.counts[8]], [-5.5, 3.5, 9, 2, 1]);
+  });
+
   it('floats in 256 equal bins from min to max, the maximum in the last; values near the float64 limits too', () => {
     const h = histogramOf(Float64Array.from({ length: 1024 }, (_, i) => i), 0, 1023)!;
     assert.equal(h.counts.length, 256);
