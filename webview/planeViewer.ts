@@ -7,6 +7,7 @@ import {
 } from '../src/shared/windowing';
 import { ColourBar } from './colourBar';
 import { clearedCanvas, el } from './dom';
+import { HeatmapOverlay, OverlayState } from './heatmapOverlay';
 import { HistogramView } from './histogramView';
 
 /** What a plane viewer remembers across a hidden tab or a change of case. */
@@ -21,6 +22,8 @@ export interface PlaneViewState {
   pan: { x: number; y: number };
   fps: number;
   histogram: boolean;
+  /** Each overlay's settings, by overlay name (pairs: names are data). */
+  overlays?: [string, OverlayState][];
 }
 
 /** What the link toggle carries from one viewport to the others. */
@@ -62,6 +65,9 @@ export class PlaneViewer {
   private readonly histogram = new HistogramView((w) => this.setWindow(w), () => this.onChange());
   private readonly image = document.createElement('canvas');
   private readonly alert = el('div', { role: 'alert', class: 'error', hidden: '' });
+  private readonly overlayRow = el('div', { class: 'overlays', hidden: '' });
+  private readonly overlayAlert = el('div', { role: 'alert', class: 'error', hidden: '' });
+  private overlays: HeatmapOverlay[] = [];
   private readonly body: HTMLElement;
   private readonly resizeObserver = new ResizeObserver(() => this.draw());
   private readonly wheel = new WheelSteps();
@@ -111,7 +117,7 @@ export class PlaneViewer {
     this.canvasBox = el('div', { class: 'canvas-box' }, [this.canvas, annotations]);
     this.sliderRow = el('div', { class: 'slider-row' }, [this.slider]);
     const viewport = el('div', { class: 'viewport' }, [this.canvasBox, this.colourBar.element]);
-    this.body = el('div', { class: 'plane-body' }, [viewport, this.sliderRow, this.histogram.element]);
+    this.body = el('div', { class: 'plane-body' }, [viewport, this.sliderRow, this.overlayAlert, this.overlayRow, this.histogram.element]);
     this.element = el('section', { class: 'plane', role: 'region', 'aria-label': regionLabel, tabindex: '0' }, [this.alert, this.body]);
     this.listen();
   }
@@ -146,6 +152,33 @@ export class PlaneViewer {
     this.onPainted();
   }
 
+  /**
+   * The overlays drawn over this plane, in this order (the last on top), and why others
+   * cannot be (a shape that does not fit, a bad file), said in the plane.
+   */
+  setOverlays(overlays: HeatmapOverlay[], problems: string[]): void {
+    this.overlays = overlays;
+    this.overlayRow.replaceChildren(...overlays.map((o) => o.element));
+    this.overlayRow.hidden = overlays.length === 0;
+    this.overlayAlert.hidden = problems.length === 0;
+    this.overlayAlert.textContent = problems.join('\n');
+    this.render();
+  }
+
+  /** Shows or hides every overlay of this plane (the `v` key). */
+  toggleOverlays(): void {
+    const show = !this.overlays.some((o) => o.state.shown);
+    for (const o of this.overlays) o.setShown(show);
+    this.render();
+    this.onChange();
+  }
+
+  /** Repaints after an overlay's control changed, and saves. */
+  overlayChanged(): void {
+    this.render();
+    this.onChange();
+  }
+
   /** The case shown, in the top-right corner; none for a file of no dataset. */
   setCaseLabel(text: string | undefined): void {
     this.caseLabel.hidden = text === undefined;
@@ -173,7 +206,9 @@ export class PlaneViewer {
   }
 
   getState(): PlaneViewState {
-    return structuredClone(this.state);
+    const state = structuredClone(this.state);
+    if (this.overlays.length) state.overlays = this.overlays.map((o) => [o.name, { ...o.state }]);
+    return state;
   }
 
   /** What the toolbar shows of this viewport. */
@@ -311,6 +346,7 @@ export class PlaneViewer {
       }
       const colours = colourMapTable(colourMap, invert);
       paintMapped(values, this.window, colours, out);
+      for (const o of this.overlays) o.blend(k, out, source.width, source.height);
       this.putImage();
       const { width, level } = widthLevel(this.window);
       setText(this.windowText, `W ${formatStat(width)} L ${formatStat(level)}`);
@@ -319,6 +355,7 @@ export class PlaneViewer {
       if (this.state.histogram) this.histogram.showWindow(this.window, colours);
     } else {
       paintColour(values, source.channels, this.state.invert, out);
+      for (const o of this.overlays) o.blend(k, out, source.width, source.height);
       this.putImage();
       setText(this.windowText, '');
       setText(this.mapText, source.channels === 4 ? 'RGBA' : 'RGB');
@@ -403,7 +440,8 @@ export class PlaneViewer {
     }
     const { x, y } = this.hover;
     const k = this.state.slice;
-    setText(this.readout, `x ${x}  y ${y}\nvalue ${source.valueAt(k, y, x)}\nat ${source.indexAt(k, y, x)}`);
+    const overlays = this.overlays.filter((o) => o.state.shown).map((o) => `\n${o.name} ${formatStat(o.valueAt(k, x, y, source.width, source.height))}`);
+    setText(this.readout, `x ${x}  y ${y}\nvalue ${source.valueAt(k, y, x)}\nat ${source.indexAt(k, y, x)}${overlays.join('')}`);
   }
 
   private startCine(): void {
@@ -521,6 +559,7 @@ export class PlaneViewer {
       f: () => this.setZoom(undefined),
       o: () => this.setZoom(1),
       c: () => this.toggleCine(),
+      v: () => this.toggleOverlays(),
     };
     const action = actions[e.key];
     if (!action) return false;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CaseInfo, HostMessage, parseWebviewMessage } from '../shared/protocol';
+import { ArrayContent, CaseInfo, HostMessage, parseWebviewMessage } from '../shared/protocol';
 import { CaseRef, DatasetRegistry, caseInfo, caseKey, planeUri } from '../dataset/datasetRegistry';
 import { readArray } from '../arrays/readArray';
 import { SlicedFiles } from '../arrays/slicedFiles';
@@ -12,7 +12,7 @@ export const CASE_VIEWER_VIEW_TYPE = 'mrnetViewer.case';
 /** A case as the viewer shows it: from a dataset, or a folder of plane files. */
 export interface ViewerCase {
   info: CaseInfo;
-  planes: { plane: string; uri?: vscode.Uri }[];
+  planes: { plane: string; uri?: vscode.Uri; overlays?: { name: string; uri: vscode.Uri }[] }[];
   /** Set for dataset cases: what next/previous and the picker work from. */
   ref?: CaseRef;
 }
@@ -50,7 +50,12 @@ export class CaseViewer implements vscode.Disposable {
 
   /** Opens a dataset case: in `into` (the panel a request came from), else the reused panel or a new one. */
   openCase(ref: CaseRef, into?: OpenPanel): Promise<void> {
-    return this.open({ info: caseInfo(ref), planes: ref.dataset.index.planes.map((plane) => ({ plane, uri: planeUri(ref, plane) })), ref }, into);
+    const planes = ref.dataset.index.planes.map((plane) => ({
+      plane,
+      uri: planeUri(ref, plane),
+      overlays: ref.case.overlays.filter((o) => o.plane === plane).map((o) => ({ name: o.name, uri: vscode.Uri.joinPath(ref.dataset.uri, ...o.path.split('/')) })),
+    }));
+    return this.open({ info: caseInfo(ref), planes, ref }, into);
   }
 
   async open(viewerCase: ViewerCase, into?: OpenPanel): Promise<void> {
@@ -144,16 +149,17 @@ export class CaseViewer implements vscode.Disposable {
   private async send(target: OpenPanel): Promise<void> {
     const current = target.current;
     const planes = await Promise.all(
-      current.planes.map(async ({ plane, uri }) => ({
+      current.planes.map(async ({ plane, uri, overlays }) => ({
         plane,
         ...(uri ? await readArray(uri) : { content: { fileName: `${current.info.id}.npy`, error: `case ${current.info.id} has no ${plane} file` }, source: undefined }),
+        overlays: await Promise.all((overlays ?? []).map(async (o) => ({ name: o.name, array: wholeOverlay(o.name, (await readArray(o.uri)).content) }))),
       })),
     );
     if (target.current !== current) return; // a newer case was asked for meanwhile
     target.sliced.clear();
     for (const { plane, source, content } of planes) target.sliced.shown(plane, source, content);
     const caseIds = current.ref ? this.order.visibleCases().filter((c) => c.dataset === current.ref!.dataset).map((c) => c.case.id) : [];
-    const message: HostMessage = { type: 'showCase', caseInfo: current.info, planes: planes.map(({ plane, content }) => ({ plane, array: content })), caseIds, defaults: this.defaults.get('case') };
+    const message: HostMessage = { type: 'showCase', caseInfo: current.info, planes: planes.map(({ plane, content, overlays }) => ({ plane, array: content, overlays })), caseIds, defaults: this.defaults.get('case') };
     await target.panel.webview.postMessage(message);
   }
 
@@ -161,6 +167,12 @@ export class CaseViewer implements vscode.Disposable {
     for (const p of this.panels) p.panel.dispose();
     this.shown.dispose();
   }
+}
+
+/** Overlays are drawn whole on every slice: one too large to read whole says so instead. */
+function wholeOverlay(name: string, content: ArrayContent): ArrayContent {
+  if (!('sampled' in content)) return content;
+  return { fileName: content.fileName, error: `the ${name} overlay is larger than mrnet.largeFileThresholdMB and overlays are read whole` };
 }
 
 function title(c: ViewerCase): string {

@@ -65,6 +65,14 @@ export interface ViewDefaults {
 export interface CasePlane {
   plane: string;
   array: ArrayContent;
+  /** Model outputs to draw over this plane, read whole (a too large one comes as its error). */
+  overlays?: OverlayContent[];
+}
+
+/** An overlay's name (its folder under overlays/) and its array. */
+export interface OverlayContent {
+  name: string;
+  array: ArrayContent;
 }
 
 export type HostMessage =

@@ -11,8 +11,9 @@ describe('the sample dataset', function () {
   const files = [...sampleDatasetFiles({ train: 30, valid: 10, seed: 7 })];
   const byPath = new Map(files.map((f) => [f.path, f.data]));
 
-  it('has MRNet-v1.0\'s layout: one file per case and plane, six CSVs, valid ids after train', () => {
-    assert.equal(files.length, 40 * 3 + 6);
+  it('has MRNet-v1.0\'s layout: one file per case and plane, six CSVs, valid ids after train; a CAM overlay per case and plane', () => {
+    assert.equal(files.length, 40 * 3 * 2 + 6);
+    assert.equal(files.filter((f) => f.path.startsWith('overlays/cam/')).length, 40 * 3);
     for (const plane of ['axial', 'coronal', 'sagittal']) {
       assert.ok(byPath.has(`train/${plane}/0000.npy`) && byPath.has(`train/${plane}/0029.npy`));
       assert.ok(byPath.has(`valid/${plane}/0030.npy`) && byPath.has(`valid/${plane}/0039.npy`));
@@ -22,7 +23,7 @@ describe('the sample dataset', function () {
 
   it('volumes are uint8 (s, 256, 256) with s in MRNet\'s range for the split and plane', () => {
     const ranges: Record<string, [number, number]> = { 'train/axial': [19, 61], 'train/coronal': [17, 58], 'train/sagittal': [17, 51], 'valid/axial': [20, 52], 'valid/coronal': [17, 48], 'valid/sagittal': [21, 45] };
-    for (const { path, data } of files.filter((f) => f.path.endsWith('.npy'))) {
+    for (const { path, data } of files.filter((f) => f.path.endsWith('.npy') && !f.path.startsWith('overlays/'))) {
       const header = parseNpyHeader(data, data.length);
       assert.equal(header.dtype.name, 'uint8');
       assert.equal(header.fortranOrder, false);
@@ -52,6 +53,21 @@ describe('the sample dataset', function () {
     };
     assert.deepEqual([share('train', 1), share('train', 2), share('train', 0)], ['0.184', '0.351', '0.808']);
     assert.deepEqual([share('valid', 1), share('valid', 2), share('valid', 0)], ['0.450', '0.433', '0.792']);
+  });
+
+  it('CAM overlays are float32 (s, 7, 7) with the plane\'s slice count, hot over a lesion and cool without one', () => {
+    const csv = new TextDecoder().decode(byPath.get('train-acl.csv'));
+    const peak = (id: string, plane: string) => {
+      const cam = decodeNpy(byPath.get(`overlays/cam/train/${plane}/${id}.npy`)!);
+      const bytes = byPath.get(`train/${plane}/${id}.npy`)!;
+      const image = parseNpyHeader(bytes, bytes.length);
+      assert.deepEqual([cam.header.dtype.name, cam.header.shape], ['float32', [image.shape[0], 7, 7]]);
+      return Math.max(...Array.from(cam.values as Float32Array));
+    };
+    const torn = csv.split('\n').find((l) => l.endsWith(',1'))!.split(',')[0];
+    const normal = new TextDecoder().decode(byPath.get('train-abnormal.csv')).split('\n').find((l) => l.endsWith(',0'))!.split(',')[0];
+    assert.ok(peak(torn, 'sagittal') > 0.9, 'a torn ACL lights up');
+    for (const plane of ['axial', 'coronal', 'sagittal']) assert.ok(peak(normal, plane) < 0.15, `a normal knee stays cool (${plane})`);
   });
 
   it('is deterministic for a seed and differs between seeds', () => {

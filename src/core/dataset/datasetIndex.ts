@@ -6,6 +6,8 @@ import { DatasetProblem, ProblemList } from './problems';
 export interface DatasetListing {
   splits: { name: string; planes: { name: string; files: string[] }[] }[];
   csvs: { name: string; text: string }[];
+  /** Model outputs by convention: overlays/{name}/{split}/{plane}/{case id}.npy. */
+  overlays?: { name: string; split: string; plane: string; files: string[] }[];
 }
 
 /**
@@ -22,6 +24,8 @@ export interface DatasetCase {
   files: Map<string, string>;
   /** Task -> 0 or 1; a task missing here has no label for this case. */
   labels: Map<string, 0 | 1>;
+  /** Overlays of this case found by convention, in name order: plane, overlay name, path relative to the root. */
+  overlays: { plane: string; name: string; path: string }[];
 }
 
 export interface DatasetSplit {
@@ -60,7 +64,7 @@ export function indexDataset(listing: DatasetListing, problems = new ProblemList
         if (id === undefined) continue;
         planes.add(plane.name);
         const key = caseKeyOf(id);
-        const c: DatasetCase = cases.get(key) ?? { id, key, split: split.name, files: new Map(), labels: new Map() };
+        const c: DatasetCase = cases.get(key) ?? { id, key, split: split.name, files: new Map(), labels: new Map(), overlays: [] };
         const path = `${split.name}/${plane.name}/${file}`;
         const other = c.files.get(plane.name);
         if (other !== undefined) {
@@ -90,6 +94,7 @@ export function indexDataset(listing: DatasetListing, problems = new ProblemList
     if (target && !splitNames.includes(target.split)) problems.add({ file: csv.name, message: unmatchedLabelFile(target, splitNames) });
   }
   for (const problem of planeCaseProblems(listing)) problems.add(problem);
+  attachOverlays(listing, splits, problems);
 
   // Labels for the whole split's tasks are expected of every case; name the ones without.
   const planeList = sortPlanes([...planes]);
@@ -103,6 +108,20 @@ export function indexDataset(listing: DatasetListing, problems = new ProblemList
     }
   }
   return { tasks: [...tasks].sort(taskOrder), planes: planeList, splits, problems: problems.toArray(), problemCount: problems.count };
+}
+
+/** Gives each case the overlays found for it; an overlay file of no case is a problem. */
+function attachOverlays(listing: DatasetListing, splits: DatasetSplit[], problems: ProblemList): void {
+  for (const overlay of [...(listing.overlays ?? [])].sort((a, b) => a.name.localeCompare(b.name))) {
+    const split = splits.find((s) => s.name === overlay.split);
+    for (const file of overlay.files) {
+      const path = `overlays/${overlay.name}/${overlay.split}/${overlay.plane}/${file}`;
+      const key = caseKeyOf(caseIdOf(file)!);
+      const c = split?.cases.find((x) => x.key === key);
+      if (c) c.overlays.push({ plane: overlay.plane, name: overlay.name, path });
+      else problems.add({ file: path, message: split ? `names no case of ${overlay.split}/ (case ${caseIdOf(file)})` : `names no split of this dataset (${overlay.split}/)` });
+    }
+  }
 }
 
 /** What to rename a label file to when no split folder has its split's name. */

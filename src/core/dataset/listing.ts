@@ -12,6 +12,9 @@ export interface DatasetFs {
   readFile(path: string): Promise<Uint8Array>;
 }
 
+/** The folder of model outputs beside the splits (see listOverlays); never a split. */
+export const OVERLAYS = 'overlays';
+
 /** Folders looked into below a plane folder that holds no case files, to tell a nested dataset. */
 const NESTED_PROBES = 3;
 
@@ -30,9 +33,13 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
     }
   };
   const notRegular = (path: string) => problems.add({ file: path, message: 'is not a regular file (a FIFO, device or socket, or a link to one); skipped' });
-  const listing: DatasetListing = { splits: [], csvs: [] };
+  const listing: DatasetListing = { splits: [], csvs: [], overlays: [] };
   for (const [name, type] of await list('')) {
     if (name.startsWith('.')) continue;
+    if (name === OVERLAYS && type === 'folder') {
+      listing.overlays = await listOverlays();
+      continue;
+    }
     if (labelFileOf(name)) {
       if (type !== 'file') {
         if (type === 'other') notRegular(name);
@@ -64,6 +71,21 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
     }
   }
   return listing;
+
+  /** overlays/{overlay name}/{split}/{plane}/{case id}.npy: names only, as for the cases. */
+  async function listOverlays(): Promise<DatasetListing['overlays']> {
+    const found: DatasetListing['overlays'] = [];
+    const folders = async (path: string) => (await list(path)).filter(([n, t]) => t === 'folder' && !n.startsWith('.')).map(([n]) => n);
+    for (const overlay of await folders(OVERLAYS)) {
+      for (const split of await folders(`${OVERLAYS}/${overlay}`)) {
+        for (const plane of await folders(`${OVERLAYS}/${overlay}/${split}`)) {
+          const files = (await list(`${OVERLAYS}/${overlay}/${split}/${plane}`)).filter(([f, t]) => t === 'file' && caseIdOf(f)).map(([f]) => f);
+          if (files.length) found.push({ name: overlay, split, plane, files });
+        }
+      }
+    }
+    return found;
+  }
 
   /** A folder below `folder` that holds case files, when `folder` holds none itself. */
   async function nestedCaseFolder(folder: string, entries: [string, EntryType][]): Promise<string | undefined> {

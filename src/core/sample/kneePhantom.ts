@@ -62,6 +62,22 @@ function segmentDistance(p: number[], a: number[], b: number[]): { d: number; t:
 const ACL_FROM = [0.07, -0.1, 0.2]; // femoral notch, posterior-lateral
 const ACL_TO = [-0.02, JOINT + 0.06, -0.12]; // tibial spine, anterior
 
+/**
+ * Whether a point lies in a lesion: the oedema around a torn ACL, or the torn part of the
+ * medial meniscus. What a classifier's class activation map should light up.
+ */
+export function lesionAt(u: number, v: number, w: number, pathology: Pathology): boolean {
+  if (pathology.aclTear) {
+    const acl = segmentDistance([u, v, w], ACL_FROM, ACL_TO);
+    if (acl.d < 0.08 && acl.t > 0.2 && acl.t < 0.85) return true;
+  }
+  if (pathology.meniscusTear && u < 0 && w > 0.05 && Math.abs(v - (JOINT + 0.02)) < 0.06) {
+    const r = Math.sqrt((u / 0.46) ** 2 + (w / 0.36) ** 2);
+    return r > 0.68 && r < 1;
+  }
+  return false;
+}
+
 /** The tissue at a point of the knee. */
 export function tissueAt(u: number, v: number, w: number, pathology: Pathology): Tissue {
   const leg = (u / 0.82) ** 2 + ((w - 0.02) / 0.72) ** 2;
@@ -103,18 +119,43 @@ const GEOMETRY: Record<Plane, { through: number; rows: number; cols: number; spa
   axial: { through: 1, rows: 2, cols: 0, span: 0.55 }, // slices top-bottom; rows w, columns u
 };
 
+/** The knee's coordinates (u, v, w) of image point (x, y), in 0..1, of a series' slice at t. */
+function pointOf(plane: Plane, t: number, x: number, y: number): [number, number, number] {
+  const { through, rows, cols, span } = GEOMETRY[plane];
+  const p: [number, number, number] = [0, 0, 0];
+  p[through] = (t * 2 - 1) * span;
+  p[rows] = y * 2 - 1;
+  p[cols] = x * 2 - 1;
+  return p;
+}
+
 /** One 256 x 256 image of a series at position t (0..1 across the knee), without noise. */
 export function renderSlice(plane: Plane, t: number, pathology: Pathology, size = 256): Uint8Array {
-  const { through, rows, cols, span } = GEOMETRY[plane];
   const brightness = SEQUENCES[plane];
   const out = new Uint8Array(size * size);
-  const p = [0, 0, 0];
-  p[through] = (t * 2 - 1) * span;
   for (let y = 0; y < size; y++) {
-    p[rows] = ((y + 0.5) / size) * 2 - 1;
-    for (let x = 0; x < size; x++) {
-      p[cols] = ((x + 0.5) / size) * 2 - 1;
-      out[y * size + x] = brightness[tissueAt(p[0], p[1], p[2], pathology)];
+    for (let x = 0; x < size; x++) out[y * size + x] = brightness[tissueAt(...pointOf(plane, t, (x + 0.5) / size, (y + 0.5) / size), pathology)];
+  }
+  return out;
+}
+
+/**
+ * A class-activation-like map of a slice: `cells` x `cells` values in 0..1, each the share of
+ * its cell that is lesion (times 3, at most 1), as a CAM of the last convolutional layer of a
+ * network on 256 x 256 input would be (about 7 x 7).
+ */
+export function lesionMap(plane: Plane, t: number, pathology: Pathology, cells = 7): Float32Array {
+  const out = new Float32Array(cells * cells);
+  const samples = 8;
+  for (let cy = 0; cy < cells; cy++) {
+    for (let cx = 0; cx < cells; cx++) {
+      let hits = 0;
+      for (let sy = 0; sy < samples; sy++) {
+        for (let sx = 0; sx < samples; sx++) {
+          if (lesionAt(...pointOf(plane, t, (cx + (sx + 0.5) / samples) / cells, (cy + (sy + 0.5) / samples) / cells), pathology)) hits++;
+        }
+      }
+      out[cy * cells + cx] = Math.min(1, (3 * hits) / samples ** 2);
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { dump } from 'npyjs';
-import { Pathology, Plane, renderSlice } from './kneePhantom';
+import { Pathology, Plane, lesionMap, renderSlice } from './kneePhantom';
 import { Random } from './random';
 
 export interface SampleOptions {
@@ -66,20 +66,26 @@ export function sampleCases(options: SampleOptions): SampleCase[] {
   return cases;
 }
 
+/** The sample's model outputs, by the overlay convention: overlays/{name}/{split}/{plane}/{id}.npy. */
+export const SAMPLE_CAM = 'cam';
+
 /**
  * The files of a synthetic dataset in MRNet-v1.0's exact layout, one at a time (the full
- * size is 7 GB): uint8 volumes (s, 256, 256) showing a synthetic knee, and the six label
- * CSVs in MRNet's format. Deterministic for a seed.
+ * size is 7 GB): uint8 volumes (s, 256, 256) showing a synthetic knee, the six label CSVs in
+ * MRNet's format, and for every plane of every case a CAM-like heatmap overlay, float32
+ * (s, 7, 7), hot over the case's lesion. Deterministic for a seed.
  */
 export function* sampleDatasetFiles(options: SampleOptions): Generator<SampleFile> {
   const cases = sampleCases(options);
   const random = new Random(options.seed ^ 0x9e3779b9); // the images' own stream
+  const camRandom = new Random(options.seed ^ 0x5bd1e995); // the overlays' own: the images stay as they were
   const bank = new Map<string, Uint8Array[]>();
   const noise = Int8Array.from({ length: 1 << 18 }, () => Math.max(-127, Math.min(127, Math.round(random.normal(0, 7)))));
   for (const c of cases) {
     const pathology: Pathology = { aclTear: c.labels[1] === 1, meniscusTear: c.labels[2] === 1 };
     for (const plane of PLANES) {
       yield { path: `${c.split}/${plane}/${c.id}.npy`, data: caseVolume(plane, c.slices[plane], pathology, bank, noise, random) };
+      yield { path: `overlays/${SAMPLE_CAM}/${c.split}/${plane}/${c.id}.npy`, data: caseCam(plane, c.slices[plane], pathology, camRandom) };
     }
   }
   for (const split of ['train', 'valid'] as const) {
@@ -100,6 +106,16 @@ function assignLabels(combinations: [number, number, number, number][], count: n
     while (out.length < Math.round(carried)) out.push([a, acl, men]);
   }
   return random.shuffle(out);
+}
+
+/** A CAM per slice, 7 x 7: the lesion's share of each cell, over a faint noise floor. */
+function caseCam(plane: Plane, slices: number, pathology: Pathology, random: Random): Uint8Array {
+  const cam = new Float32Array(slices * 49);
+  for (let k = 0; k < slices; k++) {
+    const map = lesionMap(plane, k / Math.max(slices - 1, 1), pathology);
+    for (let i = 0; i < 49; i++) cam[k * 49 + i] = Math.min(1, map[i] + 0.12 * random.next());
+  }
+  return new Uint8Array(dump(cam, [slices, 7, 7]));
 }
 
 function caseVolume(plane: Plane, slices: number, pathology: Pathology, bank: Map<string, Uint8Array[]>, noise: Int8Array, random: Random): Uint8Array {

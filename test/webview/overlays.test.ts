@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import { dump } from 'npyjs';
+import { Page } from 'playwright-core';
+import { colourMapTable } from '../../src/shared/colourMaps';
+import { blendHeatmap } from '../../src/shared/overlay/blend';
+import { resizeBilinear } from '../../src/shared/overlay/resize';
+import { CasePlane, HostMessage } from '../../src/shared/protocol';
+import { paintMapped, presetWindow, volumeStats } from '../../src/shared/windowing';
+import { pixelOf, planeCanvas } from '../support/canvas';
+import { arrayContent, post, storedState, useWebviewHarness } from './harness';
+
+const SIZE = 64;
+const SLICES: Record<string, number> = { coronal: 20, sagittal: 24, axial: 28 };
+/** A (slices, 64, 64) uint8 volume: value (x + y) * 2 at [k, y, x]. */
+function volumeValues(slices: number): Uint8Array {
+  return Uint8Array.from({ length: slices * SIZE * SIZE }, (_, i) => (((i % SIZE) + Math.floor(i / SIZE) % SIZE) * 2) & 255);
+}
+/** A (slices, 7, 7) float32 CAM, hot (1) at cell (5, 1) of every slice, 0.1 elsewhere. */
+function camValues(slices: number): Float32Array {
+  return Float32Array.from({ length: slices * 49 }, (_, i) => (i % 49 === 1 * 7 + 5 ? 1 : 0.1));
+}
+
+function caseMessage(camSlices?: Partial<Record<string, number>>): HostMessage {
+  const planes: CasePlane[] = ['coronal', 'sagittal', 'axial'].map((plane) => {
+    const n = SLICES[plane];
+    const cam = camSlices?.[plane] ?? n;
+    return {
+      plane,
+      array: arrayContent('0007.npy', new Uint8Array(dump(volumeValues(n), [n, SIZE, SIZE]))),
+      overlays: [{ name: 'cam', array: arrayContent('0007.npy', new Uint8Array(dump(camValues(cam), [cam, 7, 7]))) }],
+    };
+  });
+  return { type: 'showCase', caseInfo: { id: '0007', split: 'train', dataset: 'MRNet-v1.0', labels: [] }, planes, caseIds: ['0007'] };
+}
+
+/** The pixel the viewer should paint at (x, y) of a sagittal slice: grey in the auto window, then the CAM blended over it. */
+function expectedPixel(x: number, y: number, opacity: number, shown = true): number[] {
+  const values = volumeValues(SLICES.sagittal);
+  const slice = values.subarray(11 * SIZE * SIZE, 12 * SIZE * SIZE); // the middle slice of 24
+  const pixels = new Uint32Array(SIZE * SIZE);
+  paintMapped(slice, presetWindow('auto', volumeStats(values), slice), colourMapTable('grey', false), pixels);
+  const resized = new Float32Array(SIZE * SIZE);
+  resizeBilinear(camValues(1), 7, 7, SIZE, SIZE, resized);
+  if (shown) blendHeatmap(pixels, resized, { low: 0.1, high: 1 }, colourMapTable('jet', false), opacity, 0.1);
+  const p = pixels[y * SIZE + x];
+  return [p & 255, (p >>> 8) & 255, (p >>> 16) & 255, 255];
+}
+
+describe('overlays in the case viewer (headless Chromium)', function () {
+  const harness = useWebviewHarness();
+  let page: Page;
+  const region = (plane: string) => page.getByRole('region', { name: `${plane} plane`, exact: true });
+  const image = { width: SIZE, height: SIZE };
+
+  async function open(message = caseMessage(), state?: unknown): Promise<void> {
+    page = await harness.open('case', state);
+    await post(page, message);
+    await page.getByRole('slider', { name: 'Axial slice' }).waitFor();
+  }
+
+  it('a CAM shows on every plane: resized bilinearly, in JET at 0.4, its checkbox named after it; the readout gives its value', async () => {
+    await open();
+    for (const plane of ['Coronal', 'Sagittal', 'Axial']) assert.equal(await region(plane).getByRole('checkbox', { name: 'cam overlay' }).isChecked(), true, plane);
+    for (const [x, y] of [[50, 14], [5, 60], [32, 32]]) assert.deepEqual((await pixelOf(page, 'Sagittal plane', x, y, image)).rgba, expectedPixel(x, y, 0.4), `(${x}, ${y})`);
+    const { position } = await pixelOf(page, 'Sagittal plane', 50, 14, image);
+    await planeCanvas(page, 'Sagittal plane').hover({ position });
+    const readout = await region('Sagittal').locator('[data-role="readout"]').textContent();
+    assert.match(readout!, /\ncam 0\.\d+$/);
+  });
+
+  it('opacity, colour map, threshold and the checkbox change what is drawn; v hides and shows them all', async () => {
+    await open();
+    const sagittal = region('Sagittal');
+    await sagittal.getByRole('slider', { name: 'cam opacity' }).fill('1');
+    assert.deepEqual((await pixelOf(page, 'Sagittal plane', 50, 14, image)).rgba, expectedPixel(50, 14, 1));
+    await sagittal.getByRole('checkbox', { name: 'cam overlay' }).uncheck();
+    assert.deepEqual((await pixelOf(page, 'Sagittal plane', 50, 14, image)).rgba, expectedPixel(50, 14, 0, false));
+    await planeCanvas(page, 'Sagittal plane').hover();
+    await page.keyboard.press('v');
+    assert.equal(await sagittal.getByRole('checkbox', { name: 'cam overlay' }).isChecked(), true);
+    await sagittal.getByRole('spinbutton', { name: 'cam threshold' }).fill('0.5');
+    await sagittal.getByRole('spinbutton', { name: 'cam threshold' }).press('Enter');
+    assert.deepEqual((await pixelOf(page, 'Sagittal plane', 5, 60, image)).rgba, expectedPixel(5, 60, 0, false), 'below the threshold: not drawn');
+    await sagittal.getByRole('combobox', { name: 'cam colour map' }).selectOption('hot');
+    const state = await storedState<{ planes: [string, { overlays: [string, { opacity: number; colourMap: string; threshold: number }][] }][] }>(page);
+    const saved = new Map(state.planes).get('sagittal')!.overlays[0][1];
+    assert.deepEqual([saved.opacity, saved.colourMap, saved.threshold], [1, 'hot', 0.5]);
+    await open(caseMessage(), state);
+    assert.equal(await region('Sagittal').getByRole('combobox', { name: 'cam colour map' }).inputValue(), 'hot', 'kept after a hidden tab');
+  });
+
+  it('an overlay whose shape does not fit is refused with a message naming both shapes; the plane still shows', async () => {
+    await open(caseMessage({ sagittal: 30 }));
+    const alert = region('Sagittal').getByRole('alert');
+    assert.equal(await alert.textContent(), "Cannot show 0007.npy: the cam overlay's shape (30, 7, 7) does not fit the sagittal plane's (24, 64, 64): 30 slices against 24");
+    assert.equal(await region('Sagittal').getByRole('checkbox', { name: 'cam overlay' }).count(), 0);
+    assert.equal(await region('Axial').getByRole('checkbox', { name: 'cam overlay' }).isChecked(), true);
+    assert.equal(await page.getByRole('slider', { name: 'Sagittal slice' }).inputValue(), '11');
+  });
+});
