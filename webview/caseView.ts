@@ -8,7 +8,7 @@ import { labelBadges } from './caseHeader';
 import { button, el } from './dom';
 import { PlaneViewState, PlaneViewer, withoutSlice } from './planeViewer';
 import { ViewerToolbar, tool } from './viewerToolbar';
-import { heatmapOverlays } from './heatmapOverlay';
+import { planeOverlays } from './overlays';
 import { ViewportGroup, isTextField } from './viewportGroup';
 import { answerExport } from './sliceExport';
 import { SliceStream } from './sliceStream';
@@ -205,7 +205,7 @@ export function startCaseViewer(root: HTMLElement): void {
       const stream = showPlane(viewer, casePlane, saved ? (sameCase ? saved : withoutSlice(saved)) : { colourMap: defaults.colourMap, preset: defaults.preset });
       if (stream) streams.set(casePlane.plane, stream);
       const shape = 'header' in casePlane.array ? casePlane.array.header.shape : undefined;
-      const { overlays, problems } = shape ? heatmapOverlays(casePlane.overlays ?? [], planeDisplayName(casePlane.plane), shape, saved?.overlays, () => viewer.overlayChanged()) : { overlays: [], problems: [] };
+      const { overlays, problems } = shape ? planeOverlays(casePlane.overlays ?? [], planeDisplayName(casePlane.plane), shape, saved?.overlays, () => viewer.overlayChanged(), (k) => viewer.setSlice(k)) : { overlays: [], problems: [] };
       viewer.setOverlays(overlays, problems);
     }
     shownKey = caseKey;

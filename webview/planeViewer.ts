@@ -7,7 +7,7 @@ import {
 } from '../src/shared/windowing';
 import { ColourBar } from './colourBar';
 import { clearedCanvas, el } from './dom';
-import { HeatmapOverlay, OverlayState } from './heatmapOverlay';
+import { Overlay, OverlayState } from './overlays';
 import { HistogramView } from './histogramView';
 
 /** What a plane viewer remembers across a hidden tab or a change of case. */
@@ -67,7 +67,8 @@ export class PlaneViewer {
   private readonly alert = el('div', { role: 'alert', class: 'error', hidden: '' });
   private readonly overlayRow = el('div', { class: 'overlays', hidden: '' });
   private readonly overlayAlert = el('div', { role: 'alert', class: 'error', hidden: '' });
-  private overlays: HeatmapOverlay[] = [];
+  private overlays: Overlay[] = [];
+  private readonly strips = el('div', { class: 'score-strips' });
   private readonly body: HTMLElement;
   private readonly resizeObserver = new ResizeObserver(() => this.draw());
   private readonly wheel = new WheelSteps();
@@ -115,7 +116,7 @@ export class PlaneViewer {
       el('div', { class: 'corner bottom-right' }, [this.readout]),
     ]);
     this.canvasBox = el('div', { class: 'canvas-box' }, [this.canvas, annotations]);
-    this.sliderRow = el('div', { class: 'slider-row' }, [this.slider]);
+    this.sliderRow = el('div', { class: 'slider-row' }, [this.strips, this.slider]);
     const viewport = el('div', { class: 'viewport' }, [this.canvasBox, this.colourBar.element]);
     this.body = el('div', { class: 'plane-body' }, [viewport, this.sliderRow, this.overlayAlert, this.overlayRow, this.histogram.element]);
     this.element = el('section', { class: 'plane', role: 'region', 'aria-label': regionLabel, tabindex: '0' }, [this.alert, this.body]);
@@ -156,9 +157,10 @@ export class PlaneViewer {
    * The overlays drawn over this plane, in this order (the last on top), and why others
    * cannot be (a shape that does not fit, a bad file), said in the plane.
    */
-  setOverlays(overlays: HeatmapOverlay[], problems: string[]): void {
+  setOverlays(overlays: Overlay[], problems: string[]): void {
     this.overlays = overlays;
     this.overlayRow.replaceChildren(...overlays.map((o) => o.element));
+    this.strips.replaceChildren(...overlays.flatMap((o) => (o.strip ? [o.strip] : [])));
     this.overlayRow.hidden = overlays.length === 0;
     this.overlayAlert.hidden = problems.length === 0;
     this.overlayAlert.textContent = problems.join('\n');
@@ -360,6 +362,7 @@ export class PlaneViewer {
       setText(this.windowText, '');
       setText(this.mapText, source.channels === 4 ? 'RGBA' : 'RGB');
     }
+    for (const o of this.overlays) o.showSlice?.(k);
     this.slider.value = String(k);
     this.slider.setAttribute('aria-valuetext', `slice ${k} of ${source.depth} (0-based)`);
     const slices = source.depth > 1 ? `${k} / ${source.depth}` : '';
@@ -440,7 +443,7 @@ export class PlaneViewer {
     }
     const { x, y } = this.hover;
     const k = this.state.slice;
-    const overlays = this.overlays.filter((o) => o.state.shown).map((o) => `\n${o.name} ${formatStat(o.valueAt(k, x, y, source.width, source.height))}`);
+    const overlays = this.overlays.filter((o) => o.state.shown).map((o) => `\n${o.readout(k, x, y, source.width, source.height)}`);
     setText(this.readout, `x ${x}  y ${y}\nvalue ${source.valueAt(k, y, x)}\nat ${source.indexAt(k, y, x)}${overlays.join('')}`);
   }
 

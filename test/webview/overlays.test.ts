@@ -3,6 +3,7 @@ import { dump } from 'npyjs';
 import { Page } from 'playwright-core';
 import { colourMapTable } from '../../src/shared/colourMaps';
 import { blendHeatmap } from '../../src/shared/overlay/blend';
+import { blendMask } from '../../src/shared/overlay/mask';
 import { resizeBilinear } from '../../src/shared/overlay/resize';
 import { CasePlane, HostMessage } from '../../src/shared/protocol';
 import { paintMapped, presetWindow, volumeStats } from '../../src/shared/windowing';
@@ -20,15 +21,24 @@ function camValues(slices: number): Float32Array {
   return Float32Array.from({ length: slices * 49 }, (_, i) => (i % 49 === 1 * 7 + 5 ? 1 : 0.1));
 }
 
-function caseMessage(camSlices?: Partial<Record<string, number>>): HostMessage {
+/** A (slices, 64, 64) label mask: 1 in rows 8-23 and columns 8-31, 2 in rows 30-49 and columns 20-59. */
+function maskValues(slices: number): Uint8Array {
+  return Uint8Array.from({ length: slices * SIZE * SIZE }, (_, i) => {
+    const [y, x] = [Math.floor(i / SIZE) % SIZE, i % SIZE];
+    return y >= 8 && y < 24 && x >= 8 && x < 32 ? 1 : y >= 30 && y < 50 && x >= 20 && x < 60 ? 2 : 0;
+  });
+}
+
+function caseMessage(camSlices?: Partial<Record<string, number>>, extra = false): HostMessage {
   const planes: CasePlane[] = ['coronal', 'sagittal', 'axial'].map((plane) => {
     const n = SLICES[plane];
     const cam = camSlices?.[plane] ?? n;
-    return {
-      plane,
-      array: arrayContent('0007.npy', new Uint8Array(dump(volumeValues(n), [n, SIZE, SIZE]))),
-      overlays: [{ name: 'cam', array: arrayContent('0007.npy', new Uint8Array(dump(camValues(cam), [cam, 7, 7]))) }],
-    };
+    const overlays = [{ name: 'cam', array: arrayContent('0007.npy', new Uint8Array(dump(camValues(cam), [cam, 7, 7]))) }];
+    if (extra) {
+      overlays.push({ name: 'attention', array: arrayContent('0007.npy', new Uint8Array(dump(Float32Array.from({ length: n }, (_, k) => k / (n - 1)), [n]))) });
+      overlays.push({ name: 'seg', array: arrayContent('0007.npy', new Uint8Array(dump(maskValues(n), [n, SIZE, SIZE]))) });
+    }
+    return { plane, array: arrayContent('0007.npy', new Uint8Array(dump(volumeValues(n), [n, SIZE, SIZE]))), overlays };
   });
   return { type: 'showCase', caseInfo: { id: '0007', split: 'train', dataset: 'MRNet-v1.0', labels: [] }, planes, caseIds: ['0007'] };
 }
@@ -87,6 +97,39 @@ describe('overlays in the case viewer (headless Chromium)', function () {
     assert.deepEqual([saved.opacity, saved.colourMap, saved.threshold], [1, 'hot', 0.5]);
     await open(caseMessage(), state);
     assert.equal(await region('Sagittal').getByRole('combobox', { name: 'cam colour map' }).inputValue(), 'hot', 'kept after a hidden tab');
+  });
+
+  it('a label mask: each label in its colour, filled and outlined, each shown or hidden, its label in the readout', async () => {
+    await open(caseMessage(undefined, true));
+    const sagittal = region('Sagittal');
+    await sagittal.getByRole('checkbox', { name: 'cam overlay' }).uncheck();
+    const expected = (x: number, y: number, hidden: number[]) => {
+      const values = volumeValues(SLICES.sagittal);
+      const slice = values.subarray(11 * SIZE * SIZE, 12 * SIZE * SIZE);
+      const pixels = new Uint32Array(SIZE * SIZE);
+      paintMapped(slice, presetWindow('auto', volumeStats(values), slice), colourMapTable('grey', false), pixels);
+      blendMask(pixels, maskValues(1), SIZE, SIZE, 0.35, 'both', new Set(hidden));
+      const p = pixels[y * SIZE + x];
+      return [p & 255, (p >>> 8) & 255, (p >>> 16) & 255, 255];
+    };
+    for (const [x, y] of [[15, 15], [8, 8], [40, 40], [59, 49], [2, 2]]) assert.deepEqual((await pixelOf(page, 'Sagittal plane', x, y, image)).rgba, expected(x, y, []), `(${x}, ${y})`);
+    await sagittal.getByRole('checkbox', { name: 'seg label 2' }).uncheck();
+    assert.deepEqual((await pixelOf(page, 'Sagittal plane', 40, 40, image)).rgba, expected(40, 40, [2]), 'label 2 hidden');
+    const { position } = await pixelOf(page, 'Sagittal plane', 15, 15, image);
+    await planeCanvas(page, 'Sagittal plane').hover({ position });
+    assert.match((await sagittal.locator('[data-role="readout"]').textContent())!, /\nseg 1$/);
+  });
+
+  it('per-slice scores: a strip along the slider; a click on it goes to that slice; the readout gives the slice\'s score', async () => {
+    await open(caseMessage(undefined, true));
+    const strip = region('Axial').getByRole('img', { name: 'attention per-slice scores' });
+    const box = (await strip.boundingBox())!;
+    await strip.click({ position: { x: box.width * (20.5 / 28), y: box.height / 2 } });
+    assert.equal(await page.getByRole('slider', { name: 'Axial slice' }).inputValue(), '20');
+    await planeCanvas(page, 'Axial plane').hover();
+    assert.match((await region('Axial').locator('[data-role="readout"]').textContent())!, /\nattention 0\.7407\n/);
+    await region('Axial').getByRole('checkbox', { name: 'attention overlay' }).uncheck();
+    await strip.waitFor({ state: 'hidden' });
   });
 
   it('an overlay whose shape does not fit is refused with a message naming both shapes; the plane still shows', async () => {
