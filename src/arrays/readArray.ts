@@ -3,6 +3,7 @@ import { ArraySource, readContent, readHeader } from '../core/arraySource';
 import { NpyHeader } from '../shared/npy/header';
 import { ArrayContent } from '../shared/protocol';
 import { baseName, largeArrayBytes, openFileSource } from './openSource';
+import { openNpz } from './npzArchive';
 
 /** A `.npy` file for a viewer, and the source its slices are read from later; never throws. */
 export async function readArray(uri: vscode.Uri): Promise<{ content: ArrayContent; source?: ArraySource }> {
@@ -18,4 +19,24 @@ export async function readArray(uri: vscode.Uri): Promise<{ content: ArrayConten
 /** The checked header of a `.npy` file, reading no voxel data where the file system allows. */
 export async function readFileHeader(uri: vscode.Uri): Promise<NpyHeader> {
   return readHeader(await openFileSource(uri));
+}
+
+/**
+ * An overlay's array, read whole: a `.npy` file, or member `member` of an `.npz`; one too
+ * large to read whole, or a member the archive does not hold, comes back as its error.
+ */
+export async function readOverlay(name: string, uri: vscode.Uri, member?: string): Promise<ArrayContent> {
+  const fileName = member === undefined ? baseName(uri) : `${baseName(uri)}: ${member}`;
+  try {
+    let source = await openFileSource(uri);
+    if (member !== undefined) {
+      const opened = (await openNpz(source)).open(member);
+      if (!opened) return { fileName, error: `the archive holds no member ${member}` };
+      source = opened;
+    }
+    const content = await readContent(source, largeArrayBytes());
+    return 'sampled' in content ? { fileName, error: `the ${name} overlay is larger than mrnet.largeFileThresholdMB and overlays are read whole` } : content;
+  } catch (e) {
+    return { fileName, error: e instanceof Error ? e.message : String(e) };
+  }
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { ArrayContent, CaseInfo, HostMessage, parseWebviewMessage } from '../shared/protocol';
+import { CaseInfo, HostMessage, parseWebviewMessage } from '../shared/protocol';
 import { CaseRef, DatasetRegistry, caseInfo, caseKey, planeUri } from '../dataset/datasetRegistry';
-import { readArray } from '../arrays/readArray';
+import { readArray, readOverlay } from '../arrays/readArray';
 import { SlicedFiles } from '../arrays/slicedFiles';
 import { ExportTarget, SliceExporter } from '../export/sliceExport';
 import { loadWebview } from '../webviewContent';
@@ -12,7 +12,7 @@ export const CASE_VIEWER_VIEW_TYPE = 'mrnetViewer.case';
 /** A case as the viewer shows it: from a dataset, or a folder of plane files. */
 export interface ViewerCase {
   info: CaseInfo;
-  planes: { plane: string; uri?: vscode.Uri; overlays?: { name: string; uri: vscode.Uri }[] }[];
+  planes: { plane: string; uri?: vscode.Uri; overlays?: { name: string; uri: vscode.Uri; member?: string }[] }[];
   /** Set for dataset cases: what next/previous and the picker work from. */
   ref?: CaseRef;
 }
@@ -53,7 +53,10 @@ export class CaseViewer implements vscode.Disposable {
     const planes = ref.dataset.index.planes.map((plane) => ({
       plane,
       uri: planeUri(ref, plane),
-      overlays: ref.case.overlays.filter((o) => o.plane === plane).map((o) => ({ name: o.name, uri: vscode.Uri.joinPath(ref.dataset.uri, ...o.path.split('/')) })),
+      // A per-case .npz (plane '') holds one member per plane: {plane}.npy.
+      overlays: ref.case.overlays
+        .filter((o) => o.plane === plane || o.plane === '')
+        .map((o) => ({ name: o.name, uri: vscode.Uri.joinPath(ref.dataset.uri, ...o.path.split('/')), member: o.plane === '' ? `${plane}.npy` : undefined })),
     }));
     return this.open({ info: caseInfo(ref), planes, ref }, into);
   }
@@ -152,7 +155,7 @@ export class CaseViewer implements vscode.Disposable {
       current.planes.map(async ({ plane, uri, overlays }) => ({
         plane,
         ...(uri ? await readArray(uri) : { content: { fileName: `${current.info.id}.npy`, error: `case ${current.info.id} has no ${plane} file` }, source: undefined }),
-        overlays: await Promise.all((overlays ?? []).map(async (o) => ({ name: o.name, array: wholeOverlay(o.name, (await readArray(o.uri)).content) }))),
+        overlays: await Promise.all((overlays ?? []).map(async (o) => ({ name: o.name, array: await readOverlay(o.name, o.uri, o.member) }))),
       })),
     );
     if (target.current !== current) return; // a newer case was asked for meanwhile
@@ -167,12 +170,6 @@ export class CaseViewer implements vscode.Disposable {
     for (const p of this.panels) p.panel.dispose();
     this.shown.dispose();
   }
-}
-
-/** Overlays are drawn whole on every slice: one too large to read whole says so instead. */
-function wholeOverlay(name: string, content: ArrayContent): ArrayContent {
-  if (!('sampled' in content)) return content;
-  return { fileName: content.fileName, error: `the ${name} overlay is larger than mrnet.largeFileThresholdMB and overlays are read whole` };
 }
 
 function title(c: ViewerCase): string {

@@ -93,7 +93,7 @@ export class DatasetRegistry implements vscode.Disposable {
       this.pending = setTimeout(() => void this.refresh(), REINDEX_DELAY_MS);
     };
     this.watchers = this.datasets.flatMap((d) => {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(d.uri, '**/*.{csv,npy}'));
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(d.uri, '**/*.{csv,npy,npz}'));
       return [watcher.onDidChange(later), watcher.onDidCreate(later), watcher.onDidDelete(later), watcher];
     });
   }

@@ -265,7 +265,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
       assert.equal(await region(name).locator('.viewport').evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(0, 0, 0)');
     }
     assert.equal(await frame.getByRole('toolbar').count(), 1);
-    const colourMap = frame.getByRole('combobox', { name: 'Colour map' });
+    const colourMap = frame.getByRole('combobox', { name: 'Colour map', exact: true });
     // Keys go to the plane clicked (and under the pointer), which the toolbar then shows.
     await planeCanvas(frame, 'Sagittal plane').click();
     await page.keyboard.press('m');
@@ -334,6 +334,28 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await closeAllEditors(page);
   });
 
+  it('the sample\'s CAMs (overlays/cam/…) show on every plane of a case, blended in JET, their value in the readout', async () => {
+    await runCommand(page, 'MRNet: Open Case');
+    await pickFromQuickPick(page, /^Type a case id/, '0003', /^0003/);
+    const frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0003' }).isVisible());
+    for (const plane of ['Coronal', 'Sagittal', 'Axial']) {
+      const region = frame.getByRole('region', { name: `${plane} plane`, exact: true });
+      const checkbox = region.getByRole('checkbox', { name: 'cam overlay' });
+      await checkbox.waitFor();
+      assert.equal(await checkbox.isChecked(), true, plane);
+      assert.equal(await region.getByRole('combobox', { name: 'cam colour map' }).inputValue(), 'jet');
+      await planeCanvas(frame, `${plane} plane`).hover();
+      await region.locator('[data-role="readout"]', { hasText: /\ncam \d/ }).waitFor();
+      // Hiding the overlay changes the picture: it was drawn.
+      const pixels = () => planeCanvas(frame, `${plane} plane`).evaluate((c: HTMLCanvasElement) => Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data).join());
+      const shown = await pixels();
+      await checkbox.uncheck();
+      assert.notEqual(await pixels(), shown, plane);
+      await checkbox.check();
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, 'overlays.png') });
+  });
+
   it('the command palette: "MRNet: Open Case", type an id, Enter: that case opens', async () => {
     await runCommand(page, 'MRNet: Open Case');
     await pickFromQuickPick(page, /^Type a case id/, '0009', /^0009/);
@@ -392,7 +414,8 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     const readout = axial.locator('[data-role="readout"]', { hasText: /value \d/ });
     await readout.waitFor();
     const [, x, y] = /^x (\d+) {2}y (\d+)\nvalue \S+\nat \[0,/.exec((await readout.textContent())!)!.map(Number);
-    assert.equal(await readout.textContent(), `x ${x}  y ${y}\nvalue ${bytes[header.dataOffset + y * w + x]}\nat [0, ${y}, ${x}]`);
+    // The sample's CAM is drawn over it too: its line follows.
+    assert.match((await readout.textContent())!, new RegExp(`^x ${x}  y ${y}\\nvalue ${bytes[header.dataOffset + y * w + x]}\\nat \\[0, ${y}, ${x}\\]\\ncam \\S+$`));
     await closeAllEditors(page);
   });
 });

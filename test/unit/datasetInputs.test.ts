@@ -129,6 +129,25 @@ describe('dataset folders as people have them', () => {
     }
   });
 
+  it('overlays by convention: overlays/{name}/{split}/{plane}/{id}.npy and overlays/{name}/{split}/{id}.npz, found by names only; one of no case is a problem', async () => {
+    const root = tmp();
+    for (const plane of ['axial', 'sagittal']) touch(join(root, 'train', plane, '0007.npy'));
+    touch(join(root, 'overlays', 'cam', 'train', 'sagittal', '7.npy'), 'not read');
+    touch(join(root, 'overlays', 'cam', 'train', 'axial', '0099.npy'));
+    touch(join(root, 'overlays', 'attention', 'train', '0007.npz'));
+    touch(join(root, 'overlays', 'cam', 'test', 'axial', '0007.npy'));
+    const problems = new ProblemList();
+    const index = indexDataset(await listDataset(nodeDatasetFs, root, problems), problems);
+    assert.deepEqual(index.splits.map((s) => s.name), ['train'], 'overlays/ is never a split');
+    assert.deepEqual(index.splits[0].cases[0].overlays, [
+      { plane: '', name: 'attention', path: 'overlays/attention/train/0007.npz' },
+      { plane: 'sagittal', name: 'cam', path: 'overlays/cam/train/sagittal/7.npy' },
+    ]);
+    const found = index.problems.map((p) => `${p.file} ${p.message}`);
+    assert.ok(found.includes('overlays/cam/train/axial/0099.npy names no case of train/ (case 0099)'), found.join('\n'));
+    assert.ok(found.includes('overlays/cam/test/axial/0007.npy names no split of this dataset (test/)'), found.join('\n'));
+  });
+
   it('a dataset nested inside another is a problem of the outer one', async () => {
     const root = tmp();
     touch(join(root, 'train', 'axial', '0000.npy'));

@@ -24,7 +24,7 @@ export interface DatasetCase {
   files: Map<string, string>;
   /** Task -> 0 or 1; a task missing here has no label for this case. */
   labels: Map<string, 0 | 1>;
-  /** Overlays of this case found by convention, in name order: plane, overlay name, path relative to the root. */
+  /** Overlays of this case found by convention, in name order: plane ('' for an .npz of every plane), overlay name, path relative to the root. */
   overlays: { plane: string; name: string; path: string }[];
 }
 
@@ -115,11 +115,12 @@ function attachOverlays(listing: DatasetListing, splits: DatasetSplit[], problem
   for (const overlay of [...(listing.overlays ?? [])].sort((a, b) => a.name.localeCompare(b.name))) {
     const split = splits.find((s) => s.name === overlay.split);
     for (const file of overlay.files) {
-      const path = `overlays/${overlay.name}/${overlay.split}/${overlay.plane}/${file}`;
-      const key = caseKeyOf(caseIdOf(file)!);
+      const path = `overlays/${overlay.name}/${overlay.split}/${overlay.plane ? `${overlay.plane}/` : ''}${file}`;
+      const id = /^(\d+)\.np[yz]$/.exec(file)![1];
+      const key = caseKeyOf(id);
       const c = split?.cases.find((x) => x.key === key);
       if (c) c.overlays.push({ plane: overlay.plane, name: overlay.name, path });
-      else problems.add({ file: path, message: split ? `names no case of ${overlay.split}/ (case ${caseIdOf(file)})` : `names no split of this dataset (${overlay.split}/)` });
+      else problems.add({ file: path, message: split ? `names no case of ${overlay.split}/ (case ${id})` : `names no split of this dataset (${overlay.split}/)` });
     }
   }
 }

@@ -14,6 +14,8 @@ export interface DatasetFs {
 
 /** The folder of model outputs beside the splits (see listOverlays); never a split. */
 export const OVERLAYS = 'overlays';
+/** A case's overlay archive: {case id}.npz. */
+const CASE_ARCHIVE = /^\d+\.npz$/;
 
 /** Folders looked into below a plane folder that holds no case files, to tell a nested dataset. */
 const NESTED_PROBES = 3;
@@ -72,12 +74,17 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
   }
   return listing;
 
-  /** overlays/{overlay name}/{split}/{plane}/{case id}.npy: names only, as for the cases. */
-  async function listOverlays(): Promise<DatasetListing['overlays']> {
-    const found: DatasetListing['overlays'] = [];
+  /**
+   * overlays/{overlay name}/{split}/{plane}/{case id}.npy, or overlays/{overlay name}/{split}/{case id}.npz
+   * with one member per plane (listed with the plane ''): names only, as for the cases.
+   */
+  async function listOverlays(): Promise<NonNullable<DatasetListing['overlays']>> {
+    const found: NonNullable<DatasetListing['overlays']> = [];
     const folders = async (path: string) => (await list(path)).filter(([n, t]) => t === 'folder' && !n.startsWith('.')).map(([n]) => n);
     for (const overlay of await folders(OVERLAYS)) {
       for (const split of await folders(`${OVERLAYS}/${overlay}`)) {
+        const archives = (await list(`${OVERLAYS}/${overlay}/${split}`)).filter(([f, t]) => t === 'file' && CASE_ARCHIVE.test(f)).map(([f]) => f);
+        if (archives.length) found.push({ name: overlay, split, plane: '', files: archives });
         for (const plane of await folders(`${OVERLAYS}/${overlay}/${split}`)) {
           const files = (await list(`${OVERLAYS}/${overlay}/${split}/${plane}`)).filter(([f, t]) => t === 'file' && caseIdOf(f)).map(([f]) => f);
           if (files.length) found.push({ name: overlay, split, plane, files });
