@@ -8,6 +8,7 @@ import { SliceExporter } from './export/sliceExport';
 import { NPZ_EDITOR_VIEW_TYPE, NpzEditorProvider } from './npzEditor/npzEditorProvider';
 import { CasesTreeProvider, TreeNode } from './tree/casesTreeProvider';
 import { ViewDefaultsStore } from './settings/viewDefaults';
+import { AddedOverlays } from './overlays/addedOverlays';
 
 /** What activate() returns: the pieces the extension-host tests look into. */
 export interface MrnetViewerApi {
@@ -24,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
   // Saved slices never go into a dataset by default.
   const exporter = new SliceExporter(log, (uri) => registry.all.some((d) => uri.toString() === d.uri.toString() || uri.toString().startsWith(`${d.uri.toString()}/`)));
   const defaults = new ViewDefaultsStore(context.workspaceState);
-  const viewer = new CaseViewer(context.extensionUri, registry, { allCases: () => registry.allCases(), visibleCases: () => tree.visibleCases() }, log, exporter, defaults);
+  const overlays = new AddedOverlays(context.workspaceState, log);
+  const viewer = new CaseViewer(context.extensionUri, registry, { allCases: () => registry.allCases(), visibleCases: () => tree.visibleCases() }, log, exporter, defaults, overlays);
   context.subscriptions.push(
     log,
     registry,
@@ -37,10 +39,10 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
       // A case hidden by the tree's filter cannot be revealed; nothing to do then.
       if (treeView.visible) treeView.reveal(tree.caseNode(ref), { select: true, focus: false }).then(undefined, () => undefined);
     }),
-    vscode.window.registerCustomEditorProvider(NPY_EDITOR_VIEW_TYPE, new NpyEditorProvider(context.extensionUri, registry, viewer, log, exporter, defaults), {
+    vscode.window.registerCustomEditorProvider(NPY_EDITOR_VIEW_TYPE, new NpyEditorProvider(context.extensionUri, registry, viewer, log, exporter, defaults, overlays), {
       supportsMultipleEditorsPerDocument: true,
     }),
-    vscode.window.registerCustomEditorProvider(NPZ_EDITOR_VIEW_TYPE, new NpzEditorProvider(context.extensionUri, log, exporter, defaults), {
+    vscode.window.registerCustomEditorProvider(NPZ_EDITOR_VIEW_TYPE, new NpzEditorProvider(context.extensionUri, log, exporter, defaults, overlays), {
       supportsMultipleEditorsPerDocument: true,
     }),
     ...registerCaseCommands(registry, tree, treeView, viewer),
@@ -48,6 +50,13 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     vscode.commands.registerCommand('mrnet.saveSliceAsPng', (context?: unknown) => exporter.command('png', context)),
     vscode.commands.registerCommand('mrnet.saveSliceAsNpy', (context?: unknown) => exporter.command('npy', context)),
     vscode.commands.registerCommand('mrnet.copyNumpyExpression', (context?: unknown) => exporter.command('expression', context)),
+    vscode.commands.registerCommand('mrnet.addOverlay', (context?: unknown) => {
+      // The webview answers with its plane (the one right-clicked, else its active one).
+      const target = exporter.activeTarget();
+      const plane = (context as { mrnetPlane?: unknown } | undefined)?.mrnetPlane;
+      if (target) void target.panel.webview.postMessage({ type: 'requestAddOverlay', ...(typeof plane === 'string' ? { plane } : {}) });
+      else void vscode.window.showInformationMessage('Open a .npy or .npz file, or a case, to add an overlay to one of its planes.');
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('mrnet.datasetRoots')) void registry.refresh();
     }),

@@ -1,7 +1,7 @@
 import { caseKeyOf, planeDisplayName } from '../src/shared/datasetLayout';
 import { decodeNpyData } from '../src/shared/npy/decode';
 import { layoutOf, planeSource, subVolumeValues } from '../src/shared/npy/planeSource';
-import { CasePlane, HostMessage, ViewDefaults } from '../src/shared/protocol';
+import { CasePlane, HostMessage, OverlayContent, ViewDefaults } from '../src/shared/protocol';
 import { DEFAULT_COLOUR_MAP } from '../src/shared/colourMaps';
 import { volumeStats } from '../src/shared/windowing';
 import { labelBadges } from './caseHeader';
@@ -63,9 +63,10 @@ export function startCaseViewer(root: HTMLElement): void {
     ['large', tool('1+2', 'Layout: one large plane, two small', 'g: next layout', () => setLayout('large'), true)],
   ]);
   const enlarge = tool('Enlarge', 'Make the active plane the large one', 'b', () => makeLarge());
-  const toolbar = new ViewerToolbar(group, [el('span', { class: 'group', role: 'group', 'aria-label': 'Layout' }, [...layoutButtons.values(), enlarge])], (format, viewer) => {
+  const toolbar = new ViewerToolbar(group, [el('span', { class: 'group', role: 'group', 'aria-label': 'Layout' }, [...layoutButtons.values(), enlarge])], (action, viewer) => {
     const plane = planeOf(viewer);
-    if (plane !== undefined) vscode.postMessage({ type: 'exportSlice', format, plane });
+    if (plane === undefined) return;
+    vscode.postMessage(action === 'addOverlay' ? { type: 'addOverlay', plane } : { type: 'exportSlice', format: action, plane });
   });
   root.append(header, toolbar.element, status, planes);
   root.classList.add('case-viewer');
@@ -82,6 +83,17 @@ export function startCaseViewer(root: HTMLElement): void {
   let defaults: ViewDefaults = { colourMap: DEFAULT_COLOUR_MAP, preset: 'auto' };
   group.linked = restored?.linked === true;
   group.setAnnotations(restored?.annotations !== false);
+
+  /** What the host sent to draw over each plane: convention overlays, then the ones added. */
+  const overlayContents = new Map<string, OverlayContent[]>();
+  /** (Re)makes a plane's overlays from what the host sent, with their settings. */
+  function showOverlays(plane: string, settings = viewers.get(plane)?.getState().overlays): void {
+    const viewer = viewers.get(plane);
+    const shape = viewer?.planeShape();
+    if (!viewer || !shape) return;
+    const { overlays, problems } = planeOverlays(overlayContents.get(plane) ?? [], planeDisplayName(plane), shape, settings, () => viewer.overlayChanged(), (k) => viewer.setSlice(k));
+    viewer.setOverlays(overlays, problems);
+  }
 
   const save = () => {
     for (const [plane, viewer] of viewers) planeStates.set(plane, viewer.getState());
@@ -161,6 +173,19 @@ export function startCaseViewer(root: HTMLElement): void {
       void answerExport(message, viewer, viewer && planeOf(viewer));
       return;
     }
+    if (message.type === 'requestAddOverlay') {
+      const viewer = message.plane === undefined ? group.active : viewers.get(message.plane);
+      const plane = viewer && planeOf(viewer);
+      if (plane !== undefined) vscode.postMessage({ type: 'addOverlay', plane });
+      return;
+    }
+    if (message.type === 'addedOverlay') {
+      if (message.plane === undefined || !viewers.has(message.plane)) return;
+      overlayContents.set(message.plane, [...(overlayContents.get(message.plane) ?? []).filter((o) => o.name !== message.overlay.name), message.overlay]);
+      showOverlays(message.plane);
+      save();
+      return;
+    }
     if (message.type === 'viewDefaults') {
       for (const viewer of viewers.values()) if (viewer.getState().colourMap === defaults.colourMap) viewer.setColourMap(message.defaults.colourMap);
       defaults = message.defaults;
@@ -204,9 +229,8 @@ export function startCaseViewer(root: HTMLElement): void {
       const saved = planeStates.get(casePlane.plane);
       const stream = showPlane(viewer, casePlane, saved ? (sameCase ? saved : withoutSlice(saved)) : { colourMap: defaults.colourMap, preset: defaults.preset });
       if (stream) streams.set(casePlane.plane, stream);
-      const shape = 'header' in casePlane.array ? casePlane.array.header.shape : undefined;
-      const { overlays, problems } = shape ? planeOverlays(casePlane.overlays ?? [], planeDisplayName(casePlane.plane), shape, saved?.overlays, () => viewer.overlayChanged(), (k) => viewer.setSlice(k)) : { overlays: [], problems: [] };
-      viewer.setOverlays(overlays, problems);
+      overlayContents.set(casePlane.plane, casePlane.overlays ?? []);
+      showOverlays(casePlane.plane, saved?.overlays);
     }
     shownKey = caseKey;
     applyLayout();

@@ -6,13 +6,14 @@ import { colourChannels, layoutOf, planeSource, subVolumeValues } from '../src/s
 import { streamAxis } from '../src/shared/npy/streaming';
 import { formatBytes, formatStat } from '../src/shared/format';
 import { VolumeStats, volumeStats } from '../src/shared/windowing';
-import { CaseInfo, HostMessage, SampledArray, ViewDefaults } from '../src/shared/protocol';
+import { CaseInfo, HostMessage, OverlayContent, SampledArray, ViewDefaults } from '../src/shared/protocol';
 import { DEFAULT_COLOUR_MAP } from '../src/shared/colourMaps';
 import { labelBadges } from './caseHeader';
 import { button, el } from './dom';
 import { PlaneViewState, PlaneViewer, withoutSlice } from './planeViewer';
 import { ViewerToolbar } from './viewerToolbar';
 import { ViewportGroup } from './viewportGroup';
+import { planeOverlays } from './overlays';
 import { answerExport } from './sliceExport';
 import { SliceStream } from './sliceStream';
 import { onHostMessage, vscode } from './vscodeApi';
@@ -43,7 +44,17 @@ export function startNpyEditor(root: HTMLElement): void {
   const body = el('div', { class: 'editor-body' });
   const status = el('p', { class: 'status' }, ['Loading…']);
   const group = new ViewportGroup();
-  const toolbar = new ViewerToolbar(group, [], (format) => vscode.postMessage({ type: 'exportSlice', format }));
+  const toolbar = new ViewerToolbar(group, [], (action) => vscode.postMessage(action === 'addOverlay' ? { type: 'addOverlay' } : { type: 'exportSlice', format: action }));
+  /** What to draw over the plane: the overlays added to this file. */
+  let overlayContents: OverlayContent[] = [];
+  /** (Re)makes the overlays for the plane shown (they must fit it: another axis may not). */
+  const showOverlays = () => {
+    const shape = viewer?.planeShape();
+    if (!viewer || !shape) return;
+    const plane = viewer;
+    const { overlays, problems } = planeOverlays(overlayContents, 'shown', shape, plane.getState().overlays, () => plane.overlayChanged(), (k) => plane.setSlice(k));
+    plane.setOverlays(overlays, problems);
+  };
   toolbar.element.hidden = true;
   root.append(el('header', { class: 'file-header' }, [title, info]), caseStrip, alert, controls, toolbar.element, status, body);
 
@@ -64,6 +75,15 @@ export function startNpyEditor(root: HTMLElement): void {
       void answerExport(message, viewer);
       return;
     }
+    if (message.type === 'requestAddOverlay') {
+      if (viewer) vscode.postMessage({ type: 'addOverlay' });
+      return;
+    }
+    if (message.type === 'addedOverlay') {
+      overlayContents = [...overlayContents.filter((o) => o.name !== message.overlay.name), message.overlay];
+      showOverlays();
+      return;
+    }
     if (message.type === 'viewDefaults') {
       if (viewer?.getState().colourMap === defaults.colourMap) viewer.setColourMap(message.defaults.colourMap);
       defaults = message.defaults;
@@ -77,6 +97,7 @@ export function startNpyEditor(root: HTMLElement): void {
     viewer = undefined;
     defaults = message.defaults ?? defaults;
     caseInfo = message.caseInfo;
+    overlayContents = message.overlays ?? [];
     body.replaceChildren();
     controls.replaceChildren();
     info.replaceChildren();
@@ -94,6 +115,7 @@ export function startNpyEditor(root: HTMLElement): void {
       showError(content.fileName, e instanceof Error ? e.message : String(e));
     }
     toolbar.element.hidden = !viewer;
+    showOverlays();
     toolbar.refresh();
   });
   document.addEventListener('keydown', (e) => group.handleKey(e));
@@ -169,6 +191,7 @@ export function startNpyEditor(root: HTMLElement): void {
     const windowStats = () => (state.leading.length && !state.wholeArrayWindow ? volumeStats(subVolumeValues(array, state.leading)) : stats);
     const reslice = (keep: Partial<PlaneViewState>) => {
       plane.setSource(planeSource(array, state.axis, state.leading, state.asChannels), windowStats(), keep);
+      showOverlays();
       save();
     };
     // A new axis or leading index keeps the contrast but starts at the middle slice.

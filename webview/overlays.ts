@@ -113,8 +113,13 @@ export class HeatmapOverlay extends Overlay {
   private resized = new Float32Array(0);
   private resizedSlice = -1;
 
+  /** The overlay's own window: [0, 1] for values that all lie there (probabilities, normalised CAMs), else their range. */
   private get window(): Window {
-    return (this.window_ ??= valueWindow(this.array.values));
+    if (!this.window_) {
+      const w = valueWindow(this.array.values);
+      this.window_ = w.low >= 0 && w.high <= 1 ? { low: 0, high: 1 } : w;
+    }
+    return this.window_;
   }
 
   blend(k: number, pixels: Uint32Array, width: number, height: number): void {
@@ -125,8 +130,9 @@ export class HeatmapOverlay extends Overlay {
     return `${this.name} ${formatStat(this.slice(k, width, height)[y * width + x])}`;
   }
 
+  /** JET at 0.4 as in the CAM papers; the faintest tenth of the window is not drawn. */
   protected defaults(): Partial<OverlayState> {
-    return { colourMap: 'jet', threshold: this.window.low };
+    return { colourMap: 'jet', threshold: this.window.low + (this.window.high - this.window.low) / 10 };
   }
 
   protected controls(): HTMLElement[] {

@@ -167,6 +167,12 @@ export class PlaneViewer {
     this.render();
   }
 
+  /** (slices, height, width) of the images shown: what an overlay must fit. */
+  planeShape(): number[] | undefined {
+    const source = this.source;
+    return source && [source.depth, source.height, source.width];
+  }
+
   /** Shows or hides every overlay of this plane (the `v` key). */
   toggleOverlays(): void {
     const show = !this.overlays.some((o) => o.state.shown);

@@ -39,9 +39,9 @@ export class ViewerToolbar {
 
   /**
    * @param extra controls of the panel's own (the case viewer's layouts), before the export buttons
-   * @param onExport an export button was pressed, for the active viewport
+   * @param onAction an export or "Add overlay…" button was pressed, for the active viewport
    */
-  constructor(private readonly group: ViewportGroup, extra: HTMLElement[], onExport: (format: ExportFormat, viewer: PlaneViewer) => void) {
+  constructor(private readonly group: ViewportGroup, extra: HTMLElement[], onAction: (action: ExportFormat | 'addOverlay', viewer: PlaneViewer) => void) {
     const act = (f: (v: PlaneViewer) => void) => () => {
       const v = group.active;
       if (v) f(v);
@@ -84,11 +84,12 @@ export class ViewerToolbar {
       ]),
       this.cineGroup,
       group_('View', [this.link, this.annotations, this.histogram]),
+      group_('Overlays', [tool('Overlay…', 'Add overlay…', 'a heatmap, mask or per-slice scores from any .npy or .npz; v shows or hides them', act((v) => onAction('addOverlay', v)))]),
       ...extra,
       group_('Export', [
-        tool('PNG…', 'Save slice as PNG…', '', act((v) => onExport('png', v))),
-        tool('.npy…', 'Save slice as .npy…', '', act((v) => onExport('npy', v))),
-        tool('NumPy', 'Copy NumPy expression', '', act((v) => onExport('expression', v))),
+        tool('PNG…', 'Save slice as PNG…', '', act((v) => onAction('png', v))),
+        tool('.npy…', 'Save slice as .npy…', '', act((v) => onAction('npy', v))),
+        tool('NumPy', 'Copy NumPy expression', '', act((v) => onAction('expression', v))),
       ]),
     ]);
     group.onUpdate = () => this.refresh();

@@ -6,6 +6,7 @@ import { SlicedFiles } from '../arrays/slicedFiles';
 import { ExportTarget, SliceExporter } from '../export/sliceExport';
 import { loadWebview } from '../webviewContent';
 import { ViewDefaultsStore } from '../settings/viewDefaults';
+import { AddedOverlays } from '../overlays/addedOverlays';
 
 export const CASE_VIEWER_VIEW_TYPE = 'mrnetViewer.case';
 
@@ -46,6 +47,7 @@ export class CaseViewer implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly exporter: SliceExporter,
     private readonly defaults: ViewDefaultsStore,
+    private readonly added: AddedOverlays,
   ) {}
 
   /** Opens a dataset case: in `into` (the panel a request came from), else the reused panel or a new one. */
@@ -133,6 +135,12 @@ export class CaseViewer implements vscode.Disposable {
       else if (message.type === 'readSlice' && message.plane !== undefined) await target.sliced.serve(message.plane, message.index, (reply) => target.panel.webview.postMessage(reply));
       else if (message.type === 'navigate') await this.navigate(message.direction, target);
       else if (message.type === 'rememberPreset') await this.defaults.remember('case', message.preset);
+      else if (message.type === 'addOverlay' && message.plane !== undefined) {
+        // Only a plane this panel shows, with a file: the overlay is remembered for that file.
+        const file = target.current.planes.find((p) => p.plane === message.plane)?.uri;
+        const overlay = file && (await this.added.pick(file.toString()));
+        if (overlay) await target.panel.webview.postMessage({ type: 'addedOverlay', plane: message.plane, overlay } satisfies HostMessage);
+      }
       else if (message.type === 'openCase' && message.id && target.current.ref) {
         // Only a case of the dataset this panel already shows, looked up by id.
         const ref = this.registry.findCase(target.current.ref.dataset, message.id);
@@ -155,7 +163,10 @@ export class CaseViewer implements vscode.Disposable {
       current.planes.map(async ({ plane, uri, overlays }) => ({
         plane,
         ...(uri ? await readArray(uri) : { content: { fileName: `${current.info.id}.npy`, error: `case ${current.info.id} has no ${plane} file` }, source: undefined }),
-        overlays: await Promise.all((overlays ?? []).map(async (o) => ({ name: o.name, array: await readOverlay(o.name, o.uri, o.member) }))),
+        overlays: [
+          ...(await Promise.all((overlays ?? []).map(async (o) => ({ name: o.name, array: await readOverlay(o.name, o.uri, o.member) })))),
+          ...(uri ? await this.added.read(uri.toString()) : []),
+        ],
       })),
     );
     if (target.current !== current) return; // a newer case was asked for meanwhile

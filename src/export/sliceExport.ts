@@ -44,13 +44,18 @@ export class SliceExporter {
    * data comes back, like any plane a webview names).
    */
   async command(format: ExportFormat, context?: unknown): Promise<void> {
-    const target = [...this.targets].find((t) => t.panel.active);
+    const target = this.activeTarget();
     if (!target) {
       void vscode.window.showInformationMessage('Open a .npy or .npz file, or a case, to export one of its slices.');
       return;
     }
     const plane = (context as { mrnetPlane?: unknown } | undefined)?.mrnetPlane;
     await this.start(target, format, typeof plane === 'string' ? plane.slice(0, 255) : undefined);
+  }
+
+  /** The active array panel (a .npy or .npz editor, or a case viewer), if one is. */
+  activeTarget(): ExportTarget | undefined {
+    return [...this.targets].find((t) => t.panel.active);
   }
 
   /** Asks the panel for its slice; for a PNG, first at which size. */

@@ -7,6 +7,7 @@ import { startEditorSession } from './editorSession';
 import { CaseViewer } from '../caseViewer/caseViewerPanel';
 import { loadWebview } from '../webviewContent';
 import { ViewDefaultsStore } from '../settings/viewDefaults';
+import { AddedOverlays } from '../overlays/addedOverlays';
 
 export const NPY_EDITOR_VIEW_TYPE = 'mrnetViewer.npy';
 
@@ -19,6 +20,7 @@ export class NpyEditorProvider implements vscode.CustomReadonlyEditorProvider {
     private readonly log: vscode.LogOutputChannel,
     private readonly exporter: SliceExporter,
     private readonly defaults: ViewDefaultsStore,
+    private readonly overlays: AddedOverlays,
   ) {}
 
   openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
@@ -30,14 +32,14 @@ export class NpyEditorProvider implements vscode.CustomReadonlyEditorProvider {
     // The webview asks when it is ready, and again after it was hidden and reloaded; the file
     // is read each time rather than kept, so a closed or hidden editor holds no voxel data.
     const exports = { exporter: this.exporter, target: { fileOf: (plane?: string) => (plane === undefined ? { uri: document.uri } : undefined), stemOf: () => stem(document.uri) } };
-    startEditorSession(panel, document.uri, this.log, { store: this.defaults, kind: 'npy' }, exports, async (message, { sliced, post, defaults }) => {
+    startEditorSession(panel, document.uri, this.log, { store: this.defaults, kind: 'npy', overlays: this.overlays, planeFile: () => document.uri.toString() }, exports, async (message, { sliced, post, defaults }) => {
       if (message.type === 'ready') {
         // The file is read while the datasets are indexed; only its case needs the index.
         const [{ content: array, source }] = await Promise.all([readArray(document.uri), this.registry.ready()]);
         if ('error' in array) this.log.info(`${document.uri.toString()}: ${array.error}`);
         sliced.shown('', source, array);
         const ref = this.registry.caseOfFile(document.uri);
-        await post({ type: 'showArray', array, caseInfo: ref && caseInfo(ref), defaults: defaults() });
+        await post({ type: 'showArray', array, caseInfo: ref && caseInfo(ref), defaults: defaults(), overlays: await this.overlays.read(document.uri.toString()) });
         return true;
       }
       if (message.type === 'openCase') {

@@ -7,6 +7,7 @@ import { SliceExporter } from '../export/sliceExport';
 import { EditorSession, startEditorSession } from '../npyEditor/editorSession';
 import { loadWebview } from '../webviewContent';
 import { ViewDefaultsStore } from '../settings/viewDefaults';
+import { AddedOverlays } from '../overlays/addedOverlays';
 
 export const NPZ_EDITOR_VIEW_TYPE = 'mrnetViewer.npz';
 
@@ -20,6 +21,7 @@ export class NpzEditorProvider implements vscode.CustomReadonlyEditorProvider {
     private readonly log: vscode.LogOutputChannel,
     private readonly exporter: SliceExporter,
     private readonly defaults: ViewDefaultsStore,
+    private readonly overlays: AddedOverlays,
   ) {}
 
   openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
@@ -42,9 +44,9 @@ export class NpzEditorProvider implements vscode.CustomReadonlyEditorProvider {
     };
     const showMember = async (member: NpzMember, session: EditorSession) => {
       shown = member.name;
-      await this.showMember(archive!, member, session);
+      await this.showMember(document.uri, archive!, member, session);
     };
-    startEditorSession(panel, document.uri, this.log, { store: this.defaults, kind: 'npz' }, exports, async (message, session) => {
+    startEditorSession(panel, document.uri, this.log, { store: this.defaults, kind: 'npz', overlays: this.overlays, planeFile: () => shown === undefined ? undefined : memberFile(document.uri, shown) }, exports, async (message, session) => {
       if (message.type === 'ready') {
         try {
           archive = await openNpz(await openFileSource(document.uri));
@@ -70,11 +72,16 @@ export class NpzEditorProvider implements vscode.CustomReadonlyEditorProvider {
   }
 
   /** Reads a member (whole, or slice by slice when large and stored in a local archive) and shows it. */
-  private async showMember(archive: NpzArchive, member: NpzMember, session: EditorSession): Promise<void> {
+  private async showMember(uri: vscode.Uri, archive: NpzArchive, member: NpzMember, session: EditorSession): Promise<void> {
     const source = archive.open(member.name)!;
     const array = member.problem ? { fileName: source.name, error: member.problem } : await readContent(source, largeArrayBytes());
     if ('error' in array) this.log.info(`${array.fileName}: ${array.error}`);
     session.sliced.shown('', source, array);
-    await session.post({ type: 'showArray', array, member: member.name, defaults: session.defaults() });
+    await session.post({ type: 'showArray', array, member: member.name, defaults: session.defaults(), overlays: await this.overlays.read(memberFile(uri, member.name)) });
   }
+}
+
+/** How a member is named as a plane file that overlays are added to. */
+function memberFile(archive: vscode.Uri, member: string): string {
+  return `${archive.toString()}#${encodeURIComponent(member)}`;
 }

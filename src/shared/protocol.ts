@@ -77,7 +77,11 @@ export interface OverlayContent {
 
 export type HostMessage =
   /** The .npy editor's file; `caseInfo` when it belongs to a detected dataset; `member` when it is that member of the .npz shown. */
-  | { type: 'showArray'; array: ArrayContent; caseInfo?: CaseInfo; member?: string; defaults?: ViewDefaults }
+  | { type: 'showArray'; array: ArrayContent; caseInfo?: CaseInfo; member?: string; defaults?: ViewDefaults; overlays?: OverlayContent[] }
+  /** "Add Overlay…" from the command palette or the context menu: the webview asks for its active plane (or `plane`). */
+  | { type: 'requestAddOverlay'; plane?: string }
+  /** An overlay the user added to `plane` (the .npy editor: its one plane). */
+  | { type: 'addedOverlay'; plane?: string; overlay: OverlayContent }
   /** Asks for the slice shown in `plane` (else the active plane) as a PNG (at the array's resolution, or the displayed size), a .npy, or its NumPy index. */
   | { type: 'requestExport'; format: ExportFormat; plane?: string; displayedSize?: boolean }
   /** An .npz archive's members, or why the archive cannot be read. */
@@ -93,6 +97,8 @@ export type HostMessage =
 
 export type WebviewMessage =
   | { type: 'ready' }
+  /** "Add Overlay…" for a plane: the host asks which file, and remembers it for the plane's file. */
+  | { type: 'addOverlay'; plane?: string }
   /** The user picked a contrast preset: new views of the same kind of file start with it. */
   | { type: 'rememberPreset'; preset: WindowPreset }
   /** Next or previous case in the tree's order and filter. */
@@ -132,6 +138,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
   switch (m.type) {
     case 'ready':
       return keys.length === 1 ? { type: 'ready' } : undefined;
+    case 'addOverlay':
+      return isPlane(m.plane) && keys.length === (m.plane === undefined ? 1 : 2) ? { type: 'addOverlay', ...(m.plane === undefined ? {} : { plane: m.plane }) } : undefined;
     case 'rememberPreset':
       return (m.preset === 'auto' || m.preset === 'full' || m.preset === 'slice') && keys.length === 2 ? { type: 'rememberPreset', preset: m.preset } : undefined;
     case 'navigate':

@@ -167,6 +167,21 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     const bytes = new Uint8Array(readFileSync(dataset('train', 'axial', '0000.npy')));
     const header = parseNpyHeader(bytes, bytes.length);
     assert.deepEqual(saved.subarray(savedHeader.dataOffset), bytes.subarray(header.dataOffset + 7 * 65536, header.dataOffset + 8 * 65536));
+
+    // "Add overlay…": the open dialog (a quick input here), a file of the workspace, drawn and remembered for this file.
+    await frame.getByRole('button', { name: 'Add overlay…' }).click();
+    // The open dialog (its title ours) proposes a folder first: type the file once it has.
+    await page.locator('.quick-input-widget').getByText('Add an overlay').waitFor();
+    await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '').endsWith('/'));
+    await input.fill(dataset('overlays', 'cam', 'train', 'axial', '0000.npy'));
+    await input.press('Enter');
+    const checkbox = frame.getByRole('region', { name: 'Slices' }).getByRole('checkbox', { name: '0000 overlay' });
+    await checkbox.waitFor();
+    assert.equal(await checkbox.isChecked(), true);
+    await closeAllEditors(page);
+    await quickPick(page, 'Control+P', 'MRNet-v1.0/train/axial/0000.npy', /^0000( · axial|\.npy)/);
+    const reopened = await webviewFrame(page, (f) => f.getByRole('heading', { name: '0000.npy' }).isVisible());
+    await reopened.getByRole('region', { name: 'Slices' }).getByRole('checkbox', { name: '0000 overlay' }).waitFor();
     await closeAllEditors(page);
   });
 

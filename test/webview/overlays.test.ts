@@ -8,7 +8,7 @@ import { resizeBilinear } from '../../src/shared/overlay/resize';
 import { CasePlane, HostMessage } from '../../src/shared/protocol';
 import { paintMapped, presetWindow, volumeStats } from '../../src/shared/windowing';
 import { pixelOf, planeCanvas } from '../support/canvas';
-import { arrayContent, post, storedState, useWebviewHarness } from './harness';
+import { arrayContent, post, posted, storedState, useWebviewHarness } from './harness';
 
 const SIZE = 64;
 const SLICES: Record<string, number> = { coronal: 20, sagittal: 24, axial: 28 };
@@ -51,7 +51,7 @@ function expectedPixel(x: number, y: number, opacity: number, shown = true): num
   paintMapped(slice, presetWindow('auto', volumeStats(values), slice), colourMapTable('grey', false), pixels);
   const resized = new Float32Array(SIZE * SIZE);
   resizeBilinear(camValues(1), 7, 7, SIZE, SIZE, resized);
-  if (shown) blendHeatmap(pixels, resized, { low: 0.1, high: 1 }, colourMapTable('jet', false), opacity, 0.1);
+  if (shown) blendHeatmap(pixels, resized, { low: 0, high: 1 }, colourMapTable('jet', false), opacity, 0.1);
   const p = pixels[y * SIZE + x];
   return [p & 255, (p >>> 8) & 255, (p >>> 16) & 255, 255];
 }
@@ -139,5 +139,26 @@ describe('overlays in the case viewer (headless Chromium)', function () {
     assert.equal(await region('Sagittal').getByRole('checkbox', { name: 'cam overlay' }).count(), 0);
     assert.equal(await region('Axial').getByRole('checkbox', { name: 'cam overlay' }).isChecked(), true);
     assert.equal(await page.getByRole('slider', { name: 'Sagittal slice' }).inputValue(), '11');
+  });
+
+  it('"Add overlay…" asks the host for the active plane; what it sends back is drawn there (the .npy editor too)', async () => {
+    await open();
+    await planeCanvas(page, 'Coronal plane').click();
+    await page.getByRole('button', { name: 'Add overlay…' }).click();
+    assert.deepEqual((await posted(page)).pop(), { type: 'addOverlay', plane: 'coronal' });
+    await post(page, { type: 'requestAddOverlay', plane: 'axial' });
+    await page.waitForFunction(() => JSON.stringify((window as unknown as { __posted: unknown[] }).__posted.at(-1)) === '{"type":"addOverlay","plane":"axial"}');
+    const n = SLICES.coronal;
+    await post(page, { type: 'addedOverlay', plane: 'coronal', overlay: { name: 'saliency', array: arrayContent('s.npy', new Uint8Array(dump(camValues(n), [n, 7, 7]))) } });
+    await region('Coronal').getByRole('checkbox', { name: 'saliency overlay' }).waitFor();
+    assert.equal(await region('Coronal').getByRole('checkbox', { name: 'cam overlay' }).isChecked(), true, 'beside the overlays it had');
+
+    page = await harness.open('npy');
+    await post(page, { type: 'showArray', array: arrayContent('a.npy', new Uint8Array(dump(volumeValues(n), [n, SIZE, SIZE]))), overlays: [{ name: 'cam', array: arrayContent('c.npy', new Uint8Array(dump(camValues(n), [n, 7, 7]))) }] });
+    await page.getByRole('region', { name: 'Slices' }).getByRole('checkbox', { name: 'cam overlay' }).waitFor();
+    await page.getByRole('button', { name: 'Add overlay…' }).click();
+    assert.deepEqual((await posted(page)).pop(), { type: 'addOverlay' });
+    await post(page, { type: 'addedOverlay', overlay: { name: 'short', array: arrayContent('x.npy', new Uint8Array(dump(camValues(3), [3, 7, 7]))) } });
+    await page.getByRole('region', { name: 'Slices' }).getByRole('alert').filter({ hasText: "the short overlay's shape (3, 7, 7) does not fit" }).waitFor();
   });
 });

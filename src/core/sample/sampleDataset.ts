@@ -108,12 +108,12 @@ function assignLabels(combinations: [number, number, number, number][], count: n
   return random.shuffle(out);
 }
 
-/** A CAM per slice, 7 x 7: the lesion's share of each cell, over a faint noise floor. */
+/** A CAM per slice, 7 x 7: the lesion's share of each cell, over a faint noise floor (below the viewer's default threshold). */
 function caseCam(plane: Plane, slices: number, pathology: Pathology, random: Random): Uint8Array {
   const cam = new Float32Array(slices * 49);
   for (let k = 0; k < slices; k++) {
     const map = lesionMap(plane, k / Math.max(slices - 1, 1), pathology);
-    for (let i = 0; i < 49; i++) cam[k * 49 + i] = Math.min(1, map[i] + 0.12 * random.next());
+    for (let i = 0; i < 49; i++) cam[k * 49 + i] = Math.min(1, map[i] + 0.06 * random.next());
   }
   return new Uint8Array(dump(cam, [slices, 7, 7]));
 }
