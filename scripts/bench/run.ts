@@ -114,6 +114,56 @@ async function webviewRows(): Promise<void> {
   }
 }
 
+/** 2b: the same with a 7 x 7 CAM overlay drawn over a (44, 256, 256) volume: a slice change, and an opacity drag step. */
+async function overlayRows(): Promise<void> {
+  const harness = new WebviewHarness();
+  await harness.start();
+  try {
+    const page = await harness.open('npy', undefined, { width: 1200, height: 900 });
+    const shape = [44, 256, 256];
+    const volume = new Uint8Array(dump(Uint8Array.from({ length: 44 * 65536 }, (_, i) => (i * 7 + (i >> 9)) & 255), shape));
+    const cam = new Uint8Array(dump(Float32Array.from({ length: 44 * 49 }, (_, i) => ((i * 37) % 49) / 49), [44, 7, 7]));
+    const content = (name: string, bytes: Uint8Array) => {
+      const header = parseNpyHeader(bytes, bytes.length);
+      return { fileName: name, header, data: Array.from(bytes.subarray(header.dataOffset)) };
+    };
+    await page.evaluate(({ volume, cam }) => {
+      const buffer = (c: { data: number[] }) => ({ ...c, data: Uint8Array.from(c.data).buffer });
+      window.postMessage({ type: 'showArray', array: buffer(volume), overlays: [{ name: 'cam', array: buffer(cam) }] }, '*');
+    }, { volume: content('bench.npy', volume), cam: content('cam.npy', cam) });
+    await page.getByRole('checkbox', { name: 'cam overlay' }).waitFor();
+    const timings = await page.evaluate(() => {
+      const region = document.querySelector('[aria-label="Slices"]') as HTMLElement;
+      const canvas = region.querySelector('canvas.plane-canvas') as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d')!;
+      const painted = () => ctx.getImageData(0, 0, 1, 1);
+      const slice: number[] = [];
+      for (let i = 0; i < 300; i++) {
+        const t = performance.now();
+        region.dispatchEvent(new KeyboardEvent('keydown', { key: i % 2 ? 'ArrowDown' : 'ArrowUp', bubbles: true }));
+        painted();
+        slice.push(performance.now() - t);
+      }
+      const opacity = region.querySelector('[aria-label="cam opacity"]') as HTMLInputElement;
+      const drag: number[] = [];
+      for (let i = 0; i < 300; i++) {
+        const t = performance.now();
+        opacity.value = String((i % 20) / 20);
+        opacity.dispatchEvent(new Event('input', { bubbles: true }));
+        painted();
+        drag.push(performance.now() - t);
+      }
+      return { slice: slice.slice(20), drag: drag.slice(20) };
+    });
+    const target = { median: 4, p95: 16, text: 'median ≤ 4 ms, p95 ≤ 16 ms' };
+    record('slice change, (44, 256, 256) uint8 with a (44, 7, 7) CAM overlay (resized, JET, blended)', timings.slice, 'ms', target);
+    record('overlay opacity drag step, (44, 256, 256) uint8 with a (44, 7, 7) CAM overlay', timings.drag, 'ms', target);
+    await page.close();
+  } finally {
+    await harness.stop();
+  }
+}
+
 /** 3: decoding throughput in Node. */
 function decodeRows(): void {
   const shape = [64, 512, 512];
@@ -370,6 +420,7 @@ async function main(): Promise<void> {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   console.log(`MRNet Viewer benchmark on ${machine}`);
   await webviewRows();
+  await overlayRows();
   decodeRows();
   wideIntegerRows();
   await inputRows();

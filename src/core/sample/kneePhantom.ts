@@ -139,6 +139,19 @@ export function renderSlice(plane: Plane, t: number, pathology: Pathology, size 
   return out;
 }
 
+/** Segmentation labels: 0 background, 1 bone, 2 cartilage, 3 meniscus, 4 lesion. */
+export function labelSlice(plane: Plane, t: number, pathology: Pathology, size = 256): Uint8Array {
+  const out = new Uint8Array(size * size);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const p = pointOf(plane, t, (x + 0.5) / size, (y + 0.5) / size);
+      const tissue = tissueAt(...p, pathology);
+      out[y * size + x] = lesionAt(...p, pathology) ? 4 : tissue === 'marrow' || tissue === 'cortex' ? 1 : tissue === 'cartilage' ? 2 : tissue === 'meniscus' ? 3 : 0;
+    }
+  }
+  return out;
+}
+
 /**
  * A class-activation-like map of a slice: `cells` x `cells` values in 0..1, each the share of
  * its cell that is lesion (times 3, at most 1), as a CAM of the last convolutional layer of a

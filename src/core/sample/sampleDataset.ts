@@ -1,5 +1,5 @@
 import { dump } from 'npyjs';
-import { Pathology, Plane, lesionMap, renderSlice } from './kneePhantom';
+import { Pathology, Plane, labelSlice, lesionMap, renderSlice } from './kneePhantom';
 import { Random } from './random';
 
 export interface SampleOptions {
@@ -68,12 +68,16 @@ export function sampleCases(options: SampleOptions): SampleCase[] {
 
 /** The sample's model outputs, by the overlay convention: overlays/{name}/{split}/{plane}/{id}.npy. */
 export const SAMPLE_CAM = 'cam';
+export const SAMPLE_SEGMENTATION = 'segmentation';
+/** Cases of each split with a segmentation mask: the first ones (masks are 2 MB a plane). */
+const SEGMENTED_PER_SPLIT = 1;
 
 /**
  * The files of a synthetic dataset in MRNet-v1.0's exact layout, one at a time (the full
  * size is 7 GB): uint8 volumes (s, 256, 256) showing a synthetic knee, the six label CSVs in
  * MRNet's format, and for every plane of every case a CAM-like heatmap overlay, float32
- * (s, 7, 7), hot over the case's lesion. Deterministic for a seed.
+ * (s, 7, 7), hot over the case's lesion; the first case of each split also has a
+ * segmentation mask, uint8 (s, 256, 256). Deterministic for a seed.
  */
 export function* sampleDatasetFiles(options: SampleOptions): Generator<SampleFile> {
   const cases = sampleCases(options);
@@ -83,9 +87,13 @@ export function* sampleDatasetFiles(options: SampleOptions): Generator<SampleFil
   const noise = Int8Array.from({ length: 1 << 18 }, () => Math.max(-127, Math.min(127, Math.round(random.normal(0, 7)))));
   for (const c of cases) {
     const pathology: Pathology = { aclTear: c.labels[1] === 1, meniscusTear: c.labels[2] === 1 };
+    const segmented = cases.filter((other) => other.split === c.split).indexOf(c) < SEGMENTED_PER_SPLIT;
     for (const plane of PLANES) {
-      yield { path: `${c.split}/${plane}/${c.id}.npy`, data: caseVolume(plane, c.slices[plane], pathology, bank, noise, random) };
+      // Each case sits a few pixels off centre, in its images and in its mask alike.
+      const offset = { dx: random.int(-6, 6), dy: random.int(-6, 6) };
+      yield { path: `${c.split}/${plane}/${c.id}.npy`, data: caseVolume(plane, c.slices[plane], pathology, bank, noise, random, offset) };
       yield { path: `overlays/${SAMPLE_CAM}/${c.split}/${plane}/${c.id}.npy`, data: caseCam(plane, c.slices[plane], pathology, camRandom) };
+      if (segmented) yield { path: `overlays/${SAMPLE_SEGMENTATION}/${c.split}/${plane}/${c.id}.npy`, data: caseMask(plane, c.slices[plane], pathology, offset) };
     }
   }
   for (const split of ['train', 'valid'] as const) {
@@ -118,7 +126,26 @@ function caseCam(plane: Plane, slices: number, pathology: Pathology, random: Ran
   return new Uint8Array(dump(cam, [slices, 7, 7]));
 }
 
-function caseVolume(plane: Plane, slices: number, pathology: Pathology, bank: Map<string, Uint8Array[]>, noise: Int8Array, random: Random): Uint8Array {
+/** Where slice k of s falls among the series' BANK_SLICES positions, as 0..1. */
+function slicePosition(k: number, slices: number): number {
+  return Math.round((k / Math.max(slices - 1, 1)) * (BANK_SLICES - 1)) / (BANK_SLICES - 1);
+}
+
+/** A segmentation of a case's plane: bone, cartilage, meniscus and lesion, where its images show them. */
+function caseMask(plane: Plane, slices: number, pathology: Pathology, { dx, dy }: { dx: number; dy: number }): Uint8Array {
+  const size = 256 * 256;
+  const mask = new Uint8Array(slices * size);
+  for (let k = 0; k < slices; k++) {
+    const labels = labelSlice(plane, slicePosition(k, slices), pathology);
+    for (let y = 0; y < 256; y++) {
+      const sy = Math.min(255, Math.max(0, y + dy)) * 256;
+      for (let x = 0; x < 256; x++) mask[k * size + y * 256 + x] = labels[sy + Math.min(255, Math.max(0, x + dx))];
+    }
+  }
+  return new Uint8Array(dump(mask, [slices, 256, 256]));
+}
+
+function caseVolume(plane: Plane, slices: number, pathology: Pathology, bank: Map<string, Uint8Array[]>, noise: Int8Array, random: Random, { dx, dy }: { dx: number; dy: number }): Uint8Array {
   const key = `${plane}:${pathology.aclTear}:${pathology.meniscusTear}`;
   let images = bank.get(key);
   if (!images) {
@@ -127,11 +154,8 @@ function caseVolume(plane: Plane, slices: number, pathology: Pathology, bank: Ma
   }
   const size = 256 * 256;
   const volume = new Uint8Array(slices * size);
-  // Each case sits a few pixels off centre and has its own noise.
-  const dx = random.int(-6, 6);
-  const dy = random.int(-6, 6);
   for (let k = 0; k < slices; k++) {
-    const image = images[Math.round((k / Math.max(slices - 1, 1)) * (BANK_SLICES - 1))];
+    const image = images[Math.round(slicePosition(k, slices) * (BANK_SLICES - 1))];
     const start = random.int(0, noise.length - size);
     const out = k * size;
     for (let y = 0; y < 256; y++) {

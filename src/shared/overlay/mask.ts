@@ -1,4 +1,5 @@
 import { NumericArray } from '../npy/decode';
+import { mix } from './blend';
 
 /** matplotlib's tab10: the colours of labels 1, 2, 3, ... (again from the first after ten). */
 export const MASK_PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
@@ -14,12 +15,12 @@ export function labelColour(label: number): number {
 
 /**
  * Draws a label slice (`width` x `height`, one label per image pixel) over painted pixels, in
- * place: the fill mixes each labelled pixel with its label's colour at `opacity`; the outline
+ * place: the fill mixes each labelled pixel with its label's colour at `opacity` (as blendHeatmap mixes); the outline
  * paints, opaque, each labelled pixel with a 4-neighbour of another label. Label 0 and labels
  * in `hidden` are not drawn.
  */
 export function blendMask(pixels: Uint32Array, labels: NumericArray, width: number, height: number, opacity: number, style: MaskStyle, hidden: ReadonlySet<number>): void {
-  const a = Math.min(Math.max(opacity, 0), 1);
+  const a = Math.round(Math.min(Math.max(opacity, 0), 1) * 256);
   const colours = new Map<number, number>();
   const colourOf = (label: number) => {
     let c = colours.get(label);
@@ -36,11 +37,7 @@ export function blendMask(pixels: Uint32Array, labels: NumericArray, width: numb
       if (style !== 'fill' && edge) {
         pixels[i] = c;
       } else if (style !== 'outline') {
-        const p = pixels[i];
-        const r = Math.round((p & 255) * (1 - a) + (c & 255) * a);
-        const g = Math.round(((p >>> 8) & 255) * (1 - a) + ((c >>> 8) & 255) * a);
-        const b = Math.round(((p >>> 16) & 255) * (1 - a) + ((c >>> 16) & 255) * a);
-        pixels[i] = (0xff000000 | (b << 16) | (g << 8) | r) >>> 0;
+        pixels[i] = mix(pixels[i], c, a);
       }
     }
   }
