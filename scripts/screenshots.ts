@@ -45,13 +45,12 @@ async function main(): Promise<void> {
         await viewer.locator('[data-role="readout"]', { hasText: /value/ }).waitFor();
         await page.screenshot({ path: join(OUT, `case-viewer-${name}.png`) });
         if (name === 'dark') {
-          // Overlays: the first case has a segmentation besides its CAMs; its sagittal plane large.
-          await runCommand(page, 'MRNet: Open Case');
-          await pickFromQuickPick(page, /^Type a case id/, '0000', /^0000/);
-          const overlaid = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0000' }).isVisible());
+          // Overlays: this case (the first with an ACL tear) has a segmentation besides its CAMs; its sagittal plane large.
+          const overlaid = viewer;
           await overlaid.getByRole('region', { name: 'Sagittal plane' }).getByRole('checkbox', { name: 'segmentation overlay' }).waitFor();
-          await planeCanvas(overlaid, 'Sagittal plane').hover();
+          await planeCanvas(overlaid, 'Sagittal plane').click(); // the keys go to the webview
           await page.keyboard.press('b');
+          await overlaid.locator('[aria-label="Sagittal plane"][data-large]').waitFor();
           await overlaid.locator('[data-role="readout"]', { hasText: /cam/ }).first().waitFor();
           await page.screenshot({ path: join(OUT, 'overlays.png') });
         }

@@ -14,7 +14,8 @@ describe('the sample dataset', function () {
   it('has MRNet-v1.0\'s layout: one file per case and plane, six CSVs, valid ids after train; a CAM overlay per case and plane', () => {
     assert.equal(files.length, 40 * 3 * 2 + 6 + 2 * 3);
     assert.equal(files.filter((f) => f.path.startsWith('overlays/cam/')).length, 40 * 3);
-    assert.deepEqual(files.filter((f) => f.path.startsWith('overlays/segmentation/')).map((f) => f.path).sort(), ['train', 'valid'].flatMap((split) => ['axial', 'coronal', 'sagittal'].map((p) => `overlays/segmentation/${split}/${p}/${split === 'train' ? '0000' : '0030'}.npy`)).sort());
+    const firstTorn = (split: string) => new TextDecoder().decode(byPath.get(`${split}-acl.csv`)).split('\n').find((l) => l.endsWith(',1'))!.split(',')[0];
+    assert.deepEqual(files.filter((f) => f.path.startsWith('overlays/segmentation/')).map((f) => f.path).sort(), ['train', 'valid'].flatMap((split) => ['axial', 'coronal', 'sagittal'].map((p) => `overlays/segmentation/${split}/${p}/${firstTorn(split)}.npy`)).sort());
     for (const plane of ['axial', 'coronal', 'sagittal']) {
       assert.ok(byPath.has(`train/${plane}/0000.npy`) && byPath.has(`train/${plane}/0029.npy`));
       assert.ok(byPath.has(`valid/${plane}/0030.npy`) && byPath.has(`valid/${plane}/0039.npy`));
@@ -71,13 +72,15 @@ describe('the sample dataset', function () {
     for (const plane of ['axial', 'coronal', 'sagittal']) assert.ok(peak(normal, plane) < 0.15, `a normal knee stays cool (${plane})`);
   });
 
-  it('segmentation masks are uint8 (s, 256, 256) labels 0-4 with the plane\'s shape, bone where the image shows marrow', () => {
+  it('segmentation masks are uint8 (s, 256, 256) labels 0-4 with the plane\'s shape, the lesion labelled in the sagittal plane', () => {
+    const id = new TextDecoder().decode(byPath.get('train-acl.csv')).split('\n').find((l) => l.endsWith(',1'))!.split(',')[0];
     for (const plane of ['axial', 'coronal', 'sagittal']) {
-      const mask = decodeNpy(byPath.get(`overlays/segmentation/train/${plane}/0000.npy`)!);
-      const image = decodeNpy(byPath.get(`train/${plane}/0000.npy`)!);
+      const mask = decodeNpy(byPath.get(`overlays/segmentation/train/${plane}/${id}.npy`)!);
+      const image = decodeNpy(byPath.get(`train/${plane}/${id}.npy`)!);
       assert.deepEqual([mask.header.dtype.name, mask.header.shape], ['uint8', image.header.shape]);
       const labels = new Set(mask.values);
       assert.ok([...labels].every((l) => l <= 4) && labels.has(1) && labels.has(0), `${plane}: ${[...labels].join()}`);
+      if (plane === 'sagittal') assert.ok(labels.has(4), 'the torn ACL is labelled');
     }
   });
 

@@ -69,15 +69,13 @@ export function sampleCases(options: SampleOptions): SampleCase[] {
 /** The sample's model outputs, by the overlay convention: overlays/{name}/{split}/{plane}/{id}.npy. */
 export const SAMPLE_CAM = 'cam';
 export const SAMPLE_SEGMENTATION = 'segmentation';
-/** Cases of each split with a segmentation mask: the first ones (masks are 2 MB a plane). */
-const SEGMENTED_PER_SPLIT = 1;
 
 /**
  * The files of a synthetic dataset in MRNet-v1.0's exact layout, one at a time (the full
  * size is 7 GB): uint8 volumes (s, 256, 256) showing a synthetic knee, the six label CSVs in
  * MRNet's format, and for every plane of every case a CAM-like heatmap overlay, float32
- * (s, 7, 7), hot over the case's lesion; the first case of each split also has a
- * segmentation mask, uint8 (s, 256, 256). Deterministic for a seed.
+ * (s, 7, 7), hot over the case's lesion; one case of each split (its first with an ACL tear)
+ * also has a segmentation mask, uint8 (s, 256, 256). Deterministic for a seed.
  */
 export function* sampleDatasetFiles(options: SampleOptions): Generator<SampleFile> {
   const cases = sampleCases(options);
@@ -87,7 +85,9 @@ export function* sampleDatasetFiles(options: SampleOptions): Generator<SampleFil
   const noise = Int8Array.from({ length: 1 << 18 }, () => Math.max(-127, Math.min(127, Math.round(random.normal(0, 7)))));
   for (const c of cases) {
     const pathology: Pathology = { aclTear: c.labels[1] === 1, meniscusTear: c.labels[2] === 1 };
-    const segmented = cases.filter((other) => other.split === c.split).indexOf(c) < SEGMENTED_PER_SPLIT;
+    // One segmented case per split (masks are 2 MB a plane): its first with an ACL tear, else its first.
+    const inSplit = cases.filter((other) => other.split === c.split);
+    const segmented = c === (inSplit.find((other) => other.labels[1] === 1) ?? inSplit[0]);
     for (const plane of PLANES) {
       // Each case sits a few pixels off centre, in its images and in its mask alike.
       const offset = { dx: random.int(-6, 6), dy: random.int(-6, 6) };
