@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Frame, Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/shared/npy/header';
@@ -169,19 +169,21 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     assert.deepEqual(saved.subarray(savedHeader.dataOffset), bytes.subarray(header.dataOffset + 7 * 65536, header.dataOffset + 8 * 65536));
 
     // "Add overlay…": the open dialog (a quick input here), a file of the workspace, drawn and remembered for this file.
+    // The file has a name of its own, so that its row in the dialog shows the dialog took the path typed.
+    copyFileSync(dataset('overlays', 'cam', 'train', 'axial', '0000.npy'), join(workbench.workspace, 'cam-0000-axial.npy'));
     await frame.getByRole('button', { name: 'Add overlay…' }).click();
-    // The open dialog (its title ours) proposes a folder first: type the file once it has.
     await page.locator('.quick-input-widget').getByText('Add an overlay').waitFor();
     await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '').endsWith('/'));
-    await input.fill(dataset('overlays', 'cam', 'train', 'axial', '0000.npy'));
+    await input.fill(join(workbench.workspace, 'cam-0000-axial.npy'));
+    await page.locator('.quick-input-list').getByRole('option', { name: /cam-0000-axial\.npy/ }).waitFor();
     await input.press('Enter');
-    const checkbox = frame.getByRole('region', { name: 'Slices' }).getByRole('checkbox', { name: '0000 overlay' });
+    const checkbox = frame.getByRole('region', { name: 'Slices' }).getByRole('checkbox', { name: 'cam-0000-axial overlay' });
     await checkbox.waitFor();
     assert.equal(await checkbox.isChecked(), true);
     await closeAllEditors(page);
     await quickPick(page, 'Control+P', 'MRNet-v1.0/train/axial/0000.npy', /^0000( · axial|\.npy)/);
     const reopened = await webviewFrame(page, (f) => f.getByRole('heading', { name: '0000.npy' }).isVisible());
-    await reopened.getByRole('region', { name: 'Slices' }).getByRole('checkbox', { name: '0000 overlay' }).waitFor();
+    await reopened.getByRole('region', { name: 'Slices' }).getByRole('checkbox', { name: 'cam-0000-axial overlay' }).waitFor();
     await closeAllEditors(page);
   });
 
@@ -333,7 +335,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
       'ready',
     ];
     for (const message of forged) await forge(viewer, message);
-    await explorerOpen(page, 'large', 'volume.npy');
+    await quickPick(page, 'Control+P', 'large/volume.npy', /^volume\.npy/);
     const editor = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'volume.npy' }).isVisible());
     for (const message of [{ type: 'readSlice', index: LARGE_SHAPE[0] }, { type: 'readSlice', index: -1 }, { type: 'readSlice', index: 1.5 }, { type: 'openCase', id: '0000' }]) await forge(editor, message);
     // Each refusal is logged as it happens: wait for them all (the log is flushed as written).

@@ -164,8 +164,6 @@ export async function explorerOpen(page: Page, ...names: string[]): Promise<void
   await page.keyboard.press('Control+Shift+E');
   const explorer = page.locator('.explorer-folders-view');
   await explorer.waitFor();
-  // The collapse lands asynchronously: a folder expanded before it lands would close again.
-  await page.waitForFunction(() => ![...document.querySelectorAll('.explorer-folders-view [role="treeitem"][aria-expanded="true"]')].some((row) => Number(row.getAttribute('aria-level')) > 1));
   for (const name of names) {
     const row = explorerRow(page, name);
     await row.waitFor();
