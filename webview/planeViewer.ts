@@ -173,9 +173,14 @@ export class PlaneViewer {
     return source && [source.depth, source.height, source.width];
   }
 
-  /** Shows or hides every overlay of this plane (the `v` key). */
-  toggleOverlays(): void {
-    const show = !this.overlays.some((o) => o.state.shown);
+  /** Whether any of this plane's overlays is shown. */
+  get overlaysShown(): boolean {
+    return this.overlays.some((o) => o.state.shown);
+  }
+
+  /** Shows or hides every overlay of this plane (the `v` key does it for every plane). */
+  showOverlays(show: boolean): void {
+    if (!this.overlays.length) return;
     for (const o of this.overlays) o.setShown(show);
     this.render();
     this.onChange();
@@ -568,7 +573,6 @@ export class PlaneViewer {
       f: () => this.setZoom(undefined),
       o: () => this.setZoom(1),
       c: () => this.toggleCine(),
-      v: () => this.toggleOverlays(),
     };
     const action = actions[e.key];
     if (!action) return false;

@@ -84,7 +84,7 @@ export class ViewerToolbar {
       ]),
       this.cineGroup,
       group_('View', [this.link, this.annotations, this.histogram]),
-      group_('Overlays', [tool('Overlay…', 'Add overlay…', 'a heatmap, mask or per-slice scores from any .npy or .npz; v shows or hides them', act((v) => onAction('addOverlay', v)))]),
+      group_('Overlays', [tool('Overlay…', 'Add overlay…', 'a heatmap, mask or per-slice scores from any .npy or .npz; v shows or hides every overlay', act((v) => onAction('addOverlay', v)))]),
       ...extra,
       group_('Export', [
         tool('PNG…', 'Save slice as PNG…', '', act((v) => onAction('png', v))),

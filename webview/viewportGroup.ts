@@ -70,13 +70,17 @@ export class ViewportGroup {
   }
 
   /**
-   * Keys of the panel: `a` shows or hides annotations, `l` links the viewports; the rest go to
+   * Keys of the panel: `a` shows or hides annotations, `v` every overlay, `l` links the viewports; the rest go to
    * the viewport under the pointer, else to the one with the focus, else to the active one,
    * which it then becomes. Never while typing in a field, and never a key a control took.
    */
   handleKey(e: KeyboardEvent): void {
     if (e.defaultPrevented || isTextField(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === 'a') this.setAnnotations(!this.annotations);
+    else if (e.key === 'v') {
+      const show = !this.list.some((v) => v.overlaysShown);
+      for (const v of this.list) v.showOverlays(show);
+    }
     else if (e.key === 'l' && this.list.length > 1) this.setLinked(!this.linked);
     else {
       const target = this.list.find((v) => v.pointerOver) ?? this.list.find((v) => v.element.contains(e.target as Node)) ?? this.active;

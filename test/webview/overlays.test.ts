@@ -86,8 +86,10 @@ describe('overlays in the case viewer (headless Chromium)', function () {
     await sagittal.getByRole('checkbox', { name: 'cam overlay' }).uncheck();
     assert.deepEqual((await pixelOf(page, 'Sagittal plane', 50, 14, image)).rgba, expectedPixel(50, 14, 0, false));
     await planeCanvas(page, 'Sagittal plane').hover();
-    await page.keyboard.press('v');
-    assert.equal(await sagittal.getByRole('checkbox', { name: 'cam overlay' }).isChecked(), true);
+    await page.keyboard.press('v'); // hides every overlay of every plane (one still showed)
+    for (const plane of ['Coronal', 'Sagittal', 'Axial']) assert.equal(await region(plane).getByRole('checkbox', { name: 'cam overlay' }).isChecked(), false, plane);
+    await page.keyboard.press('v'); // and shows them all
+    for (const plane of ['Coronal', 'Sagittal', 'Axial']) assert.equal(await region(plane).getByRole('checkbox', { name: 'cam overlay' }).isChecked(), true, plane);
     await sagittal.getByRole('spinbutton', { name: 'cam threshold' }).fill('0.5');
     await sagittal.getByRole('spinbutton', { name: 'cam threshold' }).press('Enter');
     assert.deepEqual((await pixelOf(page, 'Sagittal plane', 5, 60, image)).rgba, expectedPixel(5, 60, 0, false), 'below the threshold: not drawn');
@@ -132,8 +134,12 @@ describe('overlays in the case viewer (headless Chromium)', function () {
     await strip.waitFor({ state: 'hidden' });
   });
 
-  it('an overlay whose shape does not fit is refused with a message naming both shapes; the plane still shows', async () => {
-    await open(caseMessage({ sagittal: 30 }));
+  it('an overlay whose shape does not fit is refused with a message naming both shapes; the plane still shows; a bad file says why', async () => {
+    const message = caseMessage({ sagittal: 30 });
+    if (message.type !== 'showCase') throw new Error('not a case');
+    message.planes[0].overlays = [{ name: 'cam', array: arrayContent('0007.npy', new Uint8Array(dump(camValues(20), [20, 7, 7])).slice(0, 300)) }];
+    await open(message);
+    assert.match((await region('Coronal').getByRole('alert').textContent())!, /^Cannot show the cam overlay \(0007\.npy\): the file holds \d+ bytes of data, expected 3920 /);
     const alert = region('Sagittal').getByRole('alert');
     assert.equal(await alert.textContent(), "Cannot show 0007.npy: the cam overlay's shape (30, 7, 7) does not fit the sagittal plane's (24, 64, 64): 30 slices against 24");
     assert.equal(await region('Sagittal').getByRole('checkbox', { name: 'cam overlay' }).count(), 0);
