@@ -173,7 +173,9 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     copyFileSync(dataset('overlays', 'cam', 'train', 'axial', '0000.npy'), join(workbench.workspace, 'cam-0000-axial.npy'));
     await frame.getByRole('button', { name: 'Add overlay…' }).click();
     await page.locator('.quick-input-widget').getByText('Add an overlay').waitFor();
+    // It settles on a folder, listed, before it takes typing (typed earlier, its own value can overwrite ours).
     await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '').endsWith('/'));
+    await page.locator('.quick-input-list').getByRole('option', { name: /^0000\.npy/ }).waitFor();
     await input.fill(join(workbench.workspace, 'cam-0000-axial.npy'));
     await page.locator('.quick-input-list').getByRole('option', { name: /cam-0000-axial\.npy/ }).waitFor();
     await input.press('Enter');
