@@ -586,6 +586,6 @@ function setText(element: HTMLElement, text: string): void {
   if (element.textContent !== text) element.textContent = text;
 }
 
-export function clamp(v: number, low: number, high: number): number {
+function clamp(v: number, low: number, high: number): number {
   return Math.min(Math.max(v, low), high);
 }

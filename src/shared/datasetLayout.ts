@@ -9,6 +9,15 @@ export function caseIdOf(fileName: string): string | undefined {
   return CASE_FILE.exec(fileName)?.[1];
 }
 
+/** The folder of model outputs beside the splits: overlays/{name}/{split}/{plane}/NNNN.npy or overlays/{name}/{split}/NNNN.npz. */
+export const OVERLAYS = 'overlays';
+const CASE_ARCHIVE = /^(\d+)\.npz$/;
+
+/** The case id of a case's overlay archive (NNNN.npz, one member per plane), or undefined. */
+export function caseArchiveIdOf(fileName: string): string | undefined {
+  return CASE_ARCHIVE.exec(fileName)?.[1];
+}
+
 /**
  * Case ids are digit strings compared by value within a dataset: `1`, `0001` and `00001`
  * are one case. The key is the digits without leading zeros.

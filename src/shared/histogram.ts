@@ -7,7 +7,7 @@ export interface Histogram {
   counts: number[];
 }
 
-export const HISTOGRAM_BINS = 256;
+const HISTOGRAM_BINS = 256;
 
 /**
  * The histogram of the finite values between `min` and `max` (the array's own). Integers of a

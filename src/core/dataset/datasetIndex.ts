@@ -1,4 +1,4 @@
-import { caseIdOf, caseKeyOf, compareCaseIds, labelFileOf, sortPlanes } from '../../shared/datasetLayout';
+import { OVERLAYS, caseArchiveIdOf, caseIdOf, caseKeyOf, compareCaseIds, labelFileOf, sortPlanes } from '../../shared/datasetLayout';
 import { parseLabelCsv } from './labelCsv';
 import { DatasetProblem, ProblemList } from './problems';
 
@@ -115,8 +115,8 @@ function attachOverlays(listing: DatasetListing, splits: DatasetSplit[], problem
   for (const overlay of [...(listing.overlays ?? [])].sort((a, b) => a.name.localeCompare(b.name))) {
     const split = splits.find((s) => s.name === overlay.split);
     for (const file of overlay.files) {
-      const path = `overlays/${overlay.name}/${overlay.split}/${overlay.plane ? `${overlay.plane}/` : ''}${file}`;
-      const id = /^(\d+)\.np[yz]$/.exec(file)![1];
+      const path = `${OVERLAYS}/${overlay.name}/${overlay.split}/${overlay.plane ? `${overlay.plane}/` : ''}${file}`;
+      const id = (overlay.plane ? caseIdOf(file) : caseArchiveIdOf(file))!;
       const key = caseKeyOf(id);
       const c = split?.cases.find((x) => x.key === key);
       if (c) c.overlays.push({ plane: overlay.plane, name: overlay.name, path });

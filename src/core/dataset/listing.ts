@@ -1,6 +1,6 @@
 import { DatasetListing } from './datasetIndex';
 import { decodeCsvText } from './labelCsv';
-import { caseIdOf, labelFileOf } from '../../shared/datasetLayout';
+import { OVERLAYS, caseArchiveIdOf, caseIdOf, labelFileOf } from '../../shared/datasetLayout';
 import { ProblemList } from './problems';
 
 /** The kind of a folder entry: a regular file (or a broken link), a folder, or anything else (FIFO, device, socket, a link to one). */
@@ -12,10 +12,6 @@ export interface DatasetFs {
   readFile(path: string): Promise<Uint8Array>;
 }
 
-/** The folder of model outputs beside the splits (see listOverlays); never a split. */
-export const OVERLAYS = 'overlays';
-/** A case's overlay archive: {case id}.npz. */
-const CASE_ARCHIVE = /^\d+\.npz$/;
 
 /** Folders looked into below a plane folder that holds no case files, to tell a nested dataset. */
 const NESTED_PROBES = 3;
@@ -83,7 +79,7 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
     const folders = async (path: string) => (await list(path)).filter(([n, t]) => t === 'folder' && !n.startsWith('.')).map(([n]) => n);
     for (const overlay of await folders(OVERLAYS)) {
       for (const split of await folders(`${OVERLAYS}/${overlay}`)) {
-        const archives = (await list(`${OVERLAYS}/${overlay}/${split}`)).filter(([f, t]) => t === 'file' && CASE_ARCHIVE.test(f)).map(([f]) => f);
+        const archives = (await list(`${OVERLAYS}/${overlay}/${split}`)).filter(([f, t]) => t === 'file' && caseArchiveIdOf(f)).map(([f]) => f);
         if (archives.length) found.push({ name: overlay, split, plane: '', files: archives });
         for (const plane of await folders(`${OVERLAYS}/${overlay}/${split}`)) {
           const files = (await list(`${OVERLAYS}/${overlay}/${split}/${plane}`)).filter(([f, t]) => t === 'file' && caseIdOf(f)).map(([f]) => f);

@@ -67,8 +67,8 @@ export function sampleCases(options: SampleOptions): SampleCase[] {
 }
 
 /** The sample's model outputs, by the overlay convention: overlays/{name}/{split}/{plane}/{id}.npy. */
-export const SAMPLE_CAM = 'cam';
-export const SAMPLE_SEGMENTATION = 'segmentation';
+const SAMPLE_CAM = 'cam';
+const SAMPLE_SEGMENTATION = 'segmentation';
 
 /**
  * The files of a synthetic dataset in MRNet-v1.0's exact layout, one at a time (the full

@@ -2,7 +2,7 @@ import { NumericArray } from '../npy/decode';
 import { mix } from './blend';
 
 /** matplotlib's tab10: the colours of labels 1, 2, 3, ... (again from the first after ten). */
-export const MASK_PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+const MASK_PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 
 export type MaskStyle = 'fill' | 'outline' | 'both';
 
