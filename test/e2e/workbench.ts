@@ -48,6 +48,9 @@ export class Workbench {
  */
 export async function workbenchRestored(page: Page): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  // VS Code marks this once it has restored the sidebar, panel and editors of the last session:
+  // before it, a reloaded window can still be reopening the view container it showed.
+  await page.waitForFunction(() => performance.getEntriesByName('code/didStartWorkbench').length > 0, undefined, { timeout: 90_000 });
   await showCasesView(page);
   const cases = page.locator('.pane-body').getByRole('treeitem', { name: /MRNet-v1\.0|broken-dataset/ });
   await cases.or(page.getByText('No MRNet dataset found in this workspace.')).first().waitFor({ timeout: 90_000 });
