@@ -15,7 +15,8 @@ const common = {
 
 const bundles = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-  { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
+  // The webview bundle: the viewers (webview.js) and the model report with its charts (report.js).
+  { ...common, entryPoints: { webview: 'webview/main.ts', report: 'webview/report/reportMain.ts' }, outdir: 'dist', platform: 'browser', format: 'iife' },
 ];
 
 if (watch) {

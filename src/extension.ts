@@ -9,6 +9,11 @@ import { NPZ_EDITOR_VIEW_TYPE, NpzEditorProvider } from './npzEditor/npzEditorPr
 import { CasesTreeProvider, TreeNode } from './tree/casesTreeProvider';
 import { ViewDefaultsStore } from './settings/viewDefaults';
 import { AddedOverlays } from './overlays/addedOverlays';
+import { ModelReview } from './predictions/modelReview';
+import { PredictionInputs } from './predictions/predictionInputs';
+import { offerPredictionFixes, registerPredictionCommands } from './predictions/predictionCommands';
+import { ModelReports } from './report/modelReportPanel';
+import { taskDisplayName } from './shared/datasetLayout';
 
 /** What activate() returns: the pieces the extension-host tests look into. */
 export interface MrnetViewerApi {
@@ -19,21 +24,32 @@ export interface MrnetViewerApi {
 
 export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
   const log = vscode.window.createOutputChannel('MRNet Viewer', { log: true });
-  const registry = new DatasetRegistry(log);
-  const tree = new CasesTreeProvider(registry);
+  const predictionInputs = new PredictionInputs(context.workspaceState);
+  const registry = new DatasetRegistry(log, predictionInputs);
+  const review = new ModelReview(registry);
+  const tree = new CasesTreeProvider(registry, review);
   const treeView = vscode.window.createTreeView('mrnet.cases', { treeDataProvider: tree, showCollapseAll: true });
   // Saved slices never go into a dataset by default.
   const exporter = new SliceExporter(log, (uri) => registry.all.some((d) => uri.toString() === d.uri.toString() || uri.toString().startsWith(`${d.uri.toString()}/`)));
   const defaults = new ViewDefaultsStore(context.workspaceState);
   const overlays = new AddedOverlays(context.workspaceState, log);
-  const viewer = new CaseViewer(context.extensionUri, registry, { allCases: () => registry.allCases(), visibleCases: () => tree.visibleCases() }, log, exporter, defaults, overlays);
+  const viewer = new CaseViewer(context.extensionUri, registry, { allCases: () => tree.orderedCases(), visibleCases: () => tree.visibleCases() }, log, exporter, defaults, overlays, review);
+  const reports = new ModelReports(context.extensionUri, registry, review, exporter, log, () => vscode.commands.executeCommand('mrnet.cases.focus'));
   context.subscriptions.push(
     log,
     registry,
     tree,
     treeView,
     viewer,
+    review,
+    reports,
     defaults,
+    // The Cases view's title says which model, task and threshold its rows show.
+    review.onDidChange(() => {
+      const { model, task } = review;
+      treeView.description = model && task ? `${model} · ${taskDisplayName(task)} · t=${review.threshold(model, task).toFixed(2)}${review.sort === 'id' ? '' : ` · by ${review.sort}`}` : undefined;
+    }),
+    offerPredictionFixes(registry),
     registry.onDidChange(() => void vscode.commands.executeCommand('setContext', 'mrnet.datasetCount', registry.all.length)),
     viewer.onDidShowCase((ref) => {
       // A case hidden by the tree's filter cannot be revealed; nothing to do then.
@@ -47,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     }),
     ...registerCaseCommands(registry, tree, treeView, viewer),
     ...registerDatasetCommands(registry),
+    ...registerPredictionCommands(registry, review, predictionInputs, reports),
     vscode.commands.registerCommand('mrnet.saveSliceAsPng', (context?: unknown) => exporter.command('png', context)),
     vscode.commands.registerCommand('mrnet.saveSliceAsNpy', (context?: unknown) => exporter.command('npy', context)),
     vscode.commands.registerCommand('mrnet.copyNumpyExpression', (context?: unknown) => exporter.command('expression', context)),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { WebviewView, makeNonce, webviewHtml } from './core/webviewHtml';
+import { WebviewView, makeNonce, pageFiles, webviewHtml } from './core/webviewHtml';
 
 /** Webview options shared by every panel: scripts on, and only our bundle and CSS readable. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -17,7 +17,7 @@ export function loadWebview(webview: vscode.Webview, extensionUri: vscode.Uri, v
     title,
     cspSource: webview.cspSource,
     nonce: makeNonce(),
-    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
-    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'viewer.css')).toString(),
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', pageFiles(view).script)).toString(),
+    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', pageFiles(view).style)).toString(),
   });
 }

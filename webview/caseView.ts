@@ -191,6 +191,10 @@ export function startCaseViewer(root: HTMLElement): void {
       defaults = message.defaults;
       return;
     }
+    if (message.type === 'caseInfo') {
+      badges.replaceChildren(labelBadges(message.caseInfo));
+      return;
+    }
     if (message.type !== 'showCase') return;
     defaults = message.defaults ?? defaults;
     streams.clear();

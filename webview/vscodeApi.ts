@@ -1,7 +1,8 @@
 import type { HostMessage, WebviewMessage } from '../src/shared/protocol';
+import type { ReportWebviewMessage } from '../src/shared/reportProtocol';
 
 interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
+  postMessage(message: WebviewMessage | ReportWebviewMessage): void;
   getState(): unknown;
   setState(state: unknown): void;
 }

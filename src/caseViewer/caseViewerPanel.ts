@@ -7,6 +7,7 @@ import { ExportTarget, SliceExporter } from '../export/sliceExport';
 import { loadWebview } from '../webviewContent';
 import { ViewDefaultsStore } from '../settings/viewDefaults';
 import { AddedOverlays } from '../overlays/addedOverlays';
+import { ModelReview } from '../predictions/modelReview';
 
 export const CASE_VIEWER_VIEW_TYPE = 'mrnetViewer.case';
 
@@ -48,7 +49,34 @@ export class CaseViewer implements vscode.Disposable {
     private readonly exporter: SliceExporter,
     private readonly defaults: ViewDefaultsStore,
     private readonly added: AddedOverlays,
-  ) {}
+    private readonly review: ModelReview,
+  ) {
+    // Another model, task or threshold: each panel's badges say the new probabilities and outcomes.
+    this.reviewSubscription = review.onDidChange(() => {
+      for (const target of this.panels) {
+        if (!target.current.ref) continue;
+        target.current.info = this.infoOf(target.current.ref);
+        void target.panel.webview.postMessage({ type: 'caseInfo', caseInfo: target.current.info } satisfies HostMessage);
+      }
+    });
+  }
+
+  private readonly reviewSubscription: vscode.Disposable;
+
+  /** A dataset case's labels, with every task's probability and outcome under the model chosen in the Cases view. */
+  private infoOf(ref: CaseRef): CaseInfo {
+    const info = caseInfo(ref);
+    const model = this.review.model;
+    if (!model) return info;
+    return {
+      ...info,
+      model,
+      labels: info.labels.map((l) => {
+        const score = this.review.score(ref, l.task, model);
+        return score ? { ...l, probability: score.probability, outcome: score.outcome, planes: score.planes } : l;
+      }),
+    };
+  }
 
   /** Opens a dataset case: in `into` (the panel a request came from), else the reused panel or a new one. */
   openCase(ref: CaseRef, into?: OpenPanel): Promise<void> {
@@ -60,7 +88,7 @@ export class CaseViewer implements vscode.Disposable {
         .filter((o) => o.plane === plane || o.plane === '')
         .map((o) => ({ name: o.name, uri: vscode.Uri.joinPath(ref.dataset.uri, ...o.path.split('/')), member: o.plane === '' ? `${plane}.npy` : undefined })),
     }));
-    return this.open({ info: caseInfo(ref), planes, ref }, into);
+    return this.open({ info: this.infoOf(ref), planes, ref }, into);
   }
 
   async open(viewerCase: ViewerCase, into?: OpenPanel): Promise<void> {
@@ -178,6 +206,7 @@ export class CaseViewer implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.reviewSubscription.dispose();
     for (const p of this.panels) p.panel.dispose();
     this.shown.dispose();
   }

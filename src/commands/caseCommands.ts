@@ -36,7 +36,7 @@ export function registerCaseCommands(
       );
       if (picked) tree.setFilter(picked.filter);
     }),
-    vscode.commands.registerCommand('mrnet.clearFilter', () => tree.setFilter(undefined)),
+    vscode.commands.registerCommand('mrnet.clearFilter', () => tree.clearFilters()),
     vscode.commands.registerCommand('mrnet.refresh', () => registry.refresh()),
     vscode.commands.registerCommand('mrnet.openPlaneFile', async (arg?: unknown) => {
       const ref = caseOf(arg);

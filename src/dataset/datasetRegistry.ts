@@ -6,6 +6,7 @@ import { formatProblem } from '../core/dataset/problems';
 import { CaseInfo } from '../shared/protocol';
 import { folderAccess } from './datasetFs';
 import { loadDataset } from './loadDataset';
+import { PredictionInputs } from '../predictions/predictionInputs';
 
 export interface LoadedDataset {
   uri: vscode.Uri;
@@ -37,7 +38,7 @@ export class DatasetRegistry implements vscode.Disposable {
   /** A refresh asked for while another runs: later requests join it rather than queue more. */
   private queued?: Promise<void>;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly predictions?: PredictionInputs) {}
 
   get all(): readonly LoadedDataset[] {
     return this.datasets;
@@ -75,7 +76,7 @@ export class DatasetRegistry implements vscode.Disposable {
       if (!roots.some((r) => r.toString() === configured.toString())) roots.push(configured);
     }
     const names = datasetNames(roots);
-    this.datasets = await Promise.all(roots.map(async (uri, i) => ({ uri, name: names[i], index: await loadDataset(uri) })));
+    this.datasets = await Promise.all(roots.map(async (uri, i) => ({ uri, name: names[i], index: await loadDataset(uri, this.predictions) })));
     this.watch();
     const cases = this.datasets.reduce((n, d) => n + d.index.splits.reduce((m, s) => m + s.cases.length, 0), 0);
     this.log.info(`Indexed ${this.datasets.length} dataset(s), ${cases} cases, in ${Date.now() - started} ms`);

@@ -14,8 +14,8 @@ export interface ExportTarget {
 }
 
 /** The largest export the host accepts from a webview (a 2048 × 2048 complex128 slice is 64 MiB). */
-const MAX_EXPORT_BYTES = 256 * 2 ** 20;
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+export const MAX_EXPORT_BYTES = 256 * 2 ** 20;
+export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /**
  * Getting a view out: "Save Slice as PNG…", "Save Slice as .npy…" and "Copy NumPy
@@ -112,15 +112,16 @@ export class SliceExporter {
       return true;
     }
     const name = `${target.stemOf(message.plane)}_slice${message.slice}.${message.format}`;
-    const uri = await vscode.window.showSaveDialog({
-      title: message.format === 'png' ? 'Save Slice as PNG' : 'Save Slice as .npy',
-      defaultUri: vscode.Uri.joinPath(this.saveFolder(), name),
-      filters: message.format === 'png' ? { 'PNG image': ['png'] } : { 'NumPy array': ['npy'] },
-    });
-    if (!uri) return true;
+    await this.saveAs(name, message.format === 'png' ? 'Save Slice as PNG' : 'Save Slice as .npy', message.format === 'png' ? { 'PNG image': ['png'] } : { 'NumPy array': ['npy'] }, bytes);
+    return true;
+  }
+
+  /** Asks where to save `bytes` (outside any dataset by default) and writes them there. */
+  async saveAs(name: string, title: string, filters: Record<string, string[]>, bytes: Uint8Array): Promise<void> {
+    const uri = await vscode.window.showSaveDialog({ title, defaultUri: vscode.Uri.joinPath(this.saveFolder(), name), filters });
+    if (!uri) return;
     await vscode.workspace.fs.writeFile(uri, bytes);
     this.log.info(`Saved ${uri.toString()}`);
-    return true;
   }
 
   /** Why bytes a webview sent are not what was asked for, if they are not. */

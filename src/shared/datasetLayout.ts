@@ -35,11 +35,32 @@ export function compareCaseIds(a: string, b: string): number {
   return ka.length - kb.length || (ka < kb ? -1 : ka > kb ? 1 : 0) || a.length - b.length;
 }
 
-/** The split and task a label file is for: `train-acl.csv` -> train, acl. */
+/** The split and task a label file is for: `train-acl.csv` -> train, acl. Not a paths file (`valid-paths.csv`). */
 export function labelFileOf(fileName: string): { split: string; task: string } | undefined {
   const m = LABEL_FILE.exec(fileName);
-  return m ? { split: m[1], task: m[2] } : undefined;
+  return m && m[2] !== 'paths' ? { split: m[1], task: m[2] } : undefined;
 }
+
+/** The split whose cases a paths file lists, in the order of a submission's rows: `valid-paths.csv` -> valid. */
+export function pathsFileOf(fileName: string): string | undefined {
+  const m = LABEL_FILE.exec(fileName);
+  return m && m[2] === 'paths' ? m[1] : undefined;
+}
+
+/** The folder of model predictions beside the splits: predictions/{model}/{split}.csv. */
+export const PREDICTIONS = 'predictions';
+const PREDICTION_FILE = /^(.+)\.csv$/i;
+
+/** The split a model's prediction file is for: `valid.csv` -> valid. */
+export function predictionSplitOf(fileName: string): string | undefined {
+  return PREDICTION_FILE.exec(fileName)?.[1];
+}
+
+/** The MRNet submission's column order: a headerless prediction file's three probabilities. */
+export const SUBMISSION_ORDER = ['abnormal', 'acl', 'meniscus'];
+
+/** The MRNet paper's validation AUCs (Bien et al. 2018): the report's reference marks. */
+export const PAPER_AUC: ReadonlyMap<string, number> = new Map([['abnormal', 0.937], ['acl', 0.965], ['meniscus', 0.847]]);
 
 const TASK_NAMES = new Map([['acl', 'ACL'], ['meniscus', 'Meniscus'], ['abnormal', 'Abnormal']]);
 

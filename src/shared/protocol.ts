@@ -1,3 +1,4 @@
+import { Outcome } from './metrics/roc';
 import { ColourMapName } from './colourMaps';
 import { NpyHeader } from './npy/header';
 import { VolumeStats, WindowPreset } from './windowing';
@@ -38,7 +39,13 @@ export interface CaseInfo {
   split: string;
   /** The dataset root's folder name. */
   dataset: string;
-  labels: { task: string; name: string; value: 0 | 1 | null }[];
+  /**
+   * Each task's label; with a model chosen in the Cases view, its probability, the outcome at
+   * the task's threshold and the per-plane probabilities where its file has them.
+   */
+  labels: { task: string; name: string; value: 0 | 1 | null; probability?: number; outcome?: Outcome; planes?: { plane: string; probability: number }[] }[];
+  /** The model whose probabilities the labels carry. */
+  model?: string;
 }
 
 /** A member of an `.npz` archive as its editor lists it. */
@@ -88,6 +95,8 @@ export type HostMessage =
   | { type: 'showArchive'; fileName: string; members: NpzMember[]; error?: string }
   /** A case for the case viewer: its planes in display order, and the ids its picker offers. */
   | { type: 'showCase'; caseInfo: CaseInfo; planes: CasePlane[]; caseIds: string[]; defaults?: ViewDefaults }
+  /** The case's labels and scores changed (another model, task or threshold): the header redraws its badges. */
+  | { type: 'caseInfo'; caseInfo: CaseInfo }
   /** The defaults changed (the setting was edited): views still on the old colour map take the new one. */
   | { type: 'viewDefaults'; defaults: ViewDefaults }
   /** A slice a viewer asked for. */

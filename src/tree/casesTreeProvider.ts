@@ -1,15 +1,18 @@
 import * as vscode from 'vscode';
 import { CaseFilter, caseDescription, filterLabel, matchesFilter, splitSummary } from '../core/dataset/caseLabels';
-import { DatasetSplit } from '../core/dataset/datasetIndex';
+import { DatasetCase, DatasetSplit } from '../core/dataset/datasetIndex';
 import { planeDisplayName, taskDisplayName } from '../shared/datasetLayout';
 import { DatasetProblem, formatProblem } from '../core/dataset/problems';
 import { CaseRef, DatasetRegistry, LoadedDataset, caseKey, planeUri } from '../dataset/datasetRegistry';
 import { readFileHeader } from '../arrays/readArray';
+import { CaseScore, ModelReview, reviewFilterLabel } from '../predictions/modelReview';
+import { Outcome } from '../shared/metrics/roc';
 
 export type TreeNode =
   | { kind: 'dataset'; dataset: LoadedDataset }
   | { kind: 'split'; dataset: LoadedDataset; split: DatasetSplit }
   | ({ kind: 'case' } & CaseRef)
+  | { kind: 'model'; dataset: LoadedDataset; model: string }
   | { kind: 'problems'; dataset: LoadedDataset }
   | { kind: 'problem'; dataset: LoadedDataset; problem: DatasetProblem };
 
@@ -23,15 +26,19 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly registry: DatasetRegistry) {
+  private readonly reviewSubscription: vscode.Disposable;
+
+  constructor(private readonly registry: DatasetRegistry, private readonly review: ModelReview) {
     this.subscription = registry.onDidChange(() => {
       this.caseNodes.clear();
       this.changed.fire(undefined);
     });
+    this.reviewSubscription = review.onDidChange(() => this.changed.fire(undefined));
   }
 
   dispose(): void {
     this.subscription.dispose();
+    this.reviewSubscription.dispose();
     this.changed.dispose();
   }
 
@@ -41,9 +48,38 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.changed.fire(undefined);
   }
 
+  /** Clears the label filter and the review's outcome filter. */
+  clearFilters(): void {
+    this.setFilter(undefined);
+    this.review.choose({ filter: null });
+  }
+
+  /** Every case in the tree's order (the review's sort within each split), filters ignored. */
+  orderedCases(): CaseRef[] {
+    return this.registry.all.flatMap((dataset) => dataset.index.splits.flatMap((s) => this.review.sorted(dataset, s.cases).map((c) => ({ dataset, case: c }))));
+  }
+
   /** The cases the tree shows, in its order: what next/previous walk through. */
   visibleCases(): CaseRef[] {
-    return this.registry.allCases().filter((ref) => matchesFilter(ref.case, this.filterValue));
+    return this.orderedCases().filter((ref) => this.matches(ref));
+  }
+
+  /** Whether a case passes the label filter and the model review's outcome filter. */
+  private matches(ref: CaseRef): boolean {
+    return matchesFilter(ref.case, this.filterValue) && this.review.matches(ref);
+  }
+
+  private get filtered(): boolean {
+    return this.filterValue !== undefined || this.review.filter !== undefined;
+  }
+
+  /** What the dataset row says of the filters: "filter: ACL tear · false negatives (ACL, t=0.50)". */
+  private filterText(): string {
+    const parts = [];
+    if (this.filterValue) parts.push(filterLabel(this.filterValue));
+    const task = this.review.task;
+    if (this.review.filter && task) parts.push(`${reviewFilterLabel(this.review.filter, taskDisplayName(task))} (${this.review.model ?? ''} ${taskDisplayName(task)}, t=${this.review.threshold(this.review.model ?? '', task).toFixed(2)})`);
+    return `filter: ${parts.join(' · ')}`;
   }
 
   caseNode(ref: CaseRef): TreeNode {
@@ -62,11 +98,12 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       case 'dataset': {
         const { dataset } = node;
         const children: TreeNode[] = dataset.index.splits.map((split) => ({ kind: 'split', dataset, split }));
+        children.push(...dataset.index.models.map((m): TreeNode => ({ kind: 'model', dataset, model: m.name })));
         if (dataset.index.problems.length) children.push({ kind: 'problems', dataset });
         return children;
       }
       case 'split':
-        return node.split.cases.filter((c) => matchesFilter(c, this.filterValue)).map((c) => this.caseNode({ dataset: node.dataset, case: c }));
+        return this.review.sorted(node.dataset, node.split.cases).filter((c) => this.matches({ dataset: node.dataset, case: c })).map((c) => this.caseNode({ dataset: node.dataset, case: c }));
       case 'problems':
         return node.dataset.index.problems.map((problem) => ({ kind: 'problem', dataset: node.dataset, problem }));
       default:
@@ -79,7 +116,7 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       const split = node.dataset.index.splits.find((s) => s.name === node.case.split);
       return split && { kind: 'split', dataset: node.dataset, split };
     }
-    if (node.kind === 'split' || node.kind === 'problems') return { kind: 'dataset', dataset: node.dataset };
+    if (node.kind === 'split' || node.kind === 'problems' || node.kind === 'model') return { kind: 'dataset', dataset: node.dataset };
     if (node.kind === 'problem') return { kind: 'problems', dataset: node.dataset };
     return undefined;
   }
@@ -90,7 +127,7 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       case 'dataset': {
         const item = new vscode.TreeItem(node.dataset.name, Collapsed.Expanded);
         item.id = node.dataset.uri.toString();
-        item.description = this.filterValue ? `filter: ${filterLabel(this.filterValue)}` : vscode.workspace.asRelativePath(node.dataset.uri);
+        item.description = this.filtered ? this.filterText() : vscode.workspace.asRelativePath(node.dataset.uri);
         item.tooltip = node.dataset.uri.fsPath;
         item.resourceUri = node.dataset.uri;
         item.iconPath = new vscode.ThemeIcon('database');
@@ -100,11 +137,11 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       case 'split': {
         // Under a filter, a split with no match is collapsed; the id changes with the filter so
         // that VS Code applies the new state rather than the one it remembers.
-        const filter = this.filterValue;
-        const none = filter !== undefined && !node.split.cases.some((c) => matchesFilter(c, filter));
+        const matches = (c: DatasetCase) => this.matches({ dataset: node.dataset, case: c });
+        const none = this.filtered && !node.split.cases.some(matches);
         const item = new vscode.TreeItem(node.split.name, none ? Collapsed.Collapsed : Collapsed.Expanded);
-        item.id = `${node.dataset.uri.toString()}#${node.split.name}${filter ? `?${filter.task}=${filter.value}` : ''}`;
-        item.description = splitSummary(node.split, node.dataset.index.tasks, filter);
+        item.id = `${node.dataset.uri.toString()}#${node.split.name}${this.filtered ? `?${this.filterText()}` : ''}`;
+        item.description = splitSummary(node.split, node.dataset.index.tasks, this.filtered ? matches : undefined);
         item.iconPath = new vscode.ThemeIcon('folder-library');
         item.contextValue = 'split';
         return item;
@@ -113,11 +150,24 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         const { case: c, dataset } = node;
         const item = new vscode.TreeItem(c.id, Collapsed.None);
         item.id = caseKey(node);
-        item.description = caseDescription(c, dataset.index.tasks);
-        item.iconPath = aclIcon(c.labels.get('acl'));
+        const score = this.review.score(node);
+        const labels = caseDescription(c, dataset.index.tasks);
+        item.description = score ? `${scoreText(score)} · ${labels}` : labels;
+        item.iconPath = score?.outcome ? outcomeIcon(score.outcome) : aclIcon(c.labels.get('acl'));
         item.contextValue = 'case';
         item.accessibilityInformation = { label: `Case ${c.id}, ${item.description}` };
         item.command = { command: 'mrnet.openCase', title: 'Open Case', arguments: [node] };
+        return item;
+      }
+      case 'model': {
+        const model = node.dataset.index.models.find((m) => m.name === node.model);
+        const item = new vscode.TreeItem(node.model, Collapsed.None);
+        item.id = `${node.dataset.uri.toString()}#model/${node.model}`;
+        item.description = `model · ${model?.splits.map((s) => s.split).join(', ') ?? ''}${this.review.model === node.model ? ' · shown' : ''}`;
+        item.tooltip = `Predictions of ${node.model}: ${model?.splits.map((s) => s.file).join(', ') ?? ''}. Click for its report.`;
+        item.iconPath = new vscode.ThemeIcon('graph');
+        item.contextValue = 'model';
+        item.command = { command: 'mrnet.modelReport', title: 'Model Report', arguments: [node] };
         return item;
       }
       case 'problems': {
@@ -136,7 +186,7 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
           item.command = {
             command: 'vscode.open',
             title: 'Open File',
-            arguments: [vscode.Uri.joinPath(node.dataset.uri, file), { selection: new vscode.Range(line, 0, line, 0) }],
+            arguments: [problemFileUri(node.dataset.uri, file), { selection: new vscode.Range(line, 0, line, 0) }],
           };
         }
         return item;
@@ -169,6 +219,24 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     item.tooltip = new vscode.MarkdownString(lines.join('\n'));
     return item;
   }
+}
+
+/** A problem's file: relative to the dataset root, or (a prediction file loaded by hand) a path or URI of its own. */
+function problemFileUri(root: vscode.Uri, file: string): vscode.Uri {
+  if (file.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(file)) return vscode.Uri.file(file);
+  if (/^[a-z][a-z0-9+.-]+:/i.test(file)) return vscode.Uri.parse(file);
+  return vscode.Uri.joinPath(root, ...file.split('/'));
+}
+
+/** `p=0.87 · TP`: the chosen task's probability and its outcome at the threshold. */
+function scoreText(score: CaseScore): string {
+  return `p=${score.probability.toFixed(2)}${score.outcome ? ` · ${score.outcome}` : ''}`;
+}
+
+/** Right calls in green, wrong ones in red (misses) and orange (false alarms). */
+function outcomeIcon(outcome: Outcome): vscode.ThemeIcon {
+  const icons: Record<Outcome, [string, string]> = { TP: ['pass-filled', 'charts.green'], TN: ['pass', 'charts.green'], FN: ['error', 'charts.red'], FP: ['warning', 'charts.orange'] };
+  return new vscode.ThemeIcon(icons[outcome][0], new vscode.ThemeColor(icons[outcome][1]));
 }
 
 function aclIcon(acl: 0 | 1 | undefined): vscode.ThemeIcon {

@@ -8,6 +8,7 @@ import { pixelOf, planeCanvas } from '../support/canvas';
 import { patternAt } from '../support/largeArray';
 import { SCREENSHOTS, Workbench, closeAllEditors, explorerOpen, extensionLog, pickFromQuickPick, quickPick, runCommand, showCasesView, webviewFrame, workbenchRestored } from './workbench';
 import { LARGE_SHAPE } from './workspace';
+import { aucWithInterval } from '../../src/shared/metrics/delong';
 
 /**
  * End-to-end: the extension inside a real VS Code (code-server 4.100.3 = VS Code 1.100.3),
@@ -34,10 +35,16 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
   const dataset = (...path: string[]) => join(workbench.workspace, 'MRNet-v1.0', ...path);
   const labels = (split: string, task: string) =>
     new Map(readFileSync(dataset(`${split}-${task}.csv`), 'utf8').trim().split('\n').map((l) => l.split(',') as [string, string]));
-  /** What a case row should say, from the CSVs alone. */
+  /** The sample model's ACL probability of each case of a split, from its prediction file (case,abnormal,acl,…). */
+  const aclProbabilities = (split: string) =>
+    new Map(readFileSync(dataset('predictions', 'mrnet-baseline', `${split}.csv`), 'utf8').trim().split('\n').slice(1).map((l) => [l.split(',')[0], Number(l.split(',')[2])] as const));
+  /** What a case row should say, from the CSVs alone: the first model's ACL probability and outcome at 0.5, then the labels. */
   const expectedDescription = (split: string, id: string) => {
     const positive = [['acl', 'ACL'], ['meniscus', 'meniscus'], ['abnormal', 'abnormal']].filter(([task]) => labels(split, task).get(id) === '1').map(([, word]) => word);
-    return positive.length ? positive.join(', ') : 'normal';
+    const p = aclProbabilities(split).get(id)!;
+    const torn = labels(split, 'acl').get(id) === '1';
+    const outcome = p >= 0.5 ? (torn ? 'TP' : 'FP') : torn ? 'FN' : 'TN';
+    return `p=${p.toFixed(2)} · ${outcome} · ${positive.length ? positive.join(', ') : 'normal'}`;
   };
   const sliceCount = (path: string) => {
     const bytes = new Uint8Array(readFileSync(path));
@@ -373,6 +380,49 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
       await checkbox.check();
     }
     await page.screenshot({ path: join(SCREENSHOTS, 'overlays.png') });
+  });
+
+  it("the model report: open it from the model's row, drag the threshold, click \"false negatives\" and walk them in the case viewer", async () => {
+    await closeAllEditors(page);
+    await showCasesView(page);
+    const view = page.locator('.pane-body').filter({ has: page.getByRole('treeitem', { name: /^train / }) });
+    // The model's row sits below every case (out of view in a tall tree): the command opens it too.
+    await runCommand(page, 'MRNet: Model Report');
+    await pickFromQuickPick(page, /a model and split/, 'mrnet-baseline', /mrnet-baseline · valid/);
+    const frame = await webviewFrame(page, (f) => f.locator('section.task[data-task="acl"][data-auc]').isVisible());
+    // The AUC the report shows is the one the sample's files give.
+    const acl = labels('valid', 'acl');
+    const p = aclProbabilities('valid');
+    const scores = (label: string) => [...acl].filter(([, l]) => l === label).map(([id]) => p.get(id)!);
+    const torn = [...acl].filter(([, l]) => l === '1').map(([id]) => id);
+    assert.ok(torn.length > 0, 'the sample has ACL tears in valid/');
+    assert.equal(await frame.locator('section.task[data-task="acl"]').getAttribute('data-auc'), aucWithInterval(scores('1'), scores('0')).auc.toFixed(4));
+    assert.ok(await frame.getByRole('img', { name: 'ACL: ROC curve' }).isVisible());
+    await page.screenshot({ path: join(SCREENSHOTS, 'model-report.png') });
+    // Dragged (by keyboard) to the top: every torn ACL becomes a false negative.
+    const slider = frame.getByRole('slider', { name: 'ACL threshold' });
+    await slider.focus();
+    await slider.press('End');
+    const fn = frame.locator('section.task[data-task="acl"] .confusion [data-outcome="FN"]');
+    await frame.locator(`section.task[data-task="acl"] .confusion [data-outcome="FN"][data-count="${torn.length}"]`).waitFor();
+    await fn.click();
+    // The Cases view shows just those cases, each row saying so.
+    await view.getByRole('treeitem', { name: /filter: false negatives/ }).waitFor();
+    for (const id of torn) await view.getByRole('treeitem', { name: new RegExp(`^Case ${id}, p=\\d\\.\\d\\d · FN · `) }).waitFor();
+    assert.equal(await view.getByRole('treeitem', { name: /^Case \d+,/ }).count(), torn.length);
+    await view.getByRole('treeitem', { name: new RegExp(`^Case ${torn[0]},`) }).click();
+    const viewer = await webviewFrame(page, (f) => f.getByRole('heading', { name: `Case ${torn[0]}` }).isVisible());
+    const badge = viewer.locator('.badge[data-task="acl"]');
+    assert.equal(await badge.getAttribute('data-outcome'), 'FN');
+    assert.equal(Number(await badge.getAttribute('data-probability')), p.get(torn[0]));
+    if (torn.length > 1) {
+      await viewer.getByRole('button', { name: 'Next case' }).click();
+      await webviewFrame(page, (f) => f.getByRole('heading', { name: `Case ${torn[1]}` }).isVisible());
+      assert.equal(await viewer.locator('.badge[data-task="acl"]').getAttribute('data-outcome'), 'FN');
+    }
+    await runCommand(page, 'MRNet: Clear Filter');
+    await view.getByRole('treeitem', { name: /^train \d+ cases/ }).waitFor();
+    await closeAllEditors(page);
   });
 
   it('the command palette: "MRNet: Open Case", type an id, Enter: that case opens', async () => {

@@ -168,7 +168,7 @@ describe('MRNet Viewer in the extension host', () => {
     await vscode.workspace.fs.createDirectory(target);
     await vscode.commands.executeCommand('mrnet.createSampleDataset', target);
     const entries = (await vscode.workspace.fs.readDirectory(target)).map(([name]) => name).sort();
-    assert.deepEqual(entries, ['overlays', 'train', 'train-abnormal.csv', 'train-acl.csv', 'train-meniscus.csv', 'valid', 'valid-abnormal.csv', 'valid-acl.csv', 'valid-meniscus.csv']);
+    assert.deepEqual(entries, ['overlays', 'predictions', 'train', 'train-abnormal.csv', 'train-acl.csv', 'train-meniscus.csv', 'valid', 'valid-abnormal.csv', 'valid-acl.csv', 'valid-meniscus.csv', 'valid-paths.csv']);
     await until('the new dataset in the tree', () => api.registry.all.some((d) => d.name === 'new-sample'));
     const broken = workspaceUri('broken');
     const before = (await vscode.workspace.fs.readDirectory(broken)).length;

@@ -4,6 +4,10 @@ import { decodeNpy } from '../../src/shared/npy/decode';
 import { parseNpyHeader } from '../../src/shared/npy/header';
 import { ProblemList } from '../../src/core/dataset/problems';
 import { parseLabelCsv } from '../../src/core/dataset/labelCsv';
+import { indexDataset } from '../../src/core/dataset/datasetIndex';
+import { samplePredictionFiles } from '../../src/core/sample/samplePredictions';
+import { aucWithInterval } from '../../src/shared/metrics/delong';
+import { PAPER_AUC } from '../../src/shared/datasetLayout';
 import { FULL_SAMPLE, sampleCases, sampleDatasetFiles } from '../../src/core/sample/sampleDataset';
 
 describe('the sample dataset', function () {
@@ -12,7 +16,8 @@ describe('the sample dataset', function () {
   const byPath = new Map(files.map((f) => [f.path, f.data]));
 
   it('has MRNet-v1.0\'s layout: one file per case and plane, six CSVs, valid ids after train; a CAM overlay per case and plane', () => {
-    assert.equal(files.length, 40 * 3 * 2 + 6 + 2 * 3);
+    // Volumes and CAMs, six label CSVs, six segmentations, and two models' predictions with a paths file.
+    assert.equal(files.length, 40 * 3 * 2 + 6 + 2 * 3 + 4);
     assert.equal(files.filter((f) => f.path.startsWith('overlays/cam/')).length, 40 * 3);
     const firstTorn = (split: string) => new TextDecoder().decode(byPath.get(`${split}-acl.csv`)).split('\n').find((l) => l.endsWith(',1'))!.split(',')[0];
     assert.deepEqual(files.filter((f) => f.path.startsWith('overlays/segmentation/')).map((f) => f.path).sort(), ['train', 'valid'].flatMap((split) => ['axial', 'coronal', 'sagittal'].map((p) => `overlays/segmentation/${split}/${p}/${firstTorn(split)}.npy`)).sort());
@@ -43,6 +48,29 @@ describe('the sample dataset', function () {
       const abnormal = labels('abnormal');
       for (const task of ['acl', 'meniscus']) for (const [id, v] of labels(task)) if (v) assert.equal(abnormal.get(id), 1, `${split} ${id} ${task}`);
     }
+  });
+
+  it("gains two models' predictions that index without a problem: a header file with per-plane columns and a headerless submission in a paths file's order, with AUCs near the paper's", () => {
+    const listing = {
+      splits: ['train', 'valid'].map((name) => ({ name, planes: ['axial', 'coronal', 'sagittal'].map((plane) => ({ name: plane, files: files.filter((f) => f.path.startsWith(`${name}/${plane}/`)).map((f) => f.path.split('/')[2]) })) })),
+      csvs: files.filter((f) => /^\w+-(abnormal|acl|meniscus)\.csv$/.test(f.path)).map((f) => ({ name: f.path, text: new TextDecoder().decode(f.data) })),
+      predictions: files.filter((f) => f.path.startsWith('predictions/')).map((f) => ({ model: f.path.split('/')[1], split: f.path.split('/')[2].replace('.csv', ''), file: f.path, text: new TextDecoder().decode(f.data) })),
+      paths: [{ file: 'valid-paths.csv', split: 'valid', text: new TextDecoder().decode(byPath.get('valid-paths.csv')) }],
+    };
+    const index = indexDataset(listing);
+    assert.deepEqual(index.problems, []);
+    assert.deepEqual(index.models.map((m) => [m.name, m.splits.map((s) => s.split)]), [['mrnet-baseline', ['train', 'valid']], ['submission', ['valid']]]);
+    const baseline = index.models[0].splits[1];
+    assert.deepEqual([...baseline.planes.get('acl')!.keys()], ['axial', 'coronal', 'sagittal']);
+    // On the full sample's 120 valid cases the main model's AUCs land near the paper's (0.937, 0.965, 0.847).
+    const cases = sampleCases(FULL_SAMPLE).filter((c) => c.split === 'valid');
+    const valid = [...samplePredictionFiles(sampleCases(FULL_SAMPLE), FULL_SAMPLE.seed)].find((f) => f.path === 'predictions/mrnet-baseline/valid.csv')!;
+    const rows = new TextDecoder().decode(valid.data).trim().split('\n').slice(1).map((r) => r.split(',').map(Number));
+    ['abnormal', 'acl', 'meniscus'].forEach((task, t) => {
+      const scores = (label: number) => rows.filter((_, i) => cases[i].labels[t] === label).map((r) => r[t + 1]);
+      const { auc } = aucWithInterval(scores(1), scores(0));
+      assert.ok(Math.abs(auc - PAPER_AUC.get(task)!) < 0.05, `${task}: AUC ${auc}`);
+    });
   });
 
   it('has about MRNet\'s prevalences (train: ACL 18.4%, meniscus 35.1%, abnormal 80.8%)', () => {

@@ -6,7 +6,8 @@ import { extname, join, normalize } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/shared/npy/header';
 import { ArrayContent, CaseInfo, HostMessage } from '../../src/shared/protocol';
-import { WebviewView, makeNonce, webviewHtml } from '../../src/core/webviewHtml';
+import { WebviewView, makeNonce, pageFiles, webviewHtml } from '../../src/core/webviewHtml';
+import { ReportHostMessage } from '../../src/shared/reportProtocol';
 import { launchChromium } from '../support/browser';
 
 const ROOT = join(__dirname, '..', '..');
@@ -68,8 +69,8 @@ export class WebviewHarness {
       title: 'test',
       cspSource: this.origin,
       nonce: makeNonce(),
-      scriptUri: `${this.origin}/dist/webview.js`,
-      styleUri: `${this.origin}/media/viewer.css`,
+      scriptUri: `${this.origin}/dist/${pageFiles(view).script}`,
+      styleUri: `${this.origin}/media/${pageFiles(view).style}`,
     });
   }
 
@@ -124,7 +125,7 @@ export function arrayMessage(fileName: string, bytes: Uint8Array, caseInfo?: Cas
 }
 
 /** Delivers a host message to the page, ArrayBuffers included, as VS Code's postMessage does. */
-export async function post(page: Page, message: HostMessage): Promise<void> {
+export async function post(page: Page, message: HostMessage | ReportHostMessage): Promise<void> {
   // ArrayBuffers cross into the page as base64 and are rebuilt there.
   const encoded = JSON.stringify(message, (_key, value: unknown) => (value instanceof ArrayBuffer ? { __arrayBuffer: Buffer.from(value).toString('base64') } : value));
   await page.evaluate((text) => {

@@ -37,8 +37,8 @@ export function caseDescription(c: DatasetCase, tasks: readonly string[]): strin
 }
 
 /** What a split row says: "1,130 cases · ACL 18.4% · …", or under a filter "12 of 1,130 cases match · …" of the matching cases. */
-export function splitSummary(split: DatasetSplit, tasks: readonly string[], filter?: CaseFilter): string {
-  const shown = split.cases.filter((c) => matchesFilter(c, filter));
+export function splitSummary(split: DatasetSplit, tasks: readonly string[], filter?: (c: DatasetCase) => boolean): string {
+  const shown = filter ? split.cases.filter(filter) : split.cases;
   const count = (n: number) => n.toLocaleString('en-US');
   const parts = [filter ? `${count(shown.length)} of ${count(split.cases.length)} cases match` : `${count(split.cases.length)} cases`];
   for (const task of tasks) {

@@ -1,5 +1,6 @@
 import { OVERLAYS, caseArchiveIdOf, caseIdOf, caseKeyOf, compareCaseIds, labelFileOf, sortPlanes } from '../../shared/datasetLayout';
 import { parseLabelCsv } from './labelCsv';
+import { PredictionChoices, PredictionSource, SplitPredictions, readPredictions } from '../predictions/predictionFile';
 import { DatasetProblem, ProblemList } from './problems';
 
 /** What indexing needs to know of a dataset root: names only, and the text of its CSVs. */
@@ -8,6 +9,16 @@ export interface DatasetListing {
   csvs: { name: string; text: string }[];
   /** Model outputs by convention: overlays/{name}/{split}/{plane}/{case id}.npy. */
   overlays?: { name: string; split: string; plane: string; files: string[] }[];
+  /** Model predictions: predictions/{model}/{split}.csv, and files loaded by hand. */
+  predictions?: PredictionSource[];
+  /** {split}-paths.csv: the order of a headerless prediction file's rows. */
+  paths?: { file: string; split: string; text: string }[];
+}
+
+/** A model's predictions, one file per split. */
+export interface ModelPredictions {
+  name: string;
+  splits: SplitPredictions[];
 }
 
 /**
@@ -43,6 +54,8 @@ export interface DatasetIndex {
   problems: DatasetProblem[];
   /** Every problem found, listed or not. */
   problemCount: number;
+  /** Models with predictions for some split, by name. */
+  models: ModelPredictions[];
 }
 
 /**
@@ -50,7 +63,7 @@ export interface DatasetIndex {
  * of a split, matched by value; labels come from {split}-{task}.csv. Reads no voxel data.
  * `problems` holds what listing found; indexing adds its own.
  */
-export function indexDataset(listing: DatasetListing, problems = new ProblemList()): DatasetIndex {
+export function indexDataset(listing: DatasetListing, problems = new ProblemList(), choices: (model: string, split: string) => PredictionChoices = () => ({})): DatasetIndex {
   const tasks = new Set<string>();
   const planes = new Set<string>();
   const splits: DatasetSplit[] = [];
@@ -107,7 +120,28 @@ export function indexDataset(listing: DatasetListing, problems = new ProblemList
       if (missingPlanes.length) problems.add({ file: `${split.name}/`, message: `case ${c.id} has no ${missingPlanes.join(', ')} file` });
     }
   }
-  return { tasks: [...tasks].sort(taskOrder), planes: planeList, splits, problems: problems.toArray(), problemCount: problems.count };
+  const taskList = [...tasks].sort(taskOrder);
+  const models = readModels(listing, splits, taskList, planeList, choices, problems);
+  return { tasks: taskList, planes: planeList, splits, problems: problems.toArray(), problemCount: problems.count, models };
+}
+
+/** Reads every prediction file against its split's cases and labels. */
+function readModels(listing: DatasetListing, splits: DatasetSplit[], tasks: string[], planes: string[], choices: (model: string, split: string) => PredictionChoices, problems: ProblemList): ModelPredictions[] {
+  const models = new Map<string, ModelPredictions>();
+  for (const source of listing.predictions ?? []) {
+    const split = splits.find((s) => s.name === source.split);
+    if (!split) {
+      problems.add({ file: source.file, message: `names no split of this dataset (${splits.map((s) => `${s.name}.csv`).join(', ')} would)` });
+      continue;
+    }
+    const paths = listing.paths?.find((p) => p.split === source.split);
+    const read = readPredictions(source, { cases: split.cases, tasks, planes }, paths, choices(source.model, source.split), problems);
+    if (!read) continue;
+    const model = models.get(source.model) ?? { name: source.model, splits: [] };
+    model.splits = [...model.splits.filter((s) => s.split !== source.split), read];
+    models.set(source.model, model);
+  }
+  return [...models.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Gives each case the overlays found for it; an overlay file of no case is a problem. */

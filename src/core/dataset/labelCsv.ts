@@ -51,7 +51,8 @@ function isDigits(text: string, end: number): boolean {
   return true;
 }
 
-function unquote(field: string): string {
+/** A field less the spaces and double quotes around it. */
+export function unquote(field: string): string {
   const f = field.trim();
   return f.length >= 2 && f[0] === '"' && f[f.length - 1] === '"' ? f.slice(1, -1).trim() : f;
 }

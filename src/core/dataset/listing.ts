@@ -1,6 +1,7 @@
 import { DatasetListing } from './datasetIndex';
 import { decodeCsvText } from './labelCsv';
-import { OVERLAYS, caseArchiveIdOf, caseIdOf, labelFileOf } from '../../shared/datasetLayout';
+import { OVERLAYS, PREDICTIONS, caseArchiveIdOf, caseIdOf, labelFileOf, pathsFileOf, predictionSplitOf } from '../../shared/datasetLayout';
+import { PredictionSource } from '../predictions/predictionFile';
 import { ProblemList } from './problems';
 
 /** The kind of a folder entry: a regular file (or a broken link), a folder, or anything else (FIFO, device, socket, a link to one). */
@@ -31,11 +32,28 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
     }
   };
   const notRegular = (path: string) => problems.add({ file: path, message: 'is not a regular file (a FIFO, device or socket, or a link to one); skipped' });
-  const listing: DatasetListing = { splits: [], csvs: [], overlays: [] };
+  const listing: DatasetListing = { splits: [], csvs: [], overlays: [], predictions: [], paths: [] };
+  const readText = async (path: string): Promise<string | undefined> => {
+    try {
+      return decodeCsvText(await fs.readFile(`${root}/${path}`));
+    } catch (e) {
+      problems.add({ file: path, message: `cannot be read: ${e instanceof Error ? e.message : String(e)}` });
+      return undefined;
+    }
+  };
   for (const [name, type] of await list('')) {
     if (name.startsWith('.')) continue;
     if (name === OVERLAYS && type === 'folder') {
       listing.overlays = await listOverlays();
+      continue;
+    }
+    if (name === PREDICTIONS && type === 'folder') {
+      listing.predictions = await listPredictions();
+      continue;
+    }
+    if (pathsFileOf(name) && type === 'file') {
+      const text = await readText(name);
+      if (text !== undefined) listing.paths!.push({ file: name, split: pathsFileOf(name)!, text });
       continue;
     }
     if (labelFileOf(name)) {
@@ -44,11 +62,8 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
         else problems.add({ file: name, message: 'cannot be read: it is a folder named like a label file; label files are CSV files' });
         continue;
       }
-      try {
-        listing.csvs.push({ name, text: decodeCsvText(await fs.readFile(`${root}/${name}`)) });
-      } catch (e) {
-        problems.add({ file: name, message: `cannot be read: ${e instanceof Error ? e.message : String(e)}` });
-      }
+      const text = await readText(name);
+      if (text !== undefined) listing.csvs.push({ name, text });
     } else if (type === 'folder') {
       const planes = [];
       let nested: string | undefined;
@@ -85,6 +100,21 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
           const files = (await list(`${OVERLAYS}/${overlay}/${split}/${plane}`)).filter(([f, t]) => t === 'file' && caseIdOf(f)).map(([f]) => f);
           if (files.length) found.push({ name: overlay, split, plane, files });
         }
+      }
+    }
+    return found;
+  }
+
+  /** predictions/{model}/{split}.csv: every model's file for each split, with its text. */
+  async function listPredictions(): Promise<PredictionSource[]> {
+    const found: PredictionSource[] = [];
+    for (const [model, type] of await list(PREDICTIONS)) {
+      if (type !== 'folder' || model.startsWith('.')) continue;
+      for (const [file, fileType] of await list(`${PREDICTIONS}/${model}`)) {
+        const split = predictionSplitOf(file);
+        if (fileType !== 'file' || !split || file.startsWith('.')) continue;
+        const text = await readText(`${PREDICTIONS}/${model}/${file}`);
+        if (text !== undefined) found.push({ model, split, file: `${PREDICTIONS}/${model}/${file}`, text });
       }
     }
     return found;

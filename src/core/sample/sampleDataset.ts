@@ -1,6 +1,7 @@
 import { dump } from 'npyjs';
 import { Pathology, Plane, labelSlice, lesionMap, renderSlice } from './kneePhantom';
 import { Random } from './random';
+import { samplePredictionFiles } from './samplePredictions';
 
 export interface SampleOptions {
   train: number;
@@ -75,7 +76,8 @@ const SAMPLE_SEGMENTATION = 'segmentation';
  * size is 7 GB): uint8 volumes (s, 256, 256) showing a synthetic knee, the six label CSVs in
  * MRNet's format, and for every plane of every case a CAM-like heatmap overlay, float32
  * (s, 7, 7), hot over the case's lesion; one case of each split (its first with an ACL tear)
- * also has a segmentation mask, uint8 (s, 256, 256). Deterministic for a seed.
+ * also has a segmentation mask, uint8 (s, 256, 256); and two models' predictions
+ * (samplePredictions). Deterministic for a seed.
  */
 export function* sampleDatasetFiles(options: SampleOptions): Generator<SampleFile> {
   const cases = sampleCases(options);
@@ -102,6 +104,7 @@ export function* sampleDatasetFiles(options: SampleOptions): Generator<SampleFil
       yield { path: `${split}-${task}.csv`, data: new TextEncoder().encode(inSplit.map((c) => `${c.id},${c.labels[t]}\n`).join('')) };
     }
   }
+  yield* samplePredictionFiles(cases, options.seed);
 }
 
 /** Label triples for `count` cases in the proportions of MRNet's combinations, shuffled. */

@@ -1,0 +1,82 @@
+import * as Plot from '@observablehq/plot';
+import { CalibrationBin } from '../../src/shared/metrics/calibration';
+import { RocCurve } from '../../src/shared/metrics/roc';
+
+/** VS Code's chart colours, so that the charts follow the theme. */
+export const COLOURS = ['var(--vscode-charts-blue)', 'var(--vscode-charts-orange)'];
+const POSITIVE = 'var(--vscode-charts-red)';
+const NEGATIVE = 'var(--vscode-charts-green)';
+const SIZE = { width: 300, height: 260 };
+
+/** A chart and the function that places a marker at a value, in the chart's own coordinates. */
+export interface Chart {
+  svg: SVGSVGElement;
+  x: (v: number) => number;
+  y: (v: number) => number;
+}
+
+/**
+ * Plot's SVG, made fit for a strict Content-Security-Policy: its <style> element (an inline
+ * style, which the policy refuses) is dropped; media/report.css styles the charts instead.
+ */
+function chart(plot: ReturnType<typeof Plot.plot>, label: string): Chart {
+  const svg = (plot instanceof SVGSVGElement ? plot : plot.querySelector('svg')) as SVGSVGElement;
+  svg.querySelector('style')?.remove();
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  svg.classList.add('chart');
+  const scale = (name: 'x' | 'y') => {
+    const s = plot.scale(name)!;
+    return (v: number) => s.apply(v) as number;
+  };
+  return { svg, x: scale('x'), y: scale('y') };
+}
+
+/** ROC curves (one per model), the chance diagonal, and the operating point drawn by the caller. */
+export function rocChart(curves: RocCurve[], models: string[], label: string): Chart {
+  const rows = curves.flatMap((c, m) => c.fpr.map((fpr, i) => ({ fpr, tpr: c.tpr[i], model: models[m] })));
+  return chart(Plot.plot({
+    ...SIZE,
+    x: { domain: [0, 1], label: '1 − specificity (FPR)' },
+    y: { domain: [0, 1], label: 'Sensitivity (TPR)' },
+    color: { domain: models, range: COLOURS },
+    marks: [
+      Plot.line([[0, 0], [1, 1]], { strokeDasharray: '3,3', strokeOpacity: 0.5 }),
+      Plot.line(rows, { x: 'fpr', y: 'tpr', stroke: 'model', curve: 'step-after' as never, strokeWidth: 2 }),
+    ],
+  }), label);
+}
+
+/** Bars of the probability distribution: positives above the axis, negatives below, bar by bar in `bars`' order. */
+export function distributionChart(bars: { low: number; high: number; count: number; label: 0 | 1 }[], label: string): Chart {
+  return chart(Plot.plot({
+    ...SIZE,
+    x: { domain: [0, 1], label: 'Probability' },
+    y: { label: '↑ positives · negatives ↓', tickFormat: (v: number) => String(Math.abs(v)) },
+    marks: [
+      Plot.rectY(bars, { x1: 'low', x2: 'high', y: (d: { count: number; label: number }) => (d.label ? d.count : -d.count), fill: (d: { label: number }) => (d.label ? POSITIVE : NEGATIVE), inset: 0.5 }),
+      Plot.ruleY([0]),
+    ],
+  }), label);
+}
+
+/** Observed frequency against mean predicted probability per bin, and the diagonal of perfect calibration. */
+export function calibrationChart(curves: CalibrationBin[], label: string): Chart {
+  return chart(Plot.plot({
+    ...SIZE,
+    x: { domain: [0, 1], label: 'Mean predicted probability' },
+    y: { domain: [0, 1], label: 'Observed frequency' },
+    marks: [
+      Plot.line([[0, 0], [1, 1]], { strokeDasharray: '3,3', strokeOpacity: 0.5 }),
+      Plot.line(curves, { x: 'predicted', y: 'observed', stroke: COLOURS[0] }),
+      Plot.dot(curves, { x: 'predicted', y: 'observed', r: 3, fill: COLOURS[0] }),
+    ],
+  }), label);
+}
+
+/** An SVG element in the charts' namespace. */
+export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}

@@ -1,0 +1,3 @@
+import { startReport } from './reportView';
+
+startReport(document.getElementById('app')!);
