@@ -1,18 +1,19 @@
 import * as vscode from 'vscode';
 import { DatasetCase } from '../core/dataset/datasetIndex';
 import { SplitPredictions } from '../core/predictions/predictionFile';
-import { Outcome, outcomeOf } from '../shared/metrics/roc';
+import { OUTCOME_NAMES, Outcome, outcomeOf } from '../shared/metrics/roc';
+import { ReportFilter } from '../shared/reportProtocol';
 import { probabilityBin } from '../shared/metrics/calibration';
 import { CaseRef, DatasetRegistry, LoadedDataset } from '../dataset/datasetRegistry';
 
 /** What the Cases tree shows of a model: which one, for which task, at which thresholds, filtered and sorted how. */
-export type ReviewFilter =
-  | { kind: 'outcome'; outcome: Outcome }
-  /** A bar of the report's probability distribution: cases with this label whose probability falls in bin `bin` of `bins`. */
-  | { kind: 'probability'; label: 0 | 1; bin: number; bins: number };
+export type ReviewFilter = ReportFilter & {
+  /** Only this split's cases: a report's click is about the split it reports on. */
+  split?: string;
+};
 export type ReviewSort = 'id' | 'probability' | 'error';
 
-export const DEFAULT_THRESHOLD = 0.5;
+const DEFAULT_THRESHOLD = 0.5;
 
 /** A case's score for a task: its probability, its label and its outcome at the threshold. */
 export interface CaseScore {
@@ -30,6 +31,8 @@ export interface CaseScore {
 export class ModelReview implements vscode.Disposable {
   private modelName?: string;
   private taskName?: string;
+  /** The model and task shown, derived on each change (rows read them once per case). */
+  private shown: { model?: string; task?: string } = {};
   private readonly thresholds = new Map<string, number>();
   filter?: ReviewFilter;
   sort: ReviewSort = 'id';
@@ -53,14 +56,12 @@ export class ModelReview implements vscode.Disposable {
 
   /** The chosen model: the one picked, else the first there is. */
   get model(): string | undefined {
-    const models = this.models();
-    return this.modelName && models.includes(this.modelName) ? this.modelName : models[0];
+    return this.shown.model;
   }
 
   /** The chosen task: the one picked, else ACL (the seed's task), else the first. */
   get task(): string | undefined {
-    const tasks = [...new Set(this.registry.all.flatMap((d) => d.index.tasks))];
-    return this.taskName && tasks.includes(this.taskName) ? this.taskName : tasks.includes('acl') ? 'acl' : tasks[0];
+    return this.shown.task;
   }
 
   threshold(model: string, task: string): number {
@@ -99,6 +100,7 @@ export class ModelReview implements vscode.Disposable {
   matches(ref: CaseRef): boolean {
     const f = this.filter;
     if (!f) return true;
+    if (f.split !== undefined && ref.case.split !== f.split) return false;
     const s = this.score(ref);
     if (!s) return false;
     return f.kind === 'outcome' ? s.outcome === f.outcome : s.label === f.label && probabilityBin(s.probability, f.bins) === f.bin;
@@ -117,7 +119,13 @@ export class ModelReview implements vscode.Disposable {
   }
 
   private update(): void {
-    void vscode.commands.executeCommand('setContext', 'mrnet.modelCount', this.models().length);
+    const models = this.models();
+    const tasks = [...new Set(this.registry.all.flatMap((d) => d.index.tasks))];
+    this.shown = {
+      model: this.modelName && models.includes(this.modelName) ? this.modelName : models[0],
+      task: this.taskName && tasks.includes(this.taskName) ? this.taskName : tasks.includes('acl') ? 'acl' : tasks[0],
+    };
+    void vscode.commands.executeCommand('setContext', 'mrnet.modelCount', models.length);
     void vscode.commands.executeCommand('setContext', 'mrnet.reviewFilterActive', this.filter !== undefined);
     this.changed.fire();
   }
@@ -125,10 +133,9 @@ export class ModelReview implements vscode.Disposable {
 
 /** How a filter reads in the tree: "false negatives", "ACL positives with p in [0.80, 0.85)". */
 export function reviewFilterLabel(filter: ReviewFilter, task: string): string {
-  if (filter.kind === 'outcome') return OUTCOME_NAMES[filter.outcome];
+  const where = filter.split === undefined ? '' : ` in ${filter.split}/`;
+  if (filter.kind === 'outcome') return `${OUTCOME_NAMES[filter.outcome]}${where}`;
   const low = filter.bin / filter.bins;
   const high = (filter.bin + 1) / filter.bins;
-  return `${task} ${filter.label ? 'positives' : 'negatives'} with p in [${low.toFixed(2)}, ${high.toFixed(2)}${filter.bin === filter.bins - 1 ? ']' : ')'}`;
+  return `${task} ${filter.label ? 'positives' : 'negatives'}${where} with p in [${low.toFixed(2)}, ${high.toFixed(2)}${filter.bin === filter.bins - 1 ? ']' : ')'}`;
 }
-
-export const OUTCOME_NAMES: Record<Outcome, string> = { TP: 'true positives', FP: 'false positives', FN: 'false negatives', TN: 'true negatives' };

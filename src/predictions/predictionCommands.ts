@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { taskDisplayName } from '../shared/datasetLayout';
-import { OUTCOMES } from '../shared/metrics/roc';
+import { OUTCOMES, OUTCOME_NAMES } from '../shared/metrics/roc';
 import { DatasetRegistry, LoadedDataset } from '../dataset/datasetRegistry';
 import { ModelReports } from '../report/modelReportPanel';
-import { ModelReview, OUTCOME_NAMES, ReviewSort } from './modelReview';
+import { ModelReview, ReviewSort } from './modelReview';
 import { PredictionInputs } from './predictionInputs';
-import { permutations } from '../core/predictions/predictionFile';
+import { SplitPredictions, permutations } from '../core/predictions/predictionFile';
 
 /** The model review's commands: choose model and task, filter by outcome, sort, load predictions, open the report. */
 export function registerPredictionCommands(registry: DatasetRegistry, review: ModelReview, inputs: PredictionInputs, reports: ModelReports): vscode.Disposable[] {
@@ -15,7 +15,7 @@ export function registerPredictionCommands(registry: DatasetRegistry, review: Mo
     return (await vscode.window.showQuickPick(registry.all.map((d) => ({ label: d.name, d })), { title }))?.d;
   };
   /** A model's file for one split, picked among those the datasets hold (`only` narrows to files needing a choice). */
-  const pickModelSplit = async (title: string, only: (s: { logitColumns: string[]; logistic: boolean; betterOrder?: unknown; order?: string[] }) => boolean = () => true) => {
+  const pickModelSplit = async (title: string, only: (s: SplitPredictions) => boolean = () => true) => {
     await registry.ready();
     const items = registry.all.flatMap((dataset) => dataset.index.models.flatMap((m) => m.splits.filter(only).map((s) => ({ label: `${m.name} · ${s.split}`, description: registry.all.length > 1 ? dataset.name : undefined, dataset, model: m.name, split: s.split }))));
     if (!items.length) {

@@ -72,7 +72,7 @@ export class ModelReports implements vscode.Disposable {
           this.review.choose({ threshold: { model: open.target.model, task: message.task, value: message.value } });
           break;
         case 'filterCases':
-          this.review.choose({ model: open.target.model, task: message.task, filter: message.filter });
+          this.review.choose({ model: open.target.model, task: message.task, filter: { ...message.filter, split: open.target.split } });
           await this.showCases();
           break;
         case 'compare':

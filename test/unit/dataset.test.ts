@@ -3,7 +3,7 @@ import { caseDescription, filterLabel, matchesFilter, splitSummary } from '../..
 import { DatasetListing, indexDataset } from '../../src/core/dataset/datasetIndex';
 import { parseLabelCsv } from '../../src/core/dataset/labelCsv';
 import { ProblemList } from '../../src/core/dataset/problems';
-import { caseIdOf, labelFileOf, sortPlanes, taskDisplayName } from '../../src/shared/datasetLayout';
+import { caseIdOf, labelFileOf, pathsFileOf, sortPlanes, taskDisplayName } from '../../src/shared/datasetLayout';
 
 const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `${String(from + i).padStart(4, '0')}.npy`);
 
@@ -21,6 +21,12 @@ describe('dataset layout rules', () => {
     assert.deepEqual(labelFileOf('my-valid-meniscus.csv'), { split: 'my-valid', task: 'meniscus' });
     assert.deepEqual(labelFileOf('valid-effusion.csv'), { split: 'valid', task: 'effusion' });
     assert.equal(labelFileOf('labels.csv'), undefined);
+  });
+
+  it('{split}-paths.csv is a paths file (the order of a submission\'s rows), never a label file', () => {
+    assert.equal(labelFileOf('valid-paths.csv'), undefined);
+    assert.equal(pathsFileOf('valid-paths.csv'), 'valid');
+    assert.equal(pathsFileOf('valid-acl.csv'), undefined);
   });
 
   it('names tasks ACL, Meniscus, Abnormal, others as written; orders planes coronal, sagittal, axial', () => {

@@ -37,12 +37,8 @@ describe('model metrics against scikit-learn and a reference DeLong', () => {
   for (const c of fixture.cases) {
     describe(c.name, () => {
       const data = { labels: c.labels, scores: c.scores };
-      if (c.auc === null) {
-        it('has no AUC: one class only', () => {
-          const { positives, negatives } = splitByLabel(data);
-          assert.ok(positives.length === 0 || negatives.length === 0);
-        });
-      } else {
+      // A one-class task has no AUC: the report says why (test/webview/report.test.ts).
+      if (c.auc !== null) {
         it('AUC, DeLong variance and 95 % interval', () => {
           const { positives, negatives } = splitByLabel(data);
           const r = aucWithInterval(positives, negatives);
@@ -61,8 +57,6 @@ describe('model metrics against scikit-learn and a reference DeLong', () => {
       }
       if (c.paired) {
         it("DeLong's paired test of two models", () => {
-          const a = splitByLabel(data);
-          const b = splitByLabel({ labels: c.labels, scores: c.second! });
           // The paired test needs each model's scores for the same cases in the same order.
           const pos = c.labels.map((l, i) => (l ? i : -1)).filter((i) => i >= 0);
           const neg = c.labels.map((l, i) => (l ? -1 : i)).filter((i) => i >= 0);
@@ -70,7 +64,6 @@ describe('model metrics against scikit-learn and a reference DeLong', () => {
             { positives: pos.map((i) => c.scores[i]), negatives: neg.map((i) => c.scores[i]) },
             { positives: pos.map((i) => c.second![i]), negatives: neg.map((i) => c.second![i]) },
           );
-          assert.ok(a.positives.length && b.positives.length);
           close(t.difference, c.paired!.difference, 'difference');
           close(t.z, c.paired!.z, 'z', 1e-9);
           close(t.p, c.paired!.p, 'p', 1e-9);

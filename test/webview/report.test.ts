@@ -31,7 +31,7 @@ describe('model report (headless Chromium)', () => {
     await page.locator('body[data-ready="true"]').waitFor();
   }
 
-  const report = (models = 1): ReportData => ({ dataset: 'MRNet-v1.0', split: 'valid', models: models === 2 ? ['a', 'b'] : ['a'], others: ['b'], tasks: [task('acl', twoModels, models), task('abnormal', oneClass, models === 2 ? 1 : 1)] });
+  const report = (models = 1): ReportData => ({ dataset: 'MRNet-v1.0', split: 'valid', models: models === 2 ? ['a', 'b'] : ['a'], others: ['b'], tasks: [task('acl', twoModels, models), task('abnormal', oneClass, 1)] });
 
   it("each task's block carries its AUC and DeLong interval (4 decimals), as scikit-learn computes them", async () => {
     await open(report());

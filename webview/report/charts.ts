@@ -42,7 +42,8 @@ export function rocChart(curves: RocCurve[], models: string[], label: string): C
     color: { domain: models, range: COLOURS },
     marks: [
       Plot.line([[0, 0], [1, 1]], { strokeDasharray: '3,3', strokeOpacity: 0.5 }),
-      Plot.line(rows, { x: 'fpr', y: 'tpr', stroke: 'model', curve: 'step-after' as never, strokeWidth: 2 }),
+      // Straight segments between points, as the AUC's trapezoids (ties make diagonals).
+      Plot.line(rows, { x: 'fpr', y: 'tpr', stroke: 'model', strokeWidth: 2 }),
     ],
   }), label);
 }
@@ -52,7 +53,8 @@ export function distributionChart(bars: { low: number; high: number; count: numb
   return chart(Plot.plot({
     ...SIZE,
     x: { domain: [0, 1], label: 'Probability' },
-    y: { label: '↑ positives · negatives ↓', tickFormat: (v: number) => String(Math.abs(v)) },
+    // Counts: whole ticks only, negatives' counts written as positive numbers.
+    y: { label: '↑ positives · negatives ↓', tickFormat: (v: number) => (Number.isInteger(v) ? String(Math.abs(v)) : '') },
     marks: [
       Plot.rectY(bars, { x1: 'low', x2: 'high', y: (d: { count: number; label: number }) => (d.label ? d.count : -d.count), fill: (d: { label: number }) => (d.label ? POSITIVE : NEGATIVE), inset: 0.5 }),
       Plot.ruleY([0]),

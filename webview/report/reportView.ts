@@ -1,5 +1,5 @@
 import { ReportData, ReportFilter, ReportHostMessage } from '../../src/shared/reportProtocol';
-import { ThresholdMetrics, OUTCOMES, Outcome } from '../../src/shared/metrics/roc';
+import { OUTCOMES, OUTCOME_NAMES, Outcome, ThresholdMetrics } from '../../src/shared/metrics/roc';
 import { el } from '../dom';
 import { vscode } from '../vscodeApi';
 import { Chart, calibrationChart, distributionChart, rocChart, svgEl } from './charts';
@@ -7,7 +7,6 @@ import { DISTRIBUTION_BINS, TaskMetrics, taskMetrics } from './taskMetrics';
 import { exportImage } from './reportExport';
 
 const fmt = (v: number | undefined, digits = 3) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(digits));
-const OUTCOME_TITLES: Record<Outcome, string> = { TP: 'true positives', FP: 'false positives', FN: 'false negatives', TN: 'true negatives' };
 
 /** The model report: per task an ROC curve with AUC and CI, a live threshold with its confusion matrix, distributions and calibration; a table of every number. */
 export function startReport(root: HTMLElement): void {
@@ -173,7 +172,7 @@ function legend(models: string[]): HTMLElement {
 /** The confusion matrix: rows are the truth, columns the call; each cell filters the Cases view to its cases. */
 function drawMatrix(matrix: HTMLElement, point: ThresholdMetrics, task: string, name: string): void {
   const cell = (o: Outcome) => {
-    const b = el('button', { type: 'button', class: `cell outcome-${o}`, 'data-outcome': o, 'data-count': String(point[o]), 'aria-label': `${point[o]} ${OUTCOME_TITLES[o]} (${name}): show them in the Cases view` }, [el('span', { class: 'count' }, [String(point[o])]), el('span', { class: 'name' }, [`${o} · ${OUTCOME_TITLES[o]}`])]);
+    const b = el('button', { type: 'button', class: `cell outcome-${o}`, 'data-outcome': o, 'data-count': String(point[o]), 'aria-label': `${point[o]} ${OUTCOME_NAMES[o]} (${name}): show them in the Cases view` }, [el('span', { class: 'count' }, [String(point[o])]), el('span', { class: 'name' }, [`${o} · ${OUTCOME_NAMES[o]}`])]);
     b.addEventListener('click', () => filter(task, { kind: 'outcome', outcome: o }));
     return b;
   };

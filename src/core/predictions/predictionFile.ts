@@ -89,8 +89,12 @@ export function readPredictions(
       return undefined;
     }
     keys = ids.map(caseKeyOf);
-    columns = order.map((task, i) => ({ name: taskDisplayName(task), task, values: rows.map((r) => cell(r.fields[i], r.line, `column ${i + 1}`)) }));
-    for (const r of rows) if (r.fields.length !== order.length) problems.add({ file, line: r.line, message: `has ${r.fields.length} columns; a headerless prediction file has ${order.length} (${order.map(taskDisplayName).join(', ')})` });
+    // A row with another number of columns is one problem, not one per missing cell.
+    const whole = rows.map((r) => {
+      if (r.fields.length !== order!.length) problems.add({ file, line: r.line, message: `has ${r.fields.length} columns; a headerless prediction file has ${order!.length} (${order!.map(taskDisplayName).join(', ')})` });
+      return r.fields.length === order!.length;
+    });
+    columns = order.map((task, i) => ({ name: taskDisplayName(task), task, values: rows.map((r, k) => (whole[k] ? cell(r.fields[i], r.line, `column ${i + 1}`) : undefined)) }));
   } else {
     const header = rows.shift()!.fields.map((f) => f.toLowerCase());
     const idColumn = Math.max(0, header.findIndex((h) => h === 'case' || h === 'id'));

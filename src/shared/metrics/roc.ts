@@ -54,6 +54,8 @@ export function youdenThreshold(curve: RocCurve): number {
 
 export type Outcome = 'TP' | 'FP' | 'FN' | 'TN';
 export const OUTCOMES: readonly Outcome[] = ['TP', 'FP', 'FN', 'TN'];
+/** How outcomes read in filters and the report: "false negatives". */
+export const OUTCOME_NAMES: Record<Outcome, string> = { TP: 'true positives', FP: 'false positives', FN: 'false negatives', TN: 'true negatives' };
 
 /** A case's outcome at a threshold: positive when its score is >= the threshold. */
 export function outcomeOf(label: number, score: number, threshold: number): Outcome {
