@@ -1,5 +1,5 @@
 // `npm run screenshots`: the README's pictures of the .npy editor and the case viewer in VS Code's
-// dark, light and high-contrast themes, taken in code-server (the real workbench) on a fresh
+// dark, light and high-contrast themes, and of the model report (dark), taken in code-server (the real workbench) on a fresh
 // sample dataset, into docs/screenshots/. Not part of `npm test`; run it when the UI changes.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   execFileSync('node', ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const workspace = mkdtempSync(join(tmpdir(), 'mrnet-screenshots-'));
   const dataset = join(workspace, 'MRNet-v1.0');
-  execFileSync('npm', ['run', '--silent', 'sample', '--', '--out', dataset, '--train', '8', '--valid', '4', '--seed', '1'], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync('npm', ['run', '--silent', 'sample', '--', '--out', dataset, '--train', '8', '--valid', '60', '--seed', '1'], { cwd: ROOT, stdio: 'ignore' });
   // A case with an ACL tear, so that its badges show both kinds.
   const id = readFileSync(join(dataset, 'train-acl.csv'), 'utf8').trim().split('\n').map((l) => l.split(',')).find(([, v]) => v === '1')![0];
   const browser = await launchChromium();
@@ -53,6 +53,16 @@ async function main(): Promise<void> {
           await overlaid.locator('[aria-label="Sagittal plane"][data-large]').waitFor();
           await overlaid.locator('[data-role="readout"]', { hasText: /cam/ }).first().waitFor();
           await page.screenshot({ path: join(OUT, 'overlays.png') });
+          // The model report on valid/ (60 cases), compared with the sample's submission, its false negatives in the tree.
+          await closeAllEditors(page);
+          await runCommand(page, 'MRNet: Model Report');
+          await pickFromQuickPick(page, /a model and split/, 'mrnet-baseline', /mrnet-baseline · valid/);
+          let report = await webviewFrame(page, (f) => f.locator('section.task[data-task="acl"][data-auc]').isVisible());
+          await report.getByRole('combobox', { name: 'Compare with model' }).selectOption('submission');
+          report = await webviewFrame(page, (f) => f.locator('section.task[data-task="acl"] .paired').isVisible());
+          await report.locator('section.task[data-task="acl"] .confusion [data-outcome="FN"]').click();
+          await page.getByRole('treeitem', { name: /^valid \d+ of 60 cases match/ }).waitFor();
+          await page.screenshot({ path: join(OUT, 'model-report.png') });
         }
         await page.close();
         console.log(`${name}: written`);

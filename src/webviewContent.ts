@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { WebviewView, makeNonce, pageFiles, webviewHtml } from './core/webviewHtml';
 
 /** Webview options shared by every panel: scripts on, and only our bundle and CSS readable. */
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return {
     enableScripts: true,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],

@@ -412,6 +412,7 @@ async function reportRows(): Promise<void> {
       return { task, name: task, threshold: 0.5, caseIds: labels.map((_, i) => String(i).padStart(4, '0')), labels, scores: labels.map((l) => 1 / (1 + Math.exp(-(2.5 * l - 1.25 + 2 * (random() - 0.5))))) };
     });
     const opened: number[] = [];
+    const fromLoad: number[] = [];
     const steps: number[] = [];
     for (let run = 0; run < 7; run++) {
       const page = await harness.open('report', undefined, { width: 1200, height: 900 });
@@ -422,6 +423,7 @@ async function reportRows(): Promise<void> {
       }, tasks);
       await page.locator('body[data-ready="true"]').waitFor();
       opened.push(Number(await page.locator('body').getAttribute('data-render-ms')));
+      fromLoad.push(Number(await page.locator('body').getAttribute('data-rendered-at-ms')));
       if (run === 0) {
         // Each step is synchronous: the input event redraws everything it changes before it returns.
         steps.push(...(await page.evaluate(() => {
@@ -438,7 +440,8 @@ async function reportRows(): Promise<void> {
       }
       await page.close();
     }
-    record('model report, 1,250 cases × 3 tasks: message to every chart drawn', opened, 'ms', { median: 300, text: '≤ 300 ms' });
+    record('model report, 1,250 cases × 3 tasks: page start (its script loaded) to every chart drawn', fromLoad, 'ms', { median: 300, text: '≤ 300 ms' });
+    record('model report, 1,250 cases × 3 tasks: its data arrived to every chart drawn', opened, 'ms');
     record('model report threshold step: matrix, metrics, operating point, rule, table', steps, 'ms', { median: 16, p95: 16, text: '≤ 16 ms' });
   } finally {
     await harness.stop();

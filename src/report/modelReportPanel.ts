@@ -7,7 +7,7 @@ import { MAX_EXPORT_BYTES, PNG_SIGNATURE, SliceExporter } from '../export/sliceE
 import { ModelReview } from '../predictions/modelReview';
 import { loadWebview } from '../webviewContent';
 
-export const REPORT_VIEW_TYPE = 'mrnetViewer.report';
+const REPORT_VIEW_TYPE = 'mrnetViewer.report';
 
 /** What a report shows: one model (and one to compare with) on one split of a dataset. */
 interface ReportTarget {

@@ -3,7 +3,7 @@ import { CalibrationBin } from '../../src/shared/metrics/calibration';
 import { RocCurve } from '../../src/shared/metrics/roc';
 
 /** VS Code's chart colours, so that the charts follow the theme. */
-export const COLOURS = ['var(--vscode-charts-blue)', 'var(--vscode-charts-orange)'];
+const COLOURS = ['var(--vscode-charts-blue)', 'var(--vscode-charts-orange)'];
 const POSITIVE = 'var(--vscode-charts-red)';
 const NEGATIVE = 'var(--vscode-charts-green)';
 const SIZE = { width: 300, height: 260 };

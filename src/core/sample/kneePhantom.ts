@@ -66,7 +66,7 @@ const ACL_TO = [-0.02, JOINT + 0.06, -0.12]; // tibial spine, anterior
  * Whether a point lies in a lesion: the oedema around a torn ACL, or the torn part of the
  * medial meniscus. What a classifier's class activation map should light up.
  */
-export function lesionAt(u: number, v: number, w: number, pathology: Pathology): boolean {
+function lesionAt(u: number, v: number, w: number, pathology: Pathology): boolean {
   if (pathology.aclTear) {
     const acl = segmentDistance([u, v, w], ACL_FROM, ACL_TO);
     if (acl.d < 0.08 && acl.t > 0.2 && acl.t < 0.85) return true;
@@ -79,7 +79,7 @@ export function lesionAt(u: number, v: number, w: number, pathology: Pathology):
 }
 
 /** The tissue at a point of the knee. */
-export function tissueAt(u: number, v: number, w: number, pathology: Pathology): Tissue {
+function tissueAt(u: number, v: number, w: number, pathology: Pathology): Tissue {
   const leg = (u / 0.82) ** 2 + ((w - 0.02) / 0.72) ** 2;
   if (leg > 1) return 'air';
 

@@ -13,7 +13,7 @@ const BASELINE_D = [2.164, 2.563, 1.448];
 const WEAKER_D = [1.47, 1.81, 1.0];
 
 /** The sample's models: predictions/{model}/{split}.csv, and the paths file its submission follows. */
-export const SAMPLE_MODELS = { baseline: 'mrnet-baseline', submission: 'submission' };
+const SAMPLE_MODELS = { baseline: 'mrnet-baseline', submission: 'submission' };
 
 /**
  * Synthetic predictions for the sample's cases, in both formats a user meets:

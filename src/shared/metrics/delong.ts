@@ -5,7 +5,7 @@
 import { Z95, normalSf } from './normal';
 
 /** 1-based ranks of `values`, ties given the mean of the ranks they span. */
-export function midranks(values: ArrayLike<number>): Float64Array {
+function midranks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
   const ranks = new Float64Array(n);

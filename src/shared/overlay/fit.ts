@@ -5,7 +5,7 @@ import { formatShape } from '../npy/header';
 export type OverlayKind = 'heatmap' | 'mask' | 'scores';
 
 /** Integer arrays with at most this many distinct values are label masks; more, heatmaps. */
-export const MASK_LABELS = 64;
+const MASK_LABELS = 64;
 
 /**
  * What an overlay is to a plane of `planeShape` (slices, height, width), or why it cannot be
