@@ -20,6 +20,7 @@ export interface MrnetViewerApi {
   registry: DatasetRegistry;
   tree: CasesTreeProvider;
   treeView: vscode.TreeView<TreeNode>;
+  review: ModelReview;
 }
 
 export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
@@ -80,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     vscode.workspace.onDidChangeWorkspaceFolders(() => void registry.refresh()),
   );
   void registry.refresh();
-  return { registry, tree, treeView };
+  return { registry, tree, treeView, review };
 }
 
 export function deactivate(): void {}

@@ -6,7 +6,8 @@ import type { TreeNode } from '../../src/tree/casesTreeProvider';
 const COMMANDS = [
   'mrnet.openCase', 'mrnet.nextCase', 'mrnet.previousCase', 'mrnet.selectDatasetFolder', 'mrnet.createSampleDataset',
   'mrnet.filterByLabel', 'mrnet.clearFilter', 'mrnet.refresh', 'mrnet.openPlaneFile', 'mrnet.revealCaseInExplorer',
-  'mrnet.copyCaseId', 'mrnet.openInViewer',
+  'mrnet.copyCaseId', 'mrnet.openInViewer', 'mrnet.chooseModel', 'mrnet.chooseTask', 'mrnet.filterByOutcome', 'mrnet.sortCases',
+  'mrnet.modelReport', 'mrnet.loadPredictions', 'mrnet.applyLogistic', 'mrnet.setColumnOrder',
 ];
 
 function workspaceUri(...path: string[]): vscode.Uri {
@@ -210,6 +211,33 @@ describe('MRNet Viewer in the extension host', () => {
       assert.ok(collapsed > 0, 'the broken dataset\'s empty test split has no match');
     } finally {
       api.tree.setFilter(undefined);
+    }
+  });
+
+  it("the model review: rows sorted by probability or by error, an outcome filter, Next following that order", () => {
+    const sample = api.registry.all.find((d) => d.name === 'MRNet-v1.0')!;
+    const valid = () => api.tree.getChildren(api.tree.getChildren().find((n) => n.kind === 'dataset' && n.dataset === sample)).find((n) => n.kind === 'split' && n.split.name === 'valid')!;
+    const rows = () => api.tree.getChildren(valid()) as Extract<TreeNode, { kind: 'case' }>[];
+    const p = (node: Extract<TreeNode, { kind: 'case' }>) => api.review.score(node)!.probability;
+    try {
+      assert.equal(api.review.model, 'mrnet-baseline');
+      assert.equal(api.review.task, 'acl');
+      api.review.choose({ sort: 'probability' });
+      const byProbability = rows().map(p);
+      assert.deepEqual(byProbability, [...byProbability].sort((a, b) => b - a));
+      api.review.choose({ sort: 'error' });
+      const errors = rows().map((n) => Math.abs(n.case.labels.get('acl')! - p(n)));
+      assert.deepEqual(errors, [...errors].sort((a, b) => b - a));
+      for (const n of rows()) assert.match(api.tree.getTreeItem(n).description as string, /^p=\d\.\d\d · (TP|FP|FN|TN) · /);
+      // Next walks the tree's order: the sorted one.
+      const order = api.tree.visibleCases().filter((c) => c.case.split === 'valid' && c.dataset === sample).map((c) => c.case.id);
+      assert.deepEqual(order, rows().map((n) => n.case.id));
+      api.review.choose({ filter: { kind: 'outcome', outcome: 'TN' } });
+      const negatives = rows();
+      assert.ok(negatives.every((n) => api.review.score(n)!.outcome === 'TN'));
+      assert.equal(negatives.length, sample.index.splits.find((s) => s.name === 'valid')!.cases.filter((c) => c.labels.get('acl') === 0 && api.review.score({ dataset: sample, case: c })!.probability < api.review.threshold("mrnet-baseline", "acl")).length);
+    } finally {
+      api.review.choose({ sort: 'id', filter: null });
     }
   });
 });
