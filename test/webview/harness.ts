@@ -74,8 +74,11 @@ export class WebviewHarness {
     });
   }
 
-  /** Opens a webview page; `state` is what getState() returns, as after a hidden tab. */
-  async open(view: WebviewView, state?: unknown, size = { width: 1000, height: 760 }): Promise<Page> {
+  /**
+   * Opens a webview page; `state` is what getState() returns, as after a hidden tab; `host`, a
+   * script run before the page's own, can stand in for the host (answer `ready` at once).
+   */
+  async open(view: WebviewView, state?: unknown, size = { width: 1000, height: 760 }, host?: { script: (arg: unknown) => void; arg: unknown }): Promise<Page> {
     const page = await this.browser!.newPage({ viewport: size });
     this.pages.push(page);
     page.on('console', (m) => {
@@ -92,6 +95,7 @@ export class WebviewHarness {
         setState: (s: unknown) => (w.__state = s),
       });
     }, state);
+    if (host) await page.addInitScript(host.script, host.arg);
     await page.goto(`${this.origin}/webview.html?view=${view}`);
     return page;
   }
