@@ -1,7 +1,3 @@
-import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
-
 type Child = Node | string;
 
 /** Creates an element with attributes and children. */

@@ -1,3 +1,8 @@
+// The toolkit elements the viewers use (vscode-button, vscode-single-select): registered here,
+// in the viewers' bundle, so that the model report (native controls) loads none of them.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
 import { startCaseViewer } from './caseView';
 import { startNpyEditor } from './npyEditorView';
 import { startNpzEditor } from './npzEditorView';

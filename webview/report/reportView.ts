@@ -21,7 +21,7 @@ export function startReport(root: HTMLElement): void {
     const report = event.data.report;
     const metrics = report.tasks.map(taskMetrics);
     header.replaceChildren(...headerContent(report));
-    // The table follows each threshold step; it exists before the blocks first set theirs.
+    // The table follows each threshold step, and is drawn once the blocks are.
     const renderNumbers = () => numbers.replaceChildren(numbersTable(report, metrics));
     body.replaceChildren(...metrics.map((m) => taskBlock(report, m, renderNumbers)));
     renderNumbers();
@@ -141,7 +141,7 @@ function taskBlock(report: ReportData, m: TaskMetrics, onThreshold: () => void):
   }
   block.append(controls, el('div', { class: 'operating' }, [matrix, stats]));
 
-  const set = (t: number) => {
+  const set = (t: number, redrawTable = true) => {
     const point = m.points.at(t);
     if (slider.valueAsNumber !== t) slider.value = String(t);
     output.textContent = t.toFixed(3).replace(/0$/, '');
@@ -154,12 +154,12 @@ function taskBlock(report: ReportData, m: TaskMetrics, onThreshold: () => void):
     rule.setAttribute('x2', String(distribution.x(t)));
     drawMatrix(matrix, point, task.task, task.name);
     drawStats(stats, point);
-    onThreshold();
+    if (redrawTable) onThreshold();
   };
   slider.addEventListener('input', () => set(slider.valueAsNumber));
   // The tree and the case viewer follow once the slider settles, not on every step.
   slider.addEventListener('change', () => vscode.postMessage({ type: 'setThreshold', task: task.task, value: slider.valueAsNumber }));
-  set(task.threshold);
+  set(task.threshold, false);
   return block;
 }
 
