@@ -67,7 +67,7 @@ export function registerPredictionCommands(registry: DatasetRegistry, review: Mo
       if (!dataset) return void vscode.window.showInformationMessage('Open a folder with an MRNet dataset first.');
       const file = (await vscode.window.showOpenDialog({ title: 'Load Predictions', canSelectMany: false, filters: { CSV: ['csv', 'txt'] } }))?.[0];
       if (!file) return;
-      const split = (await vscode.window.showQuickPick(dataset.index.splits.map((s) => s.name), { title: 'The split these predictions are for' }));
+      const split = await vscode.window.showQuickPick(dataset.index.splits.map((s) => s.name), { title: 'The split these predictions are for', placeHolder: 'a split' });
       if (!split) return;
       const model = await vscode.window.showInputBox({ title: 'Model name', value: file.path.split('/').slice(-2, -1)[0] ?? 'model', validateInput: (v) => (v.trim() ? undefined : 'A model needs a name') });
       if (!model) return;
@@ -90,7 +90,7 @@ export function registerPredictionCommands(registry: DatasetRegistry, review: Mo
         description: o.join() === read?.betterOrder?.order.join() ? `fits the labels best (mean AUC ${read.betterOrder.meanAuc.toFixed(2)})` : o.join() === read?.order?.join() ? 'current' : undefined,
         order: o,
       }));
-      const order = await vscode.window.showQuickPick(orders, { title: `Columns of ${picked.model} · ${picked.split}, first to third` });
+      const order = await vscode.window.showQuickPick(orders, { title: `Columns of ${picked.model} · ${picked.split}, first to third`, placeHolder: 'the tasks of the three columns' });
       if (!order) return;
       await inputs.choose(picked.dataset.uri, picked.model, picked.split, { order: order.order });
       await registry.refresh();

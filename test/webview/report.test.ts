@@ -5,7 +5,7 @@ import { Page } from 'playwright-core';
 import { ReportData } from '../../src/shared/reportProtocol';
 import { post, posted, useWebviewHarness } from './harness';
 
-interface MetricCase { name: string; labels: number[]; scores: number[]; second?: number[]; auc: number | null; low?: number | null; high?: number | null; paired?: { p: number | null }; thresholds: Record<string, number | null>[] }
+interface MetricCase { name: string; labels: number[]; scores: number[]; second?: number[]; auc: number | null; youden?: number; low?: number | null; high?: number | null; paired?: { p: number | null }; thresholds: Record<string, number | null>[] }
 /** The same scikit-learn fixture the unit tests check the metrics against. */
 const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'metrics', 'metrics.json'), 'utf8')) as { cases: MetricCase[] };
 const twoModels = fixture.cases.find((c) => c.second && c.name.startsWith('continuous'))!;
@@ -68,6 +68,14 @@ describe('model report (headless Chromium)', () => {
     await page.waitForFunction(() => (window as unknown as { __posted: { type: string; value?: number }[] }).__posted.some((m) => m.type === 'setThreshold' && m.value === 0.75));
     const numbers = page.getByRole('table', { name: 'Report numbers' });
     assert.match(await numbers.innerText(), /ACL\s+a\s+120\s+24\s+0\.9023/);
+  });
+
+  it('the Youden-optimal button sets the threshold that maximises sensitivity + specificity − 1, and tells the host', async () => {
+    await open(report());
+    const youden = twoModels.youden!;
+    await page.getByRole('button', { name: `Youden-optimal (${youden.toFixed(3)})` }).click();
+    await page.waitForFunction((t) => (window as unknown as { __posted: { type: string; value?: number }[] }).__posted.some((m) => m.type === 'setThreshold' && m.value === t), youden);
+    assert.equal(await page.locator('section.task[data-task="acl"] output').innerText(), youden.toFixed(3).replace(/0$/, ''));
   });
 
   it('a click on a confusion-matrix cell or a histogram bar asks the host to filter the Cases tree', async () => {
