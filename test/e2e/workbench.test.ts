@@ -6,7 +6,7 @@ import { parseNpyHeader } from '../../src/shared/npy/header';
 import { colourMapTable } from '../../src/shared/colourMaps';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { patternAt } from '../support/largeArray';
-import { SCREENSHOTS, Workbench, closeAllEditors, explorerOpen, extensionLog, pickFromQuickPick, quickPick, runCommand, showCasesView, webviewFrame, workbenchRestored } from './workbench';
+import { SCREENSHOTS, Workbench, closeAllEditors, explorerOpen, extensionLog, pickFromQuickPick, pickInOpenDialog, quickPick, runCommand, showCasesView, webviewFrame, workbenchRestored } from './workbench';
 import { LARGE_SHAPE } from './workspace';
 import { aucWithInterval } from '../../src/shared/metrics/delong';
 
@@ -179,13 +179,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     // The file has a name of its own, so that its row in the dialog shows the dialog took the path typed.
     copyFileSync(dataset('overlays', 'cam', 'train', 'axial', '0000.npy'), join(workbench.workspace, 'cam-0000-axial.npy'));
     await frame.getByRole('button', { name: 'Add overlay…' }).click();
-    await page.locator('.quick-input-widget').getByText('Add an overlay').waitFor();
-    // It settles on a folder, listed, before it takes typing (typed earlier, its own value can overwrite ours).
-    await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '').endsWith('/'));
-    await page.locator('.quick-input-list').getByRole('option', { name: /^0000\.npy/ }).waitFor();
-    await input.fill(join(workbench.workspace, 'cam-0000-axial.npy'));
-    await page.locator('.quick-input-list').getByRole('option', { name: /cam-0000-axial\.npy/ }).waitFor();
-    await input.press('Enter');
+    await pickInOpenDialog(page, 'Add an overlay', join(workbench.workspace, 'cam-0000-axial.npy'));
     const checkbox = frame.getByRole('region', { name: 'Slices' }).getByRole('checkbox', { name: 'cam-0000-axial overlay' });
     await checkbox.waitFor();
     assert.equal(await checkbox.isChecked(), true);
@@ -447,13 +441,10 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     const file = join(workbench.workspace, 'runs', 'dazcona.csv');
     writeFileSync(file, ids.map((id) => ['acl', 'meniscus', 'abnormal'].map((t) => score(t, id)).join(',')).join('\n'));
     await runCommand(page, 'MRNet: Load Predictions…');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '').endsWith('/'));
-    await input.fill(file);
-    await page.locator('.quick-input-list').getByRole('option', { name: /dazcona\.csv/ }).waitFor();
-    await input.press('Enter');
+    await pickInOpenDialog(page, 'Load Predictions', file);
     await pickFromQuickPick(page, /^a split$/, 'valid', /^valid/);
     await page.waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value === 'runs');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.fill('dazcona');
     await input.press('Enter');
     // Read as the submission's order, the columns fit the labels badly: a notification says so and offers the switch.

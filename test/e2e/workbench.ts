@@ -135,9 +135,14 @@ export async function focusWorkbench(page: Page): Promise<void> {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }
 
+/** Text to match literally in a regular expression. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Runs a command from the command palette (F1), by its title. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await quickPick(page, 'F1', `>${title}`, new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await quickPick(page, 'F1', `>${title}`, new RegExp(escapeRegExp(title)));
 }
 
 /** In a quick pick the extension opened (its placeholder given), types `text` and picks the option named like `option` once listed. */
@@ -148,6 +153,23 @@ export async function pickFromQuickPick(page: Page, placeholder: RegExp, text: s
   const row = page.locator('.quick-input-list').getByRole('option', { name: option }).first();
   await row.waitFor();
   await row.click();
+}
+
+/**
+ * Picks a file in VS Code's open dialog (a quick input in code-server) once it shows `title`: it
+ * settles on a folder, listed, before it takes typing (typed earlier, its own value can overwrite
+ * ours); then the path typed is accepted once the dialog lists it and still holds it.
+ */
+export async function pickInOpenDialog(page: Page, title: string, path: string): Promise<void> {
+  await page.locator('.quick-input-widget').getByText(title).first().waitFor();
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '').endsWith('/'));
+  await page.locator('.quick-input-list').getByRole('option').first().waitFor();
+  await input.fill(path);
+  const name = path.split('/').pop()!;
+  await page.locator('.quick-input-list').getByRole('option', { name: new RegExp(escapeRegExp(name)) }).waitFor();
+  await page.waitForFunction((typed) => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value === typed, path);
+  await input.press('Enter');
 }
 
 export async function closeAllEditors(page: Page): Promise<void> {
