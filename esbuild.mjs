@@ -15,8 +15,8 @@ const common = {
 
 const bundles = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-  // The webview bundle: the viewers (webview.js) and the model report with its charts (report.js).
-  { ...common, entryPoints: { webview: 'webview/main.ts', report: 'webview/report/reportMain.ts' }, outdir: 'dist', platform: 'browser', format: 'iife' },
+  // The webview bundles: the viewers (webview.js), and the pages with charts, the model report and the dataset overview (charts.js).
+  { ...common, entryPoints: { webview: 'webview/main.ts', charts: 'webview/chartsMain.ts' }, outdir: 'dist', platform: 'browser', format: 'iife' },
 ];
 
 if (watch) {

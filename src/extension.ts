@@ -14,6 +14,8 @@ import { PredictionInputs } from './predictions/predictionInputs';
 import { offerPredictionFixes, registerPredictionCommands } from './predictions/predictionCommands';
 import { ModelReports } from './report/modelReportPanel';
 import { taskDisplayName } from './shared/datasetLayout';
+import { DatasetOverviews, registerOverviewCommand } from './overview/datasetOverviewPanel';
+import { VolumeFacts } from './overview/volumeFacts';
 
 /** What activate() returns: the pieces the extension-host tests look into. */
 export interface MrnetViewerApi {
@@ -21,6 +23,8 @@ export interface MrnetViewerApi {
   tree: CasesTreeProvider;
   treeView: vscode.TreeView<TreeNode>;
   review: ModelReview;
+  overviews: DatasetOverviews;
+  volumeFacts: VolumeFacts;
 }
 
 export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
@@ -35,7 +39,16 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
   const defaults = new ViewDefaultsStore(context.workspaceState);
   const overlays = new AddedOverlays(context.workspaceState, log);
   const viewer = new CaseViewer(context.extensionUri, registry, { allCases: () => tree.orderedCases(), visibleCases: () => tree.visibleCases() }, log, exporter, defaults, overlays, review);
-  const reports = new ModelReports(context.extensionUri, registry, review, exporter, log, () => vscode.commands.executeCommand('mrnet.cases.focus'));
+  const showCasesView = () => vscode.commands.executeCommand('mrnet.cases.focus');
+  const reports = new ModelReports(context.extensionUri, registry, review, exporter, log, showCasesView);
+  const volumeFacts = new VolumeFacts(context.globalStorageUri, log);
+  // A click in the overview shows exactly its cases: it replaces the label filter and clears the outcome filter.
+  const overviews = new DatasetOverviews(context.extensionUri, registry, volumeFacts, exporter, log, (set) => {
+    // Cleared first, and only if set: one refresh of the tree, not two (a row clicked meanwhile would be redrawn under the pointer).
+    if (review.filter) review.choose({ filter: null });
+    tree.setFilter(set);
+    return showCasesView();
+  }, (ref) => viewer.openCase(ref));
   context.subscriptions.push(
     log,
     registry,
@@ -44,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     viewer,
     review,
     reports,
+    volumeFacts,
+    overviews,
     defaults,
     // The Cases view's title says which model, task and threshold its rows show.
     review.onDidChange(() => {
@@ -65,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     ...registerCaseCommands(registry, tree, treeView, viewer),
     ...registerDatasetCommands(registry),
     ...registerPredictionCommands(registry, review, predictionInputs, reports),
+    registerOverviewCommand(registry, overviews),
     vscode.commands.registerCommand('mrnet.saveSliceAsPng', (context?: unknown) => exporter.command('png', context)),
     vscode.commands.registerCommand('mrnet.saveSliceAsNpy', (context?: unknown) => exporter.command('npy', context)),
     vscode.commands.registerCommand('mrnet.copyNumpyExpression', (context?: unknown) => exporter.command('expression', context)),
@@ -81,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     vscode.workspace.onDidChangeWorkspaceFolders(() => void registry.refresh()),
   );
   void registry.refresh();
-  return { registry, tree, treeView, review };
+  return { registry, tree, treeView, review, overviews, volumeFacts };
 }
 
 export function deactivate(): void {}

@@ -1,8 +1,9 @@
 import type { HostMessage, WebviewMessage } from '../src/shared/protocol';
 import type { ReportWebviewMessage } from '../src/shared/reportProtocol';
+import type { OverviewWebviewMessage } from '../src/shared/overview/overviewProtocol';
 
 interface VsCodeApi {
-  postMessage(message: WebviewMessage | ReportWebviewMessage): void;
+  postMessage(message: WebviewMessage | ReportWebviewMessage | OverviewWebviewMessage): void;
   getState(): unknown;
   setState(state: unknown): void;
 }

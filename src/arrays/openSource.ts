@@ -30,10 +30,10 @@ export function stem(uri: vscode.Uri): string {
 /**
  * The array source of a `.npy` file: Node's ranged reads for `file:` URIs, vscode.workspace.fs
  * for every other scheme. A FIFO, a device or a socket is refused before anything is read
- * (a read would block).
+ * (a read would block). `stat`, where the caller has it, saves asking again.
  */
-export async function openFileSource(uri: vscode.Uri): Promise<ArraySource> {
-  const { size, type } = await vscode.workspace.fs.stat(uri);
+export async function openFileSource(uri: vscode.Uri, stat?: vscode.FileStat): Promise<ArraySource> {
+  const { size, type } = stat ?? (await vscode.workspace.fs.stat(uri));
   if (!(type & vscode.FileType.File)) throw new Error('it is not a regular file (a FIFO, device or socket, or a link to one)');
   const name = baseName(uri);
   return uri.scheme === 'file' ? new LocalFileSource(name, uri.fsPath, size) : new WorkspaceFileSource(name, uri, size);

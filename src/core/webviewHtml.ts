@@ -1,9 +1,9 @@
 /** Which page a webview shows; the webview bundle reads it from <body data-view>. */
-export type WebviewView = 'npy' | 'npz' | 'case' | 'report';
+export type WebviewView = 'npy' | 'npz' | 'case' | 'report' | 'overview';
 
-/** The bundle and stylesheet of a page: the model report has its own, as the viewers need no charting library. */
+/** The bundle and stylesheet of a page: the pages with charts have their own, as the viewers need no charting library. */
 export function pageFiles(view: WebviewView): { script: string; style: string } {
-  return view === 'report' ? { script: 'report.js', style: 'report.css' } : { script: 'webview.js', style: 'viewer.css' };
+  return view === 'report' || view === 'overview' ? { script: 'charts.js', style: 'charts.css' } : { script: 'webview.js', style: 'viewer.css' };
 }
 
 export interface WebviewPage {

@@ -124,6 +124,17 @@ export class SliceExporter {
     this.log.info(`Saved ${uri.toString()}`);
   }
 
+  /** Saves a chart a webview drew (PNG or SVG), once its bytes are checked to be that image. */
+  async saveChart(name: string, title: string, format: 'png' | 'svg', data: ArrayBuffer | Uint8Array): Promise<void> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const looksRight = format === 'png' ? PNG_SIGNATURE.every((b, i) => bytes[i] === b) : new TextDecoder().decode(bytes.subarray(0, 200)).trimStart().startsWith('<svg');
+    if (!looksRight || bytes.length > MAX_EXPORT_BYTES) {
+      this.log.warn(`Refused a chart export that is not a ${format} image`);
+      return;
+    }
+    await this.saveAs(safeFileName(`${name}.${format}`), title, format === 'png' ? { 'PNG image': ['png'] } : { 'SVG image': ['svg'] }, bytes);
+  }
+
   /** Why bytes a webview sent are not what was asked for, if they are not. */
   private check(format: 'png' | 'npy', bytes: Uint8Array): string | undefined {
     if (bytes.length === 0 || bytes.length > MAX_EXPORT_BYTES) return `${bytes.length} bytes`;
@@ -141,4 +152,9 @@ export class SliceExporter {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     return folder && !this.isInDataset(folder) ? folder : vscode.Uri.file(homedir());
   }
+}
+
+/** A file name made of letters, digits, `_`, `.` and `-` only, whatever a webview or a model name holds. */
+export function safeFileName(name: string): string {
+  return name.replace(/[^\p{L}\p{N}_.-]+/gu, '_').slice(0, 200);
 }

@@ -3,7 +3,7 @@ import { PAPER_AUC, taskDisplayName } from '../shared/datasetLayout';
 import { outcomeOf } from '../shared/metrics/roc';
 import { ReportData, ReportHostMessage, ReportTask, parseReportMessage } from '../shared/reportProtocol';
 import { DatasetRegistry, LoadedDataset } from '../dataset/datasetRegistry';
-import { MAX_EXPORT_BYTES, PNG_SIGNATURE, SliceExporter } from '../export/sliceExport';
+import { SliceExporter, safeFileName } from '../export/sliceExport';
 import { ModelReview } from '../predictions/modelReview';
 import { loadWebview } from '../webviewContent';
 
@@ -83,18 +83,11 @@ export class ModelReports implements vscode.Disposable {
           open.target.compare = message.model || undefined;
           await open.send();
           break;
-        case 'exportImage': {
-          const bytes = message.data instanceof Uint8Array ? message.data : new Uint8Array(message.data);
-          const looksRight = message.format === 'png' ? PNG_SIGNATURE.every((b, i) => bytes[i] === b) : new TextDecoder().decode(bytes.subarray(0, 200)).trimStart().startsWith('<svg');
-          if (!looksRight || bytes.length > MAX_EXPORT_BYTES) {
-            this.log.warn(`Refused a report export that is not a ${message.format} image`);
-            return;
-          }
-          await this.exporter.saveAs(`report_${open.target.model}_${open.target.split}.${message.format}`.replace(/[^\p{L}\p{N}_.-]+/gu, '_'), 'Save Model Report', message.format === 'png' ? { 'PNG image': ['png'] } : { 'SVG image': ['svg'] }, bytes);
+        case 'exportImage':
+          await this.exporter.saveChart(`report_${open.target.model}_${open.target.split}`, 'Save Model Report', message.format, message.data);
           break;
-        }
         case 'exportOutcomes':
-          await this.exporter.saveAs(`outcomes_${open.target.model}_${open.target.split}.csv`.replace(/[^\p{L}\p{N}_.-]+/gu, '_'), 'Save Per-Case Outcomes', { CSV: ['csv'] }, new TextEncoder().encode(this.outcomesCsv(open.target)));
+          await this.exporter.saveAs(safeFileName(`outcomes_${open.target.model}_${open.target.split}.csv`), 'Save Per-Case Outcomes', { CSV: ['csv'] }, new TextEncoder().encode(this.outcomesCsv(open.target)));
           break;
       }
     });

@@ -16,11 +16,18 @@ export type TreeNode =
   | { kind: 'problems'; dataset: LoadedDataset }
   | { kind: 'problem'; dataset: LoadedDataset; problem: DatasetProblem };
 
+/** A set of cases picked in a panel, named for the view: what a click on a bar of the dataset overview filters the tree to. */
+export interface CaseSet {
+  label: string;
+  /** caseKey() of each case. */
+  keys: ReadonlySet<string>;
+}
+
 /** The "Cases" view: dataset -> split -> case, with labels, filtered by one task's label. */
 export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private filterValue?: CaseFilter;
+  private filterValue?: CaseFilter | CaseSet;
   /** Case nodes are kept per case so that reveal() finds the node the tree holds. */
   private caseNodes = new Map<string, TreeNode>();
 
@@ -42,7 +49,8 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.changed.dispose();
   }
 
-  setFilter(filter: CaseFilter | undefined): void {
+  /** A label filter ("Filter by Label…"), or a set of cases picked in the dataset overview. */
+  setFilter(filter: CaseFilter | CaseSet | undefined): void {
     this.filterValue = filter;
     void vscode.commands.executeCommand('setContext', 'mrnet.filterActive', filter !== undefined);
     this.changed.fire(undefined);
@@ -66,7 +74,8 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   /** Whether a case passes the label filter and the model review's outcome filter. */
   private matches(ref: CaseRef): boolean {
-    return matchesFilter(ref.case, this.filterValue) && this.review.matches(ref);
+    const f = this.filterValue;
+    return (f && 'keys' in f ? f.keys.has(caseKey(ref)) : matchesFilter(ref.case, f)) && this.review.matches(ref);
   }
 
   private get filtered(): boolean {
@@ -76,7 +85,8 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   /** What the dataset row says of the filters: "filter: ACL tear · false negatives (ACL, t=0.50)". */
   private filterText(): string {
     const parts = [];
-    if (this.filterValue) parts.push(filterLabel(this.filterValue));
+    const f = this.filterValue;
+    if (f) parts.push('keys' in f ? f.label : filterLabel(f));
     const task = this.review.task;
     if (this.review.filter && task) parts.push(`${reviewFilterLabel(this.review.filter, taskDisplayName(task))} (${this.review.model ?? ''} ${taskDisplayName(task)}, t=${this.review.threshold(this.review.model ?? '', task).toFixed(2)})`);
     return `filter: ${parts.join(' · ')}`;
@@ -132,6 +142,8 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         item.resourceUri = node.dataset.uri;
         item.iconPath = new vscode.ThemeIcon('database');
         item.contextValue = 'dataset';
+        // Screen readers (and tests) hear the name and the filter, not the folder's path.
+        item.accessibilityInformation = { label: `Dataset ${node.dataset.name}, ${item.description}` };
         return item;
       }
       case 'split': {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { MrnetViewerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/casesTreeProvider';
@@ -7,7 +8,7 @@ const COMMANDS = [
   'mrnet.openCase', 'mrnet.nextCase', 'mrnet.previousCase', 'mrnet.selectDatasetFolder', 'mrnet.createSampleDataset',
   'mrnet.filterByLabel', 'mrnet.clearFilter', 'mrnet.refresh', 'mrnet.openPlaneFile', 'mrnet.revealCaseInExplorer',
   'mrnet.copyCaseId', 'mrnet.openInViewer', 'mrnet.chooseModel', 'mrnet.chooseTask', 'mrnet.filterByOutcome', 'mrnet.sortCases',
-  'mrnet.modelReport', 'mrnet.loadPredictions', 'mrnet.applyLogistic', 'mrnet.setColumnOrder',
+  'mrnet.modelReport', 'mrnet.loadPredictions', 'mrnet.applyLogistic', 'mrnet.setColumnOrder', 'mrnet.datasetOverview',
 ];
 
 function workspaceUri(...path: string[]): vscode.Uri {
@@ -249,5 +250,25 @@ describe('MRNet Viewer in the extension host', () => {
     const command = api.tree.getTreeItem(models[0]).command!;
     await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
     await until('the report tab', () => activeTab()?.label === 'Report: mrnet-baseline · valid');
+  });
+
+  it('the dataset overview reads each header once: opened again it reads none, and a file that changed is read again', async () => {
+    const sample = api.tree.getChildren().find((n) => n.kind === 'dataset' && n.dataset.name === 'MRNet-v1.0')!;
+    assert.equal(sample.kind, 'dataset');
+    const files = sample.dataset.index.splits.reduce((n, s) => n + s.cases.reduce((m, c) => m + c.files.size, 0), 0);
+    await api.volumeFacts.clear();
+    // The dataset row's command (its inline button) resolves once the page shows every header.
+    const command = 'mrnet.datasetOverview';
+    await vscode.commands.executeCommand(command, sample);
+    assert.equal(activeTab()?.label, 'Overview: MRNet-v1.0');
+    assert.deepEqual(api.volumeFacts.lastPass, { kind: 'header', read: files, cached: 0 });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('the overview closed', () => !vscode.window.tabGroups.all.some((g) => g.tabs.length));
+    await vscode.commands.executeCommand(command, sample);
+    assert.deepEqual(api.volumeFacts.lastPass, { kind: 'header', read: 0, cached: files });
+    // A file written again (same bytes, a new modification time) is read again: the dataset's watcher re-indexes, the overview follows.
+    const file = workspaceUri('MRNet-v1.0', 'train', 'axial', '0000.npy').fsPath;
+    writeFileSync(file, readFileSync(file));
+    await until('the changed file read again', () => api.volumeFacts.lastPass.read === 1 && api.volumeFacts.lastPass.cached === files - 1);
   });
 });

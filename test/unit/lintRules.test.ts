@@ -60,5 +60,7 @@ describe('the lint rules that keep the architecture and the webviews safe', () =
     await allows('src/arrays/x.ts', "import { readFile } from 'node:fs/promises'; const m = new Map(); m.delete(1);");
     await allows('src/export/sliceExport.ts', 'void vscode.workspace.fs.writeFile(uri, bytes);');
     await allows('src/commands/datasetCommands.ts', 'void vscode.workspace.fs.writeFile(uri, bytes);');
+    await allows('src/overview/volumeFacts.ts', 'void vscode.workspace.fs.writeFile(uri, bytes);');
+    await refuses('src/overview/datasetOverviewPanel.ts', 'void vscode.workspace.fs.writeFile(uri, bytes);', 'write files');
   });
 });

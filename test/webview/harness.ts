@@ -8,6 +8,7 @@ import { parseNpyHeader } from '../../src/shared/npy/header';
 import { ArrayContent, CaseInfo, HostMessage } from '../../src/shared/protocol';
 import { WebviewView, makeNonce, pageFiles, webviewHtml } from '../../src/core/webviewHtml';
 import { ReportHostMessage } from '../../src/shared/reportProtocol';
+import { OverviewHostMessage } from '../../src/shared/overview/overviewProtocol';
 import { launchChromium } from '../support/browser';
 
 const ROOT = join(__dirname, '..', '..');
@@ -129,7 +130,7 @@ export function arrayMessage(fileName: string, bytes: Uint8Array, caseInfo?: Cas
 }
 
 /** Delivers a host message to the page, ArrayBuffers included, as VS Code's postMessage does. */
-export async function post(page: Page, message: HostMessage | ReportHostMessage): Promise<void> {
+export async function post(page: Page, message: HostMessage | ReportHostMessage | OverviewHostMessage): Promise<void> {
   // ArrayBuffers cross into the page as base64 and are rebuilt there.
   const encoded = JSON.stringify(message, (_key, value: unknown) => (value instanceof ArrayBuffer ? { __arrayBuffer: Buffer.from(value).toString('base64') } : value));
   await page.evaluate((text) => {

@@ -1,36 +1,13 @@
 import * as Plot from '@observablehq/plot';
 import { CalibrationBin } from '../../src/shared/metrics/calibration';
 import { RocCurve } from '../../src/shared/metrics/roc';
+import { Chart, chart } from '../charts/plotChart';
 
 /** VS Code's chart colours, so that the charts follow the theme. */
 const COLOURS = ['var(--vscode-charts-blue)', 'var(--vscode-charts-orange)'];
 const POSITIVE = 'var(--vscode-charts-red)';
 const NEGATIVE = 'var(--vscode-charts-green)';
 const SIZE = { width: 300, height: 260 };
-
-/** A chart and the function that places a marker at a value, in the chart's own coordinates. */
-export interface Chart {
-  svg: SVGSVGElement;
-  x: (v: number) => number;
-  y: (v: number) => number;
-}
-
-/**
- * Plot's SVG, made fit for a strict Content-Security-Policy: its <style> element (an inline
- * style, which the policy refuses) is dropped; media/report.css styles the charts instead.
- */
-function chart(plot: ReturnType<typeof Plot.plot>, label: string): Chart {
-  const svg = (plot instanceof SVGSVGElement ? plot : plot.querySelector('svg')) as SVGSVGElement;
-  svg.querySelector('style')?.remove();
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', label);
-  svg.classList.add('chart');
-  const scale = (name: 'x' | 'y') => {
-    const s = plot.scale(name)!;
-    return (v: number) => s.apply(v) as number;
-  };
-  return { svg, x: scale('x'), y: scale('y') };
-}
 
 /** ROC curves (one per model), the chance diagonal, and the operating point drawn by the caller. */
 export function rocChart(curves: RocCurve[], models: string[], label: string): Chart {
@@ -74,11 +51,4 @@ export function calibrationChart(curves: CalibrationBin[], label: string): Chart
       Plot.dot(curves, { x: 'predicted', y: 'observed', r: 3, fill: COLOURS[0] }),
     ],
   }), label);
-}
-
-/** An SVG element in the charts' namespace. */
-export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  return node;
 }

@@ -2,9 +2,10 @@ import { ReportData, ReportFilter, ReportHostMessage } from '../../src/shared/re
 import { OUTCOMES, OUTCOME_NAMES, Outcome, ThresholdMetrics } from '../../src/shared/metrics/roc';
 import { el } from '../dom';
 import { vscode } from '../vscodeApi';
-import { Chart, calibrationChart, distributionChart, rocChart, svgEl } from './charts';
+import { calibrationChart, distributionChart, rocChart } from './charts';
+import { Chart, clickableMarks, svgEl } from '../charts/plotChart';
+import { chartImage } from '../charts/imageExport';
 import { DISTRIBUTION_BINS, TaskMetrics, taskMetrics } from './taskMetrics';
-import { exportImage } from './reportExport';
 
 const fmt = (v: number | undefined, digits = 3) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(digits));
 
@@ -102,22 +103,10 @@ function taskBlock(report: ReportData, m: TaskMetrics, onThreshold: () => void):
   }
   const bars = [1, 0].flatMap((label) => (label ? m.distribution.positive : m.distribution.negative).flatMap((count, bin) => (count ? [{ low: bin / DISTRIBUTION_BINS, high: (bin + 1) / DISTRIBUTION_BINS, count, label: label as 0 | 1, bin }] : [])));
   const distribution = distributionChart(bars, `${task.name}: distribution of probabilities, positives above and negatives below`);
-  distribution.svg.querySelectorAll('g[aria-label="rect"] rect').forEach((rect, i) => {
-    const bar = bars[i];
-    const what = `${bar.count} ${bar.label ? 'positive' : 'negative'} case${bar.count === 1 ? '' : 's'} with p in [${bar.low.toFixed(2)}, ${bar.high.toFixed(2)})`;
-    rect.setAttribute('tabindex', '0');
-    rect.setAttribute('role', 'button');
-    rect.setAttribute('aria-label', `${what}: show them in the Cases view`);
-    rect.setAttribute('data-label', String(bar.label));
-    rect.setAttribute('data-bin', String(bar.bin));
-    rect.setAttribute('data-count', String(bar.count));
-    const title = svgEl('title', {});
-    title.textContent = what;
-    rect.append(title);
-    const go = () => filter(task.task, { kind: 'probability', label: bar.label, bin: bar.bin, bins: DISTRIBUTION_BINS });
-    rect.addEventListener('click', go);
-    rect.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && go());
-  });
+  clickableMarks(distribution.svg, 'g[aria-label="rect"] rect', bars, (bar) => ({
+    name: `${bar.count} ${bar.label ? 'positive' : 'negative'} case${bar.count === 1 ? '' : 's'} with p in [${bar.low.toFixed(2)}, ${bar.high.toFixed(2)}): show them in the Cases view`,
+    attrs: { 'data-label': String(bar.label), 'data-bin': String(bar.bin), 'data-count': String(bar.count) },
+  }), (bar) => filter(task.task, { kind: 'probability', label: bar.label, bin: bar.bin, bins: DISTRIBUTION_BINS }));
   const rule = svgEl('line', { class: 'threshold-rule', y1: 20, y2: 230 });
   distribution.svg.append(rule);
   charts.append(figure(distribution.svg, 'Distribution'));
@@ -189,6 +178,12 @@ const STATS: [keyof ThresholdMetrics, string][] = [['sensitivity', 'Sensitivity'
 
 function drawStats(stats: HTMLElement, point: ThresholdMetrics): void {
   stats.replaceChildren(...STATS.flatMap(([key, name]) => [el('dt', {}, [name]), el('dd', { 'data-stat': key }, [fmt(point[key])])]));
+}
+
+/** The report's charts as one image, a row per task, posted to the host to save. */
+async function exportImage(format: 'png' | 'svg'): Promise<void> {
+  const rows = [...document.querySelectorAll<HTMLElement>('section.task')].map((block) => ({ heading: block.querySelector('h2')?.textContent ?? '', charts: [...block.querySelectorAll<SVGSVGElement>('svg.chart')] }));
+  vscode.postMessage({ type: 'exportImage', format, data: await chartImage(format, rows) });
 }
 
 function filter(task: string, f: ReportFilter): void {

@@ -1,5 +1,6 @@
 import { caseIdOf } from '../../shared/datasetLayout';
 import { DatasetFs } from './listing';
+import { mapLimited } from '../../shared/mapLimited';
 
 /** Dataset roots are looked for this many folders below a workspace folder (0, 1 or 2 below). */
 export const ROOT_DEPTH = 2;
@@ -61,18 +62,4 @@ async function readDirectory(fs: DatasetFs, dir: string) {
 
 function parentOf(path: string): string {
   return path.slice(0, path.lastIndexOf('/'));
-}
-
-/** `fn` over `items` with at most `limit` calls under way, results in order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

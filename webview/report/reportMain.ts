@@ -1,3 +1,0 @@
-import { startReport } from './reportView';
-
-startReport(document.getElementById('app')!);
