@@ -1,5 +1,5 @@
 // `npm run screenshots`: the README's pictures of the .npy editor and the case viewer in VS Code's
-// dark, light and high-contrast themes, and of the model report (dark), taken in code-server (the real workbench) on a fresh
+// dark, light and high-contrast themes, and of the model report and the dataset overview (dark), taken in code-server (the real workbench) on a fresh
 // sample dataset, into docs/screenshots/. Not part of `npm test`; run it when the UI changes.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -63,6 +63,17 @@ async function main(): Promise<void> {
           await report.locator('section.task[data-task="acl"] .confusion [data-outcome="FN"]').click();
           await page.getByRole('treeitem', { name: /^valid \d+ of 60 cases match/ }).waitFor();
           await page.screenshot({ path: join(OUT, 'model-report.png') });
+          // The dataset overview at its slice counts, the fullest sagittal bin of valid/ clicked: the tree shows its cases.
+          await runCommand(page, 'MRNet: Clear Filter');
+          await closeAllEditors(page);
+          await runCommand(page, 'MRNet: Dataset Overview');
+          const overview = await webviewFrame(page, (f) => f.getByRole('img', { name: /^Sagittal, valid: slice counts/ }).isVisible());
+          const bars = overview.locator('rect[role="button"][data-plane="sagittal"][data-split="valid"][data-low]');
+          const sizes = await bars.evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('data-count'))));
+          await overview.getByRole('region', { name: 'Slice counts' }).evaluate((section) => section.scrollIntoView());
+          await bars.nth(sizes.indexOf(Math.max(...sizes))).click();
+          await page.getByRole('treeitem', { name: /^Dataset MRNet-v1\.0, filter: sagittal/ }).waitFor();
+          await page.screenshot({ path: join(OUT, 'dataset-overview.png') });
         }
         await page.close();
         console.log(`${name}: written`);

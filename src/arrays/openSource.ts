@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { ArraySource } from '../core/arraySource';
 import { LocalFileSource } from './localFileSource';
@@ -33,10 +34,21 @@ export function stem(uri: vscode.Uri): string {
  * (a read would block). `stat`, where the caller has it, saves asking again.
  */
 export async function openFileSource(uri: vscode.Uri, stat?: vscode.FileStat): Promise<ArraySource> {
-  const { size, type } = stat ?? (await vscode.workspace.fs.stat(uri));
+  const { size, type } = stat ?? (await statFile(uri));
   if (!(type & vscode.FileType.File)) throw new Error('it is not a regular file (a FIFO, device or socket, or a link to one)');
   const name = baseName(uri);
   return uri.scheme === 'file' ? new LocalFileSource(name, uri.fsPath, size) : new WorkspaceFileSource(name, uri, size);
+}
+
+/**
+ * A file's type, size and times: Node's stat for `file:` URIs (VS Code's API costs a round
+ * trip per call, which thousands of files feel), vscode.workspace.fs for every other scheme.
+ */
+export async function statFile(uri: vscode.Uri): Promise<vscode.FileStat> {
+  if (uri.scheme !== 'file') return vscode.workspace.fs.stat(uri);
+  const s = await stat(uri.fsPath);
+  const type = s.isFile() ? vscode.FileType.File : s.isDirectory() ? vscode.FileType.Directory : vscode.FileType.Unknown;
+  return { type, size: s.size, mtime: s.mtimeMs, ctime: s.ctimeMs };
 }
 
 /** Arrays above the setting mrnet.largeFileThresholdMB are read slice by slice where they can be. */

@@ -1,37 +1,24 @@
 import * as vscode from 'vscode';
-import { HeaderFacts, IntensityFacts, buildOverview, overviewCases, selectionLabel } from '../core/overview/buildOverview';
-import { OverviewData, OverviewHostMessage, ReadingState, parseOverviewMessage } from '../shared/overview/overviewProtocol';
+import { overviewCases, selectionLabel } from '../core/overview/buildOverview';
+import { OverviewHostMessage, parseOverviewMessage } from '../shared/overview/overviewProtocol';
 import { overviewArrays, selectedCases } from '../shared/overview/overviewStats';
 import { CaseRef, DatasetRegistry, LoadedDataset, caseKey } from '../dataset/datasetRegistry';
 import { SliceExporter, safeFileName } from '../export/sliceExport';
 import { loadWebview } from '../webviewContent';
 import { CaseSet } from '../tree/casesTreeProvider';
-import { DatasetFile, FileVersion, VolumeFacts } from './volumeFacts';
+import { VolumeFacts } from './volumeFacts';
+import { OverviewState } from './overviewState';
 
 const OVERVIEW_VIEW_TYPE = 'mrnetViewer.overview';
 /** CSV exports larger than this are refused (a table of every case is a few hundred KB). */
 const MAX_TABLE_BYTES = 64 * 2 ** 20;
 
-/** One open overview: its dataset, what has been read of its files, and its webview. */
-class OverviewPanel {
-  headers = new Map<string, HeaderFacts>();
-  intensities = new Map<string, IntensityFacts>();
-  headerState: ReadingState = { state: 'not started', done: 0, total: 0 };
-  intensityState: ReadingState = { state: 'not started', done: 0, total: 0 };
-  versions = new Map<string, FileVersion>();
+/** One open overview: its state and its webview. */
+interface OverviewPanel {
+  panel: vscode.WebviewPanel;
+  state: OverviewState;
   /** Resolvers waiting for the page to draw the headers read. */
-  waiting: (() => void)[] = [];
-
-  constructor(readonly panel: vscode.WebviewPanel, public dataset: LoadedDataset) {}
-
-  files(): DatasetFile[] {
-    return overviewCases(this.dataset.index).flatMap((c) => [...c.files.values()].map((path) => ({ path, uri: vscode.Uri.joinPath(this.dataset.uri, ...path.split('/')) })));
-  }
-
-  data(): OverviewData {
-    const bytes = [...this.versions].reduce((n, [path, v]) => n + (this.intensities.has(path) ? 0 : v.size), 0);
-    return buildOverview({ name: this.dataset.name, index: this.dataset.index, headers: this.headers, intensities: this.intensities, headerState: this.headerState, intensityState: this.intensityState, intensityBytes: bytes });
-  }
+  waiting: (() => void)[];
 }
 
 /** "MRNet: Dataset Overview": a panel per dataset with its splits, labels, slice counts and intensities as clickable charts. */
@@ -51,9 +38,9 @@ export class DatasetOverviews implements vscode.Disposable {
     // A re-indexed dataset is a new object: panels follow it by its URI and read what changed.
     this.subscriptions = [registry.onDidChange(() => {
       for (const open of this.panels) {
-        const dataset = registry.all.find((d) => d.uri.toString() === open.dataset.uri.toString());
-        if (!dataset || dataset === open.dataset) continue;
-        open.dataset = dataset;
+        const dataset = registry.all.find((d) => d.uri.toString() === open.state.dataset.uri.toString());
+        if (!dataset || dataset === open.state.dataset) continue;
+        open.state.dataset = dataset;
         void this.readHeaders(open);
       }
     })];
@@ -66,7 +53,7 @@ export class DatasetOverviews implements vscode.Disposable {
 
   /** Opens (or reveals) a dataset's overview; resolves once it shows every header read (or reading was cancelled). */
   open(dataset: LoadedDataset): Promise<void> {
-    const existing = [...this.panels].find((p) => p.dataset.uri.toString() === dataset.uri.toString());
+    const existing = [...this.panels].find((p) => p.state.dataset.uri.toString() === dataset.uri.toString());
     if (existing) {
       existing.panel.reveal();
       return Promise.resolve();
@@ -74,7 +61,7 @@ export class DatasetOverviews implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(OVERVIEW_VIEW_TYPE, `Overview: ${dataset.name}`, vscode.ViewColumn.Active, { retainContextWhenHidden: true });
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'mrnet.svg');
     loadWebview(panel.webview, this.extensionUri, 'overview', `Dataset overview: ${dataset.name}`);
-    const open = new OverviewPanel(panel, dataset);
+    const open: OverviewPanel = { panel, state: new OverviewState(dataset, this.facts), waiting: [] };
     this.panels.add(open);
     const drawn = new Promise<void>((resolve) => open.waiting.push(resolve));
     const subscription = panel.webview.onDidReceiveMessage(async (raw: unknown) => {
@@ -97,26 +84,26 @@ export class DatasetOverviews implements vscode.Disposable {
           await this.readIntensities(open);
           break;
         case 'filterCases': {
-          const data = open.data();
+          const data = open.state.data();
           const arrays = overviewArrays(data);
-          const cases = overviewCases(open.dataset.index);
-          const keys = new Set(selectedCases(data, arrays, message.selection).map((i) => caseKey({ dataset: open.dataset, case: cases[i] })));
+          const cases = overviewCases(open.state.dataset.index);
+          const keys = new Set(selectedCases(data, arrays, message.selection).map((i) => caseKey({ dataset: open.state.dataset, case: cases[i] })));
           await this.showCases({ label: selectionLabel(message.selection, data, arrays), keys });
           break;
         }
         case 'openCase': {
-          const found = open.dataset.index.splits.find((s) => s.name === message.split)?.cases.find((c) => c.id === message.id);
-          if (found) await this.openCase({ dataset: open.dataset, case: found });
+          const found = open.state.dataset.index.splits.find((s) => s.name === message.split)?.cases.find((c) => c.id === message.id);
+          if (found) await this.openCase({ dataset: open.state.dataset, case: found });
           else this.log.warn(`Refused to open a case the overview's dataset does not hold: ${message.split}/${message.id.slice(0, 50)}`);
           break;
         }
         case 'exportImage':
-          await this.exporter.saveChart(`${open.dataset.name}_${message.name}`, 'Save Chart', message.format, message.data);
+          await this.exporter.saveChart(`${open.state.dataset.name}_${message.name}`, 'Save Chart', message.format, message.data);
           break;
         case 'exportTable': {
           const bytes = message.data instanceof Uint8Array ? message.data : new Uint8Array(message.data);
           if (bytes.length > MAX_TABLE_BYTES) this.log.warn('Refused a table export larger than 64 MiB');
-          else await this.exporter.saveAs(safeFileName(`${open.dataset.name}_${message.name}.csv`), 'Save Table as CSV', { CSV: ['csv'] }, bytes);
+          else await this.exporter.saveAs(safeFileName(`${open.state.dataset.name}_${message.name}.csv`), 'Save Table as CSV', { CSV: ['csv'] }, bytes);
           break;
         }
       }
@@ -132,34 +119,20 @@ export class DatasetOverviews implements vscode.Disposable {
   }
 
   private async send(open: OverviewPanel): Promise<void> {
-    await open.panel.webview.postMessage({ type: 'showOverview', overview: open.data() } satisfies OverviewHostMessage);
+    await open.panel.webview.postMessage({ type: 'showOverview', overview: open.state.data() } satisfies OverviewHostMessage);
   }
 
   private async readHeaders(open: OverviewPanel): Promise<void> {
-    if (open.headerState.state === 'reading') return;
-    const files = open.files();
-    open.headerState = { state: 'reading', done: 0, total: files.length };
-    const pass = await this.facts.read('header', open.dataset.uri, open.dataset.name, files);
-    open.headers = pass.facts;
-    open.versions = pass.versions;
-    // Intensities already known (cached) are shown without being asked for: they cost nothing.
-    if (open.intensityState.state !== 'reading') {
-      open.intensities = await this.facts.known('intensity', open.dataset.uri, pass.versions);
-      const all = open.intensities.size === files.length;
-      open.intensityState = { state: all ? 'done' : open.intensityState.state === 'cancelled' ? 'cancelled' : 'not started', done: open.intensities.size, total: files.length };
-    }
-    open.headerState = { state: pass.cancelled ? 'cancelled' : 'done', done: pass.facts.size, total: files.length };
+    if (open.state.headerState.state === 'reading') return;
+    await open.state.readHeaders();
     await this.send(open);
   }
 
   private async readIntensities(open: OverviewPanel): Promise<void> {
-    if (open.intensityState.state === 'reading') return;
-    const files = open.files();
-    open.intensityState = { state: 'reading', done: open.intensities.size, total: files.length };
+    if (open.state.intensityState.state === 'reading') return;
+    const reading = open.state.readIntensities();
     await this.send(open);
-    const pass = await this.facts.read('intensity', open.dataset.uri, open.dataset.name, files);
-    open.intensities = pass.facts;
-    open.intensityState = { state: pass.cancelled ? 'cancelled' : 'done', done: pass.facts.size, total: files.length };
+    await reading;
     await this.send(open);
   }
 }

@@ -8,7 +8,7 @@ import { decodeNpy } from '../shared/npy/decode';
 import { describeDType } from '../shared/npy/dtype';
 import { NpyFormatError } from '../shared/npy/header';
 import { volumeStats } from '../shared/windowing';
-import { openFileSource } from '../arrays/openSource';
+import { openFileSource, statFile } from '../arrays/openSource';
 
 /** A file of a dataset: its path relative to the root (the cache's key) and its URI. */
 export interface DatasetFile {
@@ -68,7 +68,7 @@ export class VolumeFacts {
     await mapLimited(files, STAT_CONCURRENCY, async (file) => {
       let stat: vscode.FileStat;
       try {
-        stat = await vscode.workspace.fs.stat(file.uri);
+        stat = await statFile(file.uri);
       } catch (e) {
         facts.set(file.path, { error: message(e) });
         return;
@@ -124,6 +124,8 @@ export class VolumeFacts {
 
   /** Forgets every cached fact (the benchmark's cold runs). */
   async clear(): Promise<void> {
+    for (const timer of this.saving.values()) clearTimeout(timer);
+    this.saving.clear();
     this.caches.clear();
     await Promise.resolve(vscode.workspace.fs.delete(this.folder(), { recursive: true })).then(undefined, () => undefined);
   }

@@ -129,16 +129,47 @@ export function arrayMessage(fileName: string, bytes: Uint8Array, caseInfo?: Cas
   return { type: 'showArray', array: arrayContent(fileName, bytes), caseInfo };
 }
 
+type AnyHostMessage = HostMessage | ReportHostMessage | OverviewHostMessage;
+
+/** A host message as text: ArrayBuffers cross into the page as base64 and are rebuilt there (decodeInPage). */
+function encode(message: AnyHostMessage): string {
+  return JSON.stringify(message, (_key, value: unknown) => (value instanceof ArrayBuffer ? { __arrayBuffer: Buffer.from(value).toString('base64') } : value));
+}
+
 /** Delivers a host message to the page, ArrayBuffers included, as VS Code's postMessage does. */
-export async function post(page: Page, message: HostMessage | ReportHostMessage | OverviewHostMessage): Promise<void> {
-  // ArrayBuffers cross into the page as base64 and are rebuilt there.
-  const encoded = JSON.stringify(message, (_key, value: unknown) => (value instanceof ArrayBuffer ? { __arrayBuffer: Buffer.from(value).toString('base64') } : value));
+export async function post(page: Page, message: AnyHostMessage): Promise<void> {
   await page.evaluate((text) => {
     const decoded: unknown = JSON.parse(text, (_key, value: unknown) =>
       value && typeof value === 'object' && '__arrayBuffer' in value ? Uint8Array.from(atob(String(value.__arrayBuffer)), (c) => c.charCodeAt(0)).buffer : value,
     );
     window.postMessage(decoded, '*');
-  }, encoded);
+  }, encode(message));
+}
+
+/**
+ * A host that answers the page's `ready` at once with `message` (decoded before the page's own
+ * script runs), as a panel's host does: for timing the page itself, not the harness.
+ */
+export function standInHost(message: AnyHostMessage): { script: (arg: unknown) => void; arg: unknown } {
+  return {
+    arg: encode(message),
+    script: (text: unknown) => {
+      const decoded: unknown = JSON.parse(text as string, (_key, value: unknown) =>
+        value && typeof value === 'object' && '__arrayBuffer' in value ? Uint8Array.from(atob(String(value.__arrayBuffer)), (c) => c.charCodeAt(0)).buffer : value,
+      );
+      const w = window as unknown as { acquireVsCodeApi: () => { postMessage: (m: { type: string }) => void } };
+      const stub = w.acquireVsCodeApi;
+      w.acquireVsCodeApi = () => {
+        const api = stub();
+        const post = api.postMessage;
+        api.postMessage = (m) => {
+          post(m);
+          if (m.type === 'ready') window.postMessage(decoded, '*');
+        };
+        return api;
+      };
+    },
+  };
 }
 
 /** What the webview has posted to the host. */

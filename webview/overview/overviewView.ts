@@ -23,6 +23,7 @@ export function startOverview(root: HTMLElement): void {
     root.replaceChildren(...overviewContent(data));
     // For the benchmark and the tests: drawn, and how long it took.
     document.body.dataset.renderMs = (performance.now() - started).toFixed(1);
+    document.body.dataset.renderedAtMs = performance.now().toFixed(1);
     document.body.dataset.headers = data.headers.state;
     document.body.dataset.intensities = data.intensities.state;
     document.body.dataset.ready = 'true';
