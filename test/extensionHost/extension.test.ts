@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { MrnetViewerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/casesTreeProvider';
+import { OverviewState } from '../../src/overview/overviewState';
 
 const COMMANDS = [
   'mrnet.openCase', 'mrnet.nextCase', 'mrnet.previousCase', 'mrnet.selectDatasetFolder', 'mrnet.createSampleDataset',
@@ -193,6 +194,15 @@ describe('MRNet Viewer in the extension host', () => {
     const ref = api.registry.findCase(dataset, '0005')!;
     await vscode.commands.executeCommand('mrnet.openCase', api.tree.caseNode(ref));
     await until('the case tab', () => activeTab()?.label === 'Case 0005');
+    // Its overview lists the truncated file and the broken link as problems, and shows every other volume.
+    const overview = new OverviewState(dataset, api.volumeFacts);
+    await overview.readHeaders();
+    const data = overview.data();
+    assert.equal(data.headers.state, 'done');
+    assert.deepEqual(data.problems.map((p) => p.file).sort(), ['train/coronal/0004.npy', 'train/sagittal/0005.npy']);
+    assert.match(data.problems.find((p) => p.file === 'train/sagittal/0005.npy')!.message, /truncated/);
+    const read = new Int32Array(data.slices[data.planes.indexOf('axial')]).filter((n) => n > 0).length;
+    assert.equal(read, dataset.index.splits.reduce((n, s) => n + s.cases.filter((c) => c.files.has('axial')).length, 0));
   });
 
   it('a filtered tree counts the matching cases of each split and collapses splits with no match', () => {
