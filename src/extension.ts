@@ -83,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     registerOverviewCommand(registry, overviews),
     vscode.commands.registerCommand('mrnet.saveSliceAsPng', (context?: unknown) => exporter.command('png', context)),
     vscode.commands.registerCommand('mrnet.saveSliceAsNpy', (context?: unknown) => exporter.command('npy', context)),
+    vscode.commands.registerCommand('mrnet.saveSliceAsCsv', (context?: unknown) => exporter.command('csv', context)),
     vscode.commands.registerCommand('mrnet.copyNumpyExpression', (context?: unknown) => exporter.command('expression', context)),
     vscode.commands.registerCommand('mrnet.addOverlay', (context?: unknown) => {
       // The webview answers with its plane (the one right-clicked, else its active one).

@@ -1,8 +1,8 @@
 import { NpyArray, decodeNpyData, wideIntegerStats } from '../src/shared/npy/decode';
 import { describeDType } from '../src/shared/npy/dtype';
-import { formatElement } from '../src/shared/npy/formatValue';
 import { NpyHeader } from '../src/shared/npy/header';
-import { colourChannels, layoutOf, planeSource, subVolumeValues } from '../src/shared/npy/planeSource';
+import { PlaneSource, colourChannels, layoutOf, planeSource, subVolumeValues, valuesSource } from '../src/shared/npy/planeSource';
+import { cOrderOf, elementIndex } from '../src/shared/statistics';
 import { streamAxis } from '../src/shared/npy/streaming';
 import { formatBytes, formatStat } from '../src/shared/format';
 import { VolumeStats, volumeStats } from '../src/shared/windowing';
@@ -16,10 +16,9 @@ import { ViewportGroup } from './viewportGroup';
 import { planeOverlays } from './overlays';
 import { answerExport } from './sliceExport';
 import { SliceStream } from './sliceStream';
+import { StatisticsScope, StatisticsView } from './statisticsView';
+import { ValuesGrid } from './valuesGrid';
 import { onHostMessage, vscode } from './vscodeApi';
-
-/** Values listed for a 1-D array; longer arrays list their start. */
-const LISTED_VALUES = 1000;
 
 interface EditorState {
   fileName: string;
@@ -44,6 +43,10 @@ export function startNpyEditor(root: HTMLElement): void {
   const body = el('div', { class: 'editor-body' });
   const status = el('p', { class: 'status' }, ['Loading…']);
   const group = new ViewportGroup();
+  const statistics = new StatisticsView();
+  const grid = new ValuesGrid('Values of the slice');
+  const valuesBar = el('div', { class: 'values-bar' });
+  const valuesPart = el('div', { class: 'values-part', hidden: '' }, [valuesBar, grid.element]);
   const toolbar = new ViewerToolbar(group, [], (action) => vscode.postMessage(action === 'addOverlay' ? { type: 'addOverlay' } : { type: 'exportSlice', format: action }));
   /** What to draw over the plane: the overlays added to this file. */
   let overlayContents: OverlayContent[] = [];
@@ -56,7 +59,7 @@ export function startNpyEditor(root: HTMLElement): void {
     plane.setOverlays(overlays, problems);
   };
   toolbar.element.hidden = true;
-  root.append(el('header', { class: 'file-header' }, [title, info]), caseStrip, alert, controls, toolbar.element, status, body);
+  root.append(el('header', { class: 'file-header' }, [title, info]), caseStrip, alert, controls, toolbar.element, status, body, valuesPart, statistics.element);
 
   let viewer: PlaneViewer | undefined;
   /** A file read slice by slice, while it is shown. */
@@ -99,6 +102,9 @@ export function startNpyEditor(root: HTMLElement): void {
     caseInfo = message.caseInfo;
     overlayContents = message.overlays ?? [];
     body.replaceChildren();
+    valuesPart.hidden = true;
+    statistics.clear();
+    statistics.show([]);
     controls.replaceChildren();
     info.replaceChildren();
     alert.hidden = true;
@@ -174,12 +180,62 @@ export function startNpyEditor(root: HTMLElement): void {
       body.append(el('p', { class: 'status' }, [`The array is empty (shape ${array.header.shapeText}): there is nothing to draw.`]));
       return undefined;
     }
+    const { shape, fortranOrder } = array.header;
+    const whole: StatisticsScope = { label: 'Whole array', scope: 'array', values: () => array.values, cOrder: cOrderOf(shape, fortranOrder), indexOf: (p) => numpyIndex(elementIndex(p, shape, fortranOrder)) };
     if (layoutOf(array).kind === 'values') {
-      body.append(valuesList(array));
+      valuesPart.hidden = false;
+      valuesBar.replaceChildren();
+      grid.element.hidden = false;
+      grid.setShading(undefined);
+      grid.show(valuesSource(array), 0);
+      statistics.show([whole]);
       return undefined;
     }
     const { plane, state, save, initial } = planeViewer(fileName);
-    const shape = array.header.shape;
+    let source: PlaneSource | undefined;
+    const showStatistics = () => {
+      const k = plane.slice;
+      const shown = source;
+      if (!shown) return;
+      const perRow = shown.width * shown.channels;
+      statistics.show([whole, {
+        label: `Slice a${numpyIndex(plane.sliceIndex().map((i) => (i === null ? ':' : String(i))))}`,
+        scope: 'slice',
+        values: () => shown.slice(k),
+        indexOf: (p) => shown.indexAt(k, Math.floor(p / perRow), Math.floor((p % perRow) / shown.channels)),
+      }]);
+    };
+    // The values grid: shown on demand, following the slice; the pointer over either marks the other.
+    const valuesState = { shown: false, shaded: true };
+    const showValues = () => {
+      grid.element.hidden = !valuesState.shown;
+      if (valuesState.shown && source) {
+        grid.setShading(valuesState.shaded ? (v) => plane.colourOf(v) : undefined);
+        grid.show(source, plane.slice);
+      }
+    };
+    valuesPart.hidden = false;
+    valuesBar.replaceChildren(
+      toggle('Show values', false, (on) => {
+        valuesState.shown = on;
+        showValues();
+      }),
+      toggle('Shade values by the colour map', true, (on) => {
+        valuesState.shaded = on;
+        showValues();
+      }),
+      button('Export Slice as CSV…', 'Export Slice as CSV… (the values of the slice shown)', () => vscode.postMessage({ type: 'exportSlice', format: 'csv' })),
+    );
+    grid.element.hidden = true;
+    plane.onHover = (p) => {
+      if (valuesState.shown) grid.mark(p && { row: p.y, col: p.x });
+    };
+    grid.onHover = (c) => plane.mark(c && { x: c.col, y: c.row });
+    plane.onChange = () => {
+      save();
+      showStatistics();
+      showValues();
+    };
     const colour = colourChannels(array) !== undefined;
     const layout = () => layoutOf(array, state.asChannels);
     const leadingAxes = () => {
@@ -190,7 +246,10 @@ export function startNpyEditor(root: HTMLElement): void {
     // The default contrast of a 4-D or larger array is that of the volume shown, unless asked otherwise.
     const windowStats = () => (state.leading.length && !state.wholeArrayWindow ? volumeStats(subVolumeValues(array, state.leading)) : stats);
     const reslice = (keep: Partial<PlaneViewState>) => {
-      plane.setSource(planeSource(array, state.axis, state.leading, state.asChannels), windowStats(), keep);
+      source = planeSource(array, state.axis, state.leading, state.asChannels);
+      plane.setSource(source, windowStats(), keep);
+      showStatistics();
+      showValues();
       showOverlays();
       save();
     };
@@ -255,6 +314,11 @@ function fillInfo(info: HTMLElement, header: NpyHeader, stats: VolumeStats, samp
   }
 }
 
+/** An index as NumPy writes it: [21, 40, 30], [21, :, :]. */
+function numpyIndex(index: readonly (number | string)[]): string {
+  return index.length ? `[${index.join(', ')}]` : '()';
+}
+
 function toggle(label: string, checked: boolean, onChange: (on: boolean) => void): HTMLElement {
   const input = el('input', { type: 'checkbox', 'aria-label': label });
   input.checked = checked;
@@ -283,19 +347,4 @@ function indexSlider(axis: number, size: number, value: number, onChange: (index
     onChange(Number(input.value));
   });
   return el('label', { class: 'control' }, [`${label} `, input, shown]);
-}
-
-/** 0-D and 1-D arrays: their values, NumPy-formatted. */
-function valuesList(array: NpyArray): HTMLElement {
-  const count = array.header.count;
-  const shown = Math.min(count, LISTED_VALUES);
-  const rows = Array.from({ length: shown }, (_, i) =>
-    el('tr', {}, [el('th', { scope: 'row' }, [array.header.shape.length === 0 ? '()' : `[${i}]`]), el('td', {}, [formatElement(array, i)])]),
-  );
-  const table = el('table', { class: 'values', 'aria-label': 'Values' }, [
-    el('thead', {}, [el('tr', {}, [el('th', { scope: 'col' }, ['Index']), el('th', { scope: 'col' }, ['Value'])])]),
-    el('tbody', {}, rows),
-  ]);
-  const note = count > shown ? [el('p', {}, [`First ${shown} of ${count} values.`])] : [];
-  return el('div', { class: 'values-view' }, [table, ...note]);
 }

@@ -1,4 +1,5 @@
-import { PlaneSource } from '../src/shared/npy/planeSource';
+import { PlaneSource, sliceCsv } from '../src/shared/npy/planeSource';
+import { DataFormat } from '../src/shared/protocol';
 import { ColourMapName, DEFAULT_COLOUR_MAP, centredOnZero, colourMapLabel, colourMapTable, isColourMap, isDiverging, nextColourMap } from '../src/shared/colourMaps';
 import { formatStat } from '../src/shared/format';
 import { WheelSteps, wheelPixels, wheelZoom } from '../src/shared/wheel';
@@ -81,6 +82,8 @@ export class PlaneViewer {
   private cine?: number;
   private drag?: { kind: 'contrast' | 'pan'; x: number; y: number; window: Window; pan: { x: number; y: number } };
   private hover?: { x: number; y: number };
+  /** A pixel marked from outside (the values grid's cell under the pointer). */
+  private marked?: { x: number; y: number };
   /** Whether the pointer is over this viewport: keys go there first. */
   pointerOver = false;
 
@@ -92,6 +95,8 @@ export class PlaneViewer {
   onPainted: () => void = () => undefined;
   /** Called when the pointer enters, presses or the focus comes in: this becomes the active viewport. */
   onActivate: () => void = () => undefined;
+  /** Called as the pointer moves over the image: the array pixel under it, or undefined. */
+  onHover: (point: { x: number; y: number } | undefined) => void = () => undefined;
   /** Called when the user picks a contrast preset. */
   onPresetChosen: (preset: WindowPreset) => void = () => undefined;
 
@@ -203,10 +208,11 @@ export class PlaneViewer {
    * and colours shown (or at the displayed size, zoom and surround included), or as a `.npy`
    * of its own in the array's dtype.
    */
-  async exportSlice(format: 'png' | 'npy', displayedSize = false): Promise<ArrayBuffer> {
+  async exportSlice(format: DataFormat, displayedSize = false): Promise<ArrayBuffer> {
     const source = this.source;
     if (!source) throw new Error('nothing is shown');
     if (format === 'npy') return source.sliceNpy(this.state.slice).buffer as ArrayBuffer;
+    if (format === 'csv') return new TextEncoder().encode(sliceCsv(source, this.state.slice)).buffer;
     const canvas = displayedSize ? this.canvas : this.image;
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('the slice could not be encoded as PNG');
@@ -320,6 +326,21 @@ export class PlaneViewer {
     this.render();
   }
 
+  /** Marks one pixel of the image (or none): the cell under the pointer in the values grid. */
+  mark(point: { x: number; y: number } | undefined): void {
+    this.marked = point;
+    this.draw();
+  }
+
+  /** The colour a value of a one-channel image is painted in now (window, colour map, invert), as CSS. */
+  colourOf(value: number): string | undefined {
+    if (this.source?.channels !== 1) return undefined;
+    const out = new Uint32Array(1);
+    paintMapped(Float64Array.of(value), this.window, colourMapTable(this.state.colourMap, this.state.invert), out);
+    const c = out[0];
+    return `rgb(${c & 255}, ${(c >> 8) & 255}, ${(c >> 16) & 255})`;
+  }
+
   /** Stops timers and observers; the element can then be dropped. */
   dispose(): void {
     this.stopCine();
@@ -395,6 +416,11 @@ export class PlaneViewer {
     const { scale, x, y } = this.placement();
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(this.image, x, y, source.width * scale, source.height * scale);
+    if (this.marked) {
+      ctx.strokeStyle = getComputedStyle(this.element).getPropertyValue('--vscode-focusBorder').trim() || '#0af';
+      ctx.lineWidth = Math.max(1, dpr);
+      ctx.strokeRect(x + this.marked.x * scale, y + this.marked.y * scale, Math.max(scale, 3), Math.max(scale, 3));
+    }
     setText(this.zoomText, `Zoom ${(scale / dpr).toFixed(2)}×`);
   }
 
@@ -511,6 +537,7 @@ export class PlaneViewer {
     box.addEventListener('pointermove', (e) => {
       this.hover = this.arrayPoint(e);
       this.updateReadout();
+      this.onHover(this.hover);
       const drag = this.drag;
       if (!drag) return;
       const dx = e.clientX - drag.x;
@@ -539,6 +566,7 @@ export class PlaneViewer {
     box.addEventListener('pointerleave', () => {
       this.hover = undefined;
       this.updateReadout();
+      this.onHover(undefined);
     });
   }
 

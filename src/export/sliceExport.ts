@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { homedir } from 'node:os';
 import { parseNpyHeader } from '../shared/npy/header';
 import { numpyExpression } from '../shared/npy/planeSource';
-import { ExportFormat, HostMessage, WebviewMessage } from '../shared/protocol';
+import { DataFormat, ExportFormat, HostMessage, WebviewMessage } from '../shared/protocol';
 
 /** A panel whose slices can leave the viewer, and the array file behind each of its planes. */
 export interface ExportTarget {
@@ -16,6 +16,12 @@ export interface ExportTarget {
 /** The largest export the host accepts from a webview (a 2048 × 2048 complex128 slice is 64 MiB). */
 export const MAX_EXPORT_BYTES = 256 * 2 ** 20;
 export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** The save dialog of each format a slice leaves as. */
+const SAVE_AS: Record<DataFormat, { title: string; filters: Record<string, string[]> }> = {
+  png: { title: 'Save Slice as PNG', filters: { 'PNG image': ['png'] } },
+  npy: { title: 'Save Slice as .npy', filters: { 'NumPy array': ['npy'] } },
+  csv: { title: 'Export Slice as CSV', filters: { CSV: ['csv'] } },
+};
 
 /**
  * Getting a view out: "Save Slice as PNG…", "Save Slice as .npy…" and "Copy NumPy
@@ -112,7 +118,8 @@ export class SliceExporter {
       return true;
     }
     const name = `${target.stemOf(message.plane)}_slice${message.slice}.${message.format}`;
-    await this.saveAs(name, message.format === 'png' ? 'Save Slice as PNG' : 'Save Slice as .npy', message.format === 'png' ? { 'PNG image': ['png'] } : { 'NumPy array': ['npy'] }, bytes);
+    const { title, filters } = SAVE_AS[message.format];
+    await this.saveAs(name, title, filters, bytes);
     return true;
   }
 
@@ -136,9 +143,10 @@ export class SliceExporter {
   }
 
   /** Why bytes a webview sent are not what was asked for, if they are not. */
-  private check(format: 'png' | 'npy', bytes: Uint8Array): string | undefined {
+  private check(format: DataFormat, bytes: Uint8Array): string | undefined {
     if (bytes.length === 0 || bytes.length > MAX_EXPORT_BYTES) return `${bytes.length} bytes`;
     if (format === 'png') return PNG_SIGNATURE.every((b, i) => bytes[i] === b) ? undefined : 'not a PNG image';
+    if (format === 'csv') return bytes.includes(0) ? 'not text: it holds NUL bytes' : undefined;
     try {
       const header = parseNpyHeader(bytes, bytes.length);
       return header.shape.length === 2 || header.shape.length === 3 ? undefined : `a slice has 2 or 3 axes, not ${header.shape.length}`;

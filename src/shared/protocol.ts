@@ -124,12 +124,14 @@ export type WebviewMessage =
   /** A toolbar button: save (or copy the expression of) the slice shown in `plane`; the host asks where. */
   | { type: 'exportSlice'; format: ExportFormat; plane?: string }
   /** What the host asked for with requestExport: the slice as a PNG or a .npy file's bytes (checked before they are written), or its NumPy index. */
-  | { type: 'exportData'; format: 'png' | 'npy'; plane?: string; slice: number; data: ArrayBuffer | Uint8Array }
+  | { type: 'exportData'; format: DataFormat; plane?: string; slice: number; data: ArrayBuffer | Uint8Array }
   | { type: 'exportIndex'; plane?: string; index: (number | null)[] };
 
 /** What a slice can leave the viewer as. */
-export type ExportFormat = 'png' | 'npy' | 'expression';
-const EXPORT_FORMATS: readonly string[] = ['png', 'npy', 'expression'];
+export type ExportFormat = 'png' | 'npy' | 'csv' | 'expression';
+const EXPORT_FORMATS: readonly string[] = ['png', 'npy', 'csv', 'expression'];
+/** The formats that leave as bytes (the expression is copied as text). */
+export type DataFormat = Exclude<ExportFormat, 'expression'>;
 
 /** A plane name as the case viewer's panes are named; the host checks it is one it shows. */
 function isPlane(value: unknown): value is string | undefined {
@@ -167,7 +169,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
         : undefined;
     case 'exportData':
       // VS Code revives an ArrayBuffer as one, or as a Uint8Array over one.
-      return (m.format === 'png' || m.format === 'npy') && (m.data instanceof ArrayBuffer || m.data instanceof Uint8Array) && Number.isSafeInteger(m.slice) && (m.slice as number) >= 0 && isPlane(m.plane) && keys.length === (m.plane === undefined ? 4 : 5)
+      return (m.format === 'png' || m.format === 'npy' || m.format === 'csv') && (m.data instanceof ArrayBuffer || m.data instanceof Uint8Array) && Number.isSafeInteger(m.slice) && (m.slice as number) >= 0 && isPlane(m.plane) && keys.length === (m.plane === undefined ? 4 : 5)
         ? { type: 'exportData', format: m.format, slice: m.slice as number, data: m.data, ...(m.plane === undefined ? {} : { plane: m.plane }) }
         : undefined;
     case 'exportIndex':

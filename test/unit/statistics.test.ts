@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeNpy } from '../../src/shared/npy/decode';
+import { planeSource } from '../../src/shared/npy/planeSource';
+import { ArrayStatistics, PERCENTILES, arrayStatistics, cOrderOf, elementIndex } from '../../src/shared/statistics';
+
+type Num = number | 'nan' | 'inf' | '-inf';
+interface Expected { count: number; nan: number; posInf: number; negInf: number; min?: Num; argmin?: number[]; max?: Num; argmax?: number[]; mean?: Num; std?: Num; percentiles?: Record<string, Num>; distinct?: [Num, number][] | null }
+const DIR = join(__dirname, '..', 'fixtures', 'statistics');
+const fixture = JSON.parse(readFileSync(join(DIR, 'statistics.json'), 'utf8')) as { numpy: string; fixtures: { name: string; whole: Expected; slice?: { index: number; stats: Expected } }[] };
+const num = (v: Num) => (v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : v);
+
+/** Equal to float64 rounding: NumPy sums pairwise, we in order; 1e-12 relative is far below any digit the panel shows. */
+function close(actual: number | undefined, expected: Num, what: string): void {
+  const e = num(expected);
+  assert.ok(actual !== undefined, what);
+  if (Number.isNaN(e) || !Number.isFinite(e)) return assert.ok(Object.is(actual, e) || (Number.isNaN(e) && Number.isNaN(actual)), `${what}: ${actual} against NumPy's ${e}`);
+  assert.ok(Math.abs(actual - e) <= 1e-12 * Math.max(1, Math.abs(e)), `${what}: ${actual} against NumPy's ${e}`);
+}
+
+function check(s: ArrayStatistics, e: Expected, indexOf: (position: number) => number[], what: string): void {
+  assert.deepEqual([s.count, s.nan, s.posInf, s.negInf], [e.count, e.nan, e.posInf, e.negInf], `${what}: counts`);
+  if (e.min === undefined) {
+    assert.equal(s.min, undefined, `${what}: no min of an all-NaN array`);
+    return;
+  }
+  assert.equal(s.min, num(e.min), `${what}: min`);
+  assert.equal(s.max, num(e.max!), `${what}: max`);
+  assert.deepEqual(indexOf(s.minAt!), e.argmin, `${what}: argmin`);
+  assert.deepEqual(indexOf(s.maxAt!), e.argmax, `${what}: argmax`);
+  close(s.mean, e.mean!, `${what}: mean`);
+  close(s.std, e.std!, `${what}: std`);
+  for (const q of PERCENTILES) close(s.percentiles!.get(q), e.percentiles![String(q)], `${what}: percentile ${q}`);
+  assert.deepEqual(s.distinct?.map((d) => [d.value, d.count]) ?? null, e.distinct?.map(([v, c]) => [num(v), c]) ?? null, `${what}: distinct values`);
+}
+
+describe(`statistics, against NumPy ${fixture.numpy}`, () => {
+  for (const f of fixture.fixtures) {
+    it(`${f.name}: the whole array${f.slice ? ' and a slice' : ''}`, () => {
+      const array = decodeNpy(new Uint8Array(readFileSync(join(DIR, `${f.name}.npy`))));
+      const { shape, fortranOrder } = array.header;
+      check(arrayStatistics(array.values, cOrderOf(shape, fortranOrder)), f.whole, (p) => elementIndex(p, shape, fortranOrder), 'whole');
+      if (f.slice) {
+        // A slice as the viewer has it: the plane source's row-major image of slice k along axis 0.
+        const source = planeSource(array, 0, []);
+        const k = f.slice.index;
+        check(arrayStatistics(source.slice(k)), f.slice.stats, (p) => [Math.floor(p / source.width), p % source.width], `slice ${k}`);
+      }
+    });
+  }
+
+  it('percentiles of a large float array are exact without sorting it all (buckets, then the few values needed)', () => {
+    const values = Float64Array.from({ length: 200_001 }, (_, i) => Math.sin(i) * 1e6);
+    const sorted = Float64Array.from(values).sort();
+    const s = arrayStatistics(values);
+    for (const q of PERCENTILES) {
+      const virtual = (q / 100) * (values.length - 1);
+      const lo = Math.floor(virtual);
+      const t = virtual - lo;
+      const [a, b] = [sorted[lo], sorted[Math.min(lo + 1, values.length - 1)]];
+      assert.equal(s.percentiles!.get(q), t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t, `q ${q}`);
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { ArrayStatistics, PERCENTILES, arrayStatistics } from '../src/shared/statistics';
+import { NumericArray } from '../src/shared/npy/decode';
+import { el } from './dom';
+
+/** One column of the panel: what its statistics are of, computed when first shown. */
+export interface StatisticsScope {
+  /** "Whole array", "Slice 21". */
+  label: string;
+  /** `array` or `slice`: the cells' data-scope. */
+  scope: 'array' | 'slice';
+  values: () => NumericArray;
+  /** For values stored in Fortran order: each position's place in C order (ties for min and max go where NumPy puts them). */
+  cOrder?: (position: number) => number;
+  /** The NumPy index of a position in those values: "[21, 40, 30]". */
+  indexOf: (position: number) => string;
+  /** Why the figures are not exact (a sample of slices), if they are not. */
+  note?: string;
+}
+
+/** A statistic as the panel prints it: integers whole, other numbers to 7 significant digits, as NumPy's repr would round them for reading. */
+function shown(v: number): string {
+  if (Number.isNaN(v)) return 'nan';
+  if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
+  if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
+  return String(Number(v.toPrecision(7)));
+}
+
+/**
+ * NumPy's statistics of the whole array and of the slice shown, side by side, in a disclosure
+ * that computes nothing until it is opened. Each figure is a cell with `data-stat`,
+ * `data-scope` and its exact value in `data-value`.
+ */
+export class StatisticsView {
+  readonly element: HTMLDetailsElement;
+  private readonly table = el('table', { class: 'statistics', 'aria-label': 'Statistics' });
+  private readonly cache = new Map<string, ArrayStatistics>();
+  private scopes: StatisticsScope[] = [];
+
+  constructor() {
+    this.element = el('details', { class: 'statistics-panel' }, [el('summary', {}, ['Statistics']), this.table]);
+    this.element.addEventListener('toggle', () => this.render());
+  }
+
+  /** What the columns are now; a column whose label is unchanged keeps its figures. */
+  show(scopes: StatisticsScope[]): void {
+    this.scopes = scopes;
+    for (const key of this.cache.keys()) if (!scopes.some((s) => s.label === key)) this.cache.delete(key);
+    this.render();
+  }
+
+  /** Forgets every figure (another array, axis or leading index). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private statsOf(scope: StatisticsScope): ArrayStatistics {
+    let s = this.cache.get(scope.label);
+    if (!s) {
+      s = arrayStatistics(scope.values(), scope.cOrder);
+      this.cache.set(scope.label, s);
+    }
+    return s;
+  }
+
+  private render(): void {
+    if (!this.element.open) return;
+    const columns = this.scopes.map((scope) => ({ scope, s: this.statsOf(scope) }));
+    const rows: [string, string, (s: ArrayStatistics, scope: StatisticsScope) => { text: string; value?: number }][] = [
+      ['count', 'Count', (s) => ({ text: s.count.toLocaleString('en-US'), value: s.count })],
+      ['nan', 'NaN', (s) => ({ text: s.nan.toLocaleString('en-US'), value: s.nan })],
+      ['posinf', '+inf', (s) => ({ text: s.posInf.toLocaleString('en-US'), value: s.posInf })],
+      ['neginf', '-inf', (s) => ({ text: s.negInf.toLocaleString('en-US'), value: s.negInf })],
+      ['min', 'Min', (s, scope) => (s.min === undefined ? { text: '—' } : { text: `${shown(s.min)} at ${scope.indexOf(s.minAt!)}`, value: s.min })],
+      ['max', 'Max', (s, scope) => (s.max === undefined ? { text: '—' } : { text: `${shown(s.max)} at ${scope.indexOf(s.maxAt!)}`, value: s.max })],
+      ['mean', 'Mean', (s) => (s.mean === undefined ? { text: '—' } : { text: shown(s.mean), value: s.mean })],
+      ['std', 'Std', (s) => (s.std === undefined ? { text: '—' } : { text: shown(s.std), value: s.std })],
+      ...PERCENTILES.map((q): [string, string, (s: ArrayStatistics) => { text: string; value?: number }] => [
+        q === 50 ? 'median' : `p${q}`,
+        q === 50 ? 'Median' : `${q}th percentile`,
+        (s) => {
+          const v = s.percentiles?.get(q);
+          return v === undefined ? { text: '—' } : { text: shown(v), value: v };
+        },
+      ]),
+      ['distinct', 'Distinct values', (s) => ({ text: s.distinct ? s.distinct.map((d) => `${shown(d.value)}: ${d.count.toLocaleString('en-US')}`).join(' · ') : `more than 32` })],
+    ];
+    this.table.replaceChildren(
+      el('thead', {}, [el('tr', {}, [el('th', { scope: 'col' }, ['']), ...columns.map(({ scope }) => el('th', { scope: 'col', 'data-scope': scope.scope }, [scope.label, ...(scope.note ? [el('span', { class: 'note' }, [` (${scope.note})`])] : [])]))])]),
+      el('tbody', {}, rows.map(([stat, label, cell]) => el('tr', { 'data-stat': stat }, [
+        el('th', { scope: 'row' }, [label]),
+        ...columns.map(({ scope, s }) => {
+          const { text, value } = cell(s, scope);
+          return el('td', { 'data-stat': stat, 'data-scope': scope.scope, ...(value === undefined ? {} : { 'data-value': String(value) }) }, [text]);
+        }),
+      ]))),
+    );
+  }
+}
