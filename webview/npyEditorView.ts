@@ -18,6 +18,7 @@ import { answerExport } from './sliceExport';
 import { SliceStream } from './sliceStream';
 import { StatisticsScope, StatisticsView } from './statisticsView';
 import { ValuesGrid } from './valuesGrid';
+import { MosaicView } from './mosaicView';
 import { onHostMessage, vscode } from './vscodeApi';
 
 interface EditorState {
@@ -206,7 +207,7 @@ export function startNpyEditor(root: HTMLElement): void {
       }]);
     };
     // The values grid: shown on demand, following the slice; the pointer over either marks the other.
-    const valuesState = { shown: false, shaded: true };
+    const valuesState = { shown: false, shaded: true, mosaic: false };
     const showValues = () => {
       grid.element.hidden = !valuesState.shown;
       if (valuesState.shown && source) {
@@ -227,6 +228,28 @@ export function startNpyEditor(root: HTMLElement): void {
       button('Export Slice as CSV…', 'Export Slice as CSV… (the values of the slice shown)', () => vscode.postMessage({ type: 'exportSlice', format: 'csv' })),
     );
     grid.element.hidden = true;
+    // The mosaic: every n-th slice in the viewer's window and colours; redrawn when those change.
+    const mosaic = new MosaicView(plane, (k) => {
+      plane.setSlice(k);
+      plane.element.scrollIntoView({ block: 'nearest' });
+      plane.element.focus({ preventScroll: true });
+    });
+    mosaic.element.hidden = true;
+    valuesPart.append(mosaic.element);
+    let painted = '';
+    const showMosaic = (force = false) => {
+      mosaic.element.hidden = !valuesState.mosaic;
+      const shown = plane.shown;
+      const look = `${shown?.window.low},${shown?.window.high},${plane.getState().colourMap},${plane.getState().invert}`;
+      if (valuesState.mosaic && (force || look !== painted)) {
+        painted = look;
+        mosaic.show();
+      }
+    };
+    valuesBar.append(toggle('Show mosaic', false, (on) => {
+      valuesState.mosaic = on;
+      showMosaic(true);
+    }));
     plane.onHover = (p) => {
       if (valuesState.shown) grid.mark(p && { row: p.y, col: p.x });
     };
@@ -235,6 +258,7 @@ export function startNpyEditor(root: HTMLElement): void {
       save();
       showStatistics();
       showValues();
+      showMosaic();
     };
     const colour = colourChannels(array) !== undefined;
     const layout = () => layoutOf(array, state.asChannels);
@@ -250,6 +274,7 @@ export function startNpyEditor(root: HTMLElement): void {
       plane.setSource(source, windowStats(), keep);
       showStatistics();
       showValues();
+      showMosaic(true);
       showOverlays();
       save();
     };

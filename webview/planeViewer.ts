@@ -326,6 +326,37 @@ export class PlaneViewer {
     this.render();
   }
 
+  /**
+   * Slice k painted as it would be shown now (window, colour map, invert), every `stride`-th
+   * pixel (nearest): a mosaic's thumbnail. Undefined before a source is set.
+   */
+  thumbnail(k: number, stride: number): ImageData | undefined {
+    const source = this.source;
+    if (!source || !this.stats) return undefined;
+    const width = Math.ceil(source.width / stride);
+    const height = Math.ceil(source.height / stride);
+    const values = source.slice(k);
+    const ctor = values.constructor as new (n: number) => typeof values;
+    const sampled = new ctor(width * height * source.channels);
+    let i = 0;
+    for (let y = 0; y < source.height; y += stride) {
+      for (let x = 0; x < source.width; x += stride) {
+        const at = (y * source.width + x) * source.channels;
+        for (let c = 0; c < source.channels; c++) sampled[i++] = values[at + c];
+      }
+    }
+    const image = new ImageData(width, height);
+    const out = new Uint32Array(image.data.buffer);
+    if (source.channels === 1) paintMapped(sampled, this.window, colourMapTable(this.state.colourMap, this.state.invert), out);
+    else paintColour(sampled, source.channels, this.state.invert, out);
+    return image;
+  }
+
+  /** The number of slices in the stack shown. */
+  get depth(): number {
+    return this.source?.depth ?? 0;
+  }
+
   /** Marks one pixel of the image (or none): the cell under the pointer in the values grid. */
   mark(point: { x: number; y: number } | undefined): void {
     this.marked = point;

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { dump } from 'npyjs';
+import { Page } from 'playwright-core';
+import { pixelOf } from '../support/canvas';
+import { arrayMessage, post, useWebviewHarness } from './harness';
+
+/** A (44, 64, 64) uint8 volume: slice k is filled with 5k, its pixel (0, 0) with 255. */
+function volume(): Uint8Array {
+  const data = new Uint8Array(44 * 64 * 64);
+  for (let k = 0; k < 44; k++) {
+    data.fill(5 * k, k * 4096, (k + 1) * 4096);
+    data[k * 4096] = 255;
+  }
+  return new Uint8Array(dump(data, [44, 64, 64]));
+}
+
+describe('the mosaic (headless Chromium)', () => {
+  const harness = useWebviewHarness();
+  let page: Page;
+  const mosaic = () => page.getByRole('region', { name: 'Mosaic' });
+  /** The colour of thumbnail k's pixel (x, y). */
+  const thumbPixel = (k: number, x: number, y: number) => page.locator(`section.mosaic button[data-slice="${k}"] canvas`).evaluate((c: HTMLCanvasElement, p) => Array.from(c.getContext('2d')!.getImageData(p.x, p.y, 1, 1).data), { x, y });
+
+  beforeEach(async () => {
+    page = await harness.open('npy', undefined, { width: 1000, height: 900 });
+    await post(page, arrayMessage('volume.npy', volume()));
+    await page.getByRole('checkbox', { name: 'Show mosaic' }).check();
+    await page.locator('section.mosaic[data-painted="44"]').waitFor();
+  });
+
+  it('shows every slice numbered, in the viewer\'s window and colours; a click shows that slice', async () => {
+    assert.equal(await mosaic().getByRole('button', { name: /^Slice \d+$/ }).count(), 44);
+    // Each thumbnail is its slice as the viewer paints it: compare with the viewer's own pixels after a click.
+    for (const k of [0, 17, 43]) {
+      await mosaic().getByRole('button', { name: `Slice ${k}`, exact: true }).click();
+      await page.waitForFunction((n) => (document.querySelector('input[aria-label="Slice"]') as HTMLInputElement).value === String(n), k);
+      const shown = await pixelOf(page, 'Slices', 10, 10, { width: 64, height: 64 });
+      assert.deepEqual(await thumbPixel(k, 10, 10), shown.rgba, `slice ${k}`);
+    }
+    // The contrast changed (Full: min to max of the volume) is the thumbnails' too.
+    await page.keyboard.press('2');
+    await page.waitForFunction(() => document.querySelector('section.mosaic')?.getAttribute('data-painted') === '44');
+    const shown = await pixelOf(page, 'Slices', 10, 10, { width: 64, height: 64 });
+    assert.deepEqual(await thumbPixel(43, 10, 10), shown.rgba);
+  });
+
+  it('every n-th slice, when asked', async () => {
+    await page.getByRole('spinbutton', { name: 'Show every n-th slice' }).fill('10');
+    await page.getByRole('spinbutton', { name: 'Show every n-th slice' }).press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('section.mosaic button.thumb').length === 5);
+    assert.deepEqual(await mosaic().getByRole('button').evaluateAll((b) => b.map((x) => x.getAttribute('aria-label'))), ['Slice 0', 'Slice 10', 'Slice 20', 'Slice 30', 'Slice 40']);
+  });
+});
