@@ -4,7 +4,7 @@ import { ColourMapName, DEFAULT_COLOUR_MAP, centredOnZero, colourMapLabel, colou
 import { formatStat } from '../src/shared/format';
 import { WheelSteps, wheelPixels, wheelZoom } from '../src/shared/wheel';
 import {
-  VolumeStats, Window, WindowPreset, fromWidthLevel, paintColour, paintMapped, presetWindow, widthLevel,
+  ColourScale, VolumeStats, Window, WindowPreset, fromWidthLevel, paintColour, paintMapped, presetWindow, widthLevel,
 } from '../src/shared/windowing';
 import { ColourBar } from './colourBar';
 import { clearedCanvas, el } from './dom';
@@ -18,6 +18,8 @@ export interface PlaneViewState {
   window?: Window;
   invert: boolean;
   colourMap: ColourMapName;
+  /** Linear, log or symmetric log placing of values in the window (linear when unset: states saved before there was a choice). */
+  scale?: ColourScale;
   /** Array pixels per CSS pixel, or undefined to fit the image to the view. */
   zoom?: number;
   pan: { x: number; y: number };
@@ -262,6 +264,10 @@ export class PlaneViewer {
     this.changeContrast({ invert });
   }
 
+  setScale(scale: ColourScale): void {
+    this.changeContrast({ scale });
+  }
+
   setColourMap(colourMap: ColourMapName): void {
     this.state.colourMap = colourMap;
     this.render();
@@ -347,7 +353,7 @@ export class PlaneViewer {
     }
     const image = new ImageData(width, height);
     const out = new Uint32Array(image.data.buffer);
-    if (source.channels === 1) paintMapped(sampled, this.window, colourMapTable(this.state.colourMap, this.state.invert), out);
+    if (source.channels === 1) paintMapped(sampled, this.window, colourMapTable(this.state.colourMap, this.state.invert), out, this.state.scale);
     else paintColour(sampled, source.channels, this.state.invert, out);
     return image;
   }
@@ -367,7 +373,7 @@ export class PlaneViewer {
   colourOf(value: number): string | undefined {
     if (this.source?.channels !== 1) return undefined;
     const out = new Uint32Array(1);
-    paintMapped(Float64Array.of(value), this.window, colourMapTable(this.state.colourMap, this.state.invert), out);
+    paintMapped(Float64Array.of(value), this.window, colourMapTable(this.state.colourMap, this.state.invert), out, this.state.scale);
     const c = out[0];
     return `rgb(${c & 255}, ${(c >> 8) & 255}, ${(c >> 16) & 255})`;
   }
@@ -410,13 +416,13 @@ export class PlaneViewer {
         this.window = isDiverging(colourMap) ? centredOnZero(w, stats) : w;
       }
       const colours = colourMapTable(colourMap, invert);
-      paintMapped(values, this.window, colours, out);
+      paintMapped(values, this.window, colours, out, this.state.scale);
       for (const o of this.overlays) o.blend(k, out, source.width, source.height);
       this.putImage();
       const { width, level } = widthLevel(this.window);
       setText(this.windowText, `W ${formatStat(width)} L ${formatStat(level)}`);
       setText(this.mapText, `${colourMapLabel(colourMap)}${invert ? ' (inverted)' : ''}`);
-      this.colourBar.show(colourMap, invert, this.window);
+      this.colourBar.show(colourMap, invert, this.window, this.state.scale);
       if (this.state.histogram) this.histogram.showWindow(this.window, colours);
     } else {
       paintColour(values, source.channels, this.state.invert, out);

@@ -1,6 +1,6 @@
 import { COLOUR_MAPS, colourMapLabel, isColourMap } from '../src/shared/colourMaps';
 import { ExportFormat } from '../src/shared/protocol';
-import { WindowPreset, fromWidthLevel, widthLevel } from '../src/shared/windowing';
+import { COLOUR_SCALES, ColourScale, WindowPreset, fromWidthLevel, widthLevel } from '../src/shared/windowing';
 import { el } from './dom';
 import { PlaneViewer, ZOOM_STEP } from './planeViewer';
 import { ViewportGroup } from './viewportGroup';
@@ -29,6 +29,7 @@ export class ViewerToolbar {
   private readonly level: HTMLInputElement;
   private readonly invert: HTMLButtonElement;
   private readonly colourMap: HTMLSelectElement;
+  private readonly scale: HTMLSelectElement;
   private readonly play: HTMLButtonElement;
   private readonly fps: HTMLInputElement;
   private readonly cineGroup: HTMLElement;
@@ -64,6 +65,9 @@ export class ViewerToolbar {
     this.colourMap.addEventListener('change', act((v) => {
       if (isColourMap(this.colourMap.value)) v.setColourMap(this.colourMap.value);
     }));
+    const scaleNames: Record<ColourScale, string> = { linear: 'Linear', log: 'Log', symlog: 'Symlog' };
+    this.scale = el('select', { class: 'colour-scale', 'aria-label': 'Colour scale', title: 'Colour scale: linear, logarithmic, or symmetric logarithmic (linear within a thousandth of the window around 0)' }, COLOUR_SCALES.map((name) => el('option', { value: name }, [scaleNames[name]])));
+    this.scale.addEventListener('change', act((v) => v.setScale(this.scale.value as ColourScale)));
     this.play = tool('Play', 'Play or pause cine', 'c', act((v) => v.toggleCine()), true);
     this.fps = el('input', { type: 'number', min: '1', max: '60', step: '1', class: 'fps', 'aria-label': 'Cine rate (frames per second)', title: 'Cine rate (frames per second)' });
     this.fps.addEventListener('change', act((v) => v.setFps(Number(this.fps.value))));
@@ -71,10 +75,10 @@ export class ViewerToolbar {
     this.link = tool('Link', 'Link contrast, zoom and colour map across planes', 'l', () => this.group.setLinked(!this.group.linked), true);
     this.annotations = tool('Annotations', 'Show annotations on the images', 'a', () => this.group.setAnnotations(!this.group.annotations), true);
     this.histogram = tool('Histogram', 'Show the histogram', 'h', act((v) => v.showHistogram(!v.getState().histogram)), true);
-    this.contrastControls = [...this.presets.values(), this.width, this.level, this.invert, this.colourMap, this.histogram];
+    this.contrastControls = [...this.presets.values(), this.width, this.level, this.invert, this.colourMap, this.scale, this.histogram];
     this.element = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Viewer' }, [
       group_('Contrast', [...this.presets.values(), labelled('W', this.width), labelled('L', this.level), this.invert]),
-      group_('Colour', [this.colourMap]),
+      group_('Colour', [this.colourMap, this.scale]),
       group_('Zoom', [
         tool('Fit', 'Fit to view', 'f', act((v) => v.setZoom(undefined))),
         tool('1:1', 'One array pixel per screen pixel', 'o', act((v) => v.setZoom(1))),
@@ -114,6 +118,7 @@ export class ViewerToolbar {
     this.play.textContent = shown.playing ? 'Pause' : 'Play';
     this.cineGroup.hidden = shown.depth <= 1;
     if (this.colourMap.value !== state.colourMap) this.colourMap.value = state.colourMap;
+    if (this.scale.value !== (state.scale ?? 'linear')) this.scale.value = state.scale ?? 'linear';
     const { width, level } = widthLevel(shown.window);
     setNumber(this.width, grey ? width : NaN);
     setNumber(this.level, grey ? level : NaN);

@@ -181,7 +181,8 @@ function special(v: number): number {
  * the window, (v - low) / (high - low), times 256, picks the colour, clamped at both ends.
  * 8-bit data goes through a 256-entry table of its own; NaN and infinities get their own colours.
  */
-export function paintMapped(values: NumericArray, w: Window, colours: Uint32Array, out: Uint32Array): void {
+export function paintMapped(values: NumericArray, w: Window, colours: Uint32Array, out: Uint32Array, scale: ColourScale = 'linear'): void {
+  if (scale !== 'linear') return paintScaled(values, scaleTransform(scale, w), colours, out);
   // A window wider than the float64 range (values near its limits) is worked in halves.
   const halves = !Number.isFinite(w.high - w.low);
   const low = halves ? w.low / 2 : w.low;
@@ -199,6 +200,92 @@ export function paintMapped(values: NumericArray, w: Window, colours: Uint32Arra
     const v = values[i];
     out[i] = v - v === 0 ? colours[index(v * factor, low, span)] : special(v);
   }
+}
+
+/** How values are placed between the window's ends: matplotlib's Normalize, LogNorm, SymLogNorm. */
+export type ColourScale = 'linear' | 'log' | 'symlog';
+export const COLOUR_SCALES: readonly ColourScale[] = ['linear', 'log', 'symlog'];
+
+/**
+ * The window a log scale works in: its own where both ends are positive; a low end at or
+ * below 0 becomes high / 10^6 (six decades), as a log scale cannot start at 0.
+ */
+export function logWindow(w: Window): Window {
+  const high = w.high > 0 ? w.high : 1;
+  return { low: w.low > 0 && w.low < high ? w.low : high / 1e6, high };
+}
+
+/** The symmetric log scale's linear range around 0: a thousandth of the window's larger end (three decades of log beyond it). */
+export function symlogThreshold(w: Window): number {
+  return Math.max(Math.abs(w.low), Math.abs(w.high)) / 1000 || 1;
+}
+
+/** matplotlib's SymmetricalLogTransform (base 10, linscale 1) with threshold `t`. */
+function symlog(v: number, t: number): number {
+  const adj = 1 / (1 - 1 / 10);
+  const a = Math.abs(v);
+  return a <= t ? v * adj : Math.sign(v) * t * (adj + Math.log(a / t) / Math.log(10));
+}
+
+/** A value's place in the window under a scale: 0 at the low end, 1 at the high end (beyond them outside [0, 1]). */
+export function scaleTransform(scale: ColourScale, w: Window): (v: number) => number {
+  if (scale === 'log') {
+    const { low, high } = logWindow(w);
+    const lo = Math.log10(low);
+    const span = Math.log10(high) - lo;
+    return (v) => (v > 0 ? (Math.log10(v) - lo) / span : -Infinity);
+  }
+  if (scale === 'symlog') {
+    const t = symlogThreshold(w);
+    const lo = symlog(w.low, t);
+    const span = symlog(w.high, t) - lo;
+    return (v) => (symlog(v, t) - lo) / span;
+  }
+  const span = w.high - w.low;
+  return (v) => (v - w.low) / span;
+}
+
+/** The value at place `t` of the window under a scale (the colour bar's middle label). */
+export function scaleValueAt(scale: ColourScale, w: Window, t: number): number {
+  if (scale === 'log') {
+    const { low, high } = logWindow(w);
+    return 10 ** (Math.log10(low) + t * (Math.log10(high) - Math.log10(low)));
+  }
+  if (scale === 'symlog') {
+    const th = symlogThreshold(w);
+    const place = (v: number) => scaleTransform('symlog', w)(v);
+    // The transform is monotonic: bisect for the value at t.
+    let lo = w.low;
+    let hi = w.high;
+    for (let i = 0; i < 200 && lo < hi; i++) {
+      const mid = lo / 2 + hi / 2;
+      if (place(mid) < t) lo = mid;
+      else hi = mid;
+    }
+    return Math.abs(lo) < th * 1e-12 ? 0 : lo;
+  }
+  return w.low + t * (w.high - w.low);
+}
+
+/** Painting through a log or symmetric log scale: 8-bit data by a table, like the linear scale. */
+function paintScaled(values: NumericArray, place: (v: number) => number, colours: Uint32Array, out: Uint32Array): void {
+  const colourAt = (v: number) => colours[placeIndex(place(v))];
+  if (values instanceof Uint8Array || values instanceof Int8Array) {
+    const offset = values instanceof Int8Array ? 128 : 0;
+    const lut = Uint32Array.from({ length: 256 }, (_, i) => colourAt(i - offset));
+    for (let i = 0; i < out.length; i++) out[i] = lut[(values[i] + offset) & 255];
+    return;
+  }
+  for (let i = 0; i < out.length; i++) {
+    const v = values[i];
+    out[i] = v - v === 0 ? colourAt(v) : special(v);
+  }
+}
+
+/** matplotlib's colour index of a place in the window: 256 bins, the ends clamped. */
+function placeIndex(t: number): number {
+  const x = t * 256;
+  return x >= 0 ? (x >= 255 ? 255 : x | 0) : 0;
 }
 
 function index(v: number, low: number, span: number): number {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { COLOUR_MAPS, ColourMapName, centredOnZero, colourMapTable, isColourMap, nextColourMap } from '../../src/shared/colourMaps';
 import { histogramOf } from '../../src/shared/histogram';
 import { WHEEL_NOTCH, WheelSteps, wheelPixels, wheelZoom } from '../../src/shared/wheel';
-import { paintMapped, volumeStats } from '../../src/shared/windowing';
+import { paintMapped, scaleTransform, scaleValueAt, volumeStats } from '../../src/shared/windowing';
 
 interface Ramp {
   name: string;
@@ -16,6 +16,46 @@ interface Ramp {
 }
 /** What matplotlib paints (imshow's Normalize and colour map, bytes=True), from test/fixtures/make_colourmap_fixtures.py. */
 const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'colourmaps', 'ramps.json'), 'utf8')) as { matplotlib: string; cases: Ramp[] };
+
+interface ScaledRamp { scale: 'log' | 'symlog'; low: number; high: number; values: number[]; colours: number[][] }
+/** What matplotlib paints through LogNorm and SymLogNorm (viridis), from test/fixtures/make_scale_fixtures.py. */
+const scales = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'colourmaps', 'scales.json'), 'utf8')) as { matplotlib: string; cases: ScaledRamp[] };
+
+describe('colour scales', () => {
+  for (const ramp of scales.cases) {
+    it(`${ramp.scale} from ${ramp.low} to ${ramp.high} paints within one level of matplotlib ${scales.matplotlib}`, () => {
+      const values = Float64Array.from(ramp.values);
+      const out = new Uint32Array(values.length);
+      paintMapped(values, { low: ramp.low, high: ramp.high }, colourMapTable('viridis', false), out, ramp.scale);
+      // A value on a bin's edge (t × 256 a whole number, to 1e-9) may fall either side: log10 in
+      // C and in JavaScript can differ in the last bit. Everywhere else, within one level.
+      const place = scaleTransform(ramp.scale, { low: ramp.low, high: ramp.high });
+      let worst = 0;
+      for (let i = 0; i < values.length; i++) {
+        if (ramp.scale === 'log' && values[i] <= 0) continue;
+        const x = place(values[i]) * 256;
+        if (Math.abs(x - Math.round(x)) < 1e-9) continue;
+        for (let c = 0; c < 3; c++) worst = Math.max(worst, Math.abs(((out[i] >>> (8 * c)) & 255) - ramp.colours[i][c]));
+      }
+      assert.ok(worst <= 1, `off by ${worst} levels`);
+    });
+  }
+
+  it('8-bit data through a log scale: the table gives what each value would', () => {
+    const values = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const table = new Uint32Array(256);
+    const each = new Uint32Array(256);
+    paintMapped(values, { low: 1, high: 255 }, colourMapTable('magma', false), table, 'log');
+    paintMapped(Float64Array.from(values), { low: 1, high: 255 }, colourMapTable('magma', false), each, 'log');
+    assert.deepEqual([...table], [...each]);
+  });
+
+  it('the colour bar\'s middle value: the geometric mean under log, 0 under a symmetric symlog', () => {
+    assert.ok(Math.abs(scaleValueAt('log', { low: 1, high: 1e4 }, 0.5) - 100) < 1e-9);
+    assert.equal(scaleValueAt('symlog', { low: -1000, high: 1000 }, 0.5), 0);
+    assert.equal(scaleValueAt('linear', { low: 0, high: 10 }, 0.5), 5);
+  });
+});
 
 describe('colour maps', () => {
   for (const ramp of fixture.cases) {

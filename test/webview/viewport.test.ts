@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { dump } from 'npyjs';
 import { Page } from 'playwright-core';
 import { COLOUR_MAPS, colourMapTable } from '../../src/shared/colourMaps';
+import { paintMapped } from '../../src/shared/windowing';
 import { CasePlane, HostMessage, ViewDefaults } from '../../src/shared/protocol';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { makeNpy } from '../unit/fixtures';
@@ -201,6 +202,29 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     await planeCanvas(page, 'Coronal plane').hover();
     await page.keyboard.press('i');
     assert.deepEqual([await text('Coronal plane', 'colour-map'), await text('Axial plane', 'colour-map')], ['viridis (inverted)', 'viridis'], 'unlinked again');
+  });
+
+  it('colour scales: log and symlog paint as their transforms place each value, and the colour bar says where its middle is', async () => {
+    // A (64, 256) float64 image whose column x holds 10^(x / 32): eight decades.
+    const values = Float64Array.from({ length: 64 * 256 }, (_, i) => 10 ** ((i % 256) / 32));
+    await openArray(new Uint8Array(dump(values, [64, 256])));
+    await tool('Contrast: full range').click();
+    const scale = toolbar().getByRole('combobox', { name: 'Colour scale' });
+    assert.deepEqual(await scale.locator('option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value)), ['linear', 'log', 'symlog']);
+    for (const name of ['log', 'symlog'] as const) {
+      await scale.selectOption(name);
+      const w = { low: 1, high: 10 ** (255 / 32) };
+      for (const x of [0, 40, 128, 200]) {
+        const painted = new Uint32Array(1);
+        paintMapped(Float64Array.of(values[x]), w, colourMapTable('grey', false), painted, name);
+        const c = painted[0];
+        const shown = await pixelOf(page, 'Slices', x, 32, { width: 256, height: 64 });
+        assert.deepEqual(shown.rgba, [c & 255, (c >>> 8) & 255, (c >>> 16) & 255, 255], `${name} at x ${x}`);
+      }
+      assert.match((await region('Slices').getByRole('img', { name: /^Colour bar/ }).getAttribute('aria-label'))!, name === 'log' ? /, 1 to 93060000, log scale, 9647 at the middle$/ : /symmetric log scale, .* at the middle$/);
+    }
+    await scale.selectOption('linear');
+    assert.equal(await text('Slices', 'bar-mid'), '');
   });
 
   it('colour maps: the select and m cycle through all twelve, painted as matplotlib; the colour bar shows the window', async () => {
