@@ -27,6 +27,8 @@ interface EditorState {
   leading: number[];
   /** An (H, W, 3|4) colour image shown as three or four grey slices instead. */
   asChannels?: boolean;
+  /** A (3|4, H, W) array (channels first, as PyTorch stores images) shown as one colour image. */
+  channelsFirst?: boolean;
   /** 4-D and larger: one contrast for the whole array rather than for the volume shown. */
   wholeArrayWindow?: boolean;
   plane?: PlaneViewState;
@@ -261,7 +263,8 @@ export function startNpyEditor(root: HTMLElement): void {
       showMosaic();
     };
     const colour = colourChannels(array) !== undefined;
-    const layout = () => layoutOf(array, state.asChannels);
+    const colourFirst = colourChannels(array, true) !== undefined;
+    const layout = () => layoutOf(array, state.asChannels, state.channelsFirst);
     const leadingAxes = () => {
       const l = layout();
       return l.kind === 'volume' ? l.leadingAxes : 0;
@@ -270,7 +273,7 @@ export function startNpyEditor(root: HTMLElement): void {
     // The default contrast of a 4-D or larger array is that of the volume shown, unless asked otherwise.
     const windowStats = () => (state.leading.length && !state.wholeArrayWindow ? volumeStats(subVolumeValues(array, state.leading)) : stats);
     const reslice = (keep: Partial<PlaneViewState>) => {
-      source = planeSource(array, state.axis, state.leading, state.asChannels);
+      source = planeSource(array, state.axis, state.leading, state.asChannels, state.channelsFirst);
       plane.setSource(source, windowStats(), keep);
       showStatistics();
       showValues();
@@ -286,6 +289,14 @@ export function startNpyEditor(root: HTMLElement): void {
         controls.append(toggle('Show channels as slices', state.asChannels === true, (on) => {
           state.asChannels = on;
           state.axis = on ? 2 : 0;
+          fillControls();
+          reslice(contrastOnly());
+        }));
+      }
+      if (colourFirst) {
+        controls.append(toggle('Show channels first (C, H, W) as a colour image', state.channelsFirst === true, (on) => {
+          state.channelsFirst = on;
+          state.axis = 0;
           fillControls();
           reslice(contrastOnly());
         }));

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { decodeNpy } from '../../src/shared/npy/decode';
 import { layoutOf, planeSource } from '../../src/shared/npy/planeSource';
-import { fixtureBytes, validFixtures } from './fixtures';
+import { fixtureBytes, makeNpy, validFixtures } from './fixtures';
 
 const fixtures = validFixtures();
 
@@ -13,6 +13,23 @@ function numpyAt(file: string, index: number[]): string {
 }
 
 describe('planes of an array', () => {
+  it('a (3, H, W) array, channels first as PyTorch stores images, is one colour image when asked, in C and Fortran order', () => {
+    for (const fortran of [false, true]) {
+      // Channel c of pixel (y, x) holds 100c + 10y + x.
+      const data = new Uint8Array(3 * 2 * 5);
+      const strides = fortran ? [1, 3, 6] : [10, 5, 1];
+      for (let c = 0; c < 3; c++) for (let y = 0; y < 2; y++) for (let x = 0; x < 5; x++) data[c * strides[0] + y * strides[1] + x * strides[2]] = 100 * c + 10 * y + x;
+      const array = decodeNpy(makeNpy('|u1', [3, 2, 5], data, fortran));
+      assert.deepEqual(layoutOf(array), { kind: 'volume', leadingAxes: 0 }, 'three slices unless asked');
+      assert.deepEqual(layoutOf(array, false, true), { kind: 'colour', channels: 3, first: true });
+      const source = planeSource(array, 0, [], false, true);
+      assert.deepEqual([source.depth, source.height, source.width, source.channels], [1, 2, 5, 3]);
+      assert.deepEqual([...source.slice(0).subarray(0, 6)], [0, 100, 200, 1, 101, 201]);
+      assert.equal(source.valueAt(0, 1, 4), '14, 114, 214');
+      assert.equal(source.indexAt(0, 1, 4), '[:, 1, 4]');
+    }
+  });
+
   const volumes = fixtures.filter((f) => f.shape.length === 3 && f.shape[2] > 4);
   it('has 3-D fixtures of every dtype in C and Fortran order', () => {
     assert.ok(volumes.some((f) => f.fortran) && volumes.some((f) => !f.fortran) && volumes.length > 40);

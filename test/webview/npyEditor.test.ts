@@ -251,6 +251,20 @@ describe('the .npy editor webview (headless Chromium)', function () {
     assert.deepEqual(rgba, [channel(0), channel(1), channel(2), 255]);
   });
 
+  it('a (3, H, W) array shows as three slices, or with one switch as a colour image (channels first)', async () => {
+    const data = new Uint8Array(3 * 8 * 10);
+    data.fill(255, 0, 80);
+    data.fill(128, 160, 240);
+    page = await harness.open('npy');
+    await post(page, arrayMessage('chw.npy', new Uint8Array(dump(data, [3, 8, 10]))));
+    await slider().waitFor();
+    assert.equal(await slider().getAttribute('max'), '2');
+    await page.getByRole('checkbox', { name: 'Show channels first (C, H, W) as a colour image' }).check();
+    await page.waitForFunction(() => !document.querySelector('.slider-row')?.checkVisibility() || (document.querySelector('input[aria-label="Slice"]') as HTMLInputElement).max === '0');
+    const { rgba } = await pixelOf(page, 'Slices', 4, 4, { width: 10, height: 8 });
+    assert.deepEqual(rgba, [255, 0, 128, 255]);
+  });
+
   it('lists the values of 1-D and 0-D arrays in the values grid', async () => {
     page = await harness.open('npy');
     await post(page, arrayMessage('vector_i4.npy', fixtureBytes('valid', 'vector_i4.npy')));

@@ -29,26 +29,31 @@ export interface PlaneSource {
 export type Layout =
   | { kind: 'values' } // 0-D and 1-D: a list of values
   | { kind: 'image' } // 2-D, and (H, W, 1)
-  | { kind: 'colour'; channels: 3 | 4 } // (H, W, 3|4) uint8, or float with every value in [0, 1]
+  | { kind: 'colour'; channels: 3 | 4; first?: boolean } // (H, W, 3|4) uint8, or float with every value in [0, 1]; `first`: (3|4, H, W)
   | { kind: 'volume'; leadingAxes: number }; // the last three axes are a volume, any before are indexed
 
 /**
  * The layout of an array: colour stays colour, as matplotlib's imshow shows it, unless
  * `asChannels` asks for the channels of an (H, W, 3|4) array as slices of a volume.
  */
-export function layoutOf(array: NpyArray, asChannels = false): Layout {
+export function layoutOf(array: NpyArray, asChannels = false, channelsFirst = false): Layout {
   const { shape } = array.header;
   if (shape.length < 2) return { kind: 'values' };
   if (shape.length === 2 || (shape.length === 3 && shape[2] === 1)) return { kind: 'image' };
+  const first = channelsFirst ? colourChannels(array, true) : undefined;
+  if (first) return { kind: 'colour', channels: first, first: true };
   const channels = colourChannels(array);
   if (channels && !asChannels) return { kind: 'colour', channels };
   return { kind: 'volume', leadingAxes: shape.length - 3 };
 }
 
-/** 3 or 4 for an (H, W, 3|4) array that can be a colour image (uint8, or floats all in [0, 1]). */
-export function colourChannels(array: NpyArray): 3 | 4 | undefined {
+/**
+ * 3 or 4 for an (H, W, 3|4) array that can be a colour image (uint8, or floats all in [0, 1]);
+ * with `first`, for a (3|4, H, W) one, channels first as PyTorch stores images.
+ */
+export function colourChannels(array: NpyArray, first = false): 3 | 4 | undefined {
   const { shape, dtype } = array.header;
-  const last = shape[2];
+  const last = shape[first ? 0 : 2];
   if (shape.length !== 3 || (last !== 3 && last !== 4)) return undefined;
   if (dtype.code === 'u1') return last;
   if (dtype.kind !== 'float') return undefined;
@@ -91,9 +96,9 @@ export function subVolumeValues(array: NpyArray, leading: readonly number[]): Nu
  * The images of an array: along volume axis `axis` (0, 1 or 2 of the last three) with the
  * leading axes fixed at `leading`. 2-D arrays and colour images are one slice.
  */
-export function planeSource(array: NpyArray, axis = 0, leading: readonly number[] = [], asChannels = false): PlaneSource {
+export function planeSource(array: NpyArray, axis = 0, leading: readonly number[] = [], asChannels = false, channelsFirst = false): PlaneSource {
   const { shape, fortranOrder } = array.header;
-  const layout = layoutOf(array, asChannels);
+  const layout = layoutOf(array, asChannels, channelsFirst);
   if (layout.kind === 'values') throw new Error('0-D and 1-D arrays have no planes');
   const strides = elementStrides(shape, fortranOrder);
   const nd = shape.length;
@@ -105,7 +110,8 @@ export function planeSource(array: NpyArray, axis = 0, leading: readonly number[
   let channels: 1 | 3 | 4 = 1;
   if (layout.kind === 'colour') {
     channels = layout.channels;
-    channelStride = strides[2];
+    channelStride = strides[layout.first ? 0 : 2];
+    if (layout.first) [rowAxis, colAxis] = [1, 2];
   } else if (layout.kind === 'volume') {
     const volumeAxes = [nd - 3, nd - 2, nd - 1];
     sliceAxis = volumeAxes[axis];
@@ -124,12 +130,13 @@ export function planeSource(array: NpyArray, axis = 0, leading: readonly number[
   let buffer: NumericArray | undefined;
 
   const offsetOf = (k: number, y: number, x: number) => base + k * sliceStride + y * rowStride + x * colStride;
-  const fullIndex = (k: number, y: number, x: number): number[] => {
+  const fullIndex = (k: number, y: number, x: number): (number | string)[] => {
     const index = [...leading, ...shape.slice(leading.length).map(() => 0)];
     if (sliceAxis >= 0) index[sliceAxis] = k;
     index[rowAxis] = y;
     index[colAxis] = x;
-    return channels === 1 ? index : index.slice(0, 2);
+    if (channels === 1) return index;
+    return layout.kind === 'colour' && layout.first ? [':', y, x] : index.slice(0, 2);
   };
 
   return {
