@@ -1,3 +1,4 @@
+import { NumericArray } from '../src/shared/npy/decode';
 import { PlaneSource } from '../src/shared/npy/planeSource';
 import { el } from './dom';
 
@@ -39,6 +40,13 @@ export class ValuesGrid {
   private anchor: Cell = { row: 0, col: 0 };
   private marked?: Cell;
   private frame = 0;
+  /** What is drawn: the header row and its column heads, and each row in view with its cells. */
+  private readonly header = el('div', { role: 'row', class: 'grid-row grid-header', 'aria-rowindex': '1' });
+  private readonly corner = el('div', { role: 'columnheader', class: 'grid-corner', 'aria-colindex': '1' });
+  private readonly heads = new Map<number, HTMLElement>();
+  private readonly rows = new Map<number, { element: HTMLElement; head: HTMLElement; cells: Map<number, HTMLElement> }>();
+  /** Whether what is drawn is stale beyond a scroll (another slice, selection, mark or shading). */
+  private dirty = true;
   private shade?: (value: number) => string | undefined;
   /** The cell under the pointer (or none): the viewer marks its pixel. */
   onHover: (cell: Cell | undefined) => void = () => undefined;
@@ -73,6 +81,7 @@ export class ValuesGrid {
     const resized = source.width !== this.source?.width || source.height !== this.source?.height;
     this.source = source;
     this.k = k;
+    this.dirty = true;
     if (resized) {
       this.active = { row: 0, col: 0 };
       this.anchor = this.active;
@@ -90,12 +99,14 @@ export class ValuesGrid {
   /** Shades each cell in the colour its value is painted in, or not (undefined). */
   setShading(shade: ((value: number) => string | undefined) | undefined): void {
     this.shade = shade;
+    this.dirty = true;
     this.schedule();
   }
 
   /** Marks the cell of the pixel under the viewer's pointer, scrolling it into view. */
   mark(cell: Cell | undefined): void {
     this.marked = cell;
+    this.dirty = true;
     if (cell) this.reveal(cell);
     this.schedule();
   }
@@ -109,66 +120,107 @@ export class ValuesGrid {
     });
   }
 
-  /** Draws the rows and columns in view (and a few around), the headers pinned to the top and left. */
+  /**
+   * Draws the rows and columns in view (and a few around), the headers pinned to the top and
+   * left. A scroll adds the cells that came into view and drops those that left; anything else
+   * (another slice, the selection, the shading) draws them anew.
+   */
   render(): void {
     const source = this.source;
     if (!source) return;
+    const started = performance.now();
+    if (this.dirty) {
+      this.rows.clear();
+      this.heads.clear();
+      this.cells.replaceChildren(this.header);
+      this.header.replaceChildren(this.corner);
+      this.dirty = false;
+    }
     const { scrollTop, scrollLeft, clientHeight, clientWidth } = this.element;
     const w = this.colWidth;
     const r0 = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
     const r1 = Math.min(source.height, Math.ceil((scrollTop + clientHeight) / ROW_HEIGHT) + OVERSCAN);
     const c0 = Math.max(0, Math.floor(scrollLeft / w) - OVERSCAN);
     const c1 = Math.min(source.width, Math.ceil((scrollLeft + clientWidth) / w) + OVERSCAN);
+    this.header.style.top = `${scrollTop}px`;
+    this.corner.style.left = `${scrollLeft}px`;
+    this.corner.style.width = `${w}px`;
+    for (const [x, head] of this.heads) {
+      if (x < c0 || x >= c1) {
+        head.remove();
+        this.heads.delete(x);
+      }
+    }
+    for (let x = c0; x < c1; x++) {
+      if (this.heads.has(x)) continue;
+      const head = el('div', { role: 'columnheader', class: 'grid-head', 'aria-colindex': String(x + 2) }, [String(x)]);
+      head.style.left = `${(x + 1) * w}px`;
+      head.style.width = `${w}px`;
+      this.heads.set(x, head);
+      this.header.append(head);
+    }
+    for (const [y, row] of this.rows) {
+      if (y < r0 || y >= r1) {
+        row.element.remove();
+        this.rows.delete(y);
+      }
+    }
     const values = this.shade ? source.slice(this.k) : undefined;
+    for (let y = r0; y < r1; y++) {
+      let row = this.rows.get(y);
+      if (!row) {
+        const element = el('div', { role: 'row', class: 'grid-row', 'aria-rowindex': String(y + 2) });
+        element.style.top = `${(y + 1) * ROW_HEIGHT}px`;
+        const head = el('div', { role: 'rowheader', class: 'grid-head grid-row-head', 'aria-colindex': '1' }, [String(y)]);
+        head.style.width = `${w}px`;
+        element.append(head);
+        row = { element, head, cells: new Map() };
+        this.rows.set(y, row);
+        this.cells.append(element);
+      }
+      row.head.style.left = `${scrollLeft}px`;
+      for (const [x, cell] of row.cells) {
+        if (x < c0 || x >= c1) {
+          cell.remove();
+          row.cells.delete(x);
+        }
+      }
+      for (let x = c0; x < c1; x++) {
+        if (row.cells.has(x)) continue;
+        const cell = this.cell(source, y, x, values);
+        row.cells.set(x, cell);
+        row.element.insertBefore(cell, row.head);
+      }
+    }
+    this.element.setAttribute('aria-activedescendant', `cell-${this.active.row}-${this.active.col}`);
+    // For the benchmark: how long this frame's cells took, and how many frames there have been.
+    this.element.dataset.renderMs = (performance.now() - started).toFixed(2);
+    this.element.dataset.renders = String(Number(this.element.dataset.renders ?? 0) + 1);
+  }
+
+  /** One cell: its value, its NumPy index as its name, its selection, mark and shade. */
+  private cell(source: PlaneSource, y: number, x: number, values: NumericArray | undefined): HTMLElement {
     const lo = { row: Math.min(this.anchor.row, this.active.row), col: Math.min(this.anchor.col, this.active.col) };
     const hi = { row: Math.max(this.anchor.row, this.active.row), col: Math.max(this.anchor.col, this.active.col) };
-    const rows: HTMLElement[] = [];
-    const header = el('div', { role: 'row', class: 'grid-row grid-header', 'aria-rowindex': '1' });
-    header.style.top = `${scrollTop}px`;
-    const corner = el('div', { role: 'columnheader', class: 'grid-corner', 'aria-colindex': '1' }, ['']);
-    corner.style.left = `${scrollLeft}px`;
-    corner.style.width = `${w}px`;
-    header.append(corner);
-    for (let x = c0; x < c1; x++) {
-      const h = el('div', { role: 'columnheader', class: 'grid-head', 'aria-colindex': String(x + 2) }, [String(x)]);
-      h.style.left = `${(x + 1) * w}px`;
-      h.style.width = `${w}px`;
-      header.append(h);
+    const selected = y >= lo.row && y <= hi.row && x >= lo.col && x <= hi.col;
+    const cell = el('div', {
+      role: 'gridcell',
+      id: `cell-${y}-${x}`,
+      class: `grid-cell${selected ? ' selected' : ''}${y === this.active.row && x === this.active.col ? ' active' : ''}${this.marked?.row === y && this.marked.col === x ? ' marked' : ''}`,
+      'aria-colindex': String(x + 2),
+      'aria-label': source.indexAt(this.k, y, x),
+      'aria-selected': String(selected),
+      'data-row': String(y),
+      'data-col': String(x),
+    }, [source.valueAt(this.k, y, x)]);
+    cell.style.left = `${(x + 1) * this.colWidth}px`;
+    cell.style.width = `${this.colWidth}px`;
+    const colour = values && source.channels === 1 ? this.shade!(values[y * source.width + x]) : undefined;
+    if (colour) {
+      cell.style.background = colour;
+      cell.classList.add(contrastOf(colour));
     }
-    rows.push(header);
-    for (let y = r0; y < r1; y++) {
-      const row = el('div', { role: 'row', class: 'grid-row', 'aria-rowindex': String(y + 2) });
-      row.style.top = `${(y + 1) * ROW_HEIGHT}px`;
-      const head = el('div', { role: 'rowheader', class: 'grid-head grid-row-head', 'aria-colindex': '1' }, [String(y)]);
-      head.style.left = `${scrollLeft}px`;
-      head.style.width = `${w}px`;
-      const cells: HTMLElement[] = [];
-      for (let x = c0; x < c1; x++) {
-        const selected = y >= lo.row && y <= hi.row && x >= lo.col && x <= hi.col;
-        const cell = el('div', {
-          role: 'gridcell',
-          id: `cell-${y}-${x}`,
-          class: `grid-cell${selected ? ' selected' : ''}${y === this.active.row && x === this.active.col ? ' active' : ''}${this.marked?.row === y && this.marked.col === x ? ' marked' : ''}`,
-          'aria-colindex': String(x + 2),
-          'aria-label': source.indexAt(this.k, y, x),
-          'aria-selected': String(selected),
-          'data-row': String(y),
-          'data-col': String(x),
-        }, [source.valueAt(this.k, y, x)]);
-        cell.style.left = `${(x + 1) * w}px`;
-        cell.style.width = `${w}px`;
-        const colour = values && source.channels === 1 ? this.shade!(values[y * source.width + x]) : undefined;
-        if (colour) {
-          cell.style.background = colour;
-          cell.classList.add(contrastOf(colour));
-        }
-        cells.push(cell);
-      }
-      row.append(...cells, head);
-      rows.push(row);
-    }
-    this.cells.replaceChildren(...rows);
-    this.element.setAttribute('aria-activedescendant', `cell-${this.active.row}-${this.active.col}`);
+    return cell;
   }
 
   private cellOf(target: EventTarget | null): Cell | undefined {
@@ -202,6 +254,7 @@ export class ValuesGrid {
     const source = this.source!;
     this.active = { row: Math.max(0, Math.min(source.height - 1, to.row)), col: Math.max(0, Math.min(source.width - 1, to.col)) };
     if (!extend) this.anchor = this.active;
+    this.dirty = true;
     this.reveal(this.active);
     this.schedule();
   }

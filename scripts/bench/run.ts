@@ -121,6 +121,56 @@ async function webviewRows(): Promise<void> {
   }
 }
 
+/**
+ * Issue #15's views: a scroll step of the values grid through a 2048 x 2048 float32 slice (the
+ * cells of one frame made), and the mosaic of a (512, 256, 256) uint8 volume (each frame's
+ * thumbnails painted).
+ */
+async function inspectionRows(): Promise<void> {
+  const harness = new WebviewHarness();
+  await harness.start();
+  const open = async (shape: number[], dtype: 'u1' | 'f4') => {
+    const page = await harness.open('npy', undefined, { width: 1200, height: 1000 });
+    const count = shape.reduce((a, b) => a * b, 1);
+    const headerBytes = new Uint8Array(dump(dtype === 'u1' ? new Uint8Array(0) : new Float32Array(0), shape));
+    const header = parseNpyHeader(headerBytes, headerBytes.length + count * (dtype === 'u1' ? 1 : 4));
+    await page.evaluate(({ header, dtype, count }) => {
+      const data = dtype === 'u1' ? new Uint8Array(count) : new Float32Array(count);
+      for (let i = 0; i < count; i++) data[i] = dtype === 'u1' ? (i * 7 + (i >> 9)) & 255 : Math.sin(i / 1000) * 1000 + (i % 97) / 7;
+      window.postMessage({ type: 'showArray', array: { fileName: 'bench.npy', header, data: data.buffer } }, '*');
+    }, { header, dtype, count });
+    await page.getByRole('checkbox', { name: 'Show values' }).waitFor();
+    return page;
+  };
+  try {
+    const grid = await open([1, 2048, 2048], 'f4');
+    await grid.getByRole('checkbox', { name: 'Show values' }).check();
+    await grid.getByRole('grid', { name: 'Values of the slice' }).waitFor();
+    const steps = await grid.evaluate(async () => {
+      const g = document.querySelector<HTMLElement>('[role="grid"]')!;
+      const times: number[] = [];
+      for (let i = 0; i < 150; i++) {
+        const before = g.dataset.renders;
+        g.scrollTop += 97;
+        g.scrollLeft += 61;
+        while (g.dataset.renders === before) await new Promise((r) => requestAnimationFrame(r));
+        times.push(Number(g.dataset.renderMs));
+      }
+      return times.slice(10);
+    });
+    record('values grid scroll step, a 2048 × 2048 float32 slice: the cells of one frame made', steps, 'ms', { median: 16, p95: 16, text: '≤ 16 ms per frame' });
+    await grid.close();
+    const mosaic = await open([512, 256, 256], 'u1');
+    await mosaic.getByRole('checkbox', { name: 'Show mosaic' }).check();
+    await mosaic.locator('section.mosaic[data-painted="512"]').waitFor({ timeout: 120_000 });
+    const frames = ((await mosaic.locator('section.mosaic').getAttribute('data-frame-times')) ?? '').split(',').map(Number);
+    record('mosaic of a (512, 256, 256) uint8 volume: each frame\'s thumbnails painted', frames, 'ms', { median: 16, p95: 16, text: '≤ 16 ms per frame' }, `${frames.length} frames for 512 thumbnails`);
+    await mosaic.close();
+  } finally {
+    await harness.stop();
+  }
+}
+
 /** 2b: the same with a 7 x 7 CAM overlay drawn over a (44, 256, 256) volume: a slice change, and an opacity drag step. */
 async function overlayRows(): Promise<void> {
   const harness = new WebviewHarness();
@@ -499,6 +549,7 @@ async function main(): Promise<void> {
   console.log(`MRNet Viewer benchmark on ${machine}`);
   await webviewRows();
   await overlayRows();
+  await inspectionRows();
   await reportRows();
   await overviewPageRows();
   decodeRows();
