@@ -48,8 +48,9 @@ export function startNpyEditor(root: HTMLElement): void {
   const group = new ViewportGroup();
   const statistics = new StatisticsView();
   const grid = new ValuesGrid('Values of the slice');
-  const valuesBar = el('div', { class: 'values-bar' });
-  const valuesPart = el('div', { class: 'values-part', hidden: '' }, [valuesBar, grid.element]);
+  /** The values grid and the mosaic beside the image (or alone, for 0-D and 1-D arrays), their switches above. */
+  const valuesBar = el('div', { class: 'values-bar', hidden: '' });
+  const valuesPart = el('div', { class: 'values-part', hidden: '' });
   const toolbar = new ViewerToolbar(group, [], (action) => vscode.postMessage(action === 'addOverlay' ? { type: 'addOverlay' } : { type: 'exportSlice', format: action }));
   /** What to draw over the plane: the overlays added to this file. */
   let overlayContents: OverlayContent[] = [];
@@ -62,7 +63,7 @@ export function startNpyEditor(root: HTMLElement): void {
     plane.setOverlays(overlays, problems);
   };
   toolbar.element.hidden = true;
-  root.append(el('header', { class: 'file-header' }, [title, info]), caseStrip, alert, controls, toolbar.element, status, body, valuesPart, statistics.element);
+  root.append(el('header', { class: 'file-header' }, [title, info]), caseStrip, alert, controls, toolbar.element, valuesBar, status, body, statistics.element);
 
   let viewer: PlaneViewer | undefined;
   /** A file read slice by slice, while it is shown. */
@@ -106,6 +107,8 @@ export function startNpyEditor(root: HTMLElement): void {
     overlayContents = message.overlays ?? [];
     body.replaceChildren();
     valuesPart.hidden = true;
+    valuesBar.hidden = true;
+    valuesPart.replaceChildren(grid.element);
     statistics.clear();
     statistics.show([]);
     controls.replaceChildren();
@@ -187,7 +190,7 @@ export function startNpyEditor(root: HTMLElement): void {
     const whole: StatisticsScope = { label: 'Whole array', scope: 'array', values: () => array.values, cOrder: cOrderOf(shape, fortranOrder), indexOf: (p) => numpyIndex(elementIndex(p, shape, fortranOrder)) };
     if (layoutOf(array).kind === 'values') {
       valuesPart.hidden = false;
-      valuesBar.replaceChildren();
+      body.append(valuesPart);
       grid.element.hidden = false;
       grid.setShading(undefined);
       grid.show(valuesSource(array), 0);
@@ -212,12 +215,14 @@ export function startNpyEditor(root: HTMLElement): void {
     const valuesState = { shown: false, shaded: true, mosaic: false };
     const showValues = () => {
       grid.element.hidden = !valuesState.shown;
+      valuesPart.hidden = !valuesState.shown && !valuesState.mosaic;
       if (valuesState.shown && source) {
         grid.setShading(valuesState.shaded ? (v) => plane.colourOf(v) : undefined);
         grid.show(source, plane.slice);
       }
     };
-    valuesPart.hidden = false;
+    body.append(valuesPart);
+    valuesBar.hidden = false;
     valuesBar.replaceChildren(
       toggle('Show values', false, (on) => {
         valuesState.shown = on;
@@ -241,6 +246,7 @@ export function startNpyEditor(root: HTMLElement): void {
     let painted = '';
     const showMosaic = (force = false) => {
       mosaic.element.hidden = !valuesState.mosaic;
+      valuesPart.hidden = !valuesState.shown && !valuesState.mosaic;
       const shown = plane.shown;
       const look = `${shown?.window.low},${shown?.window.high},${plane.getState().colourMap},${plane.getState().invert}`;
       if (valuesState.mosaic && (force || look !== painted)) {

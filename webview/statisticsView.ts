@@ -76,7 +76,7 @@ export class StatisticsView {
       ['std', 'Std', (s) => (s.std === undefined ? { text: '—' } : { text: shown(s.std), value: s.std })],
       ...PERCENTILES.map((q): [string, string, (s: ArrayStatistics) => { text: string; value?: number }] => [
         q === 50 ? 'median' : `p${q}`,
-        q === 50 ? 'Median' : `${q}th percentile`,
+        q === 50 ? 'Median' : `${q}${q === 1 ? 'st' : 'th'} percentile`,
         (s) => {
           const v = s.percentiles?.get(q);
           return v === undefined ? { text: '—' } : { text: shown(v), value: v };

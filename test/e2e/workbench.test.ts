@@ -88,6 +88,42 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     assert.equal(await slider.inputValue(), String(k + 1));
   });
 
+  it('a volume\'s exact values and NumPy\'s statistics: the values grid, the statistics panel, "Export Slice as CSV…"', async () => {
+    await closeAllEditors(page);
+    await explorerOpen(page, 'MRNet-v1.0', 'train', 'coronal', '0001.npy');
+    const frame = await webviewFrame(page, (f) => f.getByRole('checkbox', { name: 'Show values' }).isVisible());
+    const bytes = new Uint8Array(readFileSync(dataset('train', 'coronal', '0001.npy')));
+    const header = parseNpyHeader(bytes, bytes.length);
+    const [n, h, w] = header.shape;
+    const k = Math.floor((n - 1) / 2);
+    const data = bytes.subarray(header.dataOffset);
+    await frame.getByRole('checkbox', { name: 'Show values' }).check();
+    const grid = frame.getByRole('grid', { name: 'Values of the slice' });
+    for (const [y, x] of [[0, 0], [2, 5], [10, 3]]) {
+      assert.equal(await grid.getByRole('gridcell', { name: `[${k}, ${y}, ${x}]`, exact: true }).innerText(), String(data[(k * h + y) * w + x]));
+    }
+    // The statistics of the whole volume: NumPy's mean and median of these bytes.
+    await frame.getByText('Statistics', { exact: true }).click();
+    const sorted = Float64Array.from(data).sort();
+    const mean = data.reduce((a, v) => a + v, 0) / data.length;
+    const median = (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
+    assert.equal(Number(await frame.locator('td[data-stat="mean"][data-scope="array"]').getAttribute('data-value')), mean);
+    assert.equal(Number(await frame.locator('td[data-stat="median"][data-scope="array"]').getAttribute('data-value')), median);
+    await page.screenshot({ path: join(SCREENSHOTS, 'values-and-statistics.png') });
+    // The slice's values out as CSV, through the save dialog (a quick input in code-server).
+    await frame.getByRole('button', { name: 'Export Slice as CSV…' }).click();
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await page.waitForFunction(() => /0001_slice\d+\.csv$/.test(document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? ''));
+    const target = join(workbench.workspace, 'exports-slice.csv');
+    await input.fill(target);
+    await input.press('Enter');
+    for (const deadline = Date.now() + 20_000; !existsSync(target) && Date.now() < deadline; ) await page.waitForTimeout(100);
+    const lines = readFileSync(target, 'utf8').trim().split('\n');
+    assert.equal(lines.length, h);
+    assert.equal(lines[2], Array.from(data.subarray((k * h + 2) * w, (k * h + 3) * w)).join(','));
+    await closeAllEditors(page);
+  });
+
   it('a folder without a dataset: the MRNet view offers "Select Dataset Folder" and "Create Sample Dataset"', async () => {
     const other = await workbench.open('', join(workbench.workspace, 'broken'));
     try {
