@@ -1,5 +1,5 @@
 // `npm run screenshots`: the README's pictures of the .npy editor and the case viewer in VS Code's
-// dark, light and high-contrast themes, and of the model report and the dataset overview (dark), taken in code-server (the real workbench) on a fresh
+// dark, light and high-contrast themes, and of the model report, the dataset overview and the values grid (dark), taken in code-server (the real workbench) on a fresh
 // sample dataset, into docs/screenshots/. Not part of `npm test`; run it when the UI changes.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -74,6 +74,15 @@ async function main(): Promise<void> {
           await bars.nth(sizes.indexOf(Math.max(...sizes))).click();
           await page.getByRole('treeitem', { name: /^Dataset MRNet-v1\.0, filter: sagittal/ }).waitFor();
           await page.screenshot({ path: join(OUT, 'dataset-overview.png') });
+          // The values grid beside the image and the statistics panel, on a coronal volume.
+          await runCommand(page, 'MRNet: Clear Filter');
+          await closeAllEditors(page);
+          await explorerOpen(page, 'MRNet-v1.0', 'train', 'coronal', `${id}.npy`);
+          const values = await webviewFrame(page, (f) => f.getByRole('checkbox', { name: 'Show values' }).isVisible());
+          await values.getByRole('checkbox', { name: 'Show values' }).check();
+          await values.getByText('Statistics', { exact: true }).click();
+          await values.locator('td[data-stat="median"][data-scope="slice"]').waitFor();
+          await page.screenshot({ path: join(OUT, 'values-and-statistics.png') });
         }
         await page.close();
         console.log(`${name}: written`);
