@@ -12,6 +12,7 @@ import { planeOverlays } from './overlays';
 import { ViewportGroup, isTextField } from './viewportGroup';
 import { answerExport } from './sliceExport';
 import { SliceStream } from './sliceStream';
+import { ValuesGrid } from './valuesGrid';
 import { onHostMessage, vscode } from './vscodeApi';
 
 /** How the planes are laid out: chosen by width (1x3 when wide, 3x1 when narrow), or as chosen. */
@@ -63,12 +64,41 @@ export function startCaseViewer(root: HTMLElement): void {
     ['large', tool('1+2', 'Layout: one large plane, two small', 'g: next layout', () => setLayout('large'), true)],
   ]);
   const enlarge = tool('Enlarge', 'Make the active plane the large one', 'b', () => makeLarge());
-  const toolbar = new ViewerToolbar(group, [el('span', { class: 'group', role: 'group', 'aria-label': 'Layout' }, [...layoutButtons.values(), enlarge])], (action, viewer) => {
+  // The values of the active plane's slice, on demand, under the planes.
+  const grid = new ValuesGrid('Values of the slice');
+  grid.element.classList.add('case-values');
+  grid.element.hidden = true;
+  const valuesButton = tool('Values', 'Show the values of the active plane\'s slice', '', () => {
+    grid.element.hidden = !grid.element.hidden;
+    valuesButton.setAttribute('aria-pressed', String(!grid.element.hidden));
+    showValues();
+  }, true);
+  let gridViewer: PlaneViewer | undefined;
+  /** The grid follows the active plane and its slice; the pointer over either marks the other. */
+  const showValues = () => {
+    const viewer = group.active;
+    const source = viewer?.shownSource;
+    if (grid.element.hidden || !viewer || !source) return;
+    if (gridViewer !== viewer) {
+      gridViewer?.mark(undefined);
+      gridViewer = viewer;
+      grid.element.setAttribute('aria-label', `Values of the ${planeDisplayName(planeOf(viewer) ?? '')} slice`);
+      grid.onHover = (c) => viewer.mark(c && { x: c.col, y: c.row });
+    }
+    grid.setShading((v) => viewer.colourOf(v));
+    grid.show(source, viewer.slice);
+  };
+  const toolbar = new ViewerToolbar(group, [el('span', { class: 'group', role: 'group', 'aria-label': 'Layout' }, [...layoutButtons.values(), enlarge, valuesButton])], (action, viewer) => {
     const plane = planeOf(viewer);
     if (plane === undefined) return;
     vscode.postMessage(action === 'addOverlay' ? { type: 'addOverlay', plane } : { type: 'exportSlice', format: action, plane });
   });
-  root.append(header, toolbar.element, status, planes);
+  root.append(header, toolbar.element, status, planes, grid.element);
+  const refreshToolbar = group.onUpdate;
+  group.onUpdate = () => {
+    refreshToolbar();
+    showValues();
+  };
   root.classList.add('case-viewer');
 
   /** Plane files read slice by slice, by plane, while their case is shown. */
@@ -96,6 +126,7 @@ export function startCaseViewer(root: HTMLElement): void {
   }
 
   const save = () => {
+    showValues();
     for (const [plane, viewer] of viewers) planeStates.set(plane, viewer.getState());
     vscode.setState({ caseKey: shownKey, planes: [...planeStates], layout, large, linked: group.linked, annotations: group.annotations } satisfies CaseViewState);
   };
@@ -224,6 +255,10 @@ export function startCaseViewer(root: HTMLElement): void {
         // The webview's context menu (Save Slice as PNG…, …) acts on the plane right-clicked.
         viewer.element.dataset.vscodeContext = JSON.stringify({ mrnetPlane: casePlane.plane });
         viewer.onChange = save;
+        const hovered = viewer;
+        viewer.onHover = (p) => {
+          if (!grid.element.hidden && gridViewer === hovered) grid.mark(p && { row: p.y, col: p.x });
+        };
         viewers.set(casePlane.plane, viewer);
         group.add(viewer);
       }

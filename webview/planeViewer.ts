@@ -358,6 +358,11 @@ export class PlaneViewer {
     return image;
   }
 
+  /** The stack of images shown (the values grid reads its values), if any. */
+  get shownSource(): PlaneSource | undefined {
+    return this.source;
+  }
+
   /** The number of slices in the stack shown. */
   get depth(): number {
     return this.source?.depth ?? 0;

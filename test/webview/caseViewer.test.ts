@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { dump } from 'npyjs';
 import { Page } from 'playwright-core';
 import { CaseInfo, CasePlane, HostMessage } from '../../src/shared/protocol';
+import { planeCanvas } from '../support/canvas';
 import { useWebviewHarness, arrayContent, arrayMessage, post, posted, storedState } from './harness';
 
 /** A (slices, 64, 64) uint8 volume whose value at [k, y, x] is (k + y + x) mod 256. */
@@ -59,6 +60,24 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
     assert.ok(boxes[0]!.x < boxes[1]!.x && boxes[1]!.x < boxes[2]!.x && boxes[0]!.y === boxes[2]!.y, 'side by side');
     assert.equal(await page.getByRole('heading').textContent(), 'Case 0000');
     assert.equal(await page.locator('.case-split').textContent(), 'MRNet-v1.0 · train');
+  });
+
+  it('on demand, the values of the active plane\'s slice, following the plane clicked and its slice', async () => {
+    await openCase();
+    await page.getByRole('toolbar', { name: 'Viewer' }).getByRole('button', { name: "Show the values of the active plane's slice" }).click();
+    /** The NumPy indices of the cells the grid shows now. */
+    const shownIndices = (plane: string) => page.getByRole('grid', { name: `Values of the ${plane} slice` }).getByRole('gridcell').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label')!));
+    const middle = (plane: string) => Math.floor((SLICES[plane] - 1) / 2);
+    await planeCanvas(page, 'Sagittal plane').click();
+    await page.getByRole('grid', { name: 'Values of the Sagittal slice' }).waitFor();
+    assert.ok((await shownIndices('Sagittal')).every((i) => i.startsWith(`[${middle('sagittal')}, `)));
+    await planeCanvas(page, 'Axial plane').click();
+    await page.getByRole('grid', { name: 'Values of the Axial slice' }).waitFor();
+    assert.ok((await shownIndices('Axial')).every((i) => i.startsWith(`[${middle('axial')}, `)));
+    // The pointer is over the axial image: its pixel's cell is marked, and the slice keys move the grid too.
+    assert.equal(await page.locator('.values-grid .grid-cell.marked').count(), 1);
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction((k) => document.querySelector('.values-grid .grid-cell')?.getAttribute('aria-label')?.startsWith(`[${k}, `), middle('axial') + 1);
   });
 
   it('shows one badge per task with data-task and data-value', async () => {
