@@ -68,6 +68,8 @@ export function startNpyEditor(root: HTMLElement): void {
   let viewer: PlaneViewer | undefined;
   /** A file read slice by slice, while it is shown. */
   let stream: SliceStream | undefined;
+  /** A file read slice by slice: its slice shown arrived (the statistics of the slice follow). */
+  let sliceArrived: (() => void) | undefined;
   let defaults: ViewDefaults = { colourMap: DEFAULT_COLOUR_MAP, preset: 'auto' };
   let caseInfo: CaseInfo | undefined;
   group.onPresetChosen = (preset) => vscode.postMessage({ type: 'rememberPreset', preset });
@@ -75,7 +77,10 @@ export function startNpyEditor(root: HTMLElement): void {
 
   onHostMessage((message: HostMessage) => {
     if (message.type === 'slice' || message.type === 'sliceError') {
-      if (viewer && stream?.receive(message, viewer.slice)) viewer.refresh();
+      if (viewer && stream?.receive(message, viewer.slice)) {
+        viewer.refresh();
+        sliceArrived?.();
+      }
       return;
     }
     if (message.type === 'requestExport') {
@@ -99,6 +104,7 @@ export function startNpyEditor(root: HTMLElement): void {
     if (message.type !== 'showArray') return;
     status.remove();
     stream = undefined;
+    sliceArrived = undefined;
     if (viewer) group.remove(viewer);
     viewer?.dispose();
     viewer = undefined;
@@ -174,7 +180,27 @@ export function startNpyEditor(root: HTMLElement): void {
     const axis = streamAxis(header)!;
     controls.append(el('span', { class: 'status' }, [`Read slice by slice along axis ${axis} (${formatBytes(header.fileSize)}); statistics of ${sampled.slices} sampled slices.`]));
     const { plane, save, initial } = planeViewer(fileName);
-    plane.setSource(stream.source, sampled.stats, initial, true);
+    const source = stream.source;
+    plane.setSource(source, sampled.stats, initial, true);
+    // The statistics of the slice shown; the whole array's are the info panel's sampled ones.
+    const showStatistics = () => {
+      const k = plane.slice;
+      const label = `Slice a${numpyIndex(plane.sliceIndex().map((i) => (i === null ? ':' : String(i))))}`;
+      statistics.show([{
+        label,
+        key: `${label} ${stream?.has(k) ? 'read' : 'reading'}`,
+        scope: 'slice',
+        note: `the whole array is read slice by slice: the info panel has its figures from ${sampled.slices} sampled slices`,
+        values: () => source.slice(k),
+        indexOf: (p) => source.indexAt(k, Math.floor(p / source.width), p % source.width),
+      }]);
+    };
+    plane.onChange = () => {
+      save();
+      showStatistics();
+    };
+    sliceArrived = showStatistics;
+    showStatistics();
     save();
     return plane;
   }

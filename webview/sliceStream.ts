@@ -35,6 +35,11 @@ export class SliceStream {
     return message.index === shown;
   }
 
+  /** Whether slice k's values are here (a slice not read yet shows as zeros). */
+  has(k: number): boolean {
+    return this.cache.has(k);
+  }
+
   private want(k: number): void {
     for (const index of [k, k + 1]) {
       if (index >= sliceCount(this.header) || this.cache.has(index) || this.pending.has(index) || this.failed.has(index)) continue;

@@ -6,6 +6,8 @@ import { el } from './dom';
 export interface StatisticsScope {
   /** "Whole array", "Slice 21". */
   label: string;
+  /** What the figures are cached by (the label unless given): a slice still being read is another key than the slice read. */
+  key?: string;
   /** `array` or `slice`: the cells' data-scope. */
   scope: 'array' | 'slice';
   values: () => NumericArray;
@@ -44,7 +46,7 @@ export class StatisticsView {
   /** What the columns are now; a column whose label is unchanged keeps its figures. */
   show(scopes: StatisticsScope[]): void {
     this.scopes = scopes;
-    for (const key of this.cache.keys()) if (!scopes.some((s) => s.label === key)) this.cache.delete(key);
+    for (const key of this.cache.keys()) if (!scopes.some((s) => (s.key ?? s.label) === key)) this.cache.delete(key);
     this.render();
   }
 
@@ -54,10 +56,11 @@ export class StatisticsView {
   }
 
   private statsOf(scope: StatisticsScope): ArrayStatistics {
-    let s = this.cache.get(scope.label);
+    const key = scope.key ?? scope.label;
+    let s = this.cache.get(key);
     if (!s) {
       s = arrayStatistics(scope.values(), scope.cOrder);
-      this.cache.set(scope.label, s);
+      this.cache.set(key, s);
     }
     return s;
   }

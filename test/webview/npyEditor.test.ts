@@ -323,5 +323,12 @@ describe('the .npy editor webview (headless Chromium)', function () {
     await post(page, { type: 'slice', index: 43, data: sliceOf(43) });
     await page.waitForFunction(() => !document.querySelector('[data-role="readout"]')!.textContent.includes('…'));
     assert.equal(await readout().textContent(), `x 30  y 40\nvalue ${valueAt(43, 40, 30)}\nat [43, 40, 30]`);
+    // The statistics panel: the slice shown, once it is here (its max is that of slice 43's values).
+    await page.getByText('Statistics', { exact: true }).click();
+    let max = 0;
+    for (let y = 0; y < 256; y++) for (let x = 0; x < 256; x++) max = Math.max(max, valueAt(43, y, x));
+    assert.equal(await page.locator('td[data-stat="max"][data-scope="slice"]').getAttribute('data-value'), String(max));
+    assert.equal(await page.locator('td[data-scope="array"]').count(), 0);
+    assert.match(await page.locator('th[data-scope="slice"]').innerText(), /the whole array is read slice by slice/);
   });
 });
