@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { WebviewView, makeNonce, pageFiles, webviewHtml } from './core/webviewHtml';
+import { WebviewView, loadsChartsOnDemand, makeNonce, pageFiles, webviewHtml } from './core/webviewHtml';
 
 /** Webview options shared by every panel: scripts on, and only our bundle and CSS readable. */
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -19,5 +19,6 @@ export function loadWebview(webview: vscode.Webview, extensionUri: vscode.Uri, v
     nonce: makeNonce(),
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', pageFiles(view).script)).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', pageFiles(view).style)).toString(),
+    chartsUri: loadsChartsOnDemand(view) ? webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'charts.js')).toString() : undefined,
   });
 }

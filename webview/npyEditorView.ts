@@ -18,6 +18,8 @@ import { answerExport } from './sliceExport';
 import { SliceStream } from './sliceStream';
 import { StatisticsScope, StatisticsView } from './statisticsView';
 import { ValuesGrid } from './valuesGrid';
+import { loadCharts } from './charts/chartsApi';
+import { formatElement } from '../src/shared/npy/formatValue';
 import { MosaicView } from './mosaicView';
 import { onHostMessage, vscode } from './vscodeApi';
 
@@ -221,6 +223,13 @@ export function startNpyEditor(root: HTMLElement): void {
       grid.setShading(undefined);
       grid.show(valuesSource(array), 0);
       statistics.show([whole]);
+      // A 1-D array is also a line, drawn by the charts bundle (loaded now, not with every file).
+      if (shape.length === 1 && array.header.count > 1) {
+        loadCharts().then(
+          (charts) => valuesPart.isConnected && valuesPart.prepend(charts.linePlot(array.values, 'Line plot', (i) => formatElement(array, i))),
+          (e: unknown) => valuesPart.prepend(el('p', { role: 'alert', class: 'error' }, [`No line plot: ${e instanceof Error ? e.message : String(e)}`])),
+        );
+      }
       return undefined;
     }
     const { plane, state, save, initial } = planeViewer(fileName);

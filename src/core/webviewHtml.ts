@@ -6,6 +6,11 @@ export function pageFiles(view: WebviewView): { script: string; style: string } 
   return view === 'report' || view === 'overview' ? { script: 'charts.js', style: 'charts.css' } : { script: 'webview.js', style: 'viewer.css' };
 }
 
+/** The viewers' pages, which load the charts bundle only when they draw a chart (a 1-D array's line plot). */
+export function loadsChartsOnDemand(view: WebviewView): boolean {
+  return view === 'npy' || view === 'npz';
+}
+
 export interface WebviewPage {
   view: WebviewView;
   title: string;
@@ -14,6 +19,8 @@ export interface WebviewPage {
   nonce: string;
   scriptUri: string;
   styleUri: string;
+  /** The charts bundle, which the viewers load only when they draw a chart (a 1-D array's line plot). */
+  chartsUri?: string;
 }
 
 /**
@@ -37,7 +44,7 @@ export function webviewHtml(page: WebviewPage): string {
 <link rel="stylesheet" href="${escapeAttr(page.styleUri)}">
 <title>${escapeText(page.title)}</title>
 </head>
-<body data-view="${page.view}" data-vscode-context='{"preventDefaultContextMenuItems": true}'>
+<body data-view="${page.view}"${page.chartsUri ? ` data-charts="${escapeAttr(page.chartsUri)}"` : ''} data-vscode-context='{"preventDefaultContextMenuItems": true}'>
 <main id="app"></main>
 <script nonce="${page.nonce}" src="${escapeAttr(page.scriptUri)}"></script>
 </body>

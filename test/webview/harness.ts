@@ -6,7 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/shared/npy/header';
 import { ArrayContent, CaseInfo, HostMessage } from '../../src/shared/protocol';
-import { WebviewView, makeNonce, pageFiles, webviewHtml } from '../../src/core/webviewHtml';
+import { WebviewView, loadsChartsOnDemand, makeNonce, pageFiles, webviewHtml } from '../../src/core/webviewHtml';
 import { ReportHostMessage } from '../../src/shared/reportProtocol';
 import { OverviewHostMessage } from '../../src/shared/overview/overviewProtocol';
 import { launchChromium } from '../support/browser';
@@ -72,6 +72,7 @@ export class WebviewHarness {
       nonce: makeNonce(),
       scriptUri: `${this.origin}/dist/${pageFiles(view).script}`,
       styleUri: `${this.origin}/media/${pageFiles(view).style}`,
+      chartsUri: loadsChartsOnDemand(view) ? `${this.origin}/dist/charts.js` : undefined,
     });
   }
 

@@ -115,4 +115,30 @@ describe('the values grid (headless Chromium)', () => {
     await page.getByText('Statistics', { exact: true }).click();
     assert.equal(await page.locator('td[data-stat="mean"][data-scope="array"]').getAttribute('data-value'), '3.25');
   });
+
+  it('a 1-D array is also a line plot (the charts bundle loaded on demand): the value under the pointer, wheel zoom, drag pan', async () => {
+    const bytes = new Uint8Array(readFileSync(join(STATS, 'f8_1d.npy')));
+    const array = decodeNpy(bytes);
+    await open('f8_1d.npy', bytes, false);
+    const plot = page.getByRole('img', { name: /^Line plot: values 0 to 1000$/ });
+    await plot.waitFor();
+    const box = (await plot.boundingBox())!;
+    await plot.hover({ position: { x: box.width / 2, y: box.height / 2 } });
+    const index = Number(await page.locator('.line-plot').getAttribute('data-index'));
+    assert.ok(index > 300 && index < 700, String(index));
+    assert.equal(await page.locator('[data-role="line-readout"]').innerText(), `[${index}] ${formatElement(array, index)}`);
+    await page.mouse.wheel(0, -100);
+    const zoomed = page.getByRole('img', { name: /^Line plot: values \d+ to \d+$/ });
+    await page.waitForFunction(() => !/values 0 to 1000$/.test(document.querySelector('.line-plot svg')?.getAttribute('aria-label') ?? ''));
+    const [a, b] = (await zoomed.getAttribute('aria-label'))!.match(/values (\d+) to (\d+)/)!.slice(1).map(Number);
+    assert.ok(b - a < 1000 && a <= index && index <= b, `${a} to ${b} around ${index}`);
+    // A drag to the left shows later indices.
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    const [a2] = (await page.locator('.line-plot svg').getAttribute('aria-label'))!.match(/values (\d+) to (\d+)/)!.slice(1).map(Number);
+    assert.ok(a2 > a, `panned from ${a} to ${a2}`);
+    await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+    await page.getByRole('img', { name: /^Line plot: values 0 to 1000$/ }).waitFor();
+  });
 });
