@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { startCodeServer } from './codeServer';
 import { launchChromium } from '../test/support/browser';
 import { planeCanvas } from '../test/support/canvas';
-import { closeAllEditors, explorerOpen, pickFromQuickPick, runCommand, showCasesView, webviewFrame, workbenchRestored } from '../test/e2e/workbench';
+import { closeAllEditors, explorerOpen, pickFromQuickPick, quickPick, runCommand, showCasesView, webviewFrame, workbenchRestored } from '../test/e2e/workbench';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
           // The values grid beside the image and the statistics panel, on a coronal volume.
           await runCommand(page, 'MRNet: Clear Filter');
           await closeAllEditors(page);
-          await explorerOpen(page, 'MRNet-v1.0', 'train', 'coronal', `${id}.npy`);
+          await quickPick(page, 'Control+P', `MRNet-v1.0/train/coronal/${id}.npy`, new RegExp(`^${id}( · coronal|\\.npy)`));
           const values = await webviewFrame(page, (f) => f.getByRole('checkbox', { name: 'Show values' }).isVisible());
           await values.getByRole('checkbox', { name: 'Show values' }).check();
           await values.getByText('Statistics', { exact: true }).click();

@@ -90,7 +90,8 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
 
   it('a volume\'s exact values and NumPy\'s statistics: the values grid, the statistics panel, "Export Slice as CSV…"', async () => {
     await closeAllEditors(page);
-    await explorerOpen(page, 'MRNet-v1.0', 'train', 'coronal', '0001.npy');
+    // Quick Open by path: the Explorer may hold several rows named 0001.npy (one per plane folder opened).
+    await quickPick(page, 'Control+P', 'MRNet-v1.0/train/coronal/0001.npy', /^0001( · coronal|\.npy)/);
     const frame = await webviewFrame(page, (f) => f.getByRole('checkbox', { name: 'Show values' }).isVisible());
     const bytes = new Uint8Array(readFileSync(dataset('train', 'coronal', '0001.npy')));
     const header = parseNpyHeader(bytes, bytes.length);
