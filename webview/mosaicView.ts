@@ -1,5 +1,16 @@
+import { PlaneSource } from '../src/shared/npy/planeSource';
 import { el } from './dom';
 import { PlaneViewer } from './planeViewer';
+
+/** What the mosaic shows: the slices of the stack, or one image per index of a leading axis (a batch of images). */
+export interface MosaicTiles {
+  count: number;
+  /** The tile's name and number: "Slice 12" / "12", "Index 3" / "3". */
+  name: (i: number) => string;
+  /** Tile i's image: slice `slice` of `source` (the viewer's own stack when undefined). */
+  image: (i: number) => { source?: PlaneSource; slice: number };
+  pick: (i: number) => void;
+}
 
 /** The longest side of a thumbnail, in array pixels (taken every n-th pixel from the slice). */
 const THUMB = 96;
@@ -7,38 +18,42 @@ const THUMB = 96;
 const FRAME_BUDGET_MS = 8;
 
 /**
- * Every slice (or every n-th) of the viewer's stack as thumbnails in its window and colour
- * map, each numbered and a button that shows that slice in the viewer. Thumbnails are painted
+ * Every slice (or every n-th) of the viewer's stack, or every index of a leading axis, as
+ * thumbnails in the viewer's window and colour map, each numbered and a button that shows it. Thumbnails are painted
  * a few per animation frame, so that 512 slices never hold the page for more than a frame.
  */
 export class MosaicView {
   readonly element: HTMLElement;
-  private readonly tiles = el('div', { class: 'mosaic-tiles' });
+  private readonly board = el('div', { class: 'mosaic-tiles' });
   private readonly stepInput: HTMLInputElement;
   private generation = 0;
 
-  constructor(private readonly viewer: PlaneViewer, private readonly onPick: (k: number) => void) {
+  private tiles: MosaicTiles;
+
+  constructor(private readonly viewer: PlaneViewer, tiles: MosaicTiles) {
+    this.tiles = tiles;
     this.stepInput = el('input', { type: 'number', min: '1', value: '1', class: 'mosaic-step', 'aria-label': 'Show every n-th slice' });
     this.stepInput.addEventListener('change', () => this.show());
     this.element = el('section', { class: 'mosaic', role: 'region', 'aria-label': 'Mosaic' }, [
-      el('label', { class: 'control' }, ['Every ', this.stepInput, ' th slice']),
-      this.tiles,
+      el('label', { class: 'control' }, ['Every ', this.stepInput, ' th']),
+      this.board,
     ]);
   }
 
-  /** (Re)draws every n-th slice; a drawing under way for an older call stops. */
-  show(): void {
+  /** (Re)draws every n-th tile (of `tiles` when given); a drawing under way for an older call stops. */
+  show(tiles?: MosaicTiles): void {
+    if (tiles) this.tiles = tiles;
+    const { count, name, image, pick } = this.tiles;
     const generation = ++this.generation;
-    const depth = this.viewer.depth;
     const step = Math.max(1, Math.floor(this.stepInput.valueAsNumber) || 1);
-    const slices = Array.from({ length: Math.ceil(depth / step) }, (_, i) => i * step);
-    const canvases = slices.map((k) => {
+    const shown = Array.from({ length: Math.ceil(count / step) }, (_, i) => i * step);
+    const canvases = shown.map((k) => {
       const canvas = el('canvas', { class: 'thumb-canvas' });
-      const tile = el('button', { type: 'button', class: 'thumb', 'aria-label': `Slice ${k}`, 'data-slice': String(k) }, [canvas, el('span', { class: 'thumb-label' }, [String(k)])]);
-      tile.addEventListener('click', () => this.onPick(k));
+      const tile = el('button', { type: 'button', class: 'thumb', 'aria-label': name(k), 'data-slice': String(k) }, [canvas, el('span', { class: 'thumb-label' }, [String(k)])]);
+      tile.addEventListener('click', () => pick(k));
       return { k, canvas, tile };
     });
-    this.tiles.replaceChildren(...canvases.map((c) => c.tile));
+    this.board.replaceChildren(...canvases.map((c) => c.tile));
     this.element.dataset.painted = '0';
     const frameTimes: number[] = [];
     let next = 0;
@@ -47,11 +62,12 @@ export class MosaicView {
       const started = performance.now();
       while (next < canvases.length && performance.now() - started < FRAME_BUDGET_MS) {
         const { k, canvas } = canvases[next++];
-        const image = this.viewer.thumbnail(k, Math.max(1, Math.ceil(this.longestSide() / THUMB)));
-        if (!image) return;
-        canvas.width = image.width;
-        canvas.height = image.height;
-        canvas.getContext('2d')!.putImageData(image, 0, 0);
+        const { source, slice } = image(k);
+        const painted = this.viewer.thumbnail(slice, Math.max(1, Math.ceil(this.longestSide() / THUMB)), source);
+        if (!painted) return;
+        canvas.width = painted.width;
+        canvas.height = painted.height;
+        canvas.getContext('2d')!.putImageData(painted, 0, 0);
       }
       frameTimes.push(performance.now() - started);
       // For the benchmark: each frame's painting time, once every thumbnail is painted.

@@ -20,7 +20,7 @@ import { StatisticsScope, StatisticsView } from './statisticsView';
 import { ValuesGrid } from './valuesGrid';
 import { loadCharts } from './charts/chartsApi';
 import { formatElement } from '../src/shared/npy/formatValue';
-import { MosaicView } from './mosaicView';
+import { MosaicTiles, MosaicView } from './mosaicView';
 import { onHostMessage, vscode } from './vscodeApi';
 
 interface EditorState {
@@ -247,7 +247,7 @@ export function startNpyEditor(root: HTMLElement): void {
       }]);
     };
     // The values grid: shown on demand, following the slice; the pointer over either marks the other.
-    const valuesState = { shown: false, shaded: true, mosaic: false };
+    const valuesState: { shown: boolean; shaded: boolean; mosaic: boolean; mosaicOf: 'slices' | 'index' } = { shown: false, shaded: true, mosaic: false, mosaicOf: 'slices' };
     const showValues = () => {
       grid.element.hidden = !valuesState.shown;
       valuesPart.hidden = !valuesState.shown && !valuesState.mosaic;
@@ -271,11 +271,27 @@ export function startNpyEditor(root: HTMLElement): void {
     );
     grid.element.hidden = true;
     // The mosaic: every n-th slice in the viewer's window and colours; redrawn when those change.
-    const mosaic = new MosaicView(plane, (k) => {
-      plane.setSlice(k);
-      plane.element.scrollIntoView({ block: 'nearest' });
-      plane.element.focus({ preventScroll: true });
+    const sliceTiles = (): MosaicTiles => ({
+      count: plane.depth,
+      name: (k) => `Slice ${k}`,
+      image: (k) => ({ slice: k }),
+      pick: (k) => {
+        plane.setSlice(k);
+        plane.element.focus({ preventScroll: true });
+      },
     });
+    // A 4-D or larger array (a batch of volumes or images): one tile per index of axis 0, at the slice shown.
+    const leadingTiles = (): MosaicTiles => ({
+      count: shape[0],
+      name: (i) => `Index ${i}`,
+      image: (i) => ({ source: planeSource(array, state.axis, [i, ...state.leading.slice(1)], state.asChannels, state.channelsFirst), slice: plane.slice }),
+      pick: (i) => {
+        state.leading[0] = i;
+        fillControls();
+        reslice(plane.getState());
+      },
+    });
+    const mosaic = new MosaicView(plane, sliceTiles());
     mosaic.element.hidden = true;
     valuesPart.append(mosaic.element);
     let painted = '';
@@ -283,16 +299,25 @@ export function startNpyEditor(root: HTMLElement): void {
       mosaic.element.hidden = !valuesState.mosaic;
       valuesPart.hidden = !valuesState.shown && !valuesState.mosaic;
       const shown = plane.shown;
-      const look = `${shown?.window.low},${shown?.window.high},${plane.getState().colourMap},${plane.getState().invert}`;
+      const byIndex = valuesState.mosaicOf === 'index' && leadingAxes() > 0;
+      const look = `${shown?.window.low},${shown?.window.high},${plane.getState().colourMap},${plane.getState().invert},${plane.getState().scale}${byIndex ? `,${plane.slice},${state.axis}` : ''}`;
       if (valuesState.mosaic && (force || look !== painted)) {
         painted = look;
-        mosaic.show();
+        mosaic.show(byIndex ? leadingTiles() : sliceTiles());
       }
     };
     valuesBar.append(toggle('Show mosaic', false, (on) => {
       valuesState.mosaic = on;
       showMosaic(true);
     }));
+    if (shape.length >= 4) {
+      const of = el('select', { 'aria-label': 'Mosaic of' }, [el('option', { value: 'slices' }, ['slices']), el('option', { value: 'index' }, ['axis 0 index (a batch)'])]);
+      of.addEventListener('change', () => {
+        valuesState.mosaicOf = of.value as 'slices' | 'index';
+        showMosaic(true);
+      });
+      valuesBar.append(el('label', { class: 'control' }, ['Mosaic of ', of]));
+    }
     plane.onHover = (p) => {
       if (valuesState.shown) grid.mark(p && { row: p.y, col: p.x });
     };

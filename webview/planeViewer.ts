@@ -334,10 +334,11 @@ export class PlaneViewer {
 
   /**
    * Slice k painted as it would be shown now (window, colour map, invert), every `stride`-th
-   * pixel (nearest): a mosaic's thumbnail. Undefined before a source is set.
+   * pixel (nearest): a mosaic's thumbnail; of `other` (another sub-volume of the array) when
+   * given. Undefined before a source is set.
    */
-  thumbnail(k: number, stride: number): ImageData | undefined {
-    const source = this.source;
+  thumbnail(k: number, stride: number, other?: PlaneSource): ImageData | undefined {
+    const source = other ?? this.source;
     if (!source || !this.stats) return undefined;
     const width = Math.ceil(source.width / stride);
     const height = Math.ceil(source.height / stride);

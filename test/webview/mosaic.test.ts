@@ -50,4 +50,25 @@ describe('the mosaic (headless Chromium)', () => {
     await page.waitForFunction(() => document.querySelectorAll('section.mosaic button.thumb').length === 5);
     assert.deepEqual(await mosaic().getByRole('button').evaluateAll((b) => b.map((x) => x.getAttribute('aria-label'))), ['Slice 0', 'Slice 10', 'Slice 20', 'Slice 30', 'Slice 40']);
   });
+
+  it('a 4-D array: one tile per index of axis 0 (a batch), at the slice shown; a click shows that index', async () => {
+    // (5, 4, 32, 32): volume b holds 40b + k in slice k.
+    const data = new Uint8Array(5 * 4 * 32 * 32);
+    for (let b = 0; b < 5; b++) for (let k = 0; k < 4; k++) data.fill(40 * b + k, (b * 4 + k) * 1024, (b * 4 + k + 1) * 1024);
+    page = await harness.open('npy', undefined, { width: 1000, height: 900 });
+    await post(page, arrayMessage('batch.npy', new Uint8Array(dump(data, [5, 4, 32, 32]))));
+    await page.getByRole('checkbox', { name: 'Show mosaic' }).check();
+    await page.getByRole('combobox', { name: 'Mosaic of' }).selectOption('index');
+    await page.waitForFunction(() => document.querySelector('section.mosaic')?.getAttribute('data-painted') === '5' && document.querySelector('section.mosaic button')?.getAttribute('aria-label') === 'Index 0');
+    assert.deepEqual(await mosaic().getByRole('button').evaluateAll((b) => b.map((x) => x.getAttribute('aria-label'))), ['Index 0', 'Index 1', 'Index 2', 'Index 3', 'Index 4']);
+    await page.getByRole('button', { name: 'Contrast: full range' }).click();
+    await page.waitForFunction(() => document.querySelector('section.mosaic')?.getAttribute('data-painted') === '5');
+    // Every tile in the window shown (volume 0's full range, 0 to 3) at the slice shown (1): index 0's value 1 is a third of the way, index 3's 121 above it.
+    assert.deepEqual(await thumbPixel(0, 5, 5), (await pixelOf(page, 'Slices', 5, 5, { width: 32, height: 32 })).rgba);
+    assert.deepEqual(await thumbPixel(0, 5, 5), [85, 85, 85, 255]);
+    assert.deepEqual(await thumbPixel(3, 5, 5), [255, 255, 255, 255]);
+    await mosaic().getByRole('button', { name: 'Index 3', exact: true }).click();
+    await page.waitForFunction(() => (document.querySelector('input[aria-label="Axis 0 index"]') as HTMLInputElement).value === '3');
+    await page.locator('[data-role="slice-label"]', { hasText: 'Slice 1 / 4' }).waitFor();
+  });
 });
