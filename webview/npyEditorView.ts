@@ -2,8 +2,8 @@ import { NpyArray, decodeNpyData, wideIntegerStats } from '../src/shared/npy/dec
 import { describeDType } from '../src/shared/npy/dtype';
 import { NpyHeader } from '../src/shared/npy/header';
 import { PlaneSource, colourChannels, layoutOf, planeSource, subVolumeValues, valuesSource } from '../src/shared/npy/planeSource';
-import { cOrderOf, elementIndex } from '../src/shared/statistics';
-import { streamAxis } from '../src/shared/npy/streaming';
+import { ArrayStatistics, StatisticsAccumulator, cOrderOf, elementIndex } from '../src/shared/statistics';
+import { sliceCount, sliceHeader, streamAxis } from '../src/shared/npy/streaming';
 import { formatBytes, formatStat } from '../src/shared/format';
 import { VolumeStats, volumeStats } from '../src/shared/windowing';
 import { CaseInfo, HostMessage, OverlayContent, SampledArray, ViewDefaults } from '../src/shared/protocol';
@@ -107,6 +107,7 @@ export function startNpyEditor(root: HTMLElement): void {
     status.remove();
     stream = undefined;
     sliceArrived = undefined;
+    statistics.onOpen = () => undefined;
     if (viewer) group.remove(viewer);
     viewer?.dispose();
     viewer = undefined;
@@ -182,20 +183,54 @@ export function startNpyEditor(root: HTMLElement): void {
     const axis = streamAxis(header)!;
     controls.append(el('span', { class: 'status' }, [`Read slice by slice along axis ${axis} (${formatBytes(header.fileSize)}); statistics of ${sampled.slices} sampled slices.`]));
     const { plane, save, initial } = planeViewer(fileName);
-    const source = stream.source;
+    const own = stream;
+    const source = own.source;
     plane.setSource(source, sampled.stats, initial, true);
-    // The statistics of the slice shown; the whole array's are the info panel's sampled ones.
+    // The whole array's exact figures come from every slice, read in the background once the
+    // panel is opened (one pass for 8- and 16-bit data, three for others); until then the info
+    // panel's sampled figures stand, and the column says how far reading is.
+    let whole: { statistics?: ArrayStatistics; note: string } = { note: `exact once every slice is read (open the panel); sampled figures above, from ${sampled.slices} slices` };
+    const { shape, fortranOrder } = header;
     const showStatistics = () => {
       const k = plane.slice;
       const label = `Slice a${numpyIndex(plane.sliceIndex().map((i) => (i === null ? ':' : String(i))))}`;
-      statistics.show([{
-        label,
-        key: `${label} ${stream?.has(k) ? 'read' : 'reading'}`,
-        scope: 'slice',
-        note: `the whole array is read slice by slice: the info panel has its figures from ${sampled.slices} sampled slices`,
-        values: () => source.slice(k),
-        indexOf: (p) => source.indexAt(k, Math.floor(p / source.width), p % source.width),
-      }]);
+      statistics.show([
+        { label: 'Whole array', scope: 'array', statistics: whole.statistics, note: whole.note, indexOf: (p) => numpyIndex(elementIndex(p, shape, fortranOrder)) },
+        {
+          label,
+          key: `${label} ${own.has(k) ? 'read' : 'reading'}`,
+          scope: 'slice',
+          values: () => source.slice(k),
+          indexOf: (p) => source.indexAt(k, Math.floor(p / source.width), p % source.width),
+        },
+      ]);
+    };
+    let started = false;
+    statistics.onOpen = () => {
+      if (started) return;
+      started = true;
+      void (async () => {
+        const accumulator = new StatisticsAccumulator(cOrderOf(shape, fortranOrder));
+        const slices = sliceCount(header);
+        const oneSlice = sliceHeader(header);
+        try {
+          for (let pass = 1; pass <= accumulator.passes; pass++) {
+            for (let k = 0; k < slices; k++) {
+              if (stream !== own) return; // another file is shown
+              const values = decodeNpyData(oneSlice, await own.read(k)).values;
+              accumulator.add(values, k * values.length, pass);
+              if (k % Math.max(1, Math.floor(slices / 20)) === 0) {
+                whole = { note: `reading every slice for exact figures: pass ${pass} of ${accumulator.passes}, ${Math.round((100 * k) / slices)} %` };
+                showStatistics();
+              }
+            }
+          }
+          whole = { statistics: accumulator.result(), note: `exact, from all ${slices} slices` };
+        } catch (e) {
+          whole = { note: `not exact: ${e instanceof Error ? e.message : String(e)}` };
+        }
+        if (stream === own) showStatistics();
+      })();
     };
     plane.onChange = () => {
       save();

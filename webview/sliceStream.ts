@@ -16,6 +16,8 @@ export class SliceStream {
   private readonly cache: SliceCache;
   private readonly pending = new Set<number>();
   private readonly failed = new Map<number, string>();
+  /** Reads of whole slices for the background statistics, by index. */
+  private readonly waiting = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (e: Error) => void }>();
   readonly source: PlaneSource;
 
   /** @param plane the case viewer's pane the file is in; undefined for the .npy editor's file */
@@ -30,9 +32,26 @@ export class SliceStream {
   receive(message: HostMessage, shown: number): boolean {
     if ((message.type !== 'slice' && message.type !== 'sliceError') || message.plane !== this.plane) return false;
     this.pending.delete(message.index);
-    if (message.type === 'slice') this.cache.put(message.index, new Uint8Array(message.data));
-    else this.failed.set(message.index, message.message);
+    const waiter = this.waiting.get(message.index);
+    this.waiting.delete(message.index);
+    if (message.type === 'slice') {
+      const bytes = new Uint8Array(message.data);
+      this.cache.put(message.index, bytes);
+      waiter?.resolve(bytes);
+    } else {
+      this.failed.set(message.index, message.message);
+      waiter?.reject(new Error(`slice ${message.index}: ${message.message}`));
+    }
     return message.index === shown;
+  }
+
+  /** The bytes of slice k as the file holds them, asked of the host (the background statistics read every slice this way). */
+  read(k: number): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      this.waiting.set(k, { resolve, reject });
+      this.pending.add(k);
+      vscode.postMessage(this.plane === undefined ? { type: 'readSlice', index: k } : { type: 'readSlice', index: k, plane: this.plane });
+    });
   }
 
   /** Whether slice k's values are here (a slice not read yet shows as zeros). */

@@ -10,7 +10,9 @@ export interface StatisticsScope {
   key?: string;
   /** `array` or `slice`: the cells' data-scope. */
   scope: 'array' | 'slice';
-  values: () => NumericArray;
+  /** The values, read when the panel first shows them; or `statistics` already computed (undefined and no values: still being computed). */
+  values?: () => NumericArray;
+  statistics?: ArrayStatistics;
   /** For values stored in Fortran order: each position's place in C order (ties for min and max go where NumPy puts them). */
   cOrder?: (position: number) => number;
   /** The NumPy index of a position in those values: "[21, 40, 30]". */
@@ -40,7 +42,10 @@ export class StatisticsView {
 
   constructor() {
     this.element = el('details', { class: 'statistics-panel' }, [el('summary', {}, ['Statistics']), this.table]);
-    this.element.addEventListener('toggle', () => this.render());
+    this.element.addEventListener('toggle', () => {
+      if (this.element.open) this.onOpen();
+      this.render();
+    });
   }
 
   /** What the columns are now; a column whose label is unchanged keeps its figures. */
@@ -55,7 +60,11 @@ export class StatisticsView {
     this.cache.clear();
   }
 
-  private statsOf(scope: StatisticsScope): ArrayStatistics {
+  /** Called when the panel is opened (a file read slice by slice starts its exact figures then). */
+  onOpen: () => void = () => undefined;
+
+  private statsOf(scope: StatisticsScope): ArrayStatistics | undefined {
+    if (scope.statistics || !scope.values) return scope.statistics;
     const key = scope.key ?? scope.label;
     let s = this.cache.get(key);
     if (!s) {
@@ -92,6 +101,7 @@ export class StatisticsView {
       el('tbody', {}, rows.map(([stat, label, cell]) => el('tr', { 'data-stat': stat }, [
         el('th', { scope: 'row' }, [label]),
         ...columns.map(({ scope, s }) => {
+          if (!s) return el('td', { 'data-stat': stat, 'data-scope': scope.scope }, ['…']);
           const { text, value } = cell(s, scope);
           return el('td', { 'data-stat': stat, 'data-scope': scope.scope, ...(value === undefined ? {} : { 'data-value': String(value) }) }, [text]);
         }),

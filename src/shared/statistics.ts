@@ -35,62 +35,15 @@ function isSmallInteger(values: NumericArray): values is SmallInteger {
   return values instanceof Uint8Array || values instanceof Int8Array || values instanceof Uint16Array || values instanceof Int16Array;
 }
 
-/**
- * The statistics of `values`. `cOrder`, for values stored in another order (Fortran), gives
- * each position's place in C order, so that ties for the extremes go where NumPy puts them.
- */
-export function arrayStatistics(values: NumericArray, cOrder?: (i: number) => number): ArrayStatistics {
-  const count = values.length;
-  let nan = 0;
-  let posInf = 0;
-  let negInf = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  let minAt = -1;
-  let maxAt = -1;
-  let sum = 0;
-  const before = (i: number, j: number) => (cOrder ? cOrder(i) < cOrder(j) : i < j);
-  for (let i = 0; i < count; i++) {
-    const v = values[i];
-    if (v !== v) {
-      nan++;
-      continue;
-    }
-    if (v === Infinity) posInf++;
-    else if (v === -Infinity) negInf++;
-    if (v < min || minAt < 0 || (v === min && before(i, minAt))) {
-      min = v;
-      minAt = i;
-    }
-    if (v > max || maxAt < 0 || (v === max && before(i, maxAt))) {
-      max = v;
-      maxAt = i;
-    }
-    sum += v;
-  }
-  const n = count - nan;
-  if (n === 0) return { count, nan, posInf, negInf };
-  const mean = sum / n;
-  let squares = 0;
-  if (Number.isFinite(mean)) {
-    for (let i = 0; i < count; i++) {
-      const v = values[i];
-      if (v === v) squares += (v - mean) * (v - mean);
-    }
-  }
-  const std = Number.isFinite(mean) ? Math.sqrt(squares / n) : NaN;
-  const ranks = PERCENTILES.flatMap((q) => {
-    const virtual = (q / 100) * (n - 1);
-    const below = Math.floor(virtual);
+/** Buckets a pass over the values is split into before the few needed are sorted. */
+const BUCKETS = 1 << 16;
+
+/** The ranks (0 = smallest non-NaN) the percentiles of n values interpolate between. */
+function percentileRanks(n: number): number[] {
+  return [...new Set(PERCENTILES.flatMap((q) => {
+    const below = Math.floor((q / 100) * (n - 1));
     return [below, Math.min(below + 1, n - 1)];
-  });
-  const ranked = isSmallInteger(values) ? countedRanks(values, ranks) : selectedRanks(values, ranks);
-  const percentiles = new Map(PERCENTILES.map((q) => {
-    const virtual = (q / 100) * (n - 1);
-    const below = Math.floor(virtual);
-    return [q, lerp(ranked.get(below)!, ranked.get(Math.min(below + 1, n - 1))!, virtual - below)];
-  }));
-  return { count, nan, posInf, negInf, min, max, minAt, maxAt, mean, std, percentiles, distinct: distinctValues(values) };
+  }))];
 }
 
 /** NumPy's _lerp: from the nearer end, so that t = 0 and t = 1 give the ends exactly. */
@@ -99,95 +52,195 @@ function lerp(a: number, b: number, t: number): number {
   return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 
-/** The values at the given ranks (0 = smallest non-NaN) of 8- and 16-bit integers, from their counts. */
-function countedRanks(values: SmallInteger, ranks: number[]): Map<number, number> {
-  const offset = values instanceof Int8Array ? 128 : values instanceof Int16Array ? 32768 : 0;
-  const counts = new Uint32Array(values instanceof Uint8Array || values instanceof Int8Array ? 256 : 65536);
-  for (let i = 0; i < values.length; i++) counts[values[i] + offset]++;
-  const out = new Map<number, number>();
-  const wanted = [...new Set(ranks)].sort((a, b) => a - b);
-  let seen = 0;
-  let next = 0;
-  for (let bin = 0; bin < counts.length && next < wanted.length; bin++) {
-    seen += counts[bin];
-    while (next < wanted.length && wanted[next] < seen) out.set(wanted[next++], bin - offset);
-  }
-  return out;
-}
+/**
+ * NumPy's statistics of values that come in chunks (the slices of a file read slice by slice),
+ * exactly: each pass sees every chunk once, in order, with its position in the array. One pass
+ * for 8- and 16-bit integers (their counts give the percentiles); three for other dtypes: the
+ * range, then bucket counts over it, then the values of the buckets that hold a wanted rank.
+ */
+export class StatisticsAccumulator {
+  private count = 0;
+  private nan = 0;
+  private posInf = 0;
+  private negInf = 0;
+  private min = Infinity;
+  private max = -Infinity;
+  private minAt = -1;
+  private maxAt = -1;
+  private sum = 0;
+  /** Values that are not NaN, and the sum of their squared deviations (Chan's combination of each chunk's). */
+  private n = 0;
+  private m2 = 0;
+  private finiteLow = Infinity;
+  private finiteHigh = -Infinity;
+  private finite = 0;
+  private distinct?: Map<number, number> = new Map();
+  private small?: { counts: Uint32Array; offset: number };
+  private buckets?: Uint32Array;
+  private wanted?: { rank: number; bucket: number; within: number }[];
+  private gathered?: Map<number, number[]>;
+  /** How many passes the figures need; known once the first chunk of the first pass is in. */
+  passes = 1;
 
-/** Buckets a pass over the values is split into before the few needed are sorted. */
-const BUCKETS = 1 << 16;
+  /** @param cOrder for values stored in Fortran order: each position's place in C order (ties for min and max go where NumPy puts them). */
+  constructor(private readonly cOrder?: (position: number) => number) {}
+
+  /** Takes a chunk of values at `offset` in the array, in pass 1, 2 or 3. */
+  add(values: NumericArray, offset: number, pass: number): void {
+    if (pass === 1) this.first(values, offset);
+    else if (pass === 2) this.bucketCounts(values);
+    else this.gather(values);
+  }
+
+  private first(values: NumericArray, offset: number): void {
+    if (this.count === 0) {
+      if (isSmallInteger(values)) this.small = { counts: new Uint32Array(values instanceof Uint8Array || values instanceof Int8Array ? 256 : 65536), offset: values instanceof Int8Array ? 128 : values instanceof Int16Array ? 32768 : 0 };
+      this.passes = this.small ? 1 : 3;
+    }
+    const before = (i: number, j: number) => (this.cOrder ? this.cOrder(i) < this.cOrder(j) : i < j);
+    let chunkSum = 0;
+    let chunkN = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== v) {
+        this.nan++;
+        continue;
+      }
+      const at = offset + i;
+      if (v === Infinity) this.posInf++;
+      else if (v === -Infinity) this.negInf++;
+      else {
+        this.finite++;
+        if (v < this.finiteLow) this.finiteLow = v;
+        if (v > this.finiteHigh) this.finiteHigh = v;
+      }
+      if (v < this.min || this.minAt < 0 || (v === this.min && before(at, this.minAt))) {
+        this.min = v;
+        this.minAt = at;
+      }
+      if (v > this.max || this.maxAt < 0 || (v === this.max && before(at, this.maxAt))) {
+        this.max = v;
+        this.maxAt = at;
+      }
+      chunkSum += v;
+      chunkN++;
+      if (this.small) this.small.counts[v + this.small.offset]++;
+      if (this.distinct) {
+        const c = this.distinct.get(v);
+        if (c === undefined && this.distinct.size === MAX_DISTINCT) this.distinct = undefined;
+        else this.distinct.set(v, (c ?? 0) + 1);
+      }
+    }
+    this.count += values.length;
+    if (chunkN === 0) return;
+    const chunkMean = chunkSum / chunkN;
+    let chunkM2 = NaN;
+    if (Number.isFinite(chunkMean)) {
+      chunkM2 = 0;
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (v === v) chunkM2 += (v - chunkMean) * (v - chunkMean);
+      }
+    }
+    if (this.n === 0) this.m2 = chunkM2;
+    else {
+      const delta = chunkMean - this.sum / this.n;
+      this.m2 += chunkM2 + (delta * delta * this.n * chunkN) / (this.n + chunkN);
+    }
+    this.sum += chunkSum;
+    this.n += chunkN;
+  }
+
+  /** A bucket of a finite value over the finite range; monotonic, so buckets keep the values' order. Scaled in halves, so that no range near the float64 limits overflows. */
+  private bucketOf(v: number): number {
+    if (this.finiteHigh === this.finiteLow) return 0;
+    const scale = BUCKETS / (this.finiteHigh / 2 - this.finiteLow / 2) / 2;
+    return Math.min(BUCKETS - 1, Math.floor((v / 2 - this.finiteLow / 2) * scale * 2));
+  }
+
+  private bucketCounts(values: NumericArray): void {
+    this.buckets ??= new Uint32Array(BUCKETS);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v - v === 0) this.buckets[this.bucketOf(v)]++;
+    }
+  }
+
+  private gather(values: NumericArray): void {
+    if (!this.wanted) {
+      // Each wanted rank among the finite values: its bucket, and its rank inside it.
+      const starts = new Float64Array(BUCKETS);
+      for (let b = 1; b < BUCKETS; b++) starts[b] = starts[b - 1] + (this.buckets?.[b - 1] ?? 0);
+      const ranks = this.n ? percentileRanks(this.n).filter((r) => r >= this.negInf && r < this.negInf + this.finite) : [];
+      this.wanted = ranks.map((rank) => {
+        const r = rank - this.negInf;
+        let lo = 0;
+        let hi = BUCKETS - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid] <= r) lo = mid;
+          else hi = mid - 1;
+        }
+        return { rank, bucket: lo, within: r - starts[lo] };
+      });
+      this.gathered = new Map(this.wanted.map((w) => [w.bucket, []]));
+    }
+    const gathered = this.gathered!;
+    if (gathered.size === 0) return;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v - v === 0) gathered.get(this.bucketOf(v))?.push(v);
+    }
+  }
+
+  /** The value at each rank the percentiles need: -inf and +inf at the ends, finite ones from the counts or the gathered buckets. */
+  private rankedValues(): Map<number, number> {
+    const out = new Map<number, number>();
+    if (this.small) {
+      const wanted = percentileRanks(this.n).sort((a, b) => a - b);
+      let seen = 0;
+      let next = 0;
+      const { counts, offset } = this.small;
+      for (let bin = 0; bin < counts.length && next < wanted.length; bin++) {
+        seen += counts[bin];
+        while (next < wanted.length && wanted[next] < seen) out.set(wanted[next++], bin - offset);
+      }
+      return out;
+    }
+    for (const list of this.gathered?.values() ?? []) list.sort((a, b) => a - b);
+    for (const r of percentileRanks(this.n)) {
+      if (r < this.negInf) out.set(r, -Infinity);
+      else if (r >= this.negInf + this.finite) out.set(r, Infinity);
+    }
+    for (const w of this.wanted ?? []) out.set(w.rank, this.gathered!.get(w.bucket)![w.within]);
+    return out;
+  }
+
+  result(): ArrayStatistics {
+    const { count, nan, posInf, negInf } = this;
+    if (this.n === 0) return { count, nan, posInf, negInf };
+    const mean = this.sum / this.n;
+    const std = Number.isFinite(mean) ? Math.sqrt(this.m2 / this.n) : NaN;
+    const ranked = this.rankedValues();
+    const percentiles = new Map(PERCENTILES.map((q) => {
+      const virtual = (q / 100) * (this.n - 1);
+      const below = Math.floor(virtual);
+      return [q, lerp(ranked.get(below)!, ranked.get(Math.min(below + 1, this.n - 1))!, virtual - below)];
+    }));
+    const distinct = this.distinct && [...this.distinct].map(([value, c]) => ({ value, count: c })).sort((a, b) => a.value - b.value);
+    return { count, nan, posInf, negInf, min: this.min, max: this.max, minAt: this.minAt, maxAt: this.maxAt, mean, std, percentiles, distinct };
+  }
+}
 
 /**
- * The values at the given ranks of any numbers, exactly, without sorting them all: one pass
- * counts them into buckets over [min, max], a second gathers the buckets that hold a wanted
- * rank, and only those are sorted. Infinities sit at either end.
+ * The statistics of `values` held whole. `cOrder`, for values stored in another order
+ * (Fortran), gives each position's place in C order, so that ties for the extremes go where
+ * NumPy puts them.
  */
-function selectedRanks(values: NumericArray, ranks: number[]): Map<number, number> {
-  let low = Infinity;
-  let high = -Infinity;
-  let below = 0; // -inf
-  let finite = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v - v !== 0) {
-      if (v === -Infinity) below++;
-      continue;
-    }
-    finite++;
-    if (v < low) low = v;
-    if (v > high) high = v;
-  }
-  const out = new Map<number, number>();
-  const inside: number[] = [];
-  for (const r of new Set(ranks)) {
-    if (r < below) out.set(r, -Infinity);
-    else if (r >= below + finite) out.set(r, Infinity);
-    else inside.push(r - below);
-  }
-  if (!inside.length) return out;
-  // Scaled so that no bucket index overflows, even for a range near the float64 limits.
-  const scale = BUCKETS / (high / 2 - low / 2) / 2;
-  const bucketOf = (v: number) => (high === low ? 0 : Math.min(BUCKETS - 1, Math.floor((v / 2 - low / 2) * scale * 2)));
-  const counts = new Uint32Array(BUCKETS);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v - v === 0) counts[bucketOf(v)]++;
-  }
-  // For each wanted rank among the finite values: its bucket and its rank inside it.
-  const starts = new Float64Array(BUCKETS);
-  for (let b = 1; b < BUCKETS; b++) starts[b] = starts[b - 1] + counts[b - 1];
-  const where = inside.map((r) => {
-    let lo = 0;
-    let hi = BUCKETS - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= r) lo = mid;
-      else hi = mid - 1;
-    }
-    return { r, bucket: lo, within: r - starts[lo] };
-  });
-  const gathered = new Map<number, number[]>(where.map((w) => [w.bucket, []]));
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v - v === 0) gathered.get(bucketOf(v))?.push(v);
-  }
-  for (const list of gathered.values()) list.sort((a, b) => a - b);
-  for (const w of where) out.set(w.r + below, gathered.get(w.bucket)![w.within]);
-  return out;
-}
-
-/** Each distinct non-NaN value with its count, when there are at most MAX_DISTINCT. */
-function distinctValues(values: NumericArray): { value: number; count: number }[] | undefined {
-  const counts = new Map<number, number>();
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v !== v) continue;
-    const c = counts.get(v);
-    if (c === undefined && counts.size === MAX_DISTINCT) return undefined;
-    counts.set(v, (c ?? 0) + 1);
-  }
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => a.value - b.value);
+export function arrayStatistics(values: NumericArray, cOrder?: (i: number) => number): ArrayStatistics {
+  const accumulator = new StatisticsAccumulator(cOrder);
+  for (let pass = 1; pass <= accumulator.passes; pass++) accumulator.add(values, 0, pass);
+  return accumulator.result();
 }
 
 /** The NumPy index of the element at `position` of an array's values (stored in C or Fortran order). */

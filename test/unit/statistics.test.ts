@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeNpy } from '../../src/shared/npy/decode';
 import { planeSource } from '../../src/shared/npy/planeSource';
-import { ArrayStatistics, PERCENTILES, arrayStatistics, cOrderOf, elementIndex } from '../../src/shared/statistics';
+import { ArrayStatistics, PERCENTILES, StatisticsAccumulator, arrayStatistics, cOrderOf, elementIndex } from '../../src/shared/statistics';
 
 type Num = number | 'nan' | 'inf' | '-inf';
 interface Expected { count: number; nan: number; posInf: number; negInf: number; min?: Num; argmin?: number[]; max?: Num; argmax?: number[]; mean?: Num; std?: Num; percentiles?: Record<string, Num>; distinct?: [Num, number][] | null }
@@ -47,6 +47,21 @@ describe(`statistics, against NumPy ${fixture.numpy}`, () => {
         const k = f.slice.index;
         check(arrayStatistics(source.slice(k)), f.slice.stats, (p) => [Math.floor(p / source.width), p % source.width], `slice ${k}`);
       }
+    });
+  }
+
+  for (const f of fixture.fixtures.filter((x) => x.slice)) {
+    it(`${f.name}: the whole array from its slices, chunk by chunk and pass by pass, as a file read slice by slice`, () => {
+      const array = decodeNpy(new Uint8Array(readFileSync(join(DIR, `${f.name}.npy`))));
+      const { shape, fortranOrder } = array.header;
+      const accumulator = new StatisticsAccumulator(cOrderOf(shape, fortranOrder));
+      // The slices of the axis outermost in memory: contiguous runs of the values.
+      const slices = fortranOrder ? shape[shape.length - 1] : shape[0];
+      const size = array.values.length / slices;
+      for (let pass = 1; pass <= accumulator.passes; pass++) {
+        for (let k = 0; k < slices; k++) accumulator.add(array.values.subarray(k * size, (k + 1) * size), k * size, pass);
+      }
+      check(accumulator.result(), f.whole, (p) => elementIndex(p, shape, fortranOrder), 'chunked');
     });
   }
 
