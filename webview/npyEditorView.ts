@@ -193,7 +193,7 @@ export function startNpyEditor(root: HTMLElement): void {
     const { shape, fortranOrder } = header;
     const showStatistics = () => {
       const k = plane.slice;
-      const label = `Slice a${numpyIndex(plane.sliceIndex().map((i) => (i === null ? ':' : String(i))))}`;
+      const label = sliceLabel(plane);
       statistics.show([
         { label: 'Whole array', scope: 'array', statistics: whole.statistics, note: whole.note, indexOf: (p) => numpyIndex(elementIndex(p, shape, fortranOrder)) },
         {
@@ -275,7 +275,7 @@ export function startNpyEditor(root: HTMLElement): void {
       if (!shown) return;
       const perRow = shown.width * shown.channels;
       statistics.show([whole, {
-        label: `Slice a${numpyIndex(plane.sliceIndex().map((i) => (i === null ? ':' : String(i))))}`,
+        label: sliceLabel(plane),
         scope: 'slice',
         values: () => shown.slice(k),
         indexOf: (p) => shown.indexAt(k, Math.floor(p / perRow), Math.floor((p % perRow) / shown.channels)),
@@ -449,6 +449,11 @@ function fillInfo(info: HTMLElement, header: NpyHeader, stats: VolumeStats, samp
   for (const [field, label, value] of rows) {
     info.append(el('div', { 'data-field': field }, [el('dt', {}, [label]), el('dd', {}, [value])]));
   }
+}
+
+/** The statistics column of the slice shown: "Slice a[21, :, :]". */
+function sliceLabel(plane: PlaneViewer): string {
+  return `Slice a${numpyIndex(plane.sliceIndex().map((i) => (i === null ? ':' : String(i))))}`;
 }
 
 /** An index as NumPy writes it: [21, 40, 30], [21, :, :]. */
