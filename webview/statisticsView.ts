@@ -1,4 +1,4 @@
-import { ArrayStatistics, PERCENTILES, arrayStatistics } from '../src/shared/statistics';
+import { ArrayStatistics, MAX_DISTINCT, PERCENTILES, arrayStatistics } from '../src/shared/statistics';
 import { NumericArray } from '../src/shared/npy/decode';
 import { el } from './dom';
 
@@ -21,6 +21,9 @@ export interface StatisticsScope {
   note?: string;
 }
 
+/** How long the slice shown must stay before the panel computes its figures. */
+const SETTLE_MS = 120;
+
 /** A statistic as the panel prints it: integers whole, other numbers to 7 significant digits, as NumPy's repr would round them for reading. */
 function shown(v: number): string {
   if (Number.isNaN(v)) return 'nan';
@@ -39,6 +42,7 @@ export class StatisticsView {
   private readonly table = el('table', { class: 'statistics', 'aria-label': 'Statistics' });
   private readonly cache = new Map<string, ArrayStatistics>();
   private scopes: StatisticsScope[] = [];
+  private pending?: ReturnType<typeof setTimeout>;
 
   constructor() {
     this.element = el('details', { class: 'statistics-panel' }, [el('summary', {}, ['Statistics']), this.table]);
@@ -52,7 +56,10 @@ export class StatisticsView {
   show(scopes: StatisticsScope[]): void {
     this.scopes = scopes;
     for (const key of this.cache.keys()) if (!scopes.some((s) => (s.key ?? s.label) === key)) this.cache.delete(key);
-    this.render();
+    // Computed once the slices stop changing: a large slice's figures take a while, and a
+    // wheel or cine through the slices must not wait for each one.
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => this.render(), SETTLE_MS);
   }
 
   /** Forgets every figure (another array, axis or leading index). */
@@ -94,7 +101,7 @@ export class StatisticsView {
           return v === undefined ? { text: '—' } : { text: shown(v), value: v };
         },
       ]),
-      ['distinct', 'Distinct values', (s) => ({ text: s.distinct ? s.distinct.map((d) => `${shown(d.value)}: ${d.count.toLocaleString('en-US')}`).join(' · ') : `more than 32` })],
+      ['distinct', 'Distinct values', (s) => ({ text: s.distinct ? s.distinct.map((d) => `${shown(d.value)}: ${d.count.toLocaleString('en-US')}`).join(' · ') : `more than ${MAX_DISTINCT}` })],
     ];
     this.table.replaceChildren(
       el('thead', {}, [el('tr', {}, [el('th', { scope: 'col' }, ['']), ...columns.map(({ scope }) => el('th', { scope: 'col', 'data-scope': scope.scope }, [scope.label, ...(scope.note ? [el('span', { class: 'note' }, [` (${scope.note})`])] : [])]))])]),

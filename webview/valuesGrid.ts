@@ -145,52 +145,26 @@ export class ValuesGrid {
     this.header.style.top = `${scrollTop}px`;
     this.corner.style.left = `${scrollLeft}px`;
     this.corner.style.width = `${w}px`;
-    for (const [x, head] of this.heads) {
-      if (x < c0 || x >= c1) {
-        head.remove();
-        this.heads.delete(x);
-      }
-    }
-    for (let x = c0; x < c1; x++) {
-      if (this.heads.has(x)) continue;
+    keepRange(this.heads, c0, c1, (head) => head, (x) => {
       const head = el('div', { role: 'columnheader', class: 'grid-head', 'aria-colindex': String(x + 2) }, [String(x)]);
       head.style.left = `${(x + 1) * w}px`;
       head.style.width = `${w}px`;
-      this.heads.set(x, head);
       this.header.append(head);
-    }
-    for (const [y, row] of this.rows) {
-      if (y < r0 || y >= r1) {
-        row.element.remove();
-        this.rows.delete(y);
-      }
-    }
+      return head;
+    });
+    keepRange(this.rows, r0, r1, (row) => row.element, (y) => {
+      const element = el('div', { role: 'row', class: 'grid-row', 'aria-rowindex': String(y + 2) });
+      element.style.top = `${(y + 1) * ROW_HEIGHT}px`;
+      const head = el('div', { role: 'rowheader', class: 'grid-head grid-row-head', 'aria-colindex': '1' }, [String(y)]);
+      head.style.width = `${w}px`;
+      element.append(head);
+      this.cells.append(element);
+      return { element, head, cells: new Map<number, HTMLElement>() };
+    });
     const values = this.shade ? source.slice(this.k) : undefined;
-    for (let y = r0; y < r1; y++) {
-      let row = this.rows.get(y);
-      if (!row) {
-        const element = el('div', { role: 'row', class: 'grid-row', 'aria-rowindex': String(y + 2) });
-        element.style.top = `${(y + 1) * ROW_HEIGHT}px`;
-        const head = el('div', { role: 'rowheader', class: 'grid-head grid-row-head', 'aria-colindex': '1' }, [String(y)]);
-        head.style.width = `${w}px`;
-        element.append(head);
-        row = { element, head, cells: new Map() };
-        this.rows.set(y, row);
-        this.cells.append(element);
-      }
+    for (const [y, row] of this.rows) {
       row.head.style.left = `${scrollLeft}px`;
-      for (const [x, cell] of row.cells) {
-        if (x < c0 || x >= c1) {
-          cell.remove();
-          row.cells.delete(x);
-        }
-      }
-      for (let x = c0; x < c1; x++) {
-        if (row.cells.has(x)) continue;
-        const cell = this.cell(source, y, x, values);
-        row.cells.set(x, cell);
-        row.element.insertBefore(cell, row.head);
-      }
+      keepRange(row.cells, c0, c1, (cell) => cell, (x) => row.element.insertBefore(this.cell(source, y, x, values), row.head));
     }
     this.element.setAttribute('aria-activedescendant', `cell-${this.active.row}-${this.active.col}`);
     // For the benchmark: how long this frame's cells took, and how many frames there have been.
@@ -270,6 +244,17 @@ export class ValuesGrid {
     if (left - w < view.scrollLeft) view.scrollLeft = left - w;
     else if (left + w > view.scrollLeft + view.clientWidth) view.scrollLeft = left + w - view.clientWidth;
   }
+}
+
+/** Keeps `shown` to the keys in [from, to): the others are dropped with their nodes, the missing ones made. */
+function keepRange<T>(shown: Map<number, T>, from: number, to: number, node: (t: T) => Element, make: (i: number) => T): void {
+  for (const [i, t] of shown) {
+    if (i < from || i >= to) {
+      node(t).remove();
+      shown.delete(i);
+    }
+  }
+  for (let i = from; i < to; i++) if (!shown.has(i)) shown.set(i, make(i));
 }
 
 /** Dark text on light shades, light on dark: `rgb(r, g, b)` by its luminance. */

@@ -1,4 +1,5 @@
 import { NumericArray } from './npy/decode';
+import { smallIntegerBins } from './windowing';
 
 /** The percentiles the statistics panel lists (NumPy's q, in percent). */
 export const PERCENTILES = [0.5, 1, 5, 25, 50, 75, 95, 99, 99.5] as const;
@@ -27,12 +28,6 @@ export interface ArrayStatistics {
   percentiles?: Map<number, number>;
   /** Each distinct value and how many elements hold it, ascending; when there are at most MAX_DISTINCT. */
   distinct?: { value: number; count: number }[];
-}
-
-type SmallInteger = Uint8Array | Int8Array | Uint16Array | Int16Array;
-
-function isSmallInteger(values: NumericArray): values is SmallInteger {
-  return values instanceof Uint8Array || values instanceof Int8Array || values instanceof Uint16Array || values instanceof Int16Array;
 }
 
 /** Buckets a pass over the values is split into before the few needed are sorted. */
@@ -94,7 +89,7 @@ export class StatisticsAccumulator {
 
   private first(values: NumericArray, offset: number): void {
     if (this.count === 0) {
-      if (isSmallInteger(values)) this.small = { counts: new Uint32Array(values instanceof Uint8Array || values instanceof Int8Array ? 256 : 65536), offset: values instanceof Int8Array ? 128 : values instanceof Int16Array ? 32768 : 0 };
+      this.small = smallIntegerBins(values);
       this.passes = this.small ? 1 : 3;
     }
     const before = (i: number, j: number) => (this.cOrder ? this.cOrder(i) < this.cOrder(j) : i < j);

@@ -27,7 +27,8 @@ export interface VolumeStats {
 const PERCENTILE_SAMPLE = 1 << 20;
 
 export function volumeStats(values: NumericArray): VolumeStats {
-  if (isSmallInteger(values) && values.length > 0) return smallIntegerStats(values);
+  const bins = smallIntegerBins(values);
+  if (bins && values.length > 0) return smallIntegerStats(values as SmallInteger, bins);
   const { min, max, sum, finite } = range(values, 0, values.length);
   const empty = finite === 0;
   let nan = 0;
@@ -54,14 +55,18 @@ export function volumeStats(values: NumericArray): VolumeStats {
 
 type SmallInteger = Uint8Array | Int8Array | Uint16Array | Int16Array;
 
-function isSmallInteger(values: NumericArray): values is SmallInteger {
-  return values instanceof Uint8Array || values instanceof Int8Array || values instanceof Uint16Array || values instanceof Int16Array;
+/**
+ * For 8- and 16-bit integers: a zero count for every value the dtype holds, value v's in bin
+ * v + offset (one counting pass then gives exact percentiles); undefined for other dtypes.
+ */
+export function smallIntegerBins(values: NumericArray): { counts: Uint32Array; offset: number } | undefined {
+  if (values instanceof Uint8Array || values instanceof Int8Array) return { counts: new Uint32Array(256), offset: values instanceof Int8Array ? 128 : 0 };
+  if (values instanceof Uint16Array || values instanceof Int16Array) return { counts: new Uint32Array(65536), offset: values instanceof Int16Array ? 32768 : 0 };
+  return undefined;
 }
 
 /** 8- and 16-bit integers: one counting pass gives the range, the mean, exact percentiles and the histogram. */
-function smallIntegerStats(values: SmallInteger): VolumeStats {
-  const offset = values instanceof Int8Array ? 128 : values instanceof Int16Array ? 32768 : 0;
-  const counts = new Uint32Array(values instanceof Uint8Array || values instanceof Int8Array ? 256 : 65536);
+function smallIntegerStats(values: SmallInteger, { counts, offset }: { counts: Uint32Array; offset: number }): VolumeStats {
   for (let i = 0; i < values.length; i++) counts[values[i] + offset]++;
   let low = 0;
   while (counts[low] === 0) low++;
@@ -253,7 +258,7 @@ export function scaleValueAt(scale: ColourScale, w: Window, t: number): number {
   }
   if (scale === 'symlog') {
     const th = symlogThreshold(w);
-    const place = (v: number) => scaleTransform('symlog', w)(v);
+    const place = scaleTransform('symlog', w);
     // The transform is monotonic: bisect for the value at t.
     let lo = w.low;
     let hi = w.high;

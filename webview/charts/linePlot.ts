@@ -53,8 +53,10 @@ export function linePlot(values: ArrayLike<number>, label: string, valueText: (i
     const r = svg.getBoundingClientRect();
     return invert(((e.clientX - r.left) / r.width) * WIDTH);
   };
+  /** The index under the pointer where a drag began, while one is under way. */
+  let drag: number | undefined;
   box.addEventListener('pointermove', (e) => {
-    if (drag) {
+    if (drag !== undefined) {
       const shift = indexAt(e) - drag;
       domain = [domain[0] - shift, domain[1] - shift];
       draw();
@@ -64,7 +66,6 @@ export function linePlot(values: ArrayLike<number>, label: string, valueText: (i
     readout.textContent = i >= 0 && i < n ? `[${i}] ${valueText(i)}` : '';
     box.dataset.index = String(i);
   });
-  let drag: number | undefined;
   box.addEventListener('pointerdown', (e) => {
     drag = indexAt(e);
     box.setPointerCapture(e.pointerId);
