@@ -1,7 +1,8 @@
 import { caseKeyOf, planeDisplayName } from '../src/shared/datasetLayout';
 import { decodeNpyData } from '../src/shared/npy/decode';
 import { layoutOf, planeSource, subVolumeValues } from '../src/shared/npy/planeSource';
-import { CasePlane, HostMessage, OverlayContent, ViewDefaults } from '../src/shared/protocol';
+import { CaseHolding, CaseInfo, CasePlane, HostMessage, OverlayContent, ViewDefaults } from '../src/shared/protocol';
+import { HeldCases, holdable } from '../src/shared/heldCases';
 import { DEFAULT_COLOUR_MAP } from '../src/shared/colourMaps';
 import { volumeStats } from '../src/shared/windowing';
 import { labelBadges } from './caseHeader';
@@ -14,6 +15,12 @@ import { answerExport } from './sliceExport';
 import { SliceStream } from './sliceStream';
 import { ValuesGrid } from './valuesGrid';
 import { onHostMessage, vscode } from './vscodeApi';
+
+/** A case the page holds: enough to show it before the host answers. */
+interface HeldCase {
+  caseInfo: CaseInfo;
+  planes: CasePlane[];
+}
 
 /** How the planes are laid out: chosen by width (1x3 when wide, 3x1 when narrow), or as chosen. */
 type Layout = 'auto' | 'row' | 'column' | 'large';
@@ -156,7 +163,15 @@ export function startCaseViewer(root: HTMLElement): void {
     setLayout('large');
   }
 
+  /** Next or Previous: a neighbour held is shown at once, and the host told so; else the host is asked for it. */
   function navigate(direction: 'next' | 'previous'): void {
+    const key = around?.[direction];
+    const neighbour = key !== undefined && key !== displayedKey ? held.get(key) : undefined;
+    if (!neighbour) {
+      vscode.postMessage({ type: 'navigate', direction });
+      return;
+    }
+    display(neighbour.caseInfo, neighbour.planes, key);
     vscode.postMessage({ type: 'navigate', direction });
   }
 
@@ -193,8 +208,19 @@ export function startCaseViewer(root: HTMLElement): void {
     group.handleKey(e);
   });
 
+  /** The neighbours read ahead by the host (see HeldCases), named on the page for tests and the benchmark. */
+  const held = new HeldCases<HeldCase>();
+  function showHeld(): void {
+    document.body.dataset.heldCases = held.neighbours().join(' ');
+  }
+  /** The case shown and its neighbours, as the host last said; and the key of the case on screen (ahead of the host after Next or Previous). */
+  let around: CaseHolding | undefined;
+  let displayedKey: string | undefined;
+  /** The parts of a neighbour that have come so far. */
+  const arriving = new Map<string, CasePlane[]>();
+
   onHostMessage((message: HostMessage) => {
-    if (message.type === 'slice' || message.type === 'sliceError') {
+    if (message.type === 'slice' || message.type === 'sliceError' || message.type === 'sampledStats') {
       const viewer = message.plane === undefined ? undefined : viewers.get(message.plane);
       if (viewer && streams.get(message.plane!)?.receive(message, viewer.slice)) viewer.refresh();
       return;
@@ -226,20 +252,57 @@ export function startCaseViewer(root: HTMLElement): void {
       badges.replaceChildren(labelBadges(message.caseInfo));
       return;
     }
-    if (message.type !== 'showCase') return;
+    if (message.type === 'holdCase') {
+      // A neighbour comes in parts; it is held once the last is in.
+      const planes = [...(message.part === 0 ? [] : (arriving.get(message.key) ?? [])), ...message.planes];
+      arriving.set(message.key, planes);
+      if (message.part < message.parts - 1) return;
+      arriving.delete(message.key);
+      held.hold(message.key, { caseInfo: message.caseInfo, planes }, message.keep);
+      showHeld();
+      return;
+    }
+    if (message.type === 'showHeldCase') {
+      const heldCase = held.get(message.hold.key);
+      // Held cases are lost when the page is reloaded; the host then sends the case whole.
+      if (!heldCase) vscode.postMessage({ type: 'ready' });
+      else showCase({ ...message, planes: heldCase.planes }, message.hold.key === displayedKey);
+      return;
+    }
+    if (message.type === 'showCase') showCase(message, false);
+  });
+  vscode.postMessage({ type: 'ready' });
+
+  /** A case from the host; `onScreen`: the page shows it already (ahead of the host), and takes only its header, ids and neighbours. */
+  function showCase(message: { caseInfo: CaseInfo; planes: CasePlane[]; caseIds: string[]; defaults?: ViewDefaults; hold?: CaseHolding }, onScreen: boolean): void {
     defaults = message.defaults ?? defaults;
+    fillPicker(message.caseIds, message.caseInfo.id);
+    around = message.hold;
+    for (const key of arriving.keys()) if (!message.hold?.keep.includes(key)) arriving.delete(key);
+    if (message.hold) {
+      held.show(message.hold.key, holdable(message.planes) ? { caseInfo: message.caseInfo, planes: message.planes } : undefined, message.hold.keep);
+      showHeld();
+    }
+    if (onScreen) badges.replaceChildren(labelBadges(message.caseInfo));
+    else display(message.caseInfo, message.planes, message.hold?.key);
+  }
+
+  /** Draws a case's header and planes; `key`: the host's key of a dataset case. */
+  function display(caseInfo: CaseInfo, casePlanes: CasePlane[], key: string | undefined): void {
+    // Marks the case's planes about to be drawn, and below painted, for the benchmark (npm run bench).
+    performance.mark('case-arrived', { detail: caseInfo.id });
+    displayedKey = key;
     streams.clear();
     status.remove();
-    const { caseInfo } = message;
     title.textContent = `Case ${caseInfo.id}`;
     title.dataset.caseId = caseInfo.id;
     split.textContent = [caseInfo.dataset, caseInfo.split].filter(Boolean).join(' · ');
     badges.replaceChildren(labelBadges(caseInfo));
-    fillPicker(message.caseIds, caseInfo.id);
+    picker.value = caseInfo.id;
 
     const caseKey = `${caseInfo.dataset}/${caseInfo.split}/${caseInfo.id}`;
     const sameCase = caseKey === shownKey;
-    const shown = new Set(message.planes.map((p) => p.plane));
+    const shown = new Set(casePlanes.map((p) => p.plane));
     for (const [plane, viewer] of viewers) {
       if (shown.has(plane)) continue;
       group.remove(viewer);
@@ -247,7 +310,7 @@ export function startCaseViewer(root: HTMLElement): void {
       viewer.element.remove();
       viewers.delete(plane);
     }
-    for (const casePlane of message.planes) {
+    for (const casePlane of casePlanes) {
       let viewer = viewers.get(casePlane.plane);
       if (!viewer) {
         const name = planeDisplayName(casePlane.plane);
@@ -267,7 +330,17 @@ export function startCaseViewer(root: HTMLElement): void {
       // A new case starts at the middle slices but keeps each plane's contrast and zoom.
       const saved = planeStates.get(casePlane.plane);
       const stream = showPlane(viewer, casePlane, saved ? (sameCase ? saved : withoutSlice(saved)) : { colourMap: defaults.colourMap, preset: defaults.preset });
-      if (stream) streams.set(casePlane.plane, stream);
+      if (stream) {
+        streams.set(casePlane.plane, stream);
+        const shownIn = viewer;
+        // Every slice of a plane held whole is here: it is shown whole, in the same state.
+        stream.onWhole = (data) => {
+          if (streams.get(casePlane.plane) !== stream || !('sampled' in casePlane.array)) return;
+          streams.delete(casePlane.plane);
+          showPlane(shownIn, { ...casePlane, array: { fileName: casePlane.array.fileName, header: casePlane.array.header, data } }, shownIn.getState());
+          showOverlays(casePlane.plane);
+        };
+      }
       overlayContents.set(casePlane.plane, casePlane.overlays ?? []);
       showOverlays(casePlane.plane, saved?.overlays);
     }
@@ -275,10 +348,8 @@ export function startCaseViewer(root: HTMLElement): void {
     applyLayout();
     toolbar.refresh();
     save();
-    // Marks the moment the planes are on screen, for the benchmark (npm run bench).
     requestAnimationFrame(() => performance.mark('case-painted', { detail: caseInfo.id }));
-  });
-  vscode.postMessage({ type: 'ready' });
+  }
 
   function fillPicker(ids: string[], current: string): void {
     if (ids.join() !== pickerIds.join()) {
@@ -299,7 +370,8 @@ function showPlane(viewer: PlaneViewer, casePlane: CasePlane, keep: Partial<Plan
   }
   if ('sampled' in content) {
     const stream = new SliceStream(content.header, content.sampled, casePlane.plane);
-    viewer.setSource(stream.source, content.sampled.stats, keep, true);
+    viewer.setSource(stream.source, stream.firstStats, keep, true);
+    stream.onStats = (stats) => viewer.setSource(stream.source, stats, viewer.getState(), true);
     return stream;
   }
   try {

@@ -78,7 +78,7 @@ export function startNpyEditor(root: HTMLElement): void {
   group.setAnnotations((vscode.getState() as EditorState | undefined)?.annotations !== false);
 
   onHostMessage((message: HostMessage) => {
-    if (message.type === 'slice' || message.type === 'sliceError') {
+    if (message.type === 'slice' || message.type === 'sliceError' || message.type === 'sampledStats') {
       if (viewer && stream?.receive(message, viewer.slice)) {
         viewer.refresh();
         sliceArrived?.();
@@ -103,7 +103,13 @@ export function startNpyEditor(root: HTMLElement): void {
       defaults = message.defaults;
       return;
     }
-    if (message.type !== 'showArray') return;
+    if (message.type === 'showArray') showArray(message);
+  });
+  document.addEventListener('keydown', (e) => group.handleKey(e));
+  vscode.postMessage({ type: 'ready' });
+
+  /** Shows an array the host sent (again, whole, once every slice of one held whole is here). */
+  function showArray(message: Extract<HostMessage, { type: 'showArray' }>): void {
     status.remove();
     stream = undefined;
     sliceArrived = undefined;
@@ -131,16 +137,19 @@ export function startNpyEditor(root: HTMLElement): void {
       return;
     }
     try {
-      viewer = 'sampled' in content ? showSliceBySlice(content.fileName, content.header, content.sampled) : show(content.fileName, decodeNpyData(content.header, new Uint8Array(content.data)));
+      viewer = 'sampled' in content ? showSliceBySlice(content.fileName, content.header, content.sampled, (data) => {
+        // Every slice is here: the array is shown whole, in the same state (kept by fileName), keeping the focus.
+        const focused = viewer?.element.contains(document.activeElement);
+        showArray({ ...message, array: { fileName: content.fileName, header: content.header, data } });
+        if (focused) viewer?.element.focus({ preventScroll: true });
+      }) : show(content.fileName, decodeNpyData(content.header, new Uint8Array(content.data)));
     } catch (e) {
       showError(content.fileName, e instanceof Error ? e.message : String(e));
     }
     toolbar.element.hidden = !viewer;
     showOverlays();
     toolbar.refresh();
-  });
-  document.addEventListener('keydown', (e) => group.handleKey(e));
-  vscode.postMessage({ type: 'ready' });
+  }
 
   /** For a file of a dataset: its case, labels and a way to open all its planes. */
   function showCase(caseInfo: CaseInfo | undefined): void {
@@ -176,20 +185,38 @@ export function startNpyEditor(root: HTMLElement): void {
     return { plane, state, save, initial: state.plane ?? { colourMap: defaults.colourMap, preset: defaults.preset, histogram: true } };
   }
 
-  /** A file too large to read whole, read slice by slice; the contrast comes from the sampled slices. */
-  function showSliceBySlice(fileName: string, header: NpyHeader, sampled: SampledArray): PlaneViewer {
+  /**
+   * A large file, shown from its first slice: the contrast comes from that slice until the
+   * host's sample of slices arrives; one held whole is handed to `onWhole` once every slice is here.
+   */
+  function showSliceBySlice(fileName: string, header: NpyHeader, sampled: SampledArray, onWhole: (data: ArrayBuffer) => void): PlaneViewer {
     stream = new SliceStream(header, sampled);
-    fillInfo(info, header, sampled.stats, sampled.slices);
-    const axis = streamAxis(header)!;
-    controls.append(el('span', { class: 'status' }, [`Read slice by slice along axis ${axis} (${formatBytes(header.fileSize)}); statistics of ${sampled.slices} sampled slices.`]));
-    const { plane, save, initial } = planeViewer(fileName);
     const own = stream;
+    const axis = streamAxis(header)!;
+    const statusText = el('span', { class: 'status' });
+    controls.append(statusText);
+    const describe = (slices: number) => {
+      const figures = slices === 1 ? 'statistics of the first slice until a sample of slices is read' : `statistics of ${slices} sampled slices`;
+      statusText.textContent = sampled.whole
+        ? `Shown from its first slice; the other slices are being read (${formatBytes(header.fileSize)}); ${figures}.`
+        : `Read slice by slice along axis ${axis} (${formatBytes(header.fileSize)}); ${figures}.`;
+    };
+    describe(1);
+    fillInfo(info, header, own.firstStats, 1);
+    const { plane, save, initial } = planeViewer(fileName);
     const source = own.source;
-    plane.setSource(source, sampled.stats, initial, true);
-    // The whole array's exact figures come from every slice, read in the background once the
-    // panel is opened (one pass for 8- and 16-bit data, three for others); until then the info
-    // panel's sampled figures stand, and the column says how far reading is.
-    let whole: { statistics?: ArrayStatistics; note: string } = { note: `exact once every slice is read (open the panel); sampled figures above, from ${sampled.slices} slices` };
+    plane.setSource(source, own.firstStats, initial, true);
+    own.onStats = (stats, slices) => {
+      describe(slices);
+      fillInfo(info, header, stats, slices);
+      plane.setSource(source, stats, plane.getState(), true);
+    };
+    own.onWhole = onWhole;
+    // The whole array's exact figures: an array held whole has them once its last slice is here;
+    // for others they come from every slice, read in the background once the panel is opened
+    // (one pass for 8- and 16-bit data, three for others); until then the info panel's sampled
+    // figures stand, and the column says how far reading is.
+    let whole: { statistics?: ArrayStatistics; note: string } = { note: sampled.whole ? 'exact once every slice is here (being read)' : 'exact once every slice is read (open the panel); sampled figures above' };
     const { shape, fortranOrder } = header;
     const showStatistics = () => {
       const k = plane.slice;
@@ -205,7 +232,7 @@ export function startNpyEditor(root: HTMLElement): void {
         },
       ]);
     };
-    let started = false;
+    let started = sampled.whole;
     statistics.onOpen = () => {
       if (started) return;
       started = true;
@@ -446,9 +473,7 @@ function fillInfo(info: HTMLElement, header: NpyHeader, stats: VolumeStats, samp
     if (n > 0) rows.push([field, `${label}${counted}`, n.toLocaleString('en-US')]);
   }
   if (header.dtype.kind === 'complex') rows.push(['note', 'Shown', 'magnitude |z|']);
-  for (const [field, label, value] of rows) {
-    info.append(el('div', { 'data-field': field }, [el('dt', {}, [label]), el('dd', {}, [value])]));
-  }
+  info.replaceChildren(...rows.map(([field, label, value]) => el('div', { 'data-field': field }, [el('dt', {}, [label]), el('dd', {}, [value])])));
 }
 
 /** The statistics column of the slice shown: "Slice a[21, :, :]". */

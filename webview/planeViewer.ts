@@ -444,6 +444,12 @@ export class PlaneViewer {
     setText(this.sliceLabel, this.planeName ? `${this.planeName}${slices && ` ${slices}`}` : slices && `Slice ${slices}`);
     this.draw();
     this.updateReadout();
+    // The slice whose values are on screen (not a blank stand-in for one still being read): what tests and the benchmark wait for.
+    const painted = source.pending?.(k) ? undefined : String(k);
+    if (this.element.dataset.paintedSlice !== painted) {
+      if (painted === undefined) delete this.element.dataset.paintedSlice;
+      else this.element.dataset.paintedSlice = painted;
+    }
     this.onPainted();
   }
 

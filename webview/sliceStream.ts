@@ -2,15 +2,19 @@ import { NpyHeader } from '../src/shared/npy/header';
 import { PlaneSource } from '../src/shared/npy/planeSource';
 import { SliceCache, sliceCount, streamedPlaneSource } from '../src/shared/npy/streaming';
 import { HostMessage, SampledArray } from '../src/shared/protocol';
+import { VolumeStats, volumeStats } from '../src/shared/windowing';
 import { vscode } from './vscodeApi';
 
 /** Decoded slices a file read slice by slice may hold in the webview at once. */
 const SLICE_CACHE_BYTES = 256 * 2 ** 20;
 
 /**
- * A file the host reads slice by slice, as a viewer shows it: slices are asked for as they
- * are shown (and the next one ahead), kept within a memory budget, and a slice the host
- * cannot read is remembered with its reason, which the plane shows in its alert.
+ * A file the host reads slice by slice, as a viewer shows it. It starts with one slice, its
+ * figures standing for the array's until the host's sample of slices arrives (`onStats`).
+ * An array held whole gets every slice unasked and, once they are all here, is handed over
+ * whole (`onWhole`). Otherwise slices are asked for as they are shown (and the next one
+ * ahead), kept within a memory budget. A slice the host cannot read is remembered with its
+ * reason, which the plane shows in its alert.
  */
 export class SliceStream {
   private readonly cache: SliceCache;
@@ -18,25 +22,41 @@ export class SliceStream {
   private readonly failed = new Map<number, string>();
   /** Reads of whole slices for the background statistics, by index. */
   private readonly waiting = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (e: Error) => void }>();
+  /** The array's data bytes, filled slice by slice, for an array held whole. */
+  private readonly whole?: Uint8Array;
+  private filled = 0;
   readonly source: PlaneSource;
+  /** Figures of the slice shown first, until the host's sample of slices arrives. */
+  readonly firstStats: VolumeStats;
+  /** The host's statistics of a sample of slices arrived. */
+  onStats: (stats: VolumeStats, slices: number) => void = () => undefined;
+  /** Every slice of an array held whole arrived: its data bytes. */
+  onWhole: (data: ArrayBuffer) => void = () => undefined;
 
   /** @param plane the case viewer's pane the file is in; undefined for the .npy editor's file */
   constructor(private readonly header: NpyHeader, sampled: SampledArray, private readonly plane?: string) {
-    this.cache = new SliceCache(header, SLICE_CACHE_BYTES);
-    this.cache.put(sampled.first.index, new Uint8Array(sampled.first.data));
+    if (sampled.whole) this.whole = new Uint8Array(header.dataBytes);
+    this.cache = new SliceCache(header, this.whole ? Infinity : SLICE_CACHE_BYTES);
+    this.keep(sampled.first.index, new Uint8Array(sampled.first.data));
     const source = streamedPlaneSource(header, this.cache, (k) => this.want(k));
-    this.source = { ...source, error: (k) => this.failed.get(k) };
+    this.source = { ...source, error: (k) => this.failed.get(k), pending: (k) => !this.cache.has(k) && !this.failed.has(k) };
+    this.firstStats = volumeStats(source.slice(sampled.first.index));
   }
 
-  /** Takes a slice (or a failure) the host sent, if it is this stream's; true when it is for slice `shown`. */
+  /** Takes what the host sent for this stream (a slice, a failure, the statistics); true when it is slice `shown`. */
   receive(message: HostMessage, shown: number): boolean {
-    if ((message.type !== 'slice' && message.type !== 'sliceError') || message.plane !== this.plane) return false;
+    if ((message as { plane?: string }).plane !== this.plane) return false;
+    if (message.type === 'sampledStats') {
+      this.onStats(message.stats, message.slices);
+      return false;
+    }
+    if (message.type !== 'slice' && message.type !== 'sliceError') return false;
     this.pending.delete(message.index);
     const waiter = this.waiting.get(message.index);
     this.waiting.delete(message.index);
     if (message.type === 'slice') {
       const bytes = new Uint8Array(message.data);
-      this.cache.put(message.index, bytes);
+      this.keep(message.index, bytes);
       waiter?.resolve(bytes);
     } else {
       this.failed.set(message.index, message.message);
@@ -57,6 +77,20 @@ export class SliceStream {
   /** Whether slice k's values are here (a slice not read yet shows as zeros). */
   has(k: number): boolean {
     return this.cache.has(k);
+  }
+
+  /** Keeps a slice; for an array held whole, in its place in the array's bytes, handed over once the last one is in. */
+  private keep(k: number, bytes: Uint8Array): void {
+    if (!this.whole) {
+      this.cache.put(k, bytes);
+      return;
+    }
+    if (this.cache.has(k)) return;
+    const at = k * bytes.length;
+    this.whole.set(bytes, at);
+    this.cache.put(k, this.whole.subarray(at, at + bytes.length));
+    // Handed over after this message is handled: the viewer then replaces this stream.
+    if (++this.filled === sliceCount(this.header)) queueMicrotask(() => this.onWhole(this.whole!.buffer as ArrayBuffer));
   }
 
   private want(k: number): void {

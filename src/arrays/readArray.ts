@@ -1,19 +1,22 @@
 import * as vscode from 'vscode';
-import { ArraySource, readContent, readHeader } from '../core/arraySource';
+import { ArraySource, SLICE_FIRST_ABOVE, readContent, readHeader } from '../core/arraySource';
 import { NpyHeader } from '../shared/npy/header';
 import { ArrayContent } from '../shared/protocol';
 import { baseName, largeArrayBytes, openFileSource } from './openSource';
 import { openNpz } from './npzArchive';
 
-/** A `.npy` file for a viewer, and the source its slices are read from later; never throws. */
-export async function readArray(uri: vscode.Uri): Promise<{ content: ArrayContent; source?: ArraySource }> {
+/**
+ * A `.npy` file for a viewer, and the source its slices are read from later; a 3-D array above
+ * `sliceFirstAbove` bytes comes slice first (see readContent). Never throws.
+ */
+export async function readArray(uri: vscode.Uri, sliceFirstAbove = SLICE_FIRST_ABOVE): Promise<{ content: ArrayContent; source?: ArraySource }> {
   let source: ArraySource;
   try {
     source = await openFileSource(uri);
   } catch (e) {
     return { content: { fileName: baseName(uri), error: e instanceof Error ? e.message : String(e) } };
   }
-  return { content: await readContent(source, largeArrayBytes()), source };
+  return { content: await readContent(source, largeArrayBytes(), sliceFirstAbove), source };
 }
 
 /** The checked header of a `.npy` file, reading no voxel data where the file system allows. */

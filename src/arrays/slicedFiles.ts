@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import { ArraySource, readSlice } from '../core/arraySource';
+import { ArraySource, readSlice, sampleStatistics } from '../core/arraySource';
 import { NpyHeader } from '../shared/npy/header';
-import { sliceCount } from '../shared/npy/streaming';
+import { middleOutwards, sliceCount } from '../shared/npy/streaming';
 import { ArrayContent, HostMessage } from '../shared/protocol';
+
+type Post = (message: HostMessage) => Thenable<boolean>;
 
 /**
  * The arrays a webview shows slice by slice, by the pane they are in ('' for the .npy
@@ -10,22 +12,49 @@ import { ArrayContent, HostMessage } from '../shared/protocol';
  * each checked against a pane the host itself filled and the slice count of its array.
  */
 export class SlicedFiles {
-  private readonly files = new Map<string, { source: ArraySource; header: NpyHeader }>();
+  private readonly files = new Map<string, { source: ArraySource; header: NpyHeader; whole: boolean }>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
   /** Records what a pane now shows: an array read slice by slice, or anything else. */
   shown(pane: string, source: ArraySource | undefined, content: ArrayContent): void {
-    if (source && 'sampled' in content) this.files.set(pane, { source, header: content.header });
+    if (source && 'sampled' in content) this.files.set(pane, { source, header: content.header, whole: content.sampled.whole });
     else this.files.delete(pane);
   }
 
+  /** The panel closed or moved on: nothing more is read or sent. */
   clear(): void {
     this.files.clear();
   }
 
+  /**
+   * What follows the first slice of an array shown slice first, once that is posted: the
+   * statistics of a sample of slices, then, for an array held whole, every other slice from the
+   * middle outwards, one read and posted at a time; it stops as soon as the pane moves on.
+   */
+  async follow(pane: string, post: Post): Promise<void> {
+    const file = this.files.get(pane);
+    if (!file) return;
+    const plane = pane || undefined;
+    const current = () => this.files.get(pane) === file;
+    try {
+      const { stats, slices } = await sampleStatistics(file.source, file.header);
+      if (!current()) return;
+      await post({ type: 'sampledStats', plane, stats, slices });
+      if (!file.whole) return;
+      for (const index of middleOutwards(sliceCount(file.header)).slice(1)) {
+        if (!current()) return;
+        const data = await readSlice(file.source, file.header, index);
+        if (current()) await post({ type: 'slice', plane, index, data });
+      }
+    } catch (e) {
+      // The webview keeps the first slice's figures, and asks for slices as they are shown.
+      if (current()) this.log.error(`${file.source.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   /** Reads a slice a webview asked for and posts it, or posts why it cannot be read. */
-  async serve(pane: string, index: number, post: (message: HostMessage) => Thenable<boolean>): Promise<void> {
+  async serve(pane: string, index: number, post: Post): Promise<void> {
     const file = this.files.get(pane);
     if (!file || index >= sliceCount(file.header)) {
       this.log.warn(`Refused to read slice ${index}${pane ? ` of the ${pane} pane` : ''}: out of range or not read slice by slice`);

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { CaseInfo, HostMessage, parseWebviewMessage } from '../shared/protocol';
 import { CaseRef, DatasetRegistry, caseInfo, caseKey, planeUri } from '../dataset/datasetRegistry';
-import { readArray, readOverlay } from '../arrays/readArray';
 import { SlicedFiles } from '../arrays/slicedFiles';
 import { ExportTarget, SliceExporter } from '../export/sliceExport';
 import { loadWebview } from '../webviewContent';
 import { ViewDefaultsStore } from '../settings/viewDefaults';
 import { AddedOverlays } from '../overlays/addedOverlays';
 import { ModelReview } from '../predictions/modelReview';
+import { CasePrefetch, casePlanes } from './casePrefetch';
+import { holdable } from '../shared/heldCases';
 
 export const CASE_VIEWER_VIEW_TYPE = 'mrnetViewer.case';
 
@@ -32,6 +33,8 @@ interface OpenPanel {
   current: ViewerCase;
   /** Plane files too large to read whole, read slice by slice as the panel asks. */
   sliced: SlicedFiles;
+  /** The neighbours read ahead, and what the webview holds. */
+  prefetch: CasePrefetch;
 }
 
 /** The three-plane case viewer panels. One panel is reused as the user walks through cases (setting mrnet.reuseCaseViewer). */
@@ -80,6 +83,11 @@ export class CaseViewer implements vscode.Disposable {
 
   /** Opens a dataset case: in `into` (the panel a request came from), else the reused panel or a new one. */
   openCase(ref: CaseRef, into?: OpenPanel): Promise<void> {
+    return this.open(this.caseOf(ref), into);
+  }
+
+  /** A dataset case as the viewer shows it: its planes, each with the overlays found for it. */
+  private caseOf(ref: CaseRef): ViewerCase {
     const planes = ref.dataset.index.planes.map((plane) => ({
       plane,
       uri: planeUri(ref, plane),
@@ -88,7 +96,7 @@ export class CaseViewer implements vscode.Disposable {
         .filter((o) => o.plane === plane || o.plane === '')
         .map((o) => ({ name: o.name, uri: vscode.Uri.joinPath(ref.dataset.uri, ...o.path.split('/')), member: o.plane === '' ? `${plane}.npy` : undefined })),
     }));
-    return this.open({ info: this.infoOf(ref), planes, ref }, into);
+    return { info: this.infoOf(ref), planes, ref };
   }
 
   async open(viewerCase: ViewerCase, into?: OpenPanel): Promise<void> {
@@ -96,15 +104,17 @@ export class CaseViewer implements vscode.Disposable {
     let target = into ?? (reuse ? this.activePanel() : undefined);
     if (!target) {
       const panel = vscode.window.createWebviewPanel(CASE_VIEWER_VIEW_TYPE, title(viewerCase), vscode.ViewColumn.Active, { enableFindWidget: false });
-      target = { panel, current: viewerCase, sliced: new SlicedFiles(this.log) };
+      target = { panel, current: viewerCase, sliced: new SlicedFiles(this.log), prefetch: new CasePrefetch(this.added, (message) => panel.webview.postMessage(message)) };
       this.panels.push(target);
       this.attach(target);
     }
     target.current = viewerCase;
     target.panel.title = title(viewerCase);
-    target.panel.reveal(undefined, false);
-    if (viewerCase.ref) this.shown.fire(viewerCase.ref);
+    // Brought forward when it is not in front; one already in front keeps the focus where it is (a quick pick the user opened meanwhile stays open).
+    if (!target.panel.active) target.panel.reveal(undefined, false);
     await this.send(target);
+    // The tree follows once the case is on its way: revealing a row is no reason to wait.
+    if (viewerCase.ref && target.current === viewerCase) this.shown.fire(viewerCase.ref);
   }
 
   /** Moves a panel (the one that asked, else the active one) to the next or previous case in the tree's order and filter. */
@@ -159,7 +169,11 @@ export class CaseViewer implements vscode.Disposable {
         return;
       }
       if (await this.exporter.receive(exportTarget, message)) return;
-      if (message.type === 'ready') await this.send(target);
+      if (message.type === 'ready') {
+        // A new or reloaded page holds no case.
+        target.prefetch.forget();
+        await this.send(target);
+      }
       else if (message.type === 'readSlice' && message.plane !== undefined) await target.sliced.serve(message.plane, message.index, (reply) => target.panel.webview.postMessage(reply));
       else if (message.type === 'navigate') await this.navigate(message.direction, target);
       else if (message.type === 'rememberPreset') await this.defaults.remember('case', message.preset);
@@ -177,6 +191,8 @@ export class CaseViewer implements vscode.Disposable {
       } else this.log.warn(`Refused a message the case viewer does not send: ${safeJson(raw)}`);
     });
     const disposal = target.panel.onDidDispose(() => {
+      target.sliced.clear();
+      target.prefetch.forget();
       subscription.dispose();
       registration.dispose();
       disposal.dispose();
@@ -184,25 +200,37 @@ export class CaseViewer implements vscode.Disposable {
     });
   }
 
-  /** Reads the case's planes and sends them; nothing is kept once posted. */
+  /**
+   * Sends the panel's case (only its key when the webview holds it: the page may show it
+   * already, after Next or Previous), then reads its neighbours ahead; the host keeps no voxel
+   * data once a message is posted.
+   */
   private async send(target: OpenPanel): Promise<void> {
     const current = target.current;
-    const planes = await Promise.all(
-      current.planes.map(async ({ plane, uri, overlays }) => ({
-        plane,
-        ...(uri ? await readArray(uri) : { content: { fileName: `${current.info.id}.npy`, error: `case ${current.info.id} has no ${plane} file` }, source: undefined }),
-        overlays: [
-          ...(await Promise.all((overlays ?? []).map(async (o) => ({ name: o.name, array: await readOverlay(o.name, o.uri, o.member) })))),
-          ...(uri ? await this.added.read(uri.toString()) : []),
-        ],
-      })),
-    );
+    const ref = current.ref;
+    const key = ref && caseKey(ref);
+    const planes = await target.prefetch.planesOf(key, current);
     if (target.current !== current) return; // a newer case was asked for meanwhile
     target.sliced.clear();
-    for (const { plane, source, content } of planes) target.sliced.shown(plane, source, content);
-    const caseIds = current.ref ? this.order.visibleCases().filter((c) => c.dataset === current.ref!.dataset).map((c) => c.case.id) : [];
-    const message: HostMessage = { type: 'showCase', caseInfo: current.info, planes: planes.map(({ plane, content, overlays }) => ({ plane, array: content, overlays })), caseIds, defaults: this.defaults.get('case') };
-    await target.panel.webview.postMessage(message);
+    const [next, previous] = ref ? [this.neighbour(ref, 'next'), this.neighbour(ref, 'previous')] : [];
+    const neighbours = [next, previous].filter((n): n is CaseRef => n !== undefined);
+    const hold = key === undefined ? undefined : { key, keep: neighbours.map(caseKey), next: next && caseKey(next), previous: previous && caseKey(previous) };
+    const shown = { caseInfo: current.info, caseIds: ref ? this.order.visibleCases().filter((c) => c.dataset === ref.dataset).map((c) => c.case.id) : [], defaults: this.defaults.get('case') };
+    const post = (message: HostMessage) => target.panel.webview.postMessage(message);
+    let following: Promise<unknown> = Promise.resolve();
+    if (planes === 'held') {
+      // Held unchanged: the page shows it from what it holds (or shows it already, and takes the header).
+      target.prefetch.held.show(hold!.key, target.prefetch.held.get(hold!.key), hold!.keep);
+      await post({ type: 'showHeldCase', ...shown, hold: hold! });
+    } else {
+      // Each plane's middle slice first; its statistics and other slices follow, then the neighbours are read ahead.
+      for (const { plane, source, content } of planes.planes) target.sliced.shown(plane, source, content);
+      const message = { type: 'showCase', ...shown, planes: casePlanes(planes), hold } satisfies HostMessage;
+      if (hold) target.prefetch.held.show(hold.key, holdable(message.planes) ? planes.stamp : undefined, hold.keep);
+      await post(message);
+      following = Promise.all(planes.planes.map(({ plane }) => target.sliced.follow(plane, post)));
+    }
+    if (target.current === current) target.prefetch.readAhead(neighbours.map((n) => ({ key: caseKey(n), viewerCase: this.caseOf(n) })), following);
   }
 
   dispose(): void {

@@ -1,6 +1,7 @@
 import { formatBytes } from '../shared/format';
 import { NpyHeader, npyHeaderLength, parseNpyHeader } from '../shared/npy/header';
-import { middleSlice, sampleSlices, sampledStats, sliceByteRange, streamAxis } from '../shared/npy/streaming';
+import { middleSlice, sampleSlices, sampledStats, sliceByteRange, sliceCount, streamAxis } from '../shared/npy/streaming';
+import { VolumeStats } from '../shared/windowing';
 import { ArrayContent } from '../shared/protocol';
 
 /**
@@ -36,26 +37,29 @@ export async function readHeader(source: ArraySource): Promise<NpyHeader> {
 }
 
 /**
- * An array for a viewer. Arrays up to `streamAbove` bytes are read whole; larger 3-D arrays
- * of ranged sources are read slice by slice (the header and a sample of slices now, the rest
- * on request). Never throws: an array that cannot be shown comes back with its reason.
+ * Above this, a 3-D array of a ranged source is shown slice first: its header and the slice
+ * shown first are sent at once, the rest after (see SlicedFiles). Read, posted and analysed
+ * whole, a 67 MB volume took 5.7 s to appear in code-server, against 1.4 s for its image preview.
  */
-export async function readContent(source: ArraySource, streamAbove: number): Promise<ArrayContent> {
+export const SLICE_FIRST_ABOVE = 16 * 2 ** 20;
+
+/**
+ * An array for a viewer. Small arrays are read whole. A 3-D array of a ranged source above
+ * `sliceFirstAbove` bytes comes as its header and its middle slice alone; the other slices are
+ * then sent unasked if it is at most `streamAbove` bytes (the webview then holds it whole), else
+ * as they are shown. Never throws: an array that cannot be shown comes back with its reason.
+ */
+export async function readContent(source: ArraySource, streamAbove: number, sliceFirstAbove = streamAbove): Promise<ArrayContent> {
   const fileName = source.name;
   try {
-    if (source.size > streamAbove) {
+    if (source.size > Math.min(streamAbove, sliceFirstAbove)) {
       const header = source.ranged ? await readHeader(source) : undefined;
       const axis = header && streamAxis(header);
       if (header && axis !== undefined) {
-        // Statistics are made here from a sample of slices; only the slice shown first is sent.
-        const n = header.shape[axis];
-        const indices = sampleSlices(n);
-        const slices = await Promise.all(indices.map((index) => readSlice(source, header, index)));
-        const stats = sampledStats(header, slices.map((s) => new Uint8Array(s)));
-        const first = { index: middleSlice(n), data: slices[indices.indexOf(middleSlice(n))] };
-        return { fileName, header, sampled: { stats, slices: indices.length, first } };
+        const index = middleSlice(header.shape[axis]);
+        return { fileName, header, sampled: { first: { index, data: await readSlice(source, header, index) }, whole: source.size <= streamAbove } };
       }
-      if (source.size > WHOLE_READ_LIMIT) {
+      if (source.size > streamAbove && source.size > WHOLE_READ_LIMIT) {
         const why = source.ranged ? 'only 3-D arrays are read slice by slice' : 'this file system has no ranged reads, so it can only be read whole';
         return { fileName, error: `the array is ${formatBytes(source.size)}, too large to read whole (limit ${formatBytes(WHOLE_READ_LIMIT)}), and ${why}` };
       }
@@ -70,6 +74,14 @@ export async function readContent(source: ArraySource, streamAbove: number): Pro
   } catch (e) {
     return { fileName, error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** The statistics of an array read slice by slice, from a sample of its slices (the middle one among them), read one after another. */
+export async function sampleStatistics(source: ArraySource, header: NpyHeader): Promise<{ stats: VolumeStats; slices: number }> {
+  const slices: Uint8Array[] = [];
+  const indices = sampleSlices(sliceCount(header));
+  for (const k of indices) slices.push(new Uint8Array(await readSlice(source, header, k)));
+  return { stats: sampledStats(header, slices), slices: indices.length };
 }
 
 /** The bytes of slice `index` of an array read slice by slice (one ranged read), as a buffer of their own. */

@@ -48,6 +48,7 @@ export function startEditorSession(
     else if (!(await handle(message, session))) log.warn(`Refused a message this editor does not send: ${message.type}`);
   });
   const disposal = panel.onDidDispose(() => {
+    session.sliced.clear();
     subscription.dispose();
     registration.dispose();
     disposal.dispose();

@@ -40,6 +40,7 @@ export class NpyEditorProvider implements vscode.CustomReadonlyEditorProvider {
         sliced.shown('', source, array);
         const ref = this.registry.caseOfFile(document.uri);
         await post({ type: 'showArray', array, caseInfo: ref && caseInfo(ref), defaults: defaults(), overlays: await this.overlays.read(document.uri.toString()) });
+        void sliced.follow('', post);
         return true;
       }
       if (message.type === 'openCase') {

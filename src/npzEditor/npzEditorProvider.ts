@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readContent } from '../core/arraySource';
+import { SLICE_FIRST_ABOVE, readContent } from '../core/arraySource';
 import { NpzMember } from '../shared/protocol';
 import { NpzArchive, firstMember, openNpz } from '../arrays/npzArchive';
 import { baseName, largeArrayBytes, openFileSource, stem } from '../arrays/openSource';
@@ -74,10 +74,11 @@ export class NpzEditorProvider implements vscode.CustomReadonlyEditorProvider {
   /** Reads a member (whole, or slice by slice when large and stored in a local archive) and shows it. */
   private async showMember(uri: vscode.Uri, archive: NpzArchive, member: NpzMember, session: EditorSession): Promise<void> {
     const source = archive.open(member.name)!;
-    const array = member.problem ? { fileName: source.name, error: member.problem } : await readContent(source, largeArrayBytes());
+    const array = member.problem ? { fileName: source.name, error: member.problem } : await readContent(source, largeArrayBytes(), SLICE_FIRST_ABOVE);
     if ('error' in array) this.log.info(`${array.fileName}: ${array.error}`);
     session.sliced.shown('', source, array);
     await session.post({ type: 'showArray', array, member: member.name, defaults: session.defaults(), overlays: await this.overlays.read(memberFile(uri, member.name)) });
+    void session.sliced.follow('', session.post);
   }
 }
 

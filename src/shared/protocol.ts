@@ -18,12 +18,15 @@ export type ArrayContent =
   | { fileName: string; header: NpyHeader; sampled: SampledArray }
   | { fileName: string; error: string };
 
-/** What is sent first of an array read slice by slice: statistics of a sample of its slices, and the slice shown first. */
+/**
+ * What is sent first of an array read slice by slice: the slice shown first, alone. The
+ * statistics of a sample of slices follow (sampledStats); with `whole`, so does every other
+ * slice, unasked, and the webview then holds the array whole; else slices are asked for
+ * (readSlice) as they are shown.
+ */
 export interface SampledArray {
-  stats: VolumeStats;
-  /** How many slices the statistics come from. */
-  slices: number;
   first: SliceData;
+  whole: boolean;
 }
 
 /** The bytes of slice `index` of an array read slice by slice; `plane` names the case viewer's pane it is for. */
@@ -76,6 +79,17 @@ export interface CasePlane {
   overlays?: OverlayContent[];
 }
 
+/**
+ * Which case a message is about (an opaque key), the neighbours the webview keeps with it, and
+ * which of them Next and Previous lead to: a held one is shown at once, before the host answers.
+ */
+export interface CaseHolding {
+  key: string;
+  keep: string[];
+  next?: string;
+  previous?: string;
+}
+
 /** An overlay's name (its folder under overlays/) and its array. */
 export interface OverlayContent {
   name: string;
@@ -93,14 +107,27 @@ export type HostMessage =
   | { type: 'requestExport'; format: ExportFormat; plane?: string; displayedSize?: boolean }
   /** An .npz archive's members, or why the archive cannot be read. */
   | { type: 'showArchive'; fileName: string; members: NpzMember[]; error?: string }
-  /** A case for the case viewer: its planes in display order, and the ids its picker offers. */
-  | { type: 'showCase'; caseInfo: CaseInfo; planes: CasePlane[]; caseIds: string[]; defaults?: ViewDefaults }
+  /**
+   * A case for the case viewer: its planes in display order, and the ids its picker offers.
+   * `hold`: a dataset case, to keep while it is shown or a neighbour in `keep` (see HeldCases).
+   */
+  | { type: 'showCase'; caseInfo: CaseInfo; planes: CasePlane[]; caseIds: string[]; defaults?: ViewDefaults; hold?: CaseHolding }
+  /** Shows the case the webview holds under `hold.key`, read ahead earlier; as showCase otherwise. */
+  | { type: 'showHeldCase'; caseInfo: CaseInfo; caseIds: string[]; defaults?: ViewDefaults; hold: CaseHolding }
+  /**
+   * A neighbour of the case shown, read ahead, in `parts` messages (`part` 0, 1, …) of some of
+   * its planes each, so that a case to show never waits long behind one: once all are in, the
+   * webview holds it (at most the two in `keep`).
+   */
+  | { type: 'holdCase'; key: string; keep: string[]; caseInfo: CaseInfo; planes: CasePlane[]; part: number; parts: number }
   /** The case's labels and scores changed (another model, task or threshold): the header redraws its badges. */
   | { type: 'caseInfo'; caseInfo: CaseInfo }
   /** The defaults changed (the setting was edited): views still on the old colour map take the new one. */
   | { type: 'viewDefaults'; defaults: ViewDefaults }
-  /** A slice a viewer asked for. */
+  /** A slice of an array read slice by slice: asked for, or sent unasked to an array held whole. */
   | ({ type: 'slice' } & SliceData)
+  /** The statistics of an array read slice by slice, from `slices` of its slices: its default contrast and histogram. */
+  | { type: 'sampledStats'; plane?: string; stats: VolumeStats; slices: number }
   /** Why a slice asked for cannot be read (the file changed or was truncated after it was opened). */
   | { type: 'sliceError'; plane?: string; index: number; message: string };
 
@@ -110,7 +137,7 @@ export type WebviewMessage =
   | { type: 'addOverlay'; plane?: string }
   /** The user picked a contrast preset: new views of the same kind of file start with it. */
   | { type: 'rememberPreset'; preset: WindowPreset }
-  /** Next or previous case in the tree's order and filter. */
+  /** Next or previous case in the tree's order and filter (the page may show a held one already: see CaseHolding). */
   | { type: 'navigate'; direction: 'next' | 'previous' }
   /** A case of the same dataset, picked by id; from the .npy editor, the case of its file. */
   | { type: 'openCase'; id?: string }

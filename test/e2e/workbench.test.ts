@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { dump } from 'npyjs';
 import { Frame, Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/shared/npy/header';
 import { colourMapTable } from '../../src/shared/colourMaps';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { patternAt } from '../support/largeArray';
 import { SCREENSHOTS, Workbench, closeAllEditors, explorerOpen, extensionLog, pickFromQuickPick, pickInOpenDialog, quickPick, runCommand, showCasesView, webviewFrame, workbenchRestored } from './workbench';
-import { LARGE_SHAPE } from './workspace';
+import { LARGE_SHAPE, MID_SHAPE, midValueAt } from './workspace';
 import { aucWithInterval } from '../../src/shared/metrics/delong';
 
 /**
@@ -184,6 +185,29 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     assert.equal(await readout.textContent(), `x ${x}  y ${y}\nvalue ${patternAt(500, y, x)}\nat [500, ${y}, ${x}]`);
   });
 
+  it('a 50 MB array is shown from its first slice, then whole once every slice has arrived: exact figures, every slice\'s values', async () => {
+    await closeAllEditors(page);
+    await explorerOpen(page, 'large');
+    await page.locator('.explorer-folders-view').getByRole('treeitem', { name: 'mid.npy', exact: true }).click();
+    const frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'mid.npy' }).isVisible());
+    await frame.locator('[aria-label="Slices"][data-painted-slice="23"]').waitFor();
+    // The figures become exact (no "sampled") once the array is whole; the status line then goes.
+    await frame.locator('[data-field="max"] dt', { hasText: /^Max$/ }).waitFor({ timeout: 60_000 });
+    assert.equal(await frame.locator('.view-controls .status').count(), 0);
+    const [n, h, w] = MID_SHAPE;
+    assert.equal(await frame.locator('[data-field="max"] dd').textContent(), String(midValueAt(n - 1, h - 1, w - 1)));
+    assert.equal(await frame.locator('[data-field="min"] dd').textContent(), '0');
+    const slider = frame.getByRole('slider', { name: 'Slice', exact: true });
+    await slider.fill('0');
+    await frame.locator('[aria-label="Slices"][data-painted-slice="0"]').waitFor();
+    const readout = frame.locator('[data-role="readout"]');
+    const { position } = await pixelOf(frame, 'Slices', 70, 90, { width: w, height: h });
+    await planeCanvas(frame, 'Slices').hover({ position });
+    await frame.locator('[data-role="readout"]', { hasText: /value \d/ }).waitFor();
+    const [, x, y] = /^x (\d+) {2}y (\d+)\n/.exec((await readout.textContent())!)!.map(Number);
+    assert.equal(await readout.textContent(), `x ${x}  y ${y}\nvalue ${midValueAt(0, y, x)}.0\nat [0, ${y}, ${x}]`);
+  });
+
   it('a slice leaves the viewer: "Copy NumPy expression" and "Save slice as .npy…" (a save dialog outside the dataset)', async () => {
     await closeAllEditors(page);
     await quickPick(page, 'Control+P', 'MRNet-v1.0/train/axial/0000.npy', /^0000( · axial|\.npy)/);
@@ -301,9 +325,32 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     }
     await page.screenshot({ path: join(SCREENSHOTS, 'case-viewer.png') });
     await viewportChecks(frame, 'train', '0003');
+    // The neighbours are read ahead and held by the page (at most two); Next shows the one held.
+    const holds = (...ids: string[]) => frame.waitForFunction((ids) => {
+      const held = (document.body.dataset.heldCases ?? '').split(' ').filter(Boolean);
+      return held.length === ids.length && ids.every((id) => held.some((key) => key.endsWith(`#train/${id}`)));
+    }, ids);
+    await holds('0002', '0004');
     await frame.getByRole('button', { name: 'Next case' }).click();
-    await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0004' }).isVisible());
-    assert.equal(await page.getByRole('tab', { name: /Case 0004/ }).count(), 1);
+    await frame.getByRole('heading', { name: 'Case 0004' }).waitFor();
+    // The page shows it at once; the host follows with the tab's title.
+    await page.getByRole('tab', { name: /Case 0004/ }).waitFor();
+    assert.equal(await page.getByRole('tab', { name: /Case/ }).count(), 1);
+    const axialMax = (id: string) => String(sliceCount(dataset('train', 'axial', `${id}.npy`)) - 1);
+    assert.equal(await frame.getByRole('slider', { name: 'Axial slice' }).getAttribute('max'), axialMax('0004'));
+    assert.equal(await frame.locator('.badge[data-task="acl"]').getAttribute('data-value'), labels('train', 'acl').get('0004'));
+    await holds('0003', '0005');
+    // A held neighbour whose file changed meanwhile is read again, not shown stale.
+    const file = dataset('train', 'axial', '0005.npy');
+    const original = readFileSync(file);
+    try {
+      writeFileSync(file, new Uint8Array(dump(new Uint8Array(7 * 256 * 256), [7, 256, 256])));
+      await frame.getByRole('button', { name: 'Next case' }).click();
+      await frame.getByRole('heading', { name: 'Case 0005' }).waitFor();
+      await frame.getByRole('slider', { name: 'Axial slice' }).and(frame.locator('[max="6"]')).waitFor();
+    } finally {
+      writeFileSync(file, original);
+    }
   });
 
   /**
@@ -364,7 +411,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     // each sending what a compromised webview could: the same call acquireVsCodeApi makes.
     const forge = (frame: Frame, message: unknown) =>
       frame.parentFrame()!.evaluate((m) => (window as unknown as { __vscode_post_message__: (c: string, d: unknown) => void }).__vscode_post_message__('onmessage', { message: m, transfer: [] }), message);
-    const viewer = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0004' }).isVisible());
+    const viewer = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0005' }).isVisible());
     const forged = [
       { type: 'openCase', id: '../../../etc/passwd' },
       { type: 'openCase', id: '9999' },
@@ -387,7 +434,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     assert.ok(refusals.some((l) => l.includes(`Refused to read slice ${LARGE_SHAPE[0]}`)));
     // Nothing was opened: the tabs are the case viewer and the editor, as before.
     const editorTabs = page.locator('.tabs-container [role="tab"]');
-    assert.deepEqual(await editorTabs.evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label')?.split(',')[0])), ['Case 0004', 'volume.npy']);
+    assert.deepEqual(await editorTabs.evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label')?.split(',')[0])), ['Case 0005', 'volume.npy']);
     await closeAllEditors(page);
   });
 

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dump } from 'npyjs';
 import { makeBrokenDataset } from '../fixtures/brokenDataset';
 import { largeVolumeMember, writeLargeVolume } from '../support/largeArray';
 import { writeStoredZip } from '../support/zipWriter';
@@ -16,6 +17,8 @@ const ROOT = join(__dirname, '..', '..');
  * - malformed/: every file of the malformed corpus;
  * - large/volume.npy: a (1100, 512, 512) uint8 array of 288 MB, above the 256 MiB from which
  *   files are read slice by slice (sparse on disk: zeros but for slices 0, 500 and 1099);
+ * - large/mid.npy: a (48, 512, 512) float32 array of 50 MB holding midValueAt, shown from its
+ *   first slice and then held whole;
  * - npz/: NumPy's stored and deflated archives, one with a corrupt member, and large.npz, the
  *   same 288 MB volume as a stored member (read in place, slice by slice).
  * Beside the workspace, outside it, `<workspace>-broken-dataset`: a dataset with every quirk,
@@ -35,6 +38,8 @@ export function makeWorkspace(): string {
   for (const name of readdirSync(join(fixtures, 'malformed')).filter((f) => f.endsWith('.npy'))) copyFileSync(join(fixtures, 'malformed', name), join(root, 'malformed', name));
   mkdirSync(join(root, 'large'));
   writeLargeVolume(join(root, 'large', 'volume.npy'), LARGE_SHAPE, LARGE_PATTERNED);
+  const [n, h, w] = MID_SHAPE;
+  writeFileSync(join(root, 'large', 'mid.npy'), new Uint8Array(dump(Float32Array.from({ length: n * h * w }, (_, i) => midValueAt(Math.floor(i / (h * w)), Math.floor(i / w) % h, i % w)), MID_SHAPE)));
   mkdirSync(join(root, 'npz'));
   const npz = join(ROOT, 'test', 'fixtures', 'npz');
   for (const name of ['stored.npz', 'deflated.npz']) copyFileSync(join(npz, 'valid', name), join(root, 'npz', name));
@@ -46,3 +51,6 @@ export function makeWorkspace(): string {
 
 export const LARGE_SHAPE: [number, number, number] = [1100, 512, 512];
 export const LARGE_PATTERNED = [0, 500, 1099];
+export const MID_SHAPE: [number, number, number] = [48, 512, 512];
+/** large/mid.npy's value at [k, y, x]. */
+export const midValueAt = (k: number, y: number, x: number) => x + 2 * y + 3 * k;

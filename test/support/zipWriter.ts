@@ -1,5 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /** A member of a stored zip: its bytes are `head`, then `size - head.length` bytes that `fill` writes (zeros where it writes none). */
 export interface StoredMember {
@@ -10,11 +10,18 @@ export interface StoredMember {
   fill?(fd: number, offset: number): number;
 }
 
+/** A member np.savez_compressed would write: its bytes deflated. */
+export interface DeflatedMember {
+  name: string;
+  data: Uint8Array;
+  deflate: true;
+}
+
 /**
- * Writes a zip of stored members as np.savez does (ZIP64 extra fields in the local headers,
+ * Writes a zip of stored members as np.savez does (deflated ones as np.savez_compressed does) (ZIP64 extra fields in the local headers,
  * UTF-8 names), quickly whatever its size: a member's zeros are left as a hole in the file.
  */
-export function writeStoredZip(path: string, members: StoredMember[]): void {
+export function writeStoredZip(path: string, members: (StoredMember | DeflatedMember)[]): void {
   const fd = openSync(path, 'w');
   try {
     let at = 0;
@@ -23,7 +30,10 @@ export function writeStoredZip(path: string, members: StoredMember[]): void {
       at += bytes.length;
     };
     const central: Uint8Array[] = [];
-    for (const m of members) {
+    for (const member of members) {
+      const deflated = 'deflate' in member ? deflateRawSync(member.data) : undefined;
+      const m: StoredMember = 'deflate' in member ? { name: member.name, head: deflated!, size: deflated!.length } : member;
+      const size = 'deflate' in member ? member.data.length : m.size;
       const name = new TextEncoder().encode(m.name);
       const offset = at;
       const local = new Uint8Array(30 + name.length + 20);
@@ -31,6 +41,7 @@ export function writeStoredZip(path: string, members: StoredMember[]): void {
       lv.setUint32(0, 0x04034b50, true);
       lv.setUint16(4, 45, true);
       lv.setUint16(6, 0x800, true);
+      lv.setUint16(8, deflated ? 8 : 0, true);
       lv.setUint32(18, 0xffffffff, true);
       lv.setUint32(22, 0xffffffff, true);
       lv.setUint16(26, name.length, true);
@@ -38,12 +49,12 @@ export function writeStoredZip(path: string, members: StoredMember[]): void {
       local.set(name, 30);
       lv.setUint16(30 + name.length, 1, true);
       lv.setUint16(32 + name.length, 16, true);
-      lv.setBigUint64(34 + name.length, BigInt(m.size), true);
+      lv.setBigUint64(34 + name.length, BigInt(size), true);
       lv.setBigUint64(42 + name.length, BigInt(m.size), true);
       write(local);
       const dataStart = at;
       writeSync(fd, m.head, 0, m.head.length, dataStart);
-      const crc = m.fill ? m.fill(fd, dataStart) : crc32(m.head);
+      const crc = 'deflate' in member ? crc32(member.data) : m.fill ? m.fill(fd, dataStart) : crc32(m.head);
       lv.setUint32(14, crc, true);
       writeSync(fd, local.subarray(0, 30), 0, 30, offset);
       at = dataStart + m.size;
@@ -53,9 +64,10 @@ export function writeStoredZip(path: string, members: StoredMember[]): void {
       cv.setUint16(4, 45, true);
       cv.setUint16(6, 45, true);
       cv.setUint16(8, 0x800, true);
+      cv.setUint16(10, deflated ? 8 : 0, true);
       cv.setUint32(16, crc, true);
       cv.setUint32(20, m.size, true);
-      cv.setUint32(24, m.size, true);
+      cv.setUint32(24, size, true);
       cv.setUint16(28, name.length, true);
       cv.setUint32(42, offset, true);
       entry.set(name, 46);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readContent, readHeader, readSlice } from '../../src/core/arraySource';
+import { readContent, readHeader, readSlice, sampleStatistics } from '../../src/core/arraySource';
 import { sampleSlices } from '../../src/shared/npy/streaming';
 import { LocalFileSource } from '../../src/arrays/localFileSource';
 import { CountingSource, memorySource } from '../support/countingSource';
@@ -17,14 +17,27 @@ describe('reading arrays through an array source', () => {
   const local = () => new LocalFileSource('volume.npy', path, statSync(path).size);
   const sliceBytes = 64 * 64;
 
-  it('a large 3-D array on a ranged source reads its header and nine sampled slices, nothing else', async () => {
+  it('a large 3-D array on a ranged source reads its header and the slice shown first, nothing else; its statistics come from nine slices after', async () => {
     const source = new CountingSource(local());
     const content = await readContent(source, 1000);
     assert.ok('sampled' in content);
     assert.equal(content.sampled.first.index, 19);
+    assert.equal(content.sampled.whole, false, 'above the large-file threshold: slices are read as they are shown');
     assert.equal(new Uint8Array(content.sampled.first.data)[64 + 3], patternAt(19, 1, 3));
-    assert.equal(source.bytes, Math.min(4096, source.size) + sampleSlices(40).length * sliceBytes);
+    assert.equal(source.bytes, Math.min(4096, source.size) + sliceBytes);
+    const { stats, slices } = await sampleStatistics(source, content.header);
+    assert.equal(slices, 9);
     assert.equal(sampleSlices(40).length, 9);
+    assert.equal(source.bytes, Math.min(4096, source.size) + 10 * sliceBytes);
+    assert.equal(stats.max, 255);
+  });
+
+  it('a mid-size 3-D array is shown slice first and held whole: above sliceFirstAbove, at most the large-file threshold', async () => {
+    const content = await readContent(new CountingSource(local()), Infinity, 1000);
+    assert.ok('sampled' in content && content.sampled.whole && content.sampled.first.index === 19);
+    // Not above it: read whole; an overlay (read with the large-file threshold alone) likewise.
+    assert.ok('data' in (await readContent(local(), Infinity, 2 ** 30)));
+    assert.ok('data' in (await readContent(local(), Infinity)));
   });
 
   it('below the threshold the array is read whole, once; a source without ranged reads is read whole whatever its size', async () => {

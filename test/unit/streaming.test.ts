@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { decodeNpy } from '../../src/shared/npy/decode';
 import { planeSource } from '../../src/shared/npy/planeSource';
 import { volumeStats } from '../../src/shared/windowing';
-import { SliceCache, sampleSlices, sampledStats, sliceByteRange, sliceHeader, streamAxis, streamedPlaneSource } from '../../src/shared/npy/streaming';
+import { SliceCache, middleOutwards, sampleSlices, sampledStats, sliceByteRange, sliceHeader, streamAxis, streamedPlaneSource } from '../../src/shared/npy/streaming';
 import { fixtureBytes, validFixtures } from './fixtures';
 
 describe('reading large arrays slice by slice', () => {
@@ -67,5 +67,13 @@ describe('reading large arrays slice by slice', () => {
     cache.put(2, new Uint8Array(sliceBytes));
     assert.deepEqual([cache.has(0), cache.has(1), cache.has(2)], [true, false, true]);
     assert.equal(cache.heldBytes, 2 * sliceBytes);
+  });
+
+  it('an array held whole is sent from its middle slice outwards, every slice once', () => {
+    assert.deepEqual(middleOutwards(6), [2, 3, 1, 4, 0, 5]);
+    assert.deepEqual(middleOutwards(1), [0]);
+    const order = middleOutwards(64);
+    assert.deepEqual([...order].sort((a, b) => a - b), Array.from({ length: 64 }, (_, k) => k));
+    assert.deepEqual(order.slice(0, 3), [31, 32, 30]);
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { dump } from 'npyjs';
 import { Page } from 'playwright-core';
 import { CaseInfo, CasePlane, HostMessage } from '../../src/shared/protocol';
-import { planeCanvas } from '../support/canvas';
+import { pixelOf, planeCanvas } from '../support/canvas';
 import { useWebviewHarness, arrayContent, arrayMessage, post, posted, storedState } from './harness';
 
 /** A (slices, 64, 64) uint8 volume whose value at [k, y, x] is (k + y + x) mod 256. */
@@ -65,16 +65,19 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
   it('on demand, the values of the active plane\'s slice, following the plane clicked and its slice', async () => {
     await openCase();
     await page.getByRole('toolbar', { name: 'Viewer' }).getByRole('button', { name: "Show the values of the active plane's slice" }).click();
-    /** The NumPy indices of the cells the grid shows now. */
-    const shownIndices = (plane: string) => page.getByRole('grid', { name: `Values of the ${plane} slice` }).getByRole('gridcell').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label')!));
+    /** Waits until the grid named for `plane` shows cells, every one of them of slice k (a grid draws on the next frame). */
+    const showsSlice = (plane: string, k: number) =>
+      page.waitForFunction(({ name, k }) => {
+        const cells = [...document.querySelectorAll(`[role="grid"][aria-label="${name}"] [role="gridcell"]`)];
+        return cells.length > 0 && cells.every((c) => c.getAttribute('aria-label')!.startsWith(`[${k}, `));
+      }, { name: `Values of the ${plane} slice`, k });
     const middle = (plane: string) => Math.floor((SLICES[plane] - 1) / 2);
     await planeCanvas(page, 'Sagittal plane').click();
-    await page.getByRole('grid', { name: 'Values of the Sagittal slice' }).waitFor();
-    assert.ok((await shownIndices('Sagittal')).every((i) => i.startsWith(`[${middle('sagittal')}, `)));
+    await showsSlice('Sagittal', middle('sagittal'));
     await planeCanvas(page, 'Axial plane').click();
-    await page.getByRole('grid', { name: 'Values of the Axial slice' }).waitFor();
-    assert.ok((await shownIndices('Axial')).every((i) => i.startsWith(`[${middle('axial')}, `)));
+    await showsSlice('Axial', middle('axial'));
     // The pointer is over the axial image: its pixel's cell is marked, and the slice keys move the grid too.
+    await page.locator('.values-grid .grid-cell.marked').waitFor();
     assert.equal(await page.locator('.values-grid .grid-cell.marked').count(), 1);
     await page.keyboard.press('ArrowUp');
     await page.waitForFunction((k) => document.querySelector('.values-grid .grid-cell')?.getAttribute('aria-label')?.startsWith(`[${k}, `), middle('axial') + 1);
@@ -103,6 +106,49 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
     for (const key of ['n', 'p', 'Alt+ArrowRight', 'Alt+ArrowLeft']) await page.keyboard.press(key);
     const navigation = (await posted(page)).filter((m) => (m as { type: string }).type === 'navigate').map((m) => (m as { direction: string }).direction);
     assert.deepEqual(navigation, ['next', 'previous', 'next', 'previous', 'next', 'previous']);
+  });
+
+  it('Next shows a neighbour the host read ahead at once, from what the page holds; the host then sends only its header; at most two are held', async () => {
+    const key = (id: string) => `file:///data/MRNet-v1.0#train/${id}`;
+    const planesOf = (id: string) => (caseMessage(id, 0) as Extract<HostMessage, { type: 'showCase' }>).planes;
+    const heldCases = () => page.locator('body').getAttribute('data-held-cases');
+    const around = (id: string, previous?: string, next?: string) => ({ key: key(id), keep: [previous, next].filter((k) => k !== undefined).map(key), previous: previous && key(previous), next: next && key(next) });
+    await openCase({ ...(caseMessage('0000', 1) as Extract<HostMessage, { type: 'showCase' }>), hold: around('0000', undefined, '0001') });
+    // The neighbour comes plane by plane; it is held once the last part is in.
+    const parts = planesOf('0001');
+    for (const [part, plane] of parts.entries()) {
+      await post(page, { type: 'holdCase', key: key('0001'), keep: [key('0001')], caseInfo: caseInfo('0001', 0), planes: [plane], part, parts: parts.length });
+      if (part < parts.length - 1) assert.equal(await heldCases(), '', `part ${part}: not held yet`);
+    }
+    await page.locator(`body[data-held-cases="${key('0001')}"]`).waitFor();
+    // Next: shown at once, before the host answers; the host is told.
+    await page.getByRole('button', { name: 'Next case' }).click();
+    await page.getByRole('heading', { name: 'Case 0001' }).waitFor();
+    assert.equal(await slider('Axial').inputValue(), '21', 'a new case starts at its middle slice');
+    assert.equal(await slider('Axial').getAttribute('max'), '43');
+    // Pixel (10, 20) of slice 21: painted, not blank.
+    assert.equal((await pixelOf(page, 'Axial plane', 10, 20, { width: 64, height: 64 })).rgba[3], 255);
+    assert.deepEqual((await posted(page)).filter((m) => (m as { type: string }).type === 'navigate'), [{ type: 'navigate', direction: 'next' }]);
+    await slider('Axial').fill('5');
+    // The host's answer for the case on screen: its header (a newer label here) and neighbours; the planes are not redrawn.
+    await post(page, { type: 'showHeldCase', caseInfo: caseInfo('0001', 1), caseIds: ['0000', '0001', '0002'], hold: around('0001', '0000', '0002') });
+    await page.locator('.badge[data-task="acl"][data-value="1"]').waitFor();
+    assert.equal(await slider('Axial').inputValue(), '5');
+    // The case left is kept as the previous neighbour; a third is let go when it is no neighbour.
+    assert.equal(await heldCases(), key('0000'));
+    await post(page, { type: 'holdCase', key: key('0002'), keep: [key('0000'), key('0002')], caseInfo: caseInfo('0002', 0), planes: planesOf('0002'), part: 0, parts: 1 });
+    await page.locator(`body[data-held-cases="${key('0000')} ${key('0002')}"]`).waitFor();
+    await post(page, { type: 'holdCase', key: key('0009'), keep: [key('0002'), key('0009')], caseInfo: caseInfo('0009', 0), planes: planesOf('0009'), part: 0, parts: 1 });
+    await page.locator(`body[data-held-cases="${key('0002')} ${key('0009')}"]`).waitFor();
+    // Previous now: case 0000 is no longer held, so the page asks the host and waits.
+    await page.getByRole('button', { name: 'Previous case' }).click();
+    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'navigate').length === 2);
+    assert.equal(await page.getByRole('heading').textContent(), 'Case 0001');
+    // A key the page does not hold (it was reloaded, say): it asks the host again, as a new page does.
+    const before = (await posted(page)).filter((m) => (m as { type: string }).type === 'ready').length;
+    await post(page, { type: 'showHeldCase', caseInfo: caseInfo('0005', 0), caseIds: ['0005'], hold: around('0005') });
+    await page.waitForFunction((n) => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'ready').length === n + 1, before);
+    assert.equal(await page.getByRole('heading').textContent(), 'Case 0001');
   });
 
   it('the case picker: typing an id and Enter opens that case (found by value); an unknown id is marked invalid', async () => {

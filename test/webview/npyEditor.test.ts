@@ -291,22 +291,35 @@ describe('the .npy editor webview (headless Chromium)', function () {
     assert.equal(await page.getByRole('button', { name: 'Invert' }).getAttribute('aria-pressed'), 'true');
   });
 
-  it('a file read slice by slice: sampled statistics, each slice asked of the host as it is shown', async () => {
+  /** The test volume's bytes, its header, and slice k's bytes as the host would send them. */
+  function largeVolume() {
     const bytes = mrnetVolume();
     const header = parseNpyHeader(bytes, bytes.length);
     const sliceOf = (k: number) => {
       const { offset, length } = sliceByteRange(header, k);
       return bytes.slice(offset, offset + length).buffer;
     };
+    return { header, sliceOf };
+  }
+
+  it('a file read slice by slice: the first slice at once, then sampled statistics, each slice asked of the host as it is shown', async () => {
+    const { header, sliceOf } = largeVolume();
     page = await harness.open('npy');
-    // As the host sends it: statistics of the sampled slices, and the slice shown first.
-    const indices = sampleSlices(44);
-    const stats = sampledStats(header, indices.map((k) => new Uint8Array(sliceOf(k))));
-    await post(page, { type: 'showArray', array: { fileName: 'big.npy', header, sampled: { stats, slices: indices.length, first: { index: 21, data: sliceOf(21) } } } });
+    // As the host sends it: the slice shown first, alone; its figures stand for the array's until the sample's arrive.
+    await post(page, { type: 'showArray', array: { fileName: 'big.npy', header, sampled: { first: { index: 21, data: sliceOf(21) }, whole: false } } });
     await slider().waitFor();
     assert.equal(await slider().getAttribute('max'), '43');
     assert.equal(await slider().inputValue(), '21');
+    await page.locator('[aria-label="Slices"][data-painted-slice="21"]').waitFor();
     assert.equal(await page.locator('[data-field="min"] dt').textContent(), 'Min (sampled)');
+    let sliceMax = 0;
+    for (let y = 0; y < 256; y++) for (let x = 0; x < 256; x++) sliceMax = Math.max(sliceMax, valueAt(21, y, x));
+    assert.equal(await info('max').textContent(), String(sliceMax), 'the figures of slice 21 alone');
+    assert.equal(await page.locator('[data-field="max"] dt').textContent(), 'Max (sampled)');
+    assert.match((await page.locator('.status').textContent())!, /statistics of the first slice until a sample of slices is read/);
+    const indices = sampleSlices(44);
+    await post(page, { type: 'sampledStats', stats: sampledStats(header, indices.map((k) => new Uint8Array(sliceOf(k)))), slices: indices.length });
+    await page.locator('.status', { hasText: 'statistics of 9 sampled slices' }).waitFor();
     assert.equal(await info('min').textContent(), '0');
     const requests = async () => (await posted(page)).filter((m) => (m as { type: string }).type === 'readSlice').map((m) => (m as { index: number }).index);
     await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'readSlice'));
@@ -338,5 +351,35 @@ describe('the .npy editor webview (headless Chromium)', function () {
     for (let k = 0; k < 44; k++) for (let y = 0; y < 256; y++) for (let x = 0; x < 256; x++) sum += valueAt(k, y, x);
     assert.equal(Number(await page.locator('td[data-stat="mean"][data-scope="array"]').getAttribute('data-value')), sum / (44 * 256 * 256));
     assert.equal(await page.locator('td[data-stat="max"][data-scope="array"]').innerText(), '255 at [0, 0, 255]');
+  });
+
+  it('a mid-size file shown slice first: every slice arrives unasked, then the array is shown whole in the state the user left it', async () => {
+    const { header, sliceOf } = largeVolume();
+    page = await harness.open('npy');
+    await post(page, { type: 'showArray', array: { fileName: 'mid.npy', header, sampled: { first: { index: 21, data: sliceOf(21) }, whole: true } } });
+    await page.locator('[aria-label="Slices"][data-painted-slice="21"]').waitFor();
+    assert.match((await page.locator('.status').textContent())!, /^Shown from its first slice; the other slices are being read/);
+    // The user moves on while the rest arrives: slice 30 is drawn blank until it is here.
+    await slider().fill('30');
+    assert.equal(await page.locator('[aria-label="Slices"][data-painted-slice]').count(), 0, 'slice 30 is not here yet');
+    await page.getByRole('button', { name: 'Contrast: full range' }).click();
+    const indices = sampleSlices(44);
+    await post(page, { type: 'sampledStats', stats: sampledStats(header, indices.map((k) => new Uint8Array(sliceOf(k)))), slices: indices.length });
+    // The host sends the others from the middle outwards; slice 30 is painted as soon as it is here.
+    const order = [22, 20, 23, 19, 24, 18, 25, 17, 26, 16, 27, 15, 28, 14, 29, 13, 30];
+    for (const k of order) await post(page, { type: 'slice', index: k, data: sliceOf(k) });
+    await page.locator('[aria-label="Slices"][data-painted-slice="30"]').waitFor();
+    assert.equal(await page.locator('[data-field="min"] dt').textContent(), 'Min (sampled)');
+    for (let k = 0; k < 44; k++) if (k !== 21 && !order.includes(k)) await post(page, { type: 'slice', index: k, data: sliceOf(k) });
+    // Whole now: exact figures, no status line, and the same slice and contrast preset.
+    await page.locator('[data-field="min"] dt', { hasText: /^Min$/ }).waitFor();
+    assert.equal(await page.locator('.status').count(), 0);
+    assert.equal(await slider().inputValue(), '30');
+    assert.equal(await page.getByRole('button', { name: 'Contrast: full range' }).getAttribute('aria-pressed'), 'true');
+    assert.equal((await pixelOf(page, 'Slices', 30, 40, IMAGE)).rgba[0], valueAt(30, 40, 30));
+    await page.getByText('Statistics', { exact: true }).click();
+    assert.equal(await page.locator('td[data-stat="max"][data-scope="array"]').innerText(), '255 at [0, 0, 255]');
+    const readSlices = (await posted(page)).filter((m) => (m as { type: string }).type === 'readSlice').map((m) => (m as { index: number }).index);
+    assert.ok(readSlices.every((k) => k === 30 || k === 31 || k === 43 || k === 44 || k === 22), `asked only for slices shown and the next ones: ${readSlices.join()}`);
   });
 });

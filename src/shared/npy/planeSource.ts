@@ -19,6 +19,8 @@ export interface PlaneSource {
   indexAt(k: number, y: number, x: number): string;
   /** Why slice k cannot be shown (a slice of a large file that failed to read), if it cannot. */
   error?(k: number): string | undefined;
+  /** Whether slice k is still being read (it is drawn blank meanwhile). */
+  pending?(k: number): boolean;
   /** The NumPy index that selects slice k of the array (null for `:`): [12, null, null], [null, 40, null]. */
   sliceIndex(k: number): (number | null)[];
   /** Slice k as a `.npy` of its own: its elements in the array's dtype, rows × columns (× channels). */

@@ -47,6 +47,14 @@ export function middleSlice(n: number): number {
   return Math.floor((n - 1) / 2);
 }
 
+/** Slice indices from the middle outwards (m, m+1, m-1, m+2, …): the order a reader near the middle needs them. */
+export function middleOutwards(n: number): number[] {
+  const m = middleSlice(n);
+  const order = [m];
+  for (let d = 1; order.length < n; d++) for (const k of [m + d, m - d]) if (k >= 0 && k < n) order.push(k);
+  return order;
+}
+
 /** Statistics of a large array from the bytes of some of its slices. */
 export function sampledStats(header: NpyHeader, slices: Uint8Array[]): VolumeStats {
   const values = slices.map((bytes) => decodeNpyData(sliceHeader(header), bytes).values);
