@@ -289,8 +289,6 @@ export function startCaseViewer(root: HTMLElement): void {
 
   /** Draws a case's header and planes; `key`: the host's key of a dataset case. */
   function display(caseInfo: CaseInfo, casePlanes: CasePlane[], key: string | undefined): void {
-    // Marks the case's planes about to be drawn, and below painted, for the benchmark (npm run bench).
-    performance.mark('case-arrived', { detail: caseInfo.id });
     displayedKey = key;
     streams.clear();
     status.remove();
@@ -348,6 +346,7 @@ export function startCaseViewer(root: HTMLElement): void {
     applyLayout();
     toolbar.refresh();
     save();
+    // Marks the moment the planes are on screen, for the benchmark (npm run bench).
     requestAnimationFrame(() => performance.mark('case-painted', { detail: caseInfo.id }));
   }
 
