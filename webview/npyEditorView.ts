@@ -212,6 +212,7 @@ export function startNpyEditor(root: HTMLElement): void {
       plane.setSource(source, stats, plane.getState(), true);
     };
     own.onWhole = onWhole;
+    if (sampled.whole) own.onFailed = (message) => (statusText.textContent = `${message}. The other slices are read as they are shown.`);
     // The whole array's exact figures: an array held whole has them once its last slice is here;
     // for others they come from every slice, read in the background once the panel is opened
     // (one pass for 8- and 16-bit data, three for others); until then the info panel's sampled

@@ -32,6 +32,8 @@ export class SliceStream {
   onStats: (stats: VolumeStats, slices: number) => void = () => undefined;
   /** Every slice of an array held whole arrived: its data bytes. */
   onWhole: (data: ArrayBuffer) => void = () => undefined;
+  /** A slice cannot be read (an array meant to be held whole then stays read slice by slice). */
+  onFailed: (message: string) => void = () => undefined;
 
   /** @param plane the case viewer's pane the file is in; undefined for the .npy editor's file */
   constructor(private readonly header: NpyHeader, sampled: SampledArray, private readonly plane?: string) {
@@ -61,6 +63,7 @@ export class SliceStream {
     } else {
       this.failed.set(message.index, message.message);
       waiter?.reject(new Error(`slice ${message.index}: ${message.message}`));
+      this.onFailed(message.message);
     }
     return message.index === shown;
   }

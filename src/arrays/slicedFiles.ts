@@ -11,8 +11,15 @@ type Post = (message: HostMessage) => Thenable<boolean>;
  * editor's one array), and the slices it asks of them: the only reads a webview can cause,
  * each checked against a pane the host itself filled and the slice count of its array.
  */
+interface SlicedFile {
+  source: ArraySource;
+  header: NpyHeader;
+  /** Every slice is sent unasked (the webview then holds the array whole). */
+  whole: boolean;
+}
+
 export class SlicedFiles {
-  private readonly files = new Map<string, { source: ArraySource; header: NpyHeader; whole: boolean }>();
+  private readonly files = new Map<string, SlicedFile>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
@@ -39,17 +46,19 @@ export class SlicedFiles {
     const current = () => this.files.get(pane) === file;
     try {
       const { stats, slices } = await sampleStatistics(file.source, file.header);
-      if (!current()) return;
-      await post({ type: 'sampledStats', plane, stats, slices });
-      if (!file.whole) return;
+      if (current()) await post({ type: 'sampledStats', plane, stats, slices });
+    } catch (e) {
+      // The webview keeps the first slice's figures; a slice that cannot be read says so when shown.
+      this.log.error(`${file.source.name}: no sampled statistics: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (!file.whole) return;
+    try {
       for (const index of middleOutwards(sliceCount(file.header)).slice(1)) {
-        if (!current()) return;
-        const data = await readSlice(file.source, file.header, index);
-        if (current()) await post({ type: 'slice', plane, index, data });
+        if (!current() || !(await this.send(file, plane, index, post))) return;
       }
     } catch (e) {
-      // The webview keeps the first slice's figures, and asks for slices as they are shown.
-      if (current()) this.log.error(`${file.source.name}: ${e instanceof Error ? e.message : String(e)}`);
+      // The panel closed while a slice was on its way.
+      this.log.info(`${file.source.name}: stopped sending slices: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
@@ -60,15 +69,21 @@ export class SlicedFiles {
       this.log.warn(`Refused to read slice ${index}${pane ? ` of the ${pane} pane` : ''}: out of range or not read slice by slice`);
       return;
     }
-    const plane = pane || undefined;
+    await this.send(file, pane || undefined, index, post);
+  }
+
+  /** Reads slice `index` and posts it while its pane still shows the file, or posts why it cannot be read; false then. */
+  private async send(file: SlicedFile, plane: string | undefined, index: number, post: Post): Promise<boolean> {
     try {
       const data = await readSlice(file.source, file.header, index);
       // The pane may have moved on to another array while this one was read.
-      if (this.files.get(pane) === file) await post({ type: 'slice', plane, index, data });
+      if (this.files.get(plane ?? '') === file) await post({ type: 'slice', plane, index, data });
+      return true;
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       this.log.error(`${file.source.name}: slice ${index}: ${message}`);
       await post({ type: 'sliceError', plane, index, message: `Cannot show slice ${index} of ${file.source.name}: ${message}` });
+      return false;
     }
   }
 }

@@ -382,4 +382,17 @@ describe('the .npy editor webview (headless Chromium)', function () {
     const readSlices = (await posted(page)).filter((m) => (m as { type: string }).type === 'readSlice').map((m) => (m as { index: number }).index);
     assert.ok(readSlices.every((k) => k === 30 || k === 31 || k === 43 || k === 44 || k === 22), `asked only for slices shown and the next ones: ${readSlices.join()}`);
   });
+
+  it('a mid-size file whose slice cannot be read while the rest arrives: the status says so, and that slice shows its error', async () => {
+    const { header, sliceOf } = largeVolume();
+    page = await harness.open('npy');
+    await post(page, { type: 'showArray', array: { fileName: 'mid.npy', header, sampled: { first: { index: 21, data: sliceOf(21) }, whole: true } } });
+    await page.locator('[aria-label="Slices"][data-painted-slice="21"]').waitFor();
+    await post(page, { type: 'sliceError', index: 22, message: 'Cannot show slice 22 of mid.npy: the array ends inside slice 22' });
+    await page.locator('.status', { hasText: 'Cannot show slice 22 of mid.npy: the array ends inside slice 22. The other slices are read as they are shown.' }).waitFor();
+    await page.keyboard.press('ArrowUp');
+    const alert = page.getByRole('region', { name: 'Slices' }).getByRole('alert');
+    await alert.waitFor();
+    assert.equal(await alert.textContent(), 'Cannot show slice 22 of mid.npy: the array ends inside slice 22');
+  });
 });
