@@ -212,12 +212,19 @@ export function startNpyEditor(root: HTMLElement): void {
       plane.setSource(source, stats, plane.getState(), true);
     };
     own.onWhole = onWhole;
-    if (sampled.whole) own.onFailed = (message) => (statusText.textContent = `${message}. The other slices are read as they are shown.`);
     // The whole array's exact figures: an array held whole has them once its last slice is here;
     // for others they come from every slice, read in the background once the panel is opened
     // (one pass for 8- and 16-bit data, three for others); until then the info panel's sampled
     // figures stand, and the column says how far reading is.
     let whole: { statistics?: ArrayStatistics; note: string } = { note: sampled.whole ? 'exact once every slice is here (being read)' : 'exact once every slice is read (open the panel); sampled figures above' };
+    if (sampled.whole) {
+      // A slice that cannot be read: the array will not be whole, and stays read slice by slice.
+      own.onFailed = (message) => {
+        statusText.textContent = `${message}. The other slices are read as they are shown.`;
+        whole = { note: `not exact: ${message}` };
+        showStatistics();
+      };
+    }
     const { shape, fortranOrder } = header;
     const showStatistics = () => {
       const k = plane.slice;

@@ -2,7 +2,7 @@
 // replaces. Prints a table and writes every figure to test-results/bench.json. Figures are
 // medians and 95th percentiles over repeated runs; targets are compared, never asserted by tests.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dump } from 'npyjs';
@@ -20,7 +20,7 @@ import { RunningCodeServer, ensureCodeServer, startCodeServer } from '../codeSer
 import { writeNoisePng } from './pngFile';
 import { launchChromium } from '../../test/support/browser';
 import { largeVolumeMember, writeLargeVolume } from '../../test/support/largeArray';
-import { writeStoredZip } from '../../test/support/zipWriter';
+import { writeZip } from '../../test/support/zipWriter';
 import { WebviewHarness, standInHost } from '../../test/webview/harness';
 import { explorerOpen, explorerRow, webviewFrame, workbenchRestored } from '../../test/e2e/workbench';
 
@@ -299,22 +299,23 @@ function ensureFullDataset(): void {
 /** The files the opening rows click, of every size, beside the full-size sample (written once, kept). */
 function writeOpenFiles(dir: string): void {
   mkdirSync(dir, { recursive: true });
-  const write = (name: string, make: () => void) => {
-    if (!existsSync(join(dir, name))) make();
+  // Each is written under another name and renamed when complete: a run stopped midway leaves no half file for the next.
+  const write = (name: string, make: (path: string) => void) => {
+    if (existsSync(join(dir, name))) return;
+    make(join(dir, `${name}.partial`));
+    renameSync(join(dir, `${name}.partial`), join(dir, name));
   };
   // A volume as MRNet's (44, 256, 256) uint8, 2.9 MB, with the structure of an image, not zeros.
   const volume = new Uint8Array(dump(Uint8Array.from({ length: 44 * 65536 }, (_, i) => ((i >> 8) & 255) ^ ((i * 2654435761) >>> 27)), [44, 256, 256]));
-  write('volume-3MB.npy', () => writeFileSync(join(dir, 'volume-3MB.npy'), volume));
-  write('image-3MB.png', () => writeNoisePng(join(dir, 'image-3MB.png'), volume.length));
-  write('stored-3MB.npz', () => writeStoredZip(join(dir, 'stored-3MB.npz'), [{ name: 'volume.npy', head: volume, size: volume.length }]));
-  write('deflated-3MB.npz', () => writeStoredZip(join(dir, 'deflated-3MB.npz'), [{ name: 'volume.npy', data: volume, deflate: true }]));
-  write('volume-67MB.npy', () => writeFileSync(join(dir, 'volume-67MB.npy'), new Uint8Array(dump(Float32Array.from({ length: 64 * 512 * 512 }, (_, i) => Math.sin(i / 1000) * 1000 + (i % 97)), [64, 512, 512]))));
-  write('volume-300MB.npy', () => {
-    const shape: [number, number, number] = [300, 1024, 1024];
-    writeLargeVolume(join(dir, 'volume-300MB.npy'), shape, Array.from({ length: 300 }, (_, k) => k));
-  });
-  write('volume-2GiB.npy', () => writeLargeVolume(join(dir, 'volume-2GiB.npy'), [512, 2048, 2048], [0, 255, 511]));
-  write('volume-2GiB.npz', () => writeStoredZip(join(dir, 'volume-2GiB.npz'), [largeVolumeMember('scans/volume.npy', [512, 2048, 2048], [0, 255, 511])]));
+  const large = (shape: [number, number, number], patterned: number[]) => (path: string) => writeLargeVolume(path, shape, patterned);
+  write('volume-3MB.npy', (path) => writeFileSync(path, volume));
+  write('image-3MB.png', (path) => writeNoisePng(path, volume.length));
+  write('stored-3MB.npz', (path) => writeZip(path, [{ name: 'volume.npy', head: volume, size: volume.length }]));
+  write('deflated-3MB.npz', (path) => writeZip(path, [{ name: 'volume.npy', data: volume, deflate: true }]));
+  write('volume-67MB.npy', (path) => writeFileSync(path, new Uint8Array(dump(Float32Array.from({ length: 64 * 512 * 512 }, (_, i) => Math.sin(i / 1000) * 1000 + (i % 97)), [64, 512, 512]))));
+  write('volume-300MB.npy', large([300, 1024, 1024], Array.from({ length: 300 }, (_, k) => k)));
+  write('volume-2GiB.npy', large([512, 2048, 2048], [0, 255, 511]));
+  write('volume-2GiB.npz', (path) => writeZip(path, [largeVolumeMember('scans/volume.npy', [512, 2048, 2048], [0, 255, 511])]));
 }
 
 /**

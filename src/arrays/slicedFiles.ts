@@ -6,11 +6,6 @@ import { ArrayContent, HostMessage } from '../shared/protocol';
 
 type Post = (message: HostMessage) => Thenable<boolean>;
 
-/**
- * The arrays a webview shows slice by slice, by the pane they are in ('' for the .npy
- * editor's one array), and the slices it asks of them: the only reads a webview can cause,
- * each checked against a pane the host itself filled and the slice count of its array.
- */
 interface SlicedFile {
   source: ArraySource;
   header: NpyHeader;
@@ -18,6 +13,11 @@ interface SlicedFile {
   whole: boolean;
 }
 
+/**
+ * The arrays a webview shows slice by slice, by the pane they are in ('' for the .npy
+ * editor's one array), and the slices it asks of them: the only reads a webview can cause,
+ * each checked against a pane the host itself filled and the slice count of its array.
+ */
 export class SlicedFiles {
   private readonly files = new Map<string, SlicedFile>();
 
@@ -54,7 +54,7 @@ export class SlicedFiles {
     if (!file.whole) return;
     try {
       for (const index of middleOutwards(sliceCount(file.header)).slice(1)) {
-        if (!current() || !(await this.send(file, plane, index, post))) return;
+        if (!current() || !(await this.send(pane, file, index, post))) return;
       }
     } catch (e) {
       // The panel closed while a slice was on its way.
@@ -69,15 +69,16 @@ export class SlicedFiles {
       this.log.warn(`Refused to read slice ${index}${pane ? ` of the ${pane} pane` : ''}: out of range or not read slice by slice`);
       return;
     }
-    await this.send(file, pane || undefined, index, post);
+    await this.send(pane, file, index, post);
   }
 
   /** Reads slice `index` and posts it while its pane still shows the file, or posts why it cannot be read; false then. */
-  private async send(file: SlicedFile, plane: string | undefined, index: number, post: Post): Promise<boolean> {
+  private async send(pane: string, file: SlicedFile, index: number, post: Post): Promise<boolean> {
+    const plane = pane || undefined;
     try {
       const data = await readSlice(file.source, file.header, index);
       // The pane may have moved on to another array while this one was read.
-      if (this.files.get(plane ?? '') === file) await post({ type: 'slice', plane, index, data });
+      if (this.files.get(pane) === file) await post({ type: 'slice', plane, index, data });
       return true;
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);

@@ -82,7 +82,11 @@ export class CasePrefetch {
   readAhead(neighbours: { key: string; viewerCase: ViewerCase }[], after: Promise<unknown>): void {
     const generation = ++this.generation;
     const keep = neighbours.map((n) => n.key);
-    this.rounds = this.rounds.then(() => after).then(() => this.round(generation, neighbours, keep), () => undefined);
+    this.rounds = this.rounds
+      .then(() => after)
+      .then(() => this.round(generation, neighbours, keep))
+      // A failed round costs the page only its speed; the next one starts afresh.
+      .catch(() => undefined);
   }
 
   /** The webview was reloaded: it holds nothing. */
@@ -96,7 +100,7 @@ export class CasePrefetch {
     for (const { key, viewerCase } of neighbours) {
       if (!wanted()) return;
       if (this.held.get(key) !== undefined) continue;
-      const read = await readCase(viewerCase, this.added, Infinity, () => !wanted()).catch(() => undefined);
+      const read = await readCase(viewerCase, this.added, Infinity, () => !wanted());
       const planes = read && casePlanes(read);
       if (!read || !planes || !holdable(planes)) continue;
       for (const [part, plane] of planes.entries()) {

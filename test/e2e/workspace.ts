@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { dump } from 'npyjs';
 import { makeBrokenDataset } from '../fixtures/brokenDataset';
 import { largeVolumeMember, writeLargeVolume } from '../support/largeArray';
-import { writeStoredZip } from '../support/zipWriter';
+import { writeZip } from '../support/zipWriter';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -44,7 +44,7 @@ export function makeWorkspace(): string {
   const npz = join(ROOT, 'test', 'fixtures', 'npz');
   for (const name of ['stored.npz', 'deflated.npz']) copyFileSync(join(npz, 'valid', name), join(root, 'npz', name));
   copyFileSync(join(npz, 'malformed', 'crc_mismatch.npz'), join(root, 'npz', 'corrupt.npz'));
-  writeStoredZip(join(root, 'npz', 'large.npz'), [largeVolumeMember('scans/volume.npy', LARGE_SHAPE, LARGE_PATTERNED)]);
+  writeZip(join(root, 'npz', 'large.npz'), [largeVolumeMember('scans/volume.npy', LARGE_SHAPE, LARGE_PATTERNED)]);
   makeBrokenDataset(`${root}-broken-dataset`);
   return root;
 }

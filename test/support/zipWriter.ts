@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 
-/** A member of a stored zip: its bytes are `head`, then `size - head.length` bytes that `fill` writes (zeros where it writes none). */
+/** A stored member: its bytes are `head`, then `size - head.length` bytes that `fill` writes (zeros where it writes none). */
 export interface StoredMember {
   name: string;
   head: Uint8Array;
@@ -18,10 +18,11 @@ export interface DeflatedMember {
 }
 
 /**
- * Writes a zip of stored members as np.savez does (deflated ones as np.savez_compressed does) (ZIP64 extra fields in the local headers,
- * UTF-8 names), quickly whatever its size: a member's zeros are left as a hole in the file.
+ * Writes a zip as np.savez does (stored members) or np.savez_compressed (deflated ones): ZIP64
+ * extra fields in the local headers, UTF-8 names. Quick whatever its size: a stored member's
+ * zeros are left as a hole in the file.
  */
-export function writeStoredZip(path: string, members: (StoredMember | DeflatedMember)[]): void {
+export function writeZip(path: string, members: (StoredMember | DeflatedMember)[]): void {
   const fd = openSync(path, 'w');
   try {
     let at = 0;
@@ -31,17 +32,19 @@ export function writeStoredZip(path: string, members: (StoredMember | DeflatedMe
     };
     const central: Uint8Array[] = [];
     for (const member of members) {
-      const deflated = 'deflate' in member ? deflateRawSync(member.data) : undefined;
-      const m: StoredMember = 'deflate' in member ? { name: member.name, head: deflated!, size: deflated!.length } : member;
-      const size = 'deflate' in member ? member.data.length : m.size;
-      const name = new TextEncoder().encode(m.name);
+      // As written: the bytes in the file (`head`, then `fill`'s), the method, the data's own size and CRC-32.
+      const m = 'deflate' in member
+        ? { head: deflateRawSync(member.data), method: 8, size: member.data.length, crc: () => crc32(member.data) }
+        : { head: member.head, method: 0, size: member.size, crc: (fd: number, at: number) => (member.fill ? member.fill(fd, at) : crc32(member.head)) };
+      const stored = 'deflate' in member ? m.head.length : member.size;
+      const name = new TextEncoder().encode(member.name);
       const offset = at;
       const local = new Uint8Array(30 + name.length + 20);
       const lv = new DataView(local.buffer);
       lv.setUint32(0, 0x04034b50, true);
       lv.setUint16(4, 45, true);
       lv.setUint16(6, 0x800, true);
-      lv.setUint16(8, deflated ? 8 : 0, true);
+      lv.setUint16(8, m.method, true);
       lv.setUint32(18, 0xffffffff, true);
       lv.setUint32(22, 0xffffffff, true);
       lv.setUint16(26, name.length, true);
@@ -49,25 +52,25 @@ export function writeStoredZip(path: string, members: (StoredMember | DeflatedMe
       local.set(name, 30);
       lv.setUint16(30 + name.length, 1, true);
       lv.setUint16(32 + name.length, 16, true);
-      lv.setBigUint64(34 + name.length, BigInt(size), true);
-      lv.setBigUint64(42 + name.length, BigInt(m.size), true);
+      lv.setBigUint64(34 + name.length, BigInt(m.size), true);
+      lv.setBigUint64(42 + name.length, BigInt(stored), true);
       write(local);
       const dataStart = at;
       writeSync(fd, m.head, 0, m.head.length, dataStart);
-      const crc = 'deflate' in member ? crc32(member.data) : m.fill ? m.fill(fd, dataStart) : crc32(m.head);
+      const crc = m.crc(fd, dataStart);
       lv.setUint32(14, crc, true);
       writeSync(fd, local.subarray(0, 30), 0, 30, offset);
-      at = dataStart + m.size;
+      at = dataStart + stored;
       const entry = new Uint8Array(46 + name.length);
       const cv = new DataView(entry.buffer);
       cv.setUint32(0, 0x02014b50, true);
       cv.setUint16(4, 45, true);
       cv.setUint16(6, 45, true);
       cv.setUint16(8, 0x800, true);
-      cv.setUint16(10, deflated ? 8 : 0, true);
+      cv.setUint16(10, m.method, true);
       cv.setUint32(16, crc, true);
-      cv.setUint32(20, m.size, true);
-      cv.setUint32(24, size, true);
+      cv.setUint32(20, stored, true);
+      cv.setUint32(24, m.size, true);
       cv.setUint16(28, name.length, true);
       cv.setUint32(42, offset, true);
       entry.set(name, 46);

@@ -10,7 +10,7 @@ import { ZipFormatError } from '../../src/core/zip/zipDirectory';
 import { LocalFileSource } from '../../src/arrays/localFileSource';
 import { CountingSource, memorySource } from '../support/countingSource';
 import { largeVolumeMember, patternAt } from '../support/largeArray';
-import { writeStoredZip } from '../support/zipWriter';
+import { writeZip } from '../support/zipWriter';
 import { elementOffset, pyFloat, unravel } from './fixtures';
 
 const NPZ = join(__dirname, '..', 'fixtures', 'npz');
@@ -55,7 +55,7 @@ describe('.npz archives as NumPy writes them', () => {
 
   it('a stored member of a local archive is read in place: listing reads headers, a slice costs its own bytes', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'mrnet-npz-')), 'large.npz');
-    writeStoredZip(path, [largeVolumeMember('scan/volume.npy', [40, 64, 64], [0, 19, 39]), largeVolumeMember('other.npy', [40, 64, 64], [])]);
+    writeZip(path, [largeVolumeMember('scan/volume.npy', [40, 64, 64], [0, 19, 39]), largeVolumeMember('other.npy', [40, 64, 64], [])]);
     const size = statSync(path).size;
     const counting = new CountingSource(new LocalFileSource('large.npz', path, size));
     const npz = await openNpz(counting);

@@ -394,5 +394,8 @@ describe('the .npy editor webview (headless Chromium)', function () {
     const alert = page.getByRole('region', { name: 'Slices' }).getByRole('alert');
     await alert.waitFor();
     assert.equal(await alert.textContent(), 'Cannot show slice 22 of mid.npy: the array ends inside slice 22');
+    // The whole array's figures will not come from the slices arriving: the statistics panel says why.
+    await page.getByText('Statistics', { exact: true }).click();
+    await page.locator('th[data-scope="array"]', { hasText: 'not exact: Cannot show slice 22 of mid.npy' }).waitFor();
   });
 });
