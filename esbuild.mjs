@@ -1,5 +1,6 @@
-// Builds the two bundles: the extension host (Node, CommonJS, `vscode` external) and the
+// Builds the bundles: the extension host (Node, CommonJS, `vscode` external) and the
 // webview (browser). `node esbuild.mjs --watch` rebuilds on change; `--production` minifies.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -7,6 +8,7 @@ const production = process.argv.includes('--production');
 
 const common = {
   bundle: true,
+  metafile: true,
   sourcemap: !production,
   minify: production,
   logLevel: 'info',
@@ -22,5 +24,9 @@ const bundles = [
 if (watch) {
   for (const options of bundles) await (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(bundles.map((options) => esbuild.build(options)));
+  const results = await Promise.all(bundles.map((options) => esbuild.build(options)));
+  // What the build made, for the packaging test: every one of these must be in the .vsix.
+  const made = results.flatMap((r) => Object.keys(r.metafile.outputs)).filter((f) => !f.endsWith('.map')).sort();
+  mkdirSync('out', { recursive: true });
+  writeFileSync('out/bundles.json', `${JSON.stringify(made, null, 2)}\n`);
 }

@@ -20,8 +20,13 @@ function codeServerBin(): string {
   return join(codeServerDir(), 'node_modules', '.bin', 'code-server');
 }
 
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): void {
+function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; stdio?: 'inherit' | 'ignore' } = {}): void {
   execFileSync(command, args, { stdio: 'inherit', ...options });
+}
+
+/** The folder the extension is installed as, in an extensions folder. */
+function installedFolderName(): string {
+  return `${PACKAGE.publisher}.${PACKAGE.name}-${PACKAGE.version}`;
 }
 
 /** Installs the Debian packages code-server needs to build, when missing (root only). */
@@ -74,6 +79,8 @@ export function freePort(): Promise<number> {
 export interface RunningCodeServer {
   url: string;
   port: number;
+  /** Where the extension is installed: an unpacked .vsix, or a link to this project. */
+  extensionDir: string;
   /** The server's fresh user-data folder (settings, logs). */
   userDataDir: string;
   /** The workbench URL of a folder. */
@@ -86,6 +93,8 @@ export interface StartOptions {
   port?: number;
   /** Install the built extension (a link to this project) into the server's extensions folder. */
   installExtension?: boolean;
+  /** Install this .vsix instead, as users do (`--install-extension`): what the tests run against. */
+  vsix?: string;
   /** Extra environment for the server and its extension host. */
   env?: NodeJS.ProcessEnv;
   /** User settings besides (or instead of) the defaults: a colour theme, say. */
@@ -116,7 +125,8 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
       ...options.settings,
     }),
   );
-  if (options.installExtension !== false) symlinkSync(ROOT, join(extensions, `${PACKAGE.publisher}.${PACKAGE.name}-${PACKAGE.version}`));
+  if (options.vsix) run(bin, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', options.vsix], { stdio: 'ignore' });
+  else if (options.installExtension !== false) symlinkSync(ROOT, join(extensions, installedFolderName()));
   const child: ChildProcess = spawn(
     bin,
     ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
@@ -150,5 +160,5 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, port, userDataDir: userData, folderUrl: (folder) => `${url}/?folder=${encodeURIComponent(folder)}`, stop };
+  return { url, port, extensionDir: join(extensions, installedFolderName()), userDataDir: userData, folderUrl: (folder) => `${url}/?folder=${encodeURIComponent(folder)}`, stop };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Frame, Locator, Page } from 'playwright-core';
 import { RunningCodeServer, startCodeServer } from '../../scripts/codeServer';
@@ -6,8 +6,10 @@ import { launchChromium } from '../support/browser';
 import { makeWorkspace } from './workspace';
 
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
+/** The package `npm test` makes first (`npm run package`): the suite runs what users install. */
+export const VSIX = join(__dirname, '..', '..', 'out', 'mrnet-viewer.vsix');
 
-/** One code-server with the built extension and a fresh sample workspace, driven by Chromium. */
+/** One code-server with the packaged extension installed from its .vsix and a fresh sample workspace, driven by Chromium. */
 export class Workbench {
   server?: RunningCodeServer;
   browser?: Browser;
@@ -17,7 +19,8 @@ export class Workbench {
   async start(): Promise<void> {
     this.workspace = makeWorkspace();
     this.resultFile = join(this.workspace, '..', `${this.workspace.split('/').pop()}-extension-host.json`);
-    this.server = await startCodeServer({ workspace: this.workspace, env: { MRNET_TEST_RESULT: this.resultFile } });
+    if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: npm test makes it (npm run package -- --out out/mrnet-viewer.vsix)`);
+    this.server = await startCodeServer({ workspace: this.workspace, vsix: VSIX, env: { MRNET_TEST_RESULT: this.resultFile } });
     this.browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   }

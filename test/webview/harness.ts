@@ -91,11 +91,17 @@ export class WebviewHarness {
       const w = window as unknown as Record<string, unknown>;
       w.__posted = [];
       w.__state = initial;
-      w.acquireVsCodeApi = () => ({
-        postMessage: (m: unknown) => (w.__posted as unknown[]).push(m),
-        getState: () => w.__state,
-        setState: (s: unknown) => (w.__state = s),
-      });
+      // As VS Code's: a second acquisition in a page throws (a bundle loaded later must share the first's).
+      let acquired = false;
+      w.acquireVsCodeApi = () => {
+        if (acquired) throw new Error('An instance of the VS Code API has already been acquired');
+        acquired = true;
+        return {
+          postMessage: (m: unknown) => (w.__posted as unknown[]).push(m),
+          getState: () => w.__state,
+          setState: (s: unknown) => (w.__state = s),
+        };
+      };
     }, state);
     if (host) await page.addInitScript(host.script, host.arg);
     await page.goto(`${this.origin}/webview.html?view=${view}`);
