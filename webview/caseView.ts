@@ -222,7 +222,9 @@ export function startCaseViewer(root: HTMLElement): void {
   onHostMessage((message: HostMessage) => {
     if (message.type === 'slice' || message.type === 'sliceError' || message.type === 'sampledStats') {
       const viewer = message.plane === undefined ? undefined : viewers.get(message.plane);
-      if (viewer && streams.get(message.plane!)?.receive(message, viewer.slice)) viewer.refresh();
+      const stream = streams.get(message.plane!);
+      if (viewer && stream?.receive(message, viewer.slice)) viewer.refresh();
+      if (viewer && stream) viewer.setBusy(stream.busy);
       return;
     }
     if (message.type === 'requestExport') {
@@ -370,7 +372,11 @@ function showPlane(viewer: PlaneViewer, casePlane: CasePlane, keep: Partial<Plan
   if ('sampled' in content) {
     const stream = new SliceStream(content.header, content.sampled, casePlane.plane);
     viewer.setSource(stream.source, stream.firstStats, keep, true);
-    stream.onStats = (stats) => viewer.setSource(stream.source, stats, viewer.getState(), true);
+    viewer.setBusy(stream.busy);
+    stream.onStats = (stats) => {
+      viewer.setSource(stream.source, stats, viewer.getState(), true);
+      viewer.setBusy(stream.busy);
+    };
     return stream;
   }
   try {

@@ -1,7 +1,7 @@
 import { PlaneSource, sliceCsv } from '../src/shared/npy/planeSource';
 import { DataFormat } from '../src/shared/protocol';
 import { ColourMapName, DEFAULT_COLOUR_MAP, centredOnZero, colourMapLabel, colourMapTable, isColourMap, isDiverging, nextColourMap } from '../src/shared/colourMaps';
-import { formatStat } from '../src/shared/format';
+import { formatStat, formatWidth } from '../src/shared/format';
 import { WheelSteps, wheelPixels, wheelZoom } from '../src/shared/wheel';
 import {
   ColourScale, VolumeStats, Window, WindowPreset, fromWidthLevel, paintColour, paintMapped, presetWindow, widthLevel,
@@ -147,7 +147,16 @@ export class PlaneViewer {
     this.colourBar.element.hidden = source.channels !== 1;
     this.histogram.setData(source.channels === 1 ? stats : undefined, sampled);
     this.histogram.element.hidden = !this.state.histogram || source.channels !== 1;
+    this.setBusy(false);
     this.render();
+  }
+
+  /**
+   * Whether slices of this plane are still on their way (aria-busy): tests and assistive
+   * technology wait for the settled state. Every new source starts settled.
+   */
+  setBusy(busy: boolean): void {
+    this.element.setAttribute('aria-busy', String(busy));
   }
 
   /** Shows why this plane cannot be drawn, in place of the image. */
@@ -155,6 +164,7 @@ export class PlaneViewer {
     this.stopCine();
     this.source = undefined;
     this.body.hidden = true;
+    this.setBusy(false);
     this.alert.hidden = false;
     this.alert.textContent = message;
     this.onPainted();
@@ -425,8 +435,7 @@ export class PlaneViewer {
       paintMapped(values, this.window, colours, out, this.state.scale);
       for (const o of this.overlays) o.blend(k, out, source.width, source.height);
       this.putImage();
-      const { width, level } = widthLevel(this.window);
-      setText(this.windowText, `W ${formatStat(width)} L ${formatStat(level)}`);
+      setText(this.windowText, `W ${formatWidth(this.window.low, this.window.high)} L ${formatStat(widthLevel(this.window).level)}`);
       setText(this.mapText, `${colourMapLabel(colourMap)}${invert ? ' (inverted)' : ''}`);
       this.colourBar.show(colourMap, invert, this.window, this.state.scale);
       if (this.state.histogram) this.histogram.showWindow(this.window, colours);

@@ -77,6 +77,14 @@ export class SliceStream {
     });
   }
 
+  /**
+   * Whether anything asked of the host is still on its way: slices asked for, or, for an array
+   * held whole, the slices still to come unasked (until one cannot be read).
+   */
+  get busy(): boolean {
+    return this.pending.size > 0 || this.waiting.size > 0 || (this.whole !== undefined && this.filled < sliceCount(this.header) && this.failed.size === 0);
+  }
+
   /** Whether slice k's values are here (a slice not read yet shows as zeros). */
   has(k: number): boolean {
     return this.cache.has(k);

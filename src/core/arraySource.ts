@@ -1,6 +1,6 @@
 import { formatBytes } from '../shared/format';
 import { NpyHeader, npyHeaderLength, parseNpyHeader } from '../shared/npy/header';
-import { middleSlice, sampleSlices, sampledStats, sliceByteRange, sliceCount, streamAxis } from '../shared/npy/streaming';
+import { gatherFortranSlices, middleSlice, readsSliceBySlice, sampleSlices, sampledStats, sliceByteRange, sliceCount, sliceHeader } from '../shared/npy/streaming';
 import { VolumeStats } from '../shared/windowing';
 import { ArrayContent } from '../shared/protocol';
 
@@ -47,17 +47,19 @@ export const SLICE_FIRST_ABOVE = 16 * 2 ** 20;
  * An array for a viewer. Small arrays are read whole. A 3-D array of a ranged source above
  * `sliceFirstAbove` bytes comes as its header and its middle slice alone; the other slices are
  * then sent unasked if it is at most `streamAbove` bytes (the webview then holds it whole), else
- * as they are shown. Never throws: an array that cannot be shown comes back with its reason.
+ * as they are shown. A Fortran-order array is read whole up to `streamAbove` (its slices are not
+ * runs of bytes, each costs a pass over the file). Never throws: an array that cannot be shown
+ * comes back with its reason.
  */
 export async function readContent(source: ArraySource, streamAbove: number, sliceFirstAbove = streamAbove): Promise<ArrayContent> {
   const fileName = source.name;
   try {
     if (source.size > Math.min(streamAbove, sliceFirstAbove)) {
       const header = source.ranged ? await readHeader(source) : undefined;
-      const axis = header && streamAxis(header);
-      if (header && axis !== undefined) {
-        const index = middleSlice(header.shape[axis]);
-        return { fileName, header, sampled: { first: { index, data: await readSlice(source, header, index) }, whole: source.size <= streamAbove } };
+      const whole = source.size <= streamAbove;
+      if (header && readsSliceBySlice(header) && !(header.fortranOrder && whole)) {
+        const index = middleSlice(sliceCount(header));
+        return { fileName, header, sampled: { first: { index, data: await readSlice(source, header, index) }, whole } };
       }
       if (source.size > streamAbove && source.size > WHOLE_READ_LIMIT) {
         const why = source.ranged ? 'only 3-D arrays are read slice by slice' : 'this file system has no ranged reads, so it can only be read whole';
@@ -76,21 +78,47 @@ export async function readContent(source: ArraySource, streamAbove: number, slic
   }
 }
 
-/** The statistics of an array read slice by slice, from a sample of its slices (the middle one among them), read one after another. */
+/** The statistics of an array read slice by slice, from a sample of its slices (the middle one among them). */
 export async function sampleStatistics(source: ArraySource, header: NpyHeader): Promise<{ stats: VolumeStats; slices: number }> {
-  const slices: Uint8Array[] = [];
   const indices = sampleSlices(sliceCount(header));
-  for (const k of indices) slices.push(new Uint8Array(await readSlice(source, header, k)));
+  const slices = (await readSlices(source, header, indices)).map((data) => new Uint8Array(data));
   return { stats: sampledStats(header, slices), slices: indices.length };
 }
 
-/** The bytes of slice `index` of an array read slice by slice (one ranged read), as a buffer of their own. */
+/** The bytes of slice `index` (along axis 0, in C order) of an array read slice by slice, as a buffer of their own. */
 export async function readSlice(source: ArraySource, header: NpyHeader, index: number): Promise<ArrayBuffer> {
-  const { offset, length } = sliceByteRange(header, index);
-  const bytes = await source.read(offset, length);
-  if (bytes.length < length) throw new Error(`the array ends inside slice ${index}`);
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer as ArrayBuffer;
-  const own = new Uint8Array(length);
-  own.set(bytes.subarray(0, length));
-  return own.buffer;
+  return (await readSlices(source, header, [index]))[0];
+}
+
+/** Bytes read at once while gathering the slices of a Fortran-order array. */
+const GATHER_READ_BYTES = 8 * 2 ** 20;
+
+/**
+ * Slices along axis 0, each in C order as a buffer of its own: one ranged read each in C order;
+ * in Fortran order one pass over the file in runs of whole columns, for all of them at once.
+ */
+export async function readSlices(source: ArraySource, header: NpyHeader, indices: readonly number[]): Promise<ArrayBuffer[]> {
+  const length = sliceHeader(header).dataBytes;
+  if (!header.fortranOrder) {
+    const out: ArrayBuffer[] = [];
+    for (const index of indices) {
+      const { offset } = sliceByteRange(header, index);
+      const bytes = await source.read(offset, length);
+      if (bytes.length < length) throw new Error(`the array ends inside slice ${index}`);
+      if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) out.push(bytes.buffer as ArrayBuffer);
+      else out.push(new Uint8Array(bytes.subarray(0, length)).buffer); // a copy: a Node Buffer's slice() is a view
+    }
+    return out;
+  }
+  const [n, h, w] = header.shape;
+  const columnBytes = n * h * header.dtype.itemSize;
+  const perRead = Math.max(1, Math.floor(GATHER_READ_BYTES / columnBytes));
+  const out = indices.map(() => new Uint8Array(length));
+  for (let x0 = 0; x0 < w; x0 += perRead) {
+    const want = Math.min(perRead, w - x0) * columnBytes;
+    const bytes = await source.read(header.dataOffset + x0 * columnBytes, want);
+    if (bytes.length < want) throw new Error(`the array ends inside column ${x0 + Math.floor(bytes.length / columnBytes)} (Fortran order: every slice needs every column)`);
+    gatherFortranSlices(header, indices, out, { x0, bytes });
+  }
+  return out.map((bytes) => bytes.buffer);
 }

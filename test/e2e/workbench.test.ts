@@ -8,7 +8,7 @@ import { colourMapTable } from '../../src/shared/colourMaps';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { patternAt } from '../support/largeArray';
 import { SCREENSHOTS, Workbench, closeAllEditors, explorerOpen, extensionLog, pickFromQuickPick, pickInOpenDialog, quickPick, runCommand, showCasesView, webviewFrame, workbenchRestored } from './workbench';
-import { LARGE_SHAPE, MID_SHAPE, midValueAt } from './workspace';
+import { FORTRAN_CASE, LARGE_SHAPE, MID_SHAPE, lineValueAt, midValueAt } from './workspace';
 import { aucWithInterval } from '../../src/shared/metrics/delong';
 
 /**
@@ -323,6 +323,12 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     for (const task of ['acl', 'meniscus', 'abnormal']) {
       assert.equal(await frame.locator(`.badge[data-task="${task}"]`).getAttribute('data-value'), labels('train', task).get('0003'), task);
     }
+    // Once every slice has arrived (sent middle first, then the rest), the planes are where they opened.
+    for (const plane of ['Coronal', 'Sagittal', 'Axial']) await frame.locator(`[aria-label="${plane} plane"][aria-busy="false"]`).waitFor();
+    for (const plane of ['coronal', 'sagittal', 'axial']) {
+      const n = sliceCount(dataset('train', plane, '0003.npy'));
+      assert.equal(await frame.getByRole('slider', { name: `${plane[0].toUpperCase()}${plane.slice(1)} slice` }).inputValue(), String(Math.floor((n - 1) / 2)), `${plane}, settled`);
+    }
     await page.screenshot({ path: join(SCREENSHOTS, 'case-viewer.png') });
     await viewportChecks(frame, 'train', '0003');
     // The neighbours are read ahead and held by the page (at most two); Next shows the one held.
@@ -608,12 +614,56 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     assert.equal(await frame.locator('.case-split').textContent(), 'MRNet-v1.0 · valid');
   });
 
-  it('the extension-host suite passes inside the same VS Code (workbench payload)', async () => {
+  it('"MRNet: Open Case" on a case stored in Fortran order: each plane along axis 0 at its middle slice, from the first paint to the settled state', async () => {
+    await closeAllEditors(page);
+    await runCommand(page, 'MRNet: Open Case');
+    await pickFromQuickPick(page, /^Type a case id/, FORTRAN_CASE, new RegExp(`^${FORTRAN_CASE}`));
+    const frame: Frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: `Case ${FORTRAN_CASE}` }).isVisible());
+    const planes = ['coronal', 'sagittal', 'axial'].map((plane) => {
+      const bytes = new Uint8Array(readFileSync(dataset('valid', plane, `${FORTRAN_CASE}.npy`)));
+      const header = parseNpyHeader(bytes, bytes.length);
+      assert.ok(header.fortranOrder, plane);
+      const name = `${plane[0].toUpperCase()}${plane.slice(1)}`;
+      return { name, header, bytes, slider: frame.getByRole('slider', { name: `${name} slice` }) };
+    });
+    const middles = async () => Promise.all(planes.map(async ({ slider }) => `${await slider.inputValue()} of ${await slider.getAttribute('max')}`));
+    const expected = planes.map(({ header }) => `${Math.floor((header.shape[0] - 1) / 2)} of ${header.shape[0] - 1}`);
+    assert.deepEqual(await middles(), expected, 'the first paint');
+    // Settled: nothing of any plane is on its way any more, each plane painted at its middle slice.
+    for (const { name, header } of planes) await frame.locator(`[aria-label="${name} plane"][aria-busy="false"][data-painted-slice="${Math.floor((header.shape[0] - 1) / 2)}"]`).waitFor();
+    assert.deepEqual(await middles(), expected, 'the settled state');
+    // The values under the pointer are the file's: element [k, y, x] at k + n·(y + H·x).
+    for (const { name, header, bytes } of planes) {
+      const [n, h, w] = header.shape;
+      const k = Math.floor((n - 1) / 2);
+      const { position } = await pixelOf(frame, `${name} plane`, 120, 100, { width: w, height: h });
+      await planeCanvas(frame, `${name} plane`).hover({ position });
+      const readout = frame.getByRole('region', { name: `${name} plane` }).locator('[data-role="readout"]', { hasText: /value \d/ });
+      await readout.waitFor();
+      const [, x, y] = /^x (\d+) {2}y (\d+)\n/.exec((await readout.textContent())!)!.map(Number);
+      assert.match((await readout.textContent())!, new RegExp(`\\nvalue ${bytes[header.dataOffset + k + n * (y + h * x)]}\\nat \\[${k}, ${y}, ${x}\\]`), name);
+    }
+    await closeAllEditors(page);
+  });
+
+  it('a 1-D array: its line plot (the charts bundle, as packaged) and its values', async () => {
+    await quickPick(page, 'Control+P', 'line/signal.npy', /^signal\.npy/);
+    const frame = await webviewFrame(page, (f) => f.getByRole('img', { name: 'Line plot' }).isVisible());
+    assert.equal(await frame.getByRole('alert').filter({ hasText: /line plot/i }).count(), 0);
+    assert.ok((await frame.getByRole('img', { name: 'Line plot' }).locator('path').count()) > 0, 'the line is drawn');
+    const grid = frame.getByRole('grid', { name: 'Values of the slice' });
+    assert.equal(Number(await grid.getByRole('gridcell', { name: '[10]', exact: true }).innerText()), lineValueAt(10));
+    await closeAllEditors(page);
+  });
+
+  it('the extension-host suite passes inside the same VS Code, on the extension installed from the .vsix (workbench payload)', async () => {
     rmSync(workbench.resultFile, { force: true });
     const root = join(__dirname, '..', '..');
     const authority = `127.0.0.1:${workbench.server!.port}`;
+    // The extension as installed from the .vsix, not the checkout.
+    assert.ok(existsSync(join(workbench.server!.extensionDir, 'dist', 'charts.js')), `${workbench.server!.extensionDir} holds the installed package`);
     const payload = [
-      ['extensionDevelopmentPath', `vscode-remote://${authority}${root}`],
+      ['extensionDevelopmentPath', `vscode-remote://${authority}${workbench.server!.extensionDir}`],
       ['extensionTestsPath', `vscode-remote://${authority}${join(root, 'out', 'test', 'extensionHost', 'index')}`],
     ];
     const host = await workbench.open(`&payload=${encodeURIComponent(JSON.stringify(payload))}`);

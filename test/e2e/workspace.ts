@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump } from 'npyjs';
+import { encodeNpy } from '../../src/shared/npy/encode';
+import { parseNpyHeader } from '../../src/shared/npy/header';
 import { makeBrokenDataset } from '../fixtures/brokenDataset';
 import { largeVolumeMember, writeLargeVolume } from '../support/largeArray';
 import { writeZip } from '../support/zipWriter';
@@ -20,7 +22,10 @@ const ROOT = join(__dirname, '..', '..');
  * - large/mid.npy: a (48, 512, 512) float32 array of 50 MB holding midValueAt, shown from its
  *   first slice and then held whole;
  * - npz/: NumPy's stored and deflated archives, one with a corrupt member, and large.npz, the
- *   same 288 MB volume as a stored member (read in place, slice by slice).
+ *   same 288 MB volume as a stored member (read in place, slice by slice);
+ * - line/signal.npy: a 1-D float64 array (the line plot, drawn by the charts bundle);
+ * - the sample's valid case 0010 rewritten in Fortran order (as np.save writes a transposed
+ *   array), same values: each plane must still open along axis 0 at its middle slice.
  * Beside the workspace, outside it, `<workspace>-broken-dataset`: a dataset with every quirk,
  * for the tests that add a dataset folder by hand.
  */
@@ -45,8 +50,27 @@ export function makeWorkspace(): string {
   for (const name of ['stored.npz', 'deflated.npz']) copyFileSync(join(npz, 'valid', name), join(root, 'npz', name));
   copyFileSync(join(npz, 'malformed', 'crc_mismatch.npz'), join(root, 'npz', 'corrupt.npz'));
   writeZip(join(root, 'npz', 'large.npz'), [largeVolumeMember('scans/volume.npy', LARGE_SHAPE, LARGE_PATTERNED)]);
+  mkdirSync(join(root, 'line'));
+  writeFileSync(join(root, 'line', 'signal.npy'), new Uint8Array(dump(Float64Array.from({ length: LINE_LENGTH }, (_, i) => lineValueAt(i)), [LINE_LENGTH])));
+  for (const plane of ['coronal', 'sagittal', 'axial']) toFortranOrder(join(dataset, 'valid', plane, `${FORTRAN_CASE}.npy`));
   makeBrokenDataset(`${root}-broken-dataset`);
   return root;
+}
+
+/** The sample case whose plane files the workspace stores in Fortran order (valid/). */
+export const FORTRAN_CASE = '0010';
+export const LINE_LENGTH = 200;
+export const lineValueAt = (i: number) => Math.sin(i / 10) * 100;
+
+/** Rewrites a (s, H, W) uint8 .npy in Fortran order with the same values: element [k, y, x] at k + s·(y + H·x). */
+function toFortranOrder(path: string): void {
+  const bytes = new Uint8Array(readFileSync(path));
+  const header = parseNpyHeader(bytes, bytes.length);
+  const [n, h, w] = header.shape;
+  const c = bytes.subarray(header.dataOffset);
+  const f = new Uint8Array(c.length);
+  for (let k = 0; k < n; k++) for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) f[k + n * (y + h * x)] = c[(k * h + y) * w + x];
+  writeFileSync(path, encodeNpy('|u1', header.shape, f, true));
 }
 
 export const LARGE_SHAPE: [number, number, number] = [1100, 512, 512];

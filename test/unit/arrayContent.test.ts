@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { decodeNpy, wideIntegerStats } from '../../src/shared/npy/decode';
 import { NpyFormatError } from '../../src/shared/npy/header';
 import { layoutOf, planeSource, subVolumeValues } from '../../src/shared/npy/planeSource';
-import { streamAxis } from '../../src/shared/npy/streaming';
+import { readsSliceBySlice } from '../../src/shared/npy/streaming';
 import { formatStat } from '../../src/shared/format';
 import { volumeStats } from '../../src/shared/windowing';
 import { makeNpy } from './fixtures';
@@ -19,8 +19,8 @@ describe('what is shown is what the array holds', () => {
     assert.deepEqual(layoutOf(fortran), { kind: 'colour', channels: 3 });
     assert.deepEqual(Array.from(planeSource(fortran).slice(0)), Array.from(rgb));
     assert.equal(planeSource(fortran).valueAt(0, 1, 2), '15, 16, 17');
-    for (const last of [1, 3, 4]) assert.equal(streamAxis(decodeNpy(makeNpy('|u1', [4, 4, last], new Uint8Array(16 * last))).header), undefined);
-    assert.equal(streamAxis(decodeNpy(makeNpy('|u1', [4, 4, 5], new Uint8Array(80))).header), 0);
+    for (const last of [1, 3, 4]) assert.equal(readsSliceBySlice(decodeNpy(makeNpy('|u1', [4, 4, last], new Uint8Array(16 * last))).header), false);
+    assert.equal(readsSliceBySlice(decodeNpy(makeNpy('|u1', [4, 4, 5], new Uint8Array(80))).header), true);
   });
 
   it('(H, W, 1) is one grey image', () => {

@@ -40,6 +40,19 @@ describe('reading arrays through an array source', () => {
     assert.ok('data' in (await readContent(local(), Infinity)));
   });
 
+  it('a Fortran-order volume is shown along axis 0 from its middle slice: read whole up to the threshold, slice first above it', async () => {
+    const [n, h, w] = [40, 6, 5];
+    const fortran = new Uint8Array(n * h * w);
+    for (let k = 0; k < n; k++) for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) fortran[k + n * (y + h * x)] = (k * 7 + y * 3 + x) % 251;
+    const bytes = makeNpy('|u1', [n, h, w], fortran, true);
+    const mid = await readContent(memorySource('f.npy', bytes), Infinity, 100);
+    assert.ok('data' in mid, 'held whole: its slices are not runs of bytes');
+    const large = await readContent(memorySource('f.npy', bytes), 100);
+    assert.ok('sampled' in large && !large.sampled.whole);
+    assert.equal(large.sampled.first.index, 19, '(n - 1) // 2 of axis 0');
+    assert.deepEqual(Array.from(new Uint8Array(large.sampled.first.data)), Array.from({ length: h * w }, (_, i) => (19 * 7 + Math.floor(i / w) * 3 + (i % w)) % 251));
+  });
+
   it('below the threshold the array is read whole, once; a source without ranged reads is read whole whatever its size', async () => {
     const whole = new CountingSource(local());
     const content = await readContent(whole, Infinity);

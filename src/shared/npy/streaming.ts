@@ -4,33 +4,54 @@ import { PlaneSource, planeSource } from './planeSource';
 import { VolumeStats, volumeStats } from '../windowing';
 
 /**
- * Arrays too large to read whole are read one slice at a time: 3-D arrays along their
- * outermost axis in memory (axis 0 in C order, axis 2 in Fortran order), where a slice is
- * one contiguous run of bytes.
+ * Arrays too large to read whole are read one slice at a time, always along axis 0 (the axis
+ * the viewers scroll), whatever the file's order: in C order a slice is one contiguous run of
+ * bytes; in Fortran order it is gathered from the whole file (see readSlices).
  */
-export function streamAxis(header: NpyHeader): 0 | 2 | undefined {
+export function readsSliceBySlice(header: NpyHeader): boolean {
   // (H, W, 1|3|4) is one image (grey or colour), read whole whatever its size.
-  if (header.shape.length !== 3 || header.count === 0 || [1, 3, 4].includes(header.shape[2])) return undefined;
-  return header.fortranOrder ? 2 : 0;
+  return header.shape.length === 3 && header.count > 0 && ![1, 3, 4].includes(header.shape[2]);
 }
 
 export function sliceCount(header: NpyHeader): number {
-  return header.shape[streamAxis(header) ?? 0];
+  return header.shape[0];
 }
 
-/** Where slice k lies in the file. */
+/** Where slice k of a C-order array lies in the file. */
 export function sliceByteRange(header: NpyHeader, k: number): { offset: number; length: number } {
   const length = header.dataBytes / sliceCount(header);
   return { offset: header.dataOffset + k * length, length };
 }
 
-/** The header of one slice as a 2-D array of its own (rows, columns as the viewer shows them). */
+/** The header of one slice as a 2-D array of its own, in C order (rows, columns as the viewer shows them). */
 export function sliceHeader(header: NpyHeader): NpyHeader {
-  const [d0, d1, d2] = header.shape;
-  const shape = header.fortranOrder ? [d0, d1] : [d1, d2];
+  const shape = header.shape.slice(1);
   const count = shape[0] * shape[1];
   const dataBytes = count * header.dtype.itemSize;
-  return { ...header, shape, shapeText: formatShape(shape), count, dataOffset: 0, dataBytes, fileSize: dataBytes };
+  return { ...header, fortranOrder: false, shape, shapeText: formatShape(shape), count, dataOffset: 0, dataBytes, fileSize: dataBytes };
+}
+
+/**
+ * Slices `indices` of a Fortran-order (n, H, W) array, each in C order, from `columns`: the
+ * file's data read in runs of whole columns (x), each run `run.x0`'s first. Element [k, y, x]
+ * is at k + n·y + n·H·x in the file, so every slice needs every column.
+ */
+export function gatherFortranSlices(header: NpyHeader, indices: readonly number[], out: Uint8Array[], run: { x0: number; bytes: Uint8Array }): void {
+  const [n, h, w] = header.shape;
+  const item = header.dtype.itemSize;
+  const columns = run.bytes.length / (n * h * item);
+  for (let s = 0; s < indices.length; s++) {
+    const k = indices[s];
+    const target = out[s];
+    for (let c = 0; c < columns; c++) {
+      const x = run.x0 + c;
+      for (let y = 0; y < h; y++) {
+        const from = (k + n * (y + h * c)) * item;
+        const to = (y * w + x) * item;
+        for (let b = 0; b < item; b++) target[to + b] = run.bytes[from + b];
+      }
+    }
+  }
 }
 
 /**
@@ -138,10 +159,10 @@ export function streamedPlaneSource(header: NpyHeader, cache: SliceCache, want: 
       return plane(k)?.valueAt(0, y, x) ?? '…';
     },
     indexAt(k, y, x) {
-      return header.fortranOrder ? `[${y}, ${x}, ${k}]` : `[${k}, ${y}, ${x}]`;
+      return `[${k}, ${y}, ${x}]`;
     },
     sliceIndex(k) {
-      return header.fortranOrder ? [null, null, k] : [k, null, null];
+      return [k, null, null];
     },
     sliceNpy(k) {
       const p = plane(k);
