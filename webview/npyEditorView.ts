@@ -1,9 +1,9 @@
-import { NpyArray, decodeNpyData, wideIntegerStats } from '../src/shared/npy/decode';
+import { NpyArray, decodeNpy, decodeNpyData, wideIntegerStats } from '../src/shared/npy/decode';
 import { describeDType } from '../src/shared/npy/dtype';
 import { NpyHeader } from '../src/shared/npy/header';
 import { PlaneSource, colourChannels, layoutOf, planeSource, subVolumeValues, valuesSource } from '../src/shared/npy/planeSource';
-import { ArrayStatistics, StatisticsAccumulator, cOrderOf, elementIndex } from '../src/shared/statistics';
-import { sliceCount, sliceHeader, streamAxis } from '../src/shared/npy/streaming';
+import { ArrayStatistics, StatisticsAccumulator, cOrderOf, elementIndex, wideOf } from '../src/shared/statistics';
+import { sliceCount, sliceHeader } from '../src/shared/npy/streaming';
 import { formatBytes, formatStat } from '../src/shared/format';
 import { VolumeStats, volumeStats } from '../src/shared/windowing';
 import { CaseInfo, HostMessage, OverlayContent, SampledArray, ViewDefaults } from '../src/shared/protocol';
@@ -83,6 +83,7 @@ export function startNpyEditor(root: HTMLElement): void {
         viewer.refresh();
         sliceArrived?.();
       }
+      if (viewer && stream) viewer.setBusy(stream.busy);
       return;
     }
     if (message.type === 'requestExport') {
@@ -192,24 +193,25 @@ export function startNpyEditor(root: HTMLElement): void {
   function showSliceBySlice(fileName: string, header: NpyHeader, sampled: SampledArray, onWhole: (data: ArrayBuffer) => void): PlaneViewer {
     stream = new SliceStream(header, sampled);
     const own = stream;
-    const axis = streamAxis(header)!;
     const statusText = el('span', { class: 'status' });
     controls.append(statusText);
     const describe = (slices: number) => {
       const figures = slices === 1 ? 'statistics of the first slice until a sample of slices is read' : `statistics of ${slices} sampled slices`;
       statusText.textContent = sampled.whole
         ? `Shown from its first slice; the other slices are being read (${formatBytes(header.fileSize)}); ${figures}.`
-        : `Read slice by slice along axis ${axis} (${formatBytes(header.fileSize)}); ${figures}.`;
+        : `Read slice by slice along axis 0 (${formatBytes(header.fileSize)}); ${figures}.`;
     };
     describe(1);
     fillInfo(info, header, own.firstStats, 1);
     const { plane, save, initial } = planeViewer(fileName);
     const source = own.source;
     plane.setSource(source, own.firstStats, initial, true);
+    plane.setBusy(own.busy);
     own.onStats = (stats, slices) => {
       describe(slices);
       fillInfo(info, header, stats, slices);
       plane.setSource(source, stats, plane.getState(), true);
+      plane.setBusy(own.busy);
     };
     own.onWhole = onWhole;
     // The whole array's exact figures: an array held whole has them once its last slice is here;
@@ -225,17 +227,20 @@ export function startNpyEditor(root: HTMLElement): void {
         showStatistics();
       };
     }
-    const { shape, fortranOrder } = header;
+    // Slices arrive along axis 0 in C order, whatever the file's order: positions are C-order ones.
+    const { shape } = header;
+    const wideIntegers = header.dtype.itemSize === 8 && (header.dtype.kind === 'int' || header.dtype.kind === 'uint');
     const showStatistics = () => {
       const k = plane.slice;
       const label = sliceLabel(plane);
       statistics.show([
-        { label: 'Whole array', scope: 'array', statistics: whole.statistics, note: whole.note, indexOf: (p) => numpyIndex(elementIndex(p, shape, fortranOrder)) },
+        { label: 'Whole array', scope: 'array', statistics: whole.statistics, note: whole.note, indexOf: (p) => numpyIndex(elementIndex(p, shape, false)) },
         {
           label,
           key: `${label} ${own.has(k) ? 'read' : 'reading'}`,
           scope: 'slice',
           values: () => source.slice(k),
+          ...(wideIntegers && { wide: () => (own.has(k) ? wideOf(decodeNpy(source.sliceNpy(k)).raw) : undefined) }),
           indexOf: (p) => source.indexAt(k, Math.floor(p / source.width), p % source.width),
         },
       ]);
@@ -245,15 +250,15 @@ export function startNpyEditor(root: HTMLElement): void {
       if (started) return;
       started = true;
       void (async () => {
-        const accumulator = new StatisticsAccumulator(cOrderOf(shape, fortranOrder));
+        const accumulator = new StatisticsAccumulator();
         const slices = sliceCount(header);
         const oneSlice = sliceHeader(header);
         try {
           for (let pass = 1; pass <= accumulator.passes; pass++) {
             for (let k = 0; k < slices; k++) {
               if (stream !== own) return; // another file is shown
-              const values = decodeNpyData(oneSlice, await own.read(k)).values;
-              accumulator.add(values, k * values.length, pass);
+              const { values, raw } = decodeNpyData(oneSlice, await own.read(k));
+              accumulator.add(values, k * values.length, pass, wideOf(raw));
               if (k % Math.max(1, Math.floor(slices / 20)) === 0) {
                 whole = { note: `reading every slice for exact figures: pass ${pass} of ${accumulator.passes}, ${Math.round((100 * k) / slices)} %` };
                 showStatistics();
@@ -285,7 +290,9 @@ export function startNpyEditor(root: HTMLElement): void {
       return undefined;
     }
     const { shape, fortranOrder } = array.header;
-    const whole: StatisticsScope = { label: 'Whole array', scope: 'array', values: () => array.values, cOrder: cOrderOf(shape, fortranOrder), indexOf: (p) => numpyIndex(elementIndex(p, shape, fortranOrder)) };
+    const whole: StatisticsScope = { label: 'Whole array', scope: 'array', values: () => array.values, wide: () => wideOf(array.raw), cOrder: cOrderOf(shape, fortranOrder), indexOf: (p) => numpyIndex(elementIndex(p, shape, fortranOrder)) };
+    // 64-bit integers: a slice's exact figures come from its elements as stored.
+    const wideSlice = wideOf(array.raw) && ((s: PlaneSource, k: number) => wideOf(decodeNpy(s.sliceNpy(k)).raw));
     if (layoutOf(array).kind === 'values') {
       valuesPart.hidden = false;
       body.append(valuesPart);
@@ -313,6 +320,7 @@ export function startNpyEditor(root: HTMLElement): void {
         label: sliceLabel(plane),
         scope: 'slice',
         values: () => shown.slice(k),
+        wide: wideSlice && (() => wideSlice(shown, k)),
         indexOf: (p) => shown.indexAt(k, Math.floor(p / perRow), Math.floor((p % perRow) / shown.channels)),
       }]);
     };

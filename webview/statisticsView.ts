@@ -1,4 +1,4 @@
-import { ArrayStatistics, MAX_DISTINCT, PERCENTILES, arrayStatistics } from '../src/shared/statistics';
+import { ArrayStatistics, MAX_DISTINCT, PERCENTILES, WideIntegers, arrayStatistics } from '../src/shared/statistics';
 import { NumericArray } from '../src/shared/npy/decode';
 import { el } from './dom';
 
@@ -12,6 +12,8 @@ export interface StatisticsScope {
   scope: 'array' | 'slice';
   /** The values, read when the panel first shows them; or `statistics` already computed (undefined and no values: still being computed). */
   values?: () => NumericArray;
+  /** For 64-bit integers, the same values as stored (the figures are then exact). */
+  wide?: () => WideIntegers | undefined;
   statistics?: ArrayStatistics;
   /** For values stored in Fortran order: each position's place in C order (ties for min and max go where NumPy puts them). */
   cOrder?: (position: number) => number;
@@ -24,12 +26,17 @@ export interface StatisticsScope {
 /** How long the slice shown must stay before the panel computes its figures. */
 const SETTLE_MS = 120;
 
-/** A statistic as the panel prints it: integers whole, other numbers to 7 significant digits, as NumPy's repr would round them for reading. */
+/**
+ * A statistic as the panel prints it: integers whole, other numbers to 7 significant digits, as
+ * NumPy's repr would round them for reading; beyond 2^53 in exponent form, never as 20 digits
+ * of which 13 are made up (64-bit integers' exact figures come as text).
+ */
 function shown(v: number): string {
   if (Number.isNaN(v)) return 'nan';
   if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
-  if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
-  return String(Number(v.toPrecision(7)));
+  if (Number.isInteger(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER) return String(v);
+  const rounded = Number(v.toPrecision(7));
+  return Math.abs(rounded) < 1e15 ? String(rounded) : rounded.toExponential();
 }
 
 /**
@@ -75,7 +82,7 @@ export class StatisticsView {
     const key = scope.key ?? scope.label;
     let s = this.cache.get(key);
     if (!s) {
-      s = arrayStatistics(scope.values(), scope.cOrder);
+      s = arrayStatistics(scope.values(), scope.cOrder, scope.wide?.());
       this.cache.set(key, s);
     }
     return s;
@@ -84,21 +91,22 @@ export class StatisticsView {
   private render(): void {
     if (!this.element.open) return;
     const columns = this.scopes.map((scope) => ({ scope, s: this.statsOf(scope) }));
-    const rows: [string, string, (s: ArrayStatistics, scope: StatisticsScope) => { text: string; value?: number }][] = [
+    const rows: [string, string, (s: ArrayStatistics, scope: StatisticsScope) => { text: string; value?: number | string }][] = [
       ['count', 'Count', (s) => ({ text: s.count.toLocaleString('en-US'), value: s.count })],
       ['nan', 'NaN', (s) => ({ text: s.nan.toLocaleString('en-US'), value: s.nan })],
       ['posinf', '+inf', (s) => ({ text: s.posInf.toLocaleString('en-US'), value: s.posInf })],
       ['neginf', '-inf', (s) => ({ text: s.negInf.toLocaleString('en-US'), value: s.negInf })],
-      ['min', 'Min', (s, scope) => (s.min === undefined ? { text: '—' } : { text: `${shown(s.min)} at ${scope.indexOf(s.minAt!)}`, value: s.min })],
-      ['max', 'Max', (s, scope) => (s.max === undefined ? { text: '—' } : { text: `${shown(s.max)} at ${scope.indexOf(s.maxAt!)}`, value: s.max })],
+      ['min', 'Min', (s, scope) => (s.min === undefined ? { text: '—' } : { text: `${s.exact?.min ?? shown(s.min)} at ${scope.indexOf(s.minAt!)}`, value: s.exact?.min ?? s.min })],
+      ['max', 'Max', (s, scope) => (s.max === undefined ? { text: '—' } : { text: `${s.exact?.max ?? shown(s.max)} at ${scope.indexOf(s.maxAt!)}`, value: s.exact?.max ?? s.max })],
       ['mean', 'Mean', (s) => (s.mean === undefined ? { text: '—' } : { text: shown(s.mean), value: s.mean })],
       ['std', 'Std', (s) => (s.std === undefined ? { text: '—' } : { text: shown(s.std), value: s.std })],
-      ...PERCENTILES.map((q): [string, string, (s: ArrayStatistics) => { text: string; value?: number }] => [
+      ...PERCENTILES.map((q): [string, string, (s: ArrayStatistics) => { text: string; value?: number | string }] => [
         q === 50 ? 'median' : `p${q}`,
         q === 50 ? 'Median' : `${q}${q === 1 ? 'st' : 'th'} percentile`,
         (s) => {
           const v = s.percentiles?.get(q);
-          return v === undefined ? { text: '—' } : { text: shown(v), value: v };
+          const exact = s.exact?.percentiles.get(q);
+          return v === undefined ? { text: '—' } : { text: exact ?? shown(v), value: exact ?? v };
         },
       ]),
       ['distinct', 'Distinct values', (s) => ({ text: s.distinct ? s.distinct.map((d) => `${shown(d.value)}: ${d.count.toLocaleString('en-US')}`).join(' · ') : `more than ${MAX_DISTINCT}` })],

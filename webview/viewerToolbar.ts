@@ -1,5 +1,6 @@
 import { COLOUR_MAPS, colourMapLabel, isColourMap } from '../src/shared/colourMaps';
 import { ExportFormat } from '../src/shared/protocol';
+import { formatWidth } from '../src/shared/format';
 import { COLOUR_SCALES, ColourScale, WindowPreset, fromWidthLevel, widthLevel } from '../src/shared/windowing';
 import { el } from './dom';
 import { PlaneViewer, ZOOM_STEP } from './planeViewer';
@@ -120,7 +121,7 @@ export class ViewerToolbar {
     if (this.colourMap.value !== state.colourMap) this.colourMap.value = state.colourMap;
     if (this.scale.value !== (state.scale ?? 'linear')) this.scale.value = state.scale ?? 'linear';
     const { width, level } = widthLevel(shown.window);
-    setNumber(this.width, grey ? width : NaN);
+    setNumber(this.width, grey ? width : NaN, grey ? formatWidth(shown.window.low, shown.window.high) : '');
     setNumber(this.level, grey ? level : NaN);
     setNumber(this.fps, state.fps);
   }
@@ -143,9 +144,15 @@ function pressed(b: HTMLElement, on: boolean): void {
   if (b.getAttribute('aria-pressed') !== value) b.setAttribute('aria-pressed', value);
 }
 
-/** Sets a number field, except while the user is typing in it. */
-function setNumber(input: HTMLInputElement, value: number): void {
+/**
+ * Sets a number field, except while the user is typing in it. A number beyond the float64
+ * range (the width of a window over [-max, max]) cannot be a field's value: `beyond`, its
+ * text, is shown as the placeholder instead.
+ */
+function setNumber(input: HTMLInputElement, value: number, beyond = ''): void {
   if (document.activeElement === input) return;
   const text = Number.isFinite(value) ? String(Number(value.toPrecision(6))) : '';
   if (input.value !== text) input.value = text;
+  const placeholder = text === '' ? beyond : '';
+  if (input.placeholder !== placeholder) input.placeholder = placeholder;
 }

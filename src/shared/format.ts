@@ -11,6 +11,18 @@ export function formatBytes(bytes: number): string {
 }
 
 /** A statistic: integers as they are, other numbers to four significant digits. */
+/**
+ * A window's width as formatStat prints it, also where it exceeds the float64 range (a window
+ * over [-max, max] is 2 · max wide): the half width's digits, doubled.
+ */
+export function formatWidth(low: number, high: number): string {
+  const width = high - low;
+  if (Number.isFinite(width) || !Number.isFinite(low) || !Number.isFinite(high)) return formatStat(width);
+  const [mantissa, exponent] = (high / 2 - low / 2).toExponential(16).split('e');
+  const doubled = 2 * Number(mantissa);
+  return doubled >= 10 ? `${(doubled / 10).toPrecision(4)}e+${Number(exponent) + 1}` : `${doubled.toPrecision(4)}e${exponent}`;
+}
+
 export function formatStat(value: number): string {
   if (Number.isNaN(value)) return '–';
   if (!Number.isFinite(value)) return String(value);

@@ -1,4 +1,12 @@
-import { NumericArray } from './npy/decode';
+import { NumericArray, RawArray } from './npy/decode';
+
+/** 64-bit integers as stored: their float64 values (NumericArray) are rounded beyond 2^53. */
+export type WideIntegers = BigInt64Array | BigUint64Array;
+
+/** The elements as stored when they are 64-bit integers (their exact figures need them). */
+export function wideOf(raw: RawArray): WideIntegers | undefined {
+  return raw instanceof BigInt64Array || raw instanceof BigUint64Array ? raw : undefined;
+}
 import { smallIntegerBins } from './windowing';
 
 /** The percentiles the statistics panel lists (NumPy's q, in percent). */
@@ -28,6 +36,12 @@ export interface ArrayStatistics {
   percentiles?: Map<number, number>;
   /** Each distinct value and how many elements hold it, ascending; when there are at most MAX_DISTINCT. */
   distinct?: { value: number; count: number }[];
+  /**
+   * For 64-bit integers, exactly as decimal text: min and max (their positions above are the
+   * exact ones), the percentiles (interpolated exactly, to six decimals where they fall between
+   * two values). The float64 figures above stand for them in arithmetic.
+   */
+  exact?: { min: string; max: string; percentiles: Map<number, string> };
 }
 
 /** Buckets a pass over the values is split into before the few needed are sorted. */
@@ -74,17 +88,36 @@ export class StatisticsAccumulator {
   private buckets?: Uint32Array;
   private wanted?: { rank: number; bucket: number; within: number }[];
   private gathered?: Map<number, number[]>;
+  /** For 64-bit integers: the exact extremes, and the exact values of the wanted buckets. */
+  private wide?: { min: bigint; max: bigint; minAt: number; maxAt: number; gathered: Map<number, bigint[]> };
   /** How many passes the figures need; known once the first chunk of the first pass is in. */
   passes = 1;
 
   /** @param cOrder for values stored in Fortran order: each position's place in C order (ties for min and max go where NumPy puts them). */
   constructor(private readonly cOrder?: (position: number) => number) {}
 
-  /** Takes a chunk of values at `offset` in the array, in pass 1, 2 or 3. */
-  add(values: NumericArray, offset: number, pass: number): void {
-    if (pass === 1) this.first(values, offset);
-    else if (pass === 2) this.bucketCounts(values);
-    else this.gather(values);
+  /**
+   * Takes a chunk of values at `offset` in the array, in pass 1, 2 or 3; for 64-bit integers
+   * also `wide`, the same elements as stored, for the exact extremes and percentiles.
+   */
+  add(values: NumericArray, offset: number, pass: number, wide?: WideIntegers): void {
+    if (pass === 1) {
+      this.first(values, offset);
+      if (wide) this.wideExtremes(wide, offset);
+    } else if (pass === 2) this.bucketCounts(values);
+    else this.gather(values, wide);
+  }
+
+  /** The exact extremes of 64-bit integers and their first positions in C order. */
+  private wideExtremes(wide: WideIntegers, offset: number): void {
+    const before = (i: number, j: number) => (this.cOrder ? this.cOrder(i) < this.cOrder(j) : i < j);
+    const w = (this.wide ??= { min: wide[0], max: wide[0], minAt: offset, maxAt: offset, gathered: new Map() });
+    for (let i = 0; i < wide.length; i++) {
+      const v = wide[i];
+      const at = offset + i;
+      if (v < w.min || (v === w.min && before(at, w.minAt))) [w.min, w.minAt] = [v, at];
+      if (v > w.max || (v === w.max && before(at, w.maxAt))) [w.max, w.maxAt] = [v, at];
+    }
   }
 
   private first(values: NumericArray, offset: number): void {
@@ -161,7 +194,7 @@ export class StatisticsAccumulator {
     }
   }
 
-  private gather(values: NumericArray): void {
+  private gather(values: NumericArray, wide?: WideIntegers): void {
     if (!this.wanted) {
       // Each wanted rank among the finite values: its bucket, and its rank inside it.
       const starts = new Float64Array(BUCKETS);
@@ -186,6 +219,30 @@ export class StatisticsAccumulator {
       const v = values[i];
       if (v - v === 0) gathered.get(this.bucketOf(v))?.push(v);
     }
+    // Rounding to float64 keeps the order, so an exact value lies in its float64 value's bucket.
+    if (wide && this.wide) {
+      for (let i = 0; i < wide.length; i++) {
+        const b = this.bucketOf(values[i]);
+        if (!gathered.has(b)) continue;
+        let list = this.wide.gathered.get(b);
+        if (!list) this.wide.gathered.set(b, (list = []));
+        list.push(wide[i]);
+      }
+    }
+  }
+
+  /** The exact texts of 64-bit integers' min, max and percentiles (see ArrayStatistics.exact). */
+  private exactTexts(): ArrayStatistics['exact'] {
+    const w = this.wide;
+    if (!w) return undefined;
+    for (const list of w.gathered.values()) list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const at = new Map((this.wanted ?? []).map((x) => [x.rank, w.gathered.get(x.bucket)![x.within]]));
+    const percentiles = new Map(PERCENTILES.map((q) => {
+      const virtual = (q / 100) * (this.n - 1);
+      const below = Math.floor(virtual);
+      return [q, exactLerp(at.get(below)!, at.get(Math.min(below + 1, this.n - 1))!, virtual - below)];
+    }));
+    return { min: String(w.min), max: String(w.max), percentiles };
   }
 
   /** The value at each rank the percentiles need: -inf and +inf at the ends, finite ones from the counts or the gathered buckets. */
@@ -223,8 +280,33 @@ export class StatisticsAccumulator {
       return [q, lerp(ranked.get(below)!, ranked.get(Math.min(below + 1, this.n - 1))!, virtual - below)];
     }));
     const distinct = this.distinct && [...this.distinct].map(([value, c]) => ({ value, count: c })).sort((a, b) => a.value - b.value);
-    return { count, nan, posInf, negInf, min: this.min, max: this.max, minAt: this.minAt, maxAt: this.maxAt, mean, std, percentiles, distinct };
+    const exact = this.exactTexts();
+    const [minAt, maxAt] = this.wide ? [this.wide.minAt, this.wide.maxAt] : [this.minAt, this.maxAt];
+    return { count, nan, posInf, negInf, min: this.min, max: this.max, minAt, maxAt, mean, std, percentiles, distinct, ...(exact && { exact }) };
   }
+}
+
+/**
+ * a + (b - a) · t exactly, t a float64 in [0, 1) (a binary fraction): an integer as such, else
+ * with six decimals, rounded half away from zero.
+ */
+export function exactLerp(a: bigint, b: bigint, t: number): string {
+  if (t === 0 || a === b) return String(a);
+  let numerator = t;
+  let shift = 0n;
+  while (!Number.isInteger(numerator)) {
+    numerator *= 2;
+    shift++;
+  }
+  const scale = 1n << shift;
+  const value = a * scale + (b - a) * BigInt(numerator); // the result times 2^shift
+  if (value % scale === 0n) return String(value / scale);
+  const negative = value < 0n;
+  const magnitude = negative ? -value : value;
+  const millionths = (magnitude * 1_000_000n + scale / 2n) / scale;
+  const whole = millionths / 1_000_000n;
+  const fraction = String(millionths % 1_000_000n).padStart(6, '0').replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
 /**
@@ -232,9 +314,9 @@ export class StatisticsAccumulator {
  * (Fortran), gives each position's place in C order, so that ties for the extremes go where
  * NumPy puts them.
  */
-export function arrayStatistics(values: NumericArray, cOrder?: (i: number) => number): ArrayStatistics {
+export function arrayStatistics(values: NumericArray, cOrder?: (i: number) => number, wide?: WideIntegers): ArrayStatistics {
   const accumulator = new StatisticsAccumulator(cOrder);
-  for (let pass = 1; pass <= accumulator.passes; pass++) accumulator.add(values, 0, pass);
+  for (let pass = 1; pass <= accumulator.passes; pass++) accumulator.add(values, 0, pass, wide);
   return accumulator.result();
 }
 

@@ -153,12 +153,22 @@ export function presetWindow(preset: WindowPreset, stats: VolumeStats, slice: Nu
   return widen(finite ? { low: min, high: max } : (stats.auto ?? { low: 0, high: 1 }));
 }
 
-/** A window of zero width would divide by zero: constant images get a width of one (or of their own scale, where one is lost in rounding). */
+/**
+ * Constant images get a width of one around their value (or of their own scale, where one is
+ * lost in rounding), so that they paint the middle grey. Where no finite window has the value
+ * exactly in its middle (at the float64 limits, or where an end rounds), the window is the
+ * value alone (zero wide), which paints it in the same middle grey (see index).
+ */
 function widen(w: Window): Window {
   if (!Number.isFinite(w.low) || !Number.isFinite(w.high)) return { low: 0, high: 1 };
   if (w.high > w.low) return w;
-  const half = Math.max(0.5, Math.abs(w.low) * Number.EPSILON * 4);
-  return { low: w.low - half, high: w.low + half };
+  const v = w.low;
+  // A power of two at least one unit in the last place: both ends exact, short of an exponent's edge.
+  const half = Math.max(0.5, 2 ** Math.floor(Math.log2(Math.abs(v) * Number.EPSILON * 4)));
+  const widened = { low: v - half, high: v + half };
+  // Differences of such close values are exact: this compares the two halves as they are.
+  const centred = Number.isFinite(widened.low) && Number.isFinite(widened.high) && widened.high - v === v - widened.low;
+  return centred ? widened : { low: v, high: v };
 }
 
 /** Width and level (centre), the way radiology viewers speak of a window; the width may exceed the float64 range. */
@@ -294,6 +304,8 @@ function placeIndex(t: number): number {
 }
 
 function index(v: number, low: number, span: number): number {
+  // A zero-wide window (a constant at the float64 limits): its value is the middle grey.
+  if (span === 0) return v < low ? 0 : v > low ? 255 : 128;
   const x = ((v - low) / span) * 256;
   return x < 0 ? 0 : x >= 255 ? 255 : x | 0;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeNpy } from '../../src/shared/npy/decode';
 import { planeSource } from '../../src/shared/npy/planeSource';
-import { ArrayStatistics, PERCENTILES, StatisticsAccumulator, arrayStatistics, cOrderOf, elementIndex } from '../../src/shared/statistics';
+import { ArrayStatistics, PERCENTILES, StatisticsAccumulator, arrayStatistics, cOrderOf, elementIndex, exactLerp, wideOf } from '../../src/shared/statistics';
 
 type Num = number | 'nan' | 'inf' | '-inf';
 interface Expected { count: number; nan: number; posInf: number; negInf: number; min?: Num; argmin?: number[]; max?: Num; argmax?: number[]; mean?: Num; std?: Num; percentiles?: Record<string, Num>; distinct?: [Num, number][] | null }
@@ -64,6 +64,44 @@ describe(`statistics, against NumPy ${fixture.numpy}`, () => {
       check(accumulator.result(), f.whole, (p) => elementIndex(p, shape, fortranOrder), 'chunked');
     });
   }
+
+  const wide = JSON.parse(readFileSync(join(DIR, 'wide.json'), 'utf8')) as {
+    fixtures: { name: string; min: string; max: string; argmin: number[]; argmax: number[]; mean: number; std: number; percentiles: Record<string, string> }[];
+  };
+  for (const f of wide.fixtures) {
+    it(`${f.name}: 64-bit integers' min, max, their indices and percentiles exactly, the mean and std as NumPy's float64 ones (whole, and slice by slice)`, () => {
+      const array = decodeNpy(new Uint8Array(readFileSync(join(DIR, `${f.name}.npy`))));
+      const { shape, fortranOrder } = array.header;
+      const cOrder = cOrderOf(shape, fortranOrder);
+      const results = [arrayStatistics(array.values, cOrder, wideOf(array.raw))];
+      if (!fortranOrder && shape.length === 3) {
+        // As a file read slice by slice: chunks of values with their elements as stored.
+        const accumulator = new StatisticsAccumulator();
+        const size = array.values.length / shape[0];
+        for (let pass = 1; pass <= accumulator.passes; pass++) {
+          for (let k = 0; k < shape[0]; k++) accumulator.add(array.values.subarray(k * size, (k + 1) * size), k * size, pass, wideOf(array.raw)!.subarray(k * size, (k + 1) * size));
+        }
+        results.push(accumulator.result());
+      }
+      for (const s of results) {
+        assert.deepEqual([s.exact?.min, s.exact?.max], [f.min, f.max]);
+        assert.deepEqual(elementIndex(s.minAt!, shape, fortranOrder), f.argmin, 'argmin');
+        assert.deepEqual(elementIndex(s.maxAt!, shape, fortranOrder), f.argmax, 'argmax');
+        close(s.mean, f.mean, 'mean');
+        close(s.std, f.std, 'std');
+        assert.deepEqual(Object.fromEntries([...s.exact!.percentiles].map(([q, v]) => [String(q), v])), f.percentiles);
+      }
+    });
+  }
+
+  it('exact interpolation: integers as such, else six decimals rounded half away from zero', () => {
+    assert.equal(exactLerp(3n, 3n, 0.5), '3');
+    assert.equal(exactLerp(1n, 2n, 0.5), '1.5');
+    assert.equal(exactLerp(-(2n ** 63n), 2n ** 63n - 1n, 0.5), '-0.5');
+    assert.equal(exactLerp(0n, 1n, 1 / 3), '0.333333');
+    assert.equal(exactLerp(-1n, 0n, 2 ** -10), '-0.999023');
+    assert.equal(exactLerp(-1n, 0n, 2 ** -30), '-1');
+  });
 
   it('percentiles of a large float array are exact without sorting it all (buckets, then the few values needed)', () => {
     const values = Float64Array.from({ length: 200_001 }, (_, i) => Math.sin(i) * 1e6);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { colourMapTable } from '../../src/shared/colourMaps';
+import { formatWidth } from '../../src/shared/format';
 import { NAN_COLOUR, NEG_INF_COLOUR, POS_INF_COLOUR, Window, paintColour, paintMapped, presetWindow, volumeStats, widthLevel } from '../../src/shared/windowing';
 
 const paintGrey = (values: Parameters<typeof paintMapped>[0], w: Window, invert: boolean, out: Uint32Array) => paintMapped(values, w, colourMapTable('grey', invert), out);
@@ -70,6 +71,29 @@ describe('contrast', () => {
     paintGrey(values, w, false, out);
     assert.deepEqual(Array.from(out, grey), [0, 64, 128, 192, 255]);
     assert.ok(Number.isFinite(stats.mean));
+    // The toolbar's width is the true one, 2 · max, not Infinity.
+    assert.equal(formatWidth(w.low, w.high), '3.595e+308');
+    assert.equal(formatWidth(-1e308, 9e307), '1.900e+308');
+    assert.equal(formatWidth(-2, 3), '5');
+  });
+
+  it('a constant array at the float64 limits gets a finite window and the grey every constant array gets', () => {
+    const max = Number.MAX_VALUE;
+    const reference = new Uint32Array(1);
+    paintGrey(new Float64Array([7]), presetWindow('auto', volumeStats(new Float64Array([7, 7])), new Float64Array([7])), false, reference);
+    assert.equal(grey(reference[0]), 128);
+    for (const v of [max, -max, max / 2, 1e300, -Number.MIN_VALUE]) {
+      const values = new Float64Array([v, v, v]);
+      const stats = volumeStats(values);
+      for (const preset of ['auto', 'full', 'slice'] as const) {
+        const w = presetWindow(preset, stats, values);
+        assert.ok(Number.isFinite(w.low) && Number.isFinite(w.high) && w.low <= v && v <= w.high, `${v} ${preset}: ${JSON.stringify(w)}`);
+        assert.ok(Number.isFinite(widthLevel(w).width), `${v} ${preset}`);
+        const out = new Uint32Array(3);
+        paintGrey(values, w, false, out);
+        assert.deepEqual(Array.from(out, grey), [128, 128, 128], `${v} ${preset}`);
+      }
+    }
   });
 
   it('an almost-all-NaN array finds its few finite values; all-NaN and all-inf arrays get a finite window', () => {

@@ -63,6 +63,39 @@ describe('the viewers show what the array holds (headless Chromium)', function (
     assert.deepEqual([await info('min').textContent(), await info('max').textContent(), await info('mean').textContent()], ['-9223372036854775808', '9223372036854775807', '2']);
   });
 
+  it('64-bit integers in the statistics panel: min, max, their indices and percentiles exact, whole and for the slice', async () => {
+    const values = BigInt64Array.from([2n ** 62n + 1n, 2n ** 62n + 2n, -(2n ** 63n), 2n ** 63n - 1n, 2n ** 62n, 2n ** 62n + 2n]);
+    await open(makeNpy('<i8', [2, 3], values));
+    await page.getByText('Statistics', { exact: true }).click();
+    const cell = (stat: string, scope: string) => page.locator(`td[data-stat="${stat}"][data-scope="${scope}"]`);
+    await cell('max', 'array').filter({ hasNotText: '…' }).waitFor();
+    assert.equal(await cell('min', 'array').textContent(), '-9223372036854775808 at [0, 2]');
+    assert.equal(await cell('max', 'array').textContent(), '9223372036854775807 at [1, 0]');
+    assert.equal(await cell('max', 'array').getAttribute('data-value'), '9223372036854775807');
+    // The median of the six: between 2^62 + 1 and 2^62 + 2.
+    assert.equal(await cell('median', 'array').textContent(), '4611686018427387905.5');
+    // The slice shown (the whole 2-D array): values that differ below float64 precision.
+    await open(makeNpy('<i8', [2], BigInt64Array.from([2n ** 62n + 1n, 2n ** 62n + 2n])));
+    await page.getByText('Statistics', { exact: true }).click();
+    await cell('max', 'array').filter({ hasNotText: '…' }).waitFor();
+    assert.equal(await cell('max', 'array').textContent(), '4611686018427387906 at [1]');
+    assert.equal(await cell('mean', 'array').textContent(), '4.611686e+18');
+  });
+
+  it('a constant array at the float64 limits is the grey of any constant array, with a finite window; [-max, max] says its true width', async () => {
+    const max = Number.MAX_VALUE;
+    for (const v of [max, -max]) {
+      await open(makeNpy('<f8', [2, 2], new Float64Array(4).fill(v)));
+      assert.deepEqual((await pixelOf(page, 'Slices', 1, 1, { width: 2, height: 2 })).rgba, [128, 128, 128, 255], String(v));
+      assert.match((await page.locator('[data-role="window"]').textContent())!, /^W 0 L -?1\.798e\+308$/);
+    }
+    await open(makeNpy('<f8', [2], Float64Array.from([-max, max])));
+    await open(makeNpy('<f8', [1, 2], Float64Array.from([-max, max])));
+    await page.getByRole('button', { name: 'Contrast: full range' }).click();
+    assert.equal(await page.locator('[data-role="window"]').textContent(), 'W 3.595e+308 L 0');
+    assert.equal(await page.getByRole('spinbutton', { name: 'Window width' }).getAttribute('placeholder'), '3.595e+308');
+  });
+
   it('a 4-D array: the default contrast follows the volume shown, or covers the whole array when asked', async () => {
     // Volume 0 holds 0..63, volume 1 holds 1000..1063: one window for both would paint volume 0 black.
     const values = Float32Array.from({ length: 2 * 4 * 4 * 4 }, (_, i) => (i < 64 ? i : 936 + i));

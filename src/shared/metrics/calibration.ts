@@ -1,4 +1,5 @@
 /** How well probabilities match frequencies: the calibration curve, the Brier score, the distributions. */
+import { numpyBin } from '../histogram';
 import { TaskScores } from './roc';
 
 export interface CalibrationBin {
@@ -39,9 +40,13 @@ export function brierScore(data: TaskScores): number {
   return sum / data.scores.length;
 }
 
-/** Bars of the probability distributions: bin b holds [b/bins, (b+1)/bins), the last one 1 too. */
+/**
+ * Bars of the probability distributions: np.histogram's bins over [0, 1] (bin b holds
+ * [b/bins, (b+1)/bins) with NumPy's edges, the last one 1 too); a score outside [0, 1] in the
+ * nearest end bin.
+ */
 export function probabilityBin(p: number, bins: number): number {
-  return Math.min(bins - 1, Math.max(0, Math.floor(p * bins)));
+  return p < 0 ? 0 : p > 1 ? bins - 1 : numpyBin(p, 0, 1, bins);
 }
 
 /** Counts of positive and negative cases in each probability bin. */

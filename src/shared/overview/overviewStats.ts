@@ -1,3 +1,4 @@
+import { binEdge, numpyBin } from '../histogram';
 import { IntensityStatistic, OverviewData, OverviewSelection } from './overviewProtocol';
 
 /** The overview's per-case arrays as typed views (no copy). */
@@ -67,14 +68,13 @@ export interface ValueBins {
 
 export const INTENSITY_BINS = 20;
 
+/** The bin np.histogram counts a value in (the values bins are made of lie within them). */
 export function valueBin(value: number, bins: ValueBins): number {
-  if (bins.max === bins.min) return 0;
-  return Math.min(bins.count - 1, Math.floor(((value - bins.min) / (bins.max - bins.min)) * bins.count));
+  return bins.max === bins.min ? 0 : numpyBin(value, bins.min, bins.max, bins.count);
 }
 
 export function valueBinEdges(bin: number, bins: ValueBins): [number, number] {
-  const step = (bins.max - bins.min) / bins.count;
-  return bins.max === bins.min ? [bins.min, bins.max] : [bins.min + bin * step, bin === bins.count - 1 ? bins.max : bins.min + (bin + 1) * step];
+  return bins.max === bins.min ? [bins.min, bins.max] : [binEdge(bin, bins.min, bins.max, bins.count), binEdge(bin + 1, bins.min, bins.max, bins.count)];
 }
 
 /** The intensity bins of a plane and statistic: over every split's read volumes, so that splits compare. */
