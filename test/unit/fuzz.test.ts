@@ -59,7 +59,8 @@ describe('fuzzing the decoder with mutated files', function () {
       try {
         const array = decodeNpy(file);
         const { header } = array;
-        assert.equal(header.dataOffset + header.dataBytes, file.length, `mutation ${i}: decoded data must fill the file exactly`);
+        // np.load reads the bytes the shape needs; any after them are ignored.
+        assert.ok(header.dataOffset + header.dataBytes <= file.length, `mutation ${i}: decoded data must lie within the file`);
         const allocated = array.raw.byteLength + (array.values.buffer === array.raw.buffer ? 0 : array.values.byteLength);
         assert.ok(allocated <= 3 * file.length, `mutation ${i}: ${allocated} bytes for a ${file.length}-byte file`);
         if (header.count > 0) formatElement(array, header.count - 1);

@@ -30,22 +30,49 @@ const NAMES: Record<DTypeCode, [string, number, DType['kind']]> = {
   c16: ['complex128', 16, 'complex'],
 };
 
-/** Why a descr is refused, or the dtype it names. */
+/** NumPy's one-letter type codes of the dtypes shown (those of a little-endian 64-bit Linux, where l and p are 8 bytes). */
+const LETTERS: Record<string, DTypeCode> = {
+  '?': 'b1', b: 'i1', B: 'u1', h: 'i2', H: 'u2', i: 'i4', I: 'u4', l: 'i8', L: 'u8', q: 'i8', Q: 'u8', p: 'i8', P: 'u8',
+  e: 'f2', f: 'f4', d: 'f8', F: 'c8', D: 'c16',
+};
+
+/** The names numpy.dtype takes for them (never with a byte order). */
+const WORDS: Record<string, DTypeCode> = {
+  bool: 'b1', bool_: 'b1', int8: 'i1', uint8: 'u1', int16: 'i2', uint16: 'u2', int32: 'i4', uint32: 'u4', int64: 'i8', uint64: 'u8',
+  float16: 'f2', float32: 'f4', float64: 'f8', complex64: 'c8', complex128: 'c16', half: 'f2', single: 'f4', double: 'f8', float: 'f8',
+  int: 'i8', int_: 'i8', uint: 'u8', complex: 'c16', byte: 'i1', ubyte: 'u1', short: 'i2', ushort: 'u2', intc: 'i4', uintc: 'u4',
+  long: 'i8', ulong: 'u8', longlong: 'i8', ulonglong: 'u8', intp: 'i8', uintp: 'u8', cdouble: 'c16', csingle: 'c8',
+};
+
+/**
+ * Dtype strings numpy.dtype reads that the viewer does not show: long doubles, strings, bytes,
+ * void and structured records, datetimes, Python objects, subarrays.
+ */
+const NOT_SHOWN = /^(?:[<>|=]?(?:g|G|f16|f12|c32|c24|[SUaV]\d*|[Mm]8(?:\[\w+\])?|O\d*|T)|float128|float96|longdouble|clongdouble|complex256|complex192|object|str|bytes|bytes_|str_|void|datetime64|timedelta64|.*,.*|\(.*\).+|\d+[A-Za-z].*)$/;
+
+/**
+ * What numpy.dtype makes of a dtype string: a dtype shown, or why not. NumPy reads a byte order
+ * (<, >, =, |) only before a type code; = and | are the machine's own order (little-endian
+ * here, as on every machine .npy files come from in practice); one-byte types have none.
+ */
 export function parseDescr(descr: string): DType | string {
-  const m = /^([<>|=]?)([a-zA-Z]+)(\d*)(.*)$/.exec(descr);
-  if (!m) return `dtype '${descr}' is not one this viewer reads`;
-  const [, order, letters, digits, rest] = m;
-  if (letters === 'O') return `dtype '${descr}' holds Python objects (a pickled object array); it is never unpickled`;
-  if (/^[SUa]$/.test(letters)) return `dtype '${descr}' is a string dtype; only numeric arrays are shown`;
-  if (letters === 'V') return `dtype '${descr}' is a void/structured dtype; only numeric arrays are shown`;
-  const code = (letters + digits) as DTypeCode;
-  const entry = rest === '' && Object.hasOwn(NAMES, code) ? NAMES[code] : undefined;
-  if (!entry) return `dtype '${descr}' is not one this viewer reads (bool, int8-64, uint8-64, float16-64, complex64/128)`;
-  const [name, itemSize, kind] = entry;
-  // '=' is the writer's native order; .npy files come from little-endian machines in practice,
-  // and NumPy itself writes '<' or '>' explicitly, so '=' is read as little-endian.
-  const byteOrder: ByteOrder = itemSize === 1 || order === '|' ? 'none' : order === '>' ? 'big' : 'little';
+  const m = /^([<>|=]?)([?bBhHiIlLqQpPefdFD]|b1|[iu][1248]|f[248]|c8|c16)$/.exec(descr);
+  const code = m ? (m[2].length === 1 ? LETTERS[m[2]] : (m[2] as DTypeCode)) : Object.hasOwn(WORDS, descr) ? WORDS[descr] : undefined;
+  if (code === undefined) {
+    if (/^[<>|=]?O\d*$|^object$/.test(descr)) return `dtype '${descr}' holds Python objects (a pickled object array); it is never unpickled`;
+    if (/^[<>|=]?T$/.test(descr)) return `dtype '${descr}' holds variable-length strings (Python objects); it is never unpickled`;
+    if (NOT_SHOWN.test(descr)) return `dtype '${descr}' is one NumPy reads but this viewer does not show: only bool, integers, float16-64 and complex64/128 are shown`;
+    return `dtype '${descr}' is not one NumPy knows`;
+  }
+  const [name, itemSize, kind] = NAMES[code];
+  const order = m?.[1] ?? '';
+  const byteOrder: ByteOrder = itemSize === 1 ? 'none' : order === '>' ? 'big' : 'little';
   return { code, name, itemSize, byteOrder, kind };
+}
+
+/** How NumPy's dtype.str spells a dtype: |u1, <f4, >i8. */
+export function dtypeStr(dtype: DType): string {
+  return `${dtype.byteOrder === 'none' ? '|' : dtype.byteOrder === 'big' ? '>' : '<'}${dtype.code}`;
 }
 
 /** How NumPy writes the dtype: uint8, float32 (big-endian), ... */

@@ -1,5 +1,5 @@
 import { DType, parseDescr } from './dtype';
-import { PyDict, PyLiteralError, PyTuple, parsePyLiteral } from './pyLiteral';
+import { PyDict, PyLiteralError, PyTuple, PyValue, parsePyLiteral } from './pyLiteral';
 
 /** Every refusal the decoder makes: a message a user can act on. */
 export class NpyFormatError extends Error {
@@ -26,7 +26,7 @@ const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 export const NPY_PREFIX_BYTES = 12;
 /** NumPy's limit on dimensions (NPY_MAXDIMS in NumPy 2). */
 const MAX_DIMS = 64;
-/** NumPy writes headers of a few hundred bytes; a longer one is refused before it is read. */
+/** NumPy writes headers of a few hundred bytes; a longer one is refused before it is read (np.load refuses over 10000 characters). */
 const MAX_HEADER_BYTES = 1 << 20;
 
 /**
@@ -67,26 +67,28 @@ export function parseNpyHeader(head: Uint8Array, fileSize: number): NpyHeader {
   } catch {
     throw new NpyFormatError('the header of a version 3.0 file is not valid UTF-8');
   }
-  const dict = parseDict(text);
+  // np.load's own limit (its max_header_size), counted in characters.
+  if (text.length > MAX_HEADER_CHARS) throw new NpyFormatError(`the header is ${text.length} characters long; NumPy refuses headers over ${MAX_HEADER_CHARS}`);
+  const dict = parseDict(text, major);
 
-  const descr = dict.entries.get('descr');
-  if (Array.isArray(descr)) throw new NpyFormatError('structured dtypes (record arrays with named fields) are not shown; only numeric arrays are');
-  if (typeof descr !== 'string') throw new NpyFormatError("the header's 'descr' is not a dtype string");
-  const dtype = parseDescr(descr);
-  if (typeof dtype === 'string') throw new NpyFormatError(dtype);
-
+  const dtype = headerDType(dict.entries.get('descr')!);
   const fortranOrder = dict.entries.get('fortran_order');
   if (typeof fortranOrder !== 'boolean') throw new NpyFormatError("the header's 'fortran_order' is not True or False");
 
   const shapeValue = dict.entries.get('shape');
-  if (!(shapeValue instanceof PyTuple) || !shapeValue.items.every((n) => (typeof n === 'number' || typeof n === 'bigint') && n >= 0)) {
-    throw new NpyFormatError("the header's 'shape' is not a tuple of non-negative integers");
+  // bool is an int to Python, but NumPy refuses it as a dimension.
+  if (!(shapeValue instanceof PyTuple) || !shapeValue.items.every((n) => typeof n === 'bigint')) {
+    throw new NpyFormatError("the header's 'shape' is not a tuple of integers");
   }
-  const dims = shapeValue.items as (number | bigint)[];
-  if (dims.length > MAX_DIMS) throw new NpyFormatError(`the array has ${dims.length} dimensions; NumPy allows at most ${MAX_DIMS}`);
+  const dims = shapeValue.items;
   const shapeText = formatShape(dims);
-  // An empty array may declare any other dimension (NumPy opens (9007199254740993, 0)).
-  const exactCount = dims.reduce<bigint>((a, b) => a * BigInt(b), 1n);
+  if (dims.some((d) => d < 0n)) throw new NpyFormatError(`the header's shape ${shapeText} has a negative dimension`);
+  if (dims.length > MAX_DIMS) throw new NpyFormatError(`the array has ${dims.length} dimensions; NumPy allows at most ${MAX_DIMS}`);
+  if (dims.some((d) => d > MAX_INTP)) throw new NpyFormatError(`the shape ${shapeText} has a dimension beyond NumPy's largest (2^63 - 1)`);
+  // NumPy multiplies the non-zero dimensions and the item size, an empty array's too.
+  const extent = dims.reduce<bigint>((a, b) => (b === 0n ? a : a * b), BigInt(dtype.itemSize));
+  if (extent > MAX_INTP) throw new NpyFormatError(`the array is too large: shape ${shapeText} of ${dtype.name} would need more than 2^63 bytes`);
+  const exactCount = dims.reduce<bigint>((a, b) => a * b, 1n);
   const exactBytes = exactCount * BigInt(dtype.itemSize);
   if (exactBytes > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw new NpyFormatError(`the array is too large: shape ${shapeText} of ${dtype.name} would need ${Number(exactBytes).toExponential(2)} bytes`);
@@ -95,30 +97,52 @@ export function parseNpyHeader(head: Uint8Array, fileSize: number): NpyHeader {
   const count = Number(exactCount);
   const dataBytes = Number(exactBytes);
   const actual = fileSize - headerEnd;
-  if (actual !== dataBytes) {
-    throw new NpyFormatError(
-      `the file holds ${actual} bytes of data, expected ${dataBytes} for shape ${shapeText} of ${dtype.name}` +
-        (actual < dataBytes ? ' (the file is truncated)' : ' (extra bytes after the data)'),
-    );
-  }
+  // np.load reads the bytes the shape needs and ignores any after them.
+  if (actual < dataBytes) throw new NpyFormatError(`the file holds ${actual} bytes of data, expected ${dataBytes} for shape ${shapeText} of ${dtype.name} (the file is truncated)`);
   return { version: `${major}.${head[7]}`, dtype, fortranOrder, shape, shapeText, count, dataOffset: headerEnd, dataBytes, fileSize };
 }
 
-function parseDict(text: string): PyDict {
+/** NumPy's largest array dimension and byte count (npy_intp). */
+const MAX_INTP = 2n ** 63n - 1n;
+/** np.load's max_header_size: longer headers are refused unless pickles are allowed. */
+const MAX_HEADER_CHARS = 10000;
+const KEYS = ['descr', 'fortran_order', 'shape'];
+
+/**
+ * The header's dict as np.load reads it: ast.literal_eval, and for versions 1.0 and 2.0 once
+ * more without Python 2's `L` suffixes if that fails; exactly the three keys.
+ */
+function parseDict(text: string, major: number): PyDict {
   let value;
   try {
-    value = parsePyLiteral(text);
+    try {
+      value = parsePyLiteral(text);
+    } catch (e) {
+      if (!(e instanceof PyLiteralError) || major > 2) throw e;
+      value = parsePyLiteral(text, { python2Longs: true });
+    }
   } catch (e) {
-    if (e instanceof PyLiteralError) throw new NpyFormatError(`the header is not a Python dict literal: ${e.message}`);
+    if (e instanceof PyLiteralError) throw new NpyFormatError(`the header is not a Python literal NumPy reads: ${e.message}`);
     throw e;
   }
   if (!(value instanceof PyDict)) throw new NpyFormatError('the header is not a Python dict');
-  for (const key of ['descr', 'fortran_order', 'shape']) {
-    if (!value.entries.has(key)) throw new NpyFormatError(`the header has no '${key}' key`);
+  const keys = [...value.entries.keys()];
+  if (keys.length !== KEYS.length || !KEYS.every((k) => value.entries.has(k))) {
+    const shown = keys.map((k) => (typeof k === 'string' ? `'${k}'` : String(k))).join(', ');
+    throw new NpyFormatError(`the header's keys are ${shown || 'none'}; NumPy reads a header with exactly 'descr', 'fortran_order' and 'shape'`);
   }
-  const extra = [...value.entries.keys()].filter((k) => !['descr', 'fortran_order', 'shape'].includes(k));
-  if (extra.length) throw new NpyFormatError(`the header has keys NumPy does not write: ${extra.map((k) => `'${k}'`).join(', ')}`);
   return value;
+}
+
+/** The dtype of the header's 'descr', as NumPy's descr_to_dtype reads it (a string; a (string, ()) pair; a list is a structured dtype). */
+function headerDType(descr: PyValue): DType {
+  const plain = descr instanceof PyTuple && descr.items.length >= 2 && descr.items[1] instanceof PyTuple && descr.items[1].items.length === 0 ? descr.items[0] : descr;
+  if (Array.isArray(plain)) throw new NpyFormatError('structured dtypes (record arrays with named fields) are not shown; only numeric arrays are');
+  if (plain instanceof PyTuple) throw new NpyFormatError("the header's 'descr' is a subarray dtype; only numeric arrays are shown");
+  if (typeof plain !== 'string') throw new NpyFormatError("the header's 'descr' is not a dtype string");
+  const dtype = parseDescr(plain);
+  if (typeof dtype === 'string') throw new NpyFormatError(dtype);
+  return dtype;
 }
 
 /** A shape as NumPy prints it: (), (5,), (44, 256, 256). */
