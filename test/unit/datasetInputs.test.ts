@@ -124,6 +124,15 @@ describe('dataset folders as people have them', () => {
     const index = indexDataset(await listDataset(nodeDatasetFs, root, problems), problems);
     assert.deepEqual(index.splits[0].cases.map((c) => c.id), ['0000']);
     const found = index.problems.map((p) => `${p.file} ${p.message}`);
+    // Where an overlay or a prediction file should be, too.
+    mkdirSync(join(root, 'overlays', 'cam', 'train', 'axial'), { recursive: true });
+    mkdirSync(join(root, 'predictions', 'model'), { recursive: true });
+    execFileSync('mkfifo', [join(root, 'overlays', 'cam', 'train', 'axial', '0000.npy'), join(root, 'overlays', 'cam', 'train', '0000.npz'), join(root, 'predictions', 'model', 'train.csv')]);
+    const again = new ProblemList();
+    const reindexed = indexDataset(await listDataset(nodeDatasetFs, root, again), again).problems.map((p) => `${p.file} ${p.message}`);
+    for (const file of ['overlays/cam/train/axial/0000.npy', 'overlays/cam/train/0000.npz', 'predictions/model/train.csv']) {
+      assert.ok(reindexed.includes(`${file} is not a regular file (a FIFO, device or socket, or a link to one); skipped`), `${file}:\n${reindexed.join('\n')}`);
+    }
     for (const file of ['train-meniscus.csv', 'train-abnormal.csv', 'train/axial/0001.npy', 'train/coronal/0001.npy']) {
       assert.ok(found.includes(`${file} is not a regular file (a FIFO, device or socket, or a link to one); skipped`), `${file}:\n${found.join('\n')}`);
     }
@@ -148,6 +157,20 @@ describe('dataset folders as people have them', () => {
     assert.ok(found.includes('overlays/cam/test/axial/0007.npy names no split of this dataset (test/)'), found.join('\n'));
   });
 
+  it('a file named almost as a label file is a problem saying what to rename it to', async () => {
+    const root = tmp();
+    touch(join(root, 'train', 'axial', '0000.npy'));
+    touch(join(root, 'train-acl.CSV'), '0000,1\n');
+    touch(join(root, 'train_meniscus.csv'), '0000,1\n');
+    touch(join(root, 'notes.csv'), 'x\n');
+    const problems = new ProblemList();
+    indexDataset(await listDataset(nodeDatasetFs, root, problems), problems);
+    const found = problems.toArray().map((p) => `${p.file}: ${p.message}`);
+    assert.ok(found.some((p) => p.startsWith('train-acl.CSV: looks like a label file') && p.endsWith('rename it to train-acl.csv')), found.join('\n'));
+    assert.ok(found.some((p) => p.startsWith('train_meniscus.csv: looks like a label file') && p.endsWith('rename it to train-meniscus.csv')), found.join('\n'));
+    assert.ok(!found.some((p) => p.startsWith('notes.csv')));
+  });
+
   it('a dataset nested inside another is a problem of the outer one', async () => {
     const root = tmp();
     touch(join(root, 'train', 'axial', '0000.npy'));
@@ -155,7 +178,12 @@ describe('dataset folders as people have them', () => {
     const problems = new ProblemList();
     const index = indexDataset(await listDataset(nodeDatasetFs, root, problems), problems);
     assert.deepEqual(index.splits.map((s) => s.name), ['train']);
-    assert.ok(index.problems.some((p) => p.file === 'extra/' && p.message.startsWith('holds a dataset of its own (extra/train/axial/NNNN.npy)')));
+    assert.ok(index.problems.some((p) => p.file === 'extra/' && p.message.startsWith('holds no case files itself but a dataset below it (extra/train/axial/NNNN.npy): add extra/ as a dataset')));
+    // Two folders further down: the problem names the folder to add.
+    touch(join(root, 'downloads', 'MRNet-v1.0', 'train', 'axial', '0000.npy'));
+    const deeper = new ProblemList();
+    indexDataset(await listDataset(nodeDatasetFs, root, deeper), deeper);
+    assert.ok(deeper.toArray().some((p) => p.file === 'downloads/' && p.message.includes('(downloads/MRNet-v1.0/train/axial/NNNN.npy): add downloads/MRNet-v1.0/ as a dataset')), JSON.stringify(deeper.toArray()));
     // A split with case files of its own keeps them, whatever sits in a folder beside them.
     touch(join(root, 'valid', 'axial', '0001.npy'));
     touch(join(root, 'valid', 'coronal', 'old', '0001.npy'));
@@ -174,6 +202,17 @@ describe('dataset folders as people have them', () => {
     const limited = await discoverDatasetRoots(nodeDatasetFs, [root], 5000);
     assert.equal(limited.stopped.length, 1);
     assert.match(limited.stopped[0], /stopped at depth 2 after reading \d+ folders \(limit 5000\)/);
+  });
+
+  it('a dataset laid out as MRNet\'s is found beside a tree larger than the budget (2,500 studies of 40 series); the budget applies to the rest', async function () {
+    this.timeout(120_000);
+    const root = tmp();
+    for (let s = 0; s < 2500; s++) for (let r = 0; r < 40; r++) mkdirSync(join(root, 'dicom', `study-${s}`, `series-${r}`), { recursive: true });
+    for (const split of ['train', 'valid']) for (const plane of ['axial', 'coronal', 'sagittal']) touch(join(root, 'MRNet-v1.0', split, plane, '0000.npy'));
+    const found = await discoverDatasetRoots(nodeDatasetFs, [root], 50_000);
+    assert.deepEqual(found.roots, [join(root, 'MRNet-v1.0')]);
+    assert.equal(found.stopped.length, 1);
+    assert.match(found.stopped[0], /stopped at depth 3 after reading \d+ folders \(limit 50000\); \d+ folders there were not read/);
   });
 });
 

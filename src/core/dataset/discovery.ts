@@ -17,10 +17,17 @@ export interface Discovery {
 }
 
 /**
+ * Folders named as MRNet names its splits and planes: always read, whatever the budget, so that
+ * a dataset laid out as MRNet's is found whatever sits beside it (a dicom/ of 100,000 series).
+ */
+const DATASET_NAMES = new Set(['train', 'valid', 'val', 'validation', 'test', 'axial', 'coronal', 'sagittal']);
+
+/**
  * Dataset roots below the given folders: every folder, at most two below one of them, whose
  * split folders hold plane folders of NNNN.npy files. Searched level by level, every folder of
- * a level read in parallel, so that a sibling folder of thousands of sub-folders (a dicom/
- * beside MRNet-v1.0/) cannot hide a dataset. Hidden folders and node_modules are skipped.
+ * a level read in parallel. The budget (maxFolders) applies to folders of other names: past it
+ * they are no longer read, and the search says where it stopped. Hidden folders and
+ * node_modules are skipped.
  */
 export async function discoverDatasetRoots(fs: DatasetFs, folders: readonly string[], maxFolders = MAX_FOLDERS_READ): Promise<Discovery> {
   const roots = new Set<string>();
@@ -28,11 +35,18 @@ export async function discoverDatasetRoots(fs: DatasetFs, folders: readonly stri
   for (const folder of folders) {
     let level = [folder];
     let read = 0;
+    let said = false;
     for (let depth = 0; depth <= ROOT_DEPTH + 2 && level.length; depth++) {
-      if (read + level.length > maxFolders) {
-        stopped.push(`${folder}: stopped at depth ${depth} after reading ${read} folders (limit ${maxFolders}); ${level.length} folders there were not read`);
-        break;
+      const isNamed = (dir: string) => depth === 0 || DATASET_NAMES.has(dir.slice(dir.lastIndexOf('/') + 1).toLowerCase());
+      const named = level.filter(isNamed);
+      const others = level.filter((dir) => !isNamed(dir));
+      const room = Math.max(0, maxFolders - read);
+      // Said once: below where it stopped, only named folders are read.
+      if (others.length > room && !said) {
+        said = true;
+        stopped.push(`${folder}: stopped at depth ${depth} after reading ${read} folders (limit ${maxFolders}); ${others.length - room} folders there were not read (those named as MRNet's splits and planes are read all the same)`);
       }
+      level = [...named, ...others.slice(0, room)];
       read += level.length;
       const listed = await mapLimited(level, CONCURRENCY, async (dir) => [dir, await readDirectory(fs, dir)] as const);
       const next: string[] = [];

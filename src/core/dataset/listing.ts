@@ -14,8 +14,20 @@ export interface DatasetFs {
 }
 
 
-/** Folders looked into below a plane folder that holds no case files, to tell a nested dataset. */
+/** Folders looked into, a level, below a plane folder that holds no case files, to tell a nested dataset; and how deep. */
 const NESTED_PROBES = 3;
+const NESTED_DEPTH = 3;
+
+/**
+ * The name a file at the root should have to be read as a label file, when it looks like one
+ * under another name (train-acl.CSV, train_acl.csv, Train-ACL.csv stays as it is: split and task
+ * names are data); undefined for other files.
+ */
+export function labelFileNameFor(name: string): string | undefined {
+  const m = /^(.+?)[-_ ]([^-_ ]+)\.csv$/i.exec(name);
+  if (!m || labelFileOf(name) || pathsFileOf(name)) return undefined;
+  return `${m[1]}-${m[2]}.csv`;
+}
 
 /**
  * Lists a dataset root: split folders, their plane folders and file names, and the text of the
@@ -56,6 +68,11 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
       if (text !== undefined) listing.paths!.push({ file: name, split: pathsFileOf(name)!, text });
       continue;
     }
+    const renamed = type === 'file' ? labelFileNameFor(name) : undefined;
+    if (renamed) {
+      problems.add({ file: name, message: `looks like a label file but is not read: label files are named {split}-{task}.csv (a hyphen, a lower-case .csv); rename it to ${renamed}` });
+      continue;
+    }
     if (labelFileOf(name)) {
       if (type !== 'file') {
         if (type === 'other') notRegular(name);
@@ -79,7 +96,11 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
         planes.push({ name: plane, files });
       }
       // A split whose plane folders hold no case files, but a folder below one of them does.
-      if (nested && !planes.some((p) => p.files.some((f) => caseIdOf(f)))) problems.add({ file: `${name}/`, message: `holds a dataset of its own (${nested}/NNNN.npy): add ${name}/ as a dataset of its own (MRNet: Select Dataset Folder…) or move it out of this one` });
+      if (nested && !planes.some((p) => p.files.some((f) => caseIdOf(f)))) {
+        // The case files' folder is a plane folder; its grandparent is the dataset's root.
+        const inner = nested.split('/').slice(0, -2).join('/');
+        problems.add({ file: `${name}/`, message: `holds no case files itself but a dataset below it (${nested}/NNNN.npy): add ${inner}/ as a dataset of its own (MRNet: Select Dataset Folder…) or move it out of this one` });
+      }
       else if (planes.length) listing.splits.push({ name, planes });
     }
   }
@@ -94,10 +115,14 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
     const folders = async (path: string) => (await list(path)).filter(([n, t]) => t === 'folder' && !n.startsWith('.')).map(([n]) => n);
     for (const overlay of await folders(OVERLAYS)) {
       for (const split of await folders(`${OVERLAYS}/${overlay}`)) {
-        const archives = (await list(`${OVERLAYS}/${overlay}/${split}`)).filter(([f, t]) => t === 'file' && caseArchiveIdOf(f)).map(([f]) => f);
+        const entries = await list(`${OVERLAYS}/${overlay}/${split}`);
+        for (const [f, t] of entries) if (t === 'other' && (caseArchiveIdOf(f) || caseIdOf(f))) notRegular(`${OVERLAYS}/${overlay}/${split}/${f}`);
+        const archives = entries.filter(([f, t]) => t === 'file' && caseArchiveIdOf(f)).map(([f]) => f);
         if (archives.length) found.push({ name: overlay, split, plane: '', files: archives });
         for (const plane of await folders(`${OVERLAYS}/${overlay}/${split}`)) {
-          const files = (await list(`${OVERLAYS}/${overlay}/${split}/${plane}`)).filter(([f, t]) => t === 'file' && caseIdOf(f)).map(([f]) => f);
+          const planeEntries = await list(`${OVERLAYS}/${overlay}/${split}/${plane}`);
+          for (const [f, t] of planeEntries) if (t === 'other' && caseIdOf(f)) notRegular(`${OVERLAYS}/${overlay}/${split}/${plane}/${f}`);
+          const files = planeEntries.filter(([f, t]) => t === 'file' && caseIdOf(f)).map(([f]) => f);
           if (files.length) found.push({ name: overlay, split, plane, files });
         }
       }
@@ -112,7 +137,9 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
       if (type !== 'folder' || model.startsWith('.')) continue;
       for (const [file, fileType] of await list(`${PREDICTIONS}/${model}`)) {
         const split = predictionSplitOf(file);
-        if (fileType !== 'file' || !split || file.startsWith('.')) continue;
+        if (!split || file.startsWith('.')) continue;
+        if (fileType === 'other') notRegular(`${PREDICTIONS}/${model}/${file}`);
+        if (fileType !== 'file') continue;
         const text = await readText(`${PREDICTIONS}/${model}/${file}`);
         if (text !== undefined) found.push({ model, split, file: `${PREDICTIONS}/${model}/${file}`, text });
       }
@@ -120,10 +147,22 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
     return found;
   }
 
-  /** A folder below `folder` that holds case files, when `folder` holds none itself. */
+  /**
+   * A folder below `folder` that holds case files, when `folder` holds none itself: looked for
+   * up to three folders deeper (a dataset one or two folders further down), a few folders a level.
+   */
   async function nestedCaseFolder(folder: string, entries: [string, EntryType][]): Promise<string | undefined> {
-    for (const [sub] of entries.filter(([n, t]) => t === 'folder' && !n.startsWith('.')).slice(0, NESTED_PROBES)) {
-      if ((await list(`${folder}/${sub}`)).some(([f, t]) => t === 'file' && caseIdOf(f))) return `${folder}/${sub}`;
+    let level = [{ path: folder, entries }];
+    for (let depth = 0; depth < NESTED_DEPTH && level.length; depth++) {
+      const next: typeof level = [];
+      for (const { path, entries: inside } of level) {
+        for (const [sub] of inside.filter(([n, t]) => t === 'folder' && !n.startsWith('.')).slice(0, NESTED_PROBES)) {
+          const below = await list(`${path}/${sub}`);
+          if (below.some(([f, t]) => t === 'file' && caseIdOf(f))) return `${path}/${sub}`;
+          next.push({ path: `${path}/${sub}`, entries: below });
+        }
+      }
+      level = next;
     }
     return undefined;
   }
