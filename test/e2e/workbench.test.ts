@@ -10,6 +10,7 @@ import { patternAt } from '../support/largeArray';
 import { SCREENSHOTS, Workbench, closeAllEditors, explorerOpen, extensionLog, pickFromQuickPick, pickInOpenDialog, quickPick, runCommand, showCasesView, webviewFrame, workbenchRestored } from './workbench';
 import { FORTRAN_CASE, LARGE_SHAPE, MID_SHAPE, lineValueAt, midValueAt } from './workspace';
 import { aucWithInterval } from '../../src/shared/metrics/delong';
+import { formatStat } from '../../src/shared/format';
 
 /**
  * End-to-end: the extension inside a real VS Code (code-server 4.100.3 = VS Code 1.100.3),
@@ -642,6 +643,26 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
       await readout.waitFor();
       const [, x, y] = /^x (\d+) {2}y (\d+)\n/.exec((await readout.textContent())!)!.map(Number);
       assert.match((await readout.textContent())!, new RegExp(`\\nvalue ${bytes[header.dataOffset + k + n * (y + h * x)]}\\nat \\[${k}, ${y}, ${x}\\]`), name);
+    }
+    await closeAllEditors(page);
+  });
+
+  it('real MR and CT scans (nibabel\'s and pydicom\'s test data): each opens with NumPy\'s shape, dtype, min, max and mean', async () => {
+    const facts = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'scans', 'scans.json'), 'utf8')) as Record<string, { shape: number[]; dtype: string; min: number; max: number; mean: number }>;
+    const dtypeNames: Record<string, string> = { '<i2': 'int16', '>i2': 'int16 (big-endian)', '<u4': 'uint32', '|u1': 'uint8' };
+    for (const [name, fact] of Object.entries(facts)) {
+      await closeAllEditors(page);
+      await quickPick(page, 'Control+P', `scans/${name}`, new RegExp(`^${name.replace('.', '\\.')}`));
+      const frame = await webviewFrame(page, (f) => f.getByRole('heading', { name, exact: true }).isVisible());
+      await frame.locator('[data-field="mean"] dd').filter({ hasText: /\d/ }).waitFor();
+      const field = async (key: string) => (await frame.locator(`[data-field="${key}"] dd`).textContent())!;
+      const shape = fact.shape.length === 1 ? `(${fact.shape[0]},)` : `(${fact.shape.join(', ')})`;
+      assert.deepEqual(
+        [await field('shape'), await field('dtype'), await field('min'), await field('max'), await field('mean')],
+        [shape, dtypeNames[fact.dtype], formatStat(fact.min), formatStat(fact.max), formatStat(fact.mean)],
+        name,
+      );
+      assert.equal(await frame.getByRole('alert').filter({ hasText: /\S/ }).count(), 0, name);
     }
     await closeAllEditors(page);
   });

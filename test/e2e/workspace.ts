@@ -23,6 +23,7 @@ const ROOT = join(__dirname, '..', '..');
  *   first slice and then held whole;
  * - npz/: NumPy's stored and deflated archives, one with a corrupt member, and large.npz, the
  *   same 288 MB volume as a stored member (read in place, slice by slice);
+ * - scans/: real MR and CT scans from nibabel's and pydicom's test data (make_scan_fixtures.py);
  * - line/signal.npy: a 1-D float64 array (the line plot, drawn by the charts bundle);
  * - the sample's valid case 0010 rewritten in Fortran order (as np.save writes a transposed
  *   array), same values: each plane must still open along axis 0 at its middle slice.
@@ -50,6 +51,8 @@ export function makeWorkspace(): string {
   for (const name of ['stored.npz', 'deflated.npz']) copyFileSync(join(npz, 'valid', name), join(root, 'npz', name));
   copyFileSync(join(npz, 'malformed', 'crc_mismatch.npz'), join(root, 'npz', 'corrupt.npz'));
   writeZip(join(root, 'npz', 'large.npz'), [largeVolumeMember('scans/volume.npy', LARGE_SHAPE, LARGE_PATTERNED)]);
+  mkdirSync(join(root, 'scans'));
+  for (const name of readdirSync(join(ROOT, 'test', 'fixtures', 'scans')).filter((f) => f.endsWith('.npy'))) copyFileSync(join(ROOT, 'test', 'fixtures', 'scans', name), join(root, 'scans', name));
   mkdirSync(join(root, 'line'));
   writeFileSync(join(root, 'line', 'signal.npy'), new Uint8Array(dump(Float64Array.from({ length: LINE_LENGTH }, (_, i) => lineValueAt(i)), [LINE_LENGTH])));
   for (const plane of ['coronal', 'sagittal', 'axial']) toFortranOrder(join(dataset, 'valid', plane, `${FORTRAN_CASE}.npy`));
