@@ -4,6 +4,7 @@ import { formatWidth } from '../src/shared/format';
 import { COLOUR_SCALES, ColourScale, WindowPreset, fromWidthLevel, widthLevel } from '../src/shared/windowing';
 import { el } from './dom';
 import { PlaneViewer, ZOOM_STEP } from './planeViewer';
+import { ToolbarOverflow } from './toolbarOverflow';
 import { ViewportGroup } from './viewportGroup';
 
 /** Said in the tooltips of the contrast controls: the gesture nobody finds by themselves. */
@@ -20,8 +21,8 @@ export function tool(label: string, name: string, keys: string, onClick: () => v
 /**
  * The one toolbar of a panel, acting on its active viewport: contrast presets, window and
  * level as numbers, invert, colour map, zoom, reset, cine, link, annotations, histogram and
- * export. It never wraps: it scrolls sideways when the panel is narrow, and its numbers have
- * fixed widths, so the images below never move while values change.
+ * export. It never wraps: the groups that do not fit go into its "More tools" panel (…), and
+ * its numbers have fixed widths, so the images below never move while values change.
  */
 export class ViewerToolbar {
   readonly element: HTMLElement;
@@ -38,6 +39,9 @@ export class ViewerToolbar {
   private readonly annotations: HTMLButtonElement;
   private readonly histogram: HTMLButtonElement;
   private readonly contrastControls: HTMLElement[];
+  private readonly overflow: ToolbarOverflow;
+  /** Which of the row's parts are hidden now: the row is laid out again when that changes. */
+  private shownParts = '';
 
   /**
    * @param extra controls of the panel's own (the case viewer's layouts), before the export buttons
@@ -77,7 +81,8 @@ export class ViewerToolbar {
     this.annotations = tool('Annotations', 'Show annotations on the images', 'a', () => this.group.setAnnotations(!this.group.annotations), true);
     this.histogram = tool('Histogram', 'Show the histogram', 'h', act((v) => v.showHistogram(!v.getState().histogram)), true);
     this.contrastControls = [...this.presets.values(), this.width, this.level, this.invert, this.colourMap, this.scale, this.histogram];
-    this.element = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Viewer' }, [
+    const row = el('div', { class: 'toolbar' });
+    this.overflow = new ToolbarOverflow(row, [
       group_('Contrast', [...this.presets.values(), labelled('W', this.width), labelled('L', this.level), this.invert]),
       group_('Colour', [this.colourMap, this.scale]),
       group_('Zoom', [
@@ -97,6 +102,7 @@ export class ViewerToolbar {
         tool('NumPy', 'Copy NumPy expression', '', act((v) => onAction('expression', v))),
       ]),
     ]);
+    this.element = el('div', { class: 'toolbar-box', role: 'toolbar', 'aria-label': 'Viewer' }, [row, this.overflow.panel]);
     group.onUpdate = () => this.refresh();
   }
 
@@ -124,6 +130,11 @@ export class ViewerToolbar {
     setNumber(this.width, grey ? width : NaN, grey ? formatWidth(shown.window.low, shown.window.high) : '');
     setNumber(this.level, grey ? level : NaN);
     setNumber(this.fps, state.fps);
+    const parts = `${this.cineGroup.hidden} ${this.link.hidden}`;
+    if (parts !== this.shownParts) {
+      this.shownParts = parts;
+      this.overflow.layout();
+    }
   }
 }
 

@@ -11,6 +11,7 @@ import { SCREENSHOTS, Workbench, closeAllEditors, explorerOpen, extensionLog, pi
 import { FORTRAN_CASE, LARGE_SHAPE, MID_SHAPE, lineValueAt, midValueAt } from './workspace';
 import { aucWithInterval } from '../../src/shared/metrics/delong';
 import { formatStat } from '../../src/shared/format';
+import { toolbarControl } from '../support/toolbar';
 
 /**
  * End-to-end: the extension inside a real VS Code (code-server 4.100.3 = VS Code 1.100.3),
@@ -216,11 +217,11 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     const slider = frame.getByRole('slider', { name: 'Slice', exact: true });
     await slider.waitFor();
     await slider.fill('7');
-    await frame.getByRole('button', { name: 'Copy NumPy expression' }).click();
+    await (await toolbarControl(frame, 'button', 'Copy NumPy expression')).click();
     await page.getByText('Copied: np.load("MRNet-v1.0/train/axial/0000.npy")[7]').first().waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'np.load("MRNet-v1.0/train/axial/0000.npy")[7]');
 
-    await frame.getByRole('button', { name: 'Save slice as .npy…' }).click();
+    await (await toolbarControl(frame, 'button', 'Save slice as .npy…')).click();
     // code-server's save dialog is a quick input holding the path it proposes.
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await page.waitForFunction(() => /0000_slice7\.npy$/.test(document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? ''));
@@ -240,7 +241,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     // "Add overlay…": the open dialog (a quick input here), a file of the workspace, drawn and remembered for this file.
     // The file has a name of its own, so that its row in the dialog shows the dialog took the path typed.
     copyFileSync(dataset('overlays', 'cam', 'train', 'axial', '0000.npy'), join(workbench.workspace, 'cam-0000-axial.npy'));
-    await frame.getByRole('button', { name: 'Add overlay…' }).click();
+    await (await toolbarControl(frame, 'button', 'Add overlay…')).click();
     await pickInOpenDialog(page, 'Add an overlay', join(workbench.workspace, 'cam-0000-axial.npy'));
     const checkbox = frame.getByRole('region', { name: 'Slices' }).getByRole('checkbox', { name: 'cam-0000-axial overlay' });
     await checkbox.waitFor();
@@ -384,7 +385,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     assert.equal(await colourMap.inputValue(), 'inverted-grey');
     assert.equal(await corner('Axial', 'colour-map').textContent(), 'Grey');
     await page.keyboard.press('m');
-    await frame.getByRole('button', { name: 'Link contrast, zoom and colour map across planes' }).click();
+    await (await toolbarControl(frame, 'button', 'Link contrast, zoom and colour map across planes')).click();
     for (const plane of ['Coronal', 'Axial']) await corner(plane, 'colour-map').filter({ hasText: 'viridis' }).waitFor();
     await page.keyboard.press('l'); // unlinked again (the toolbar has the focus: keys still reach the viewer)
     await colourMap.selectOption('grey');

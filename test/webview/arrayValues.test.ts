@@ -8,6 +8,7 @@ import { NAN_COLOUR, NEG_INF_COLOUR, POS_INF_COLOUR } from '../../src/shared/win
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { makeNpy } from '../unit/fixtures';
 import { arrayContent, arrayMessage, post, posted, useWebviewHarness } from './harness';
+import { toolbarControl } from '../support/toolbar';
 
 /** RGBA bytes of a little-endian ABGR colour. */
 const rgba = (abgr: number) => [abgr & 255, (abgr >>> 8) & 255, (abgr >>> 16) & 255, abgr >>> 24];
@@ -146,7 +147,7 @@ describe('the viewers show what the array holds (headless Chromium)', function (
 
   it('the slice leaves as a PNG at the array\'s resolution (with the window shown) or at the displayed size, as a .npy, or as its NumPy index', async () => {
     await open(makeNpy('<f4', [3, 5, 7], Float32Array.from({ length: 105 }, (_, i) => i)));
-    await page.getByRole('button', { name: 'Save slice as PNG…' }).click();
+    await (await toolbarControl(page, 'button', 'Save slice as PNG…')).click();
     assert.deepEqual((await posted(page)).pop(), { type: 'exportSlice', format: 'png' });
     const answer = async (request: HostMessage) => {
       const before = (await posted(page)).length;

@@ -4,6 +4,7 @@ import { Page } from 'playwright-core';
 import { CaseInfo, CasePlane, HostMessage } from '../../src/shared/protocol';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { useWebviewHarness, arrayContent, arrayMessage, post, posted, storedState } from './harness';
+import { toolbarControl } from '../support/toolbar';
 
 /** A (slices, 64, 64) uint8 volume whose value at [k, y, x] is (k + y + x) mod 256. */
 function volume(slices: number): Uint8Array {
@@ -64,7 +65,7 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
 
   it('on demand, the values of the active plane\'s slice, following the plane clicked and its slice', async () => {
     await openCase();
-    await page.getByRole('toolbar', { name: 'Viewer' }).getByRole('button', { name: "Show the values of the active plane's slice" }).click();
+    await (await toolbarControl(page, 'button', "Show the values of the active plane's slice")).click();
     /** Waits until the grid named for `plane` shows cells, every one of them of slice k (a grid draws on the next frame). */
     const showsSlice = (plane: string, k: number) =>
       page.waitForFunction(({ name, k }) => {

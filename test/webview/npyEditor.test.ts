@@ -6,6 +6,7 @@ import { sampleSlices, sampledStats, sliceByteRange } from '../../src/shared/npy
 import { fixtureBytes, validFixtures } from '../unit/fixtures';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { useWebviewHarness, arrayMessage, post, posted, storedState } from './harness';
+import { toolbarControl } from '../support/toolbar';
 
 /** An MRNet-sized uint8 volume whose value at [k, y, x] is (x + 2y + 3k) mod 256. */
 const SHAPE = [44, 256, 256];
@@ -166,7 +167,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
     const box = (await canvas.boundingBox())!;
     const alphaAt = (dx: number) =>
       canvas.evaluate((c: HTMLCanvasElement, dx) => c.getContext('2d')!.getImageData(Math.floor(c.width / 2 + dx), Math.floor(c.height / 2), 1, 1).data[3], dx);
-    await page.getByRole('button', { name: 'One array pixel per screen pixel' }).click();
+    await (await toolbarControl(page, 'button', 'One array pixel per screen pixel')).click();
     assert.equal(await alphaAt(127), 255);
     assert.equal(await alphaAt(129), 0, 'outside a 256-pixel image at 1:1');
     await page.keyboard.press('+');
@@ -207,7 +208,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
 
   it('cine plays through the slices and pauses', async () => {
     await openVolume();
-    const play = page.getByRole('button', { name: 'Play or pause cine' });
+    const play = await toolbarControl(page, 'button', 'Play or pause cine');
     await page.getByLabel('Cine rate (frames per second)').fill('30');
     await play.click();
     await page.waitForFunction(() => Number((document.querySelector('input[type=range]') as HTMLInputElement).value) > 24);

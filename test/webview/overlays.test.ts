@@ -9,6 +9,7 @@ import { CasePlane, HostMessage } from '../../src/shared/protocol';
 import { paintMapped, presetWindow, volumeStats } from '../../src/shared/windowing';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { arrayContent, post, posted, storedState, useWebviewHarness } from './harness';
+import { toolbarControl } from '../support/toolbar';
 
 const SIZE = 64;
 const SLICES: Record<string, number> = { coronal: 20, sagittal: 24, axial: 28 };
@@ -150,7 +151,7 @@ describe('overlays in the case viewer (headless Chromium)', function () {
   it('"Add overlay…" asks the host for the active plane; what it sends back is drawn there (the .npy editor too)', async () => {
     await open();
     await planeCanvas(page, 'Coronal plane').click();
-    await page.getByRole('button', { name: 'Add overlay…' }).click();
+    await (await toolbarControl(page, 'button', 'Add overlay…')).click();
     assert.deepEqual((await posted(page)).pop(), { type: 'addOverlay', plane: 'coronal' });
     await post(page, { type: 'requestAddOverlay', plane: 'axial' });
     await page.waitForFunction(() => JSON.stringify((window as unknown as { __posted: unknown[] }).__posted.at(-1)) === '{"type":"addOverlay","plane":"axial"}');
@@ -162,7 +163,7 @@ describe('overlays in the case viewer (headless Chromium)', function () {
     page = await harness.open('npy');
     await post(page, { type: 'showArray', array: arrayContent('a.npy', new Uint8Array(dump(volumeValues(n), [n, SIZE, SIZE]))), overlays: [{ name: 'cam', array: arrayContent('c.npy', new Uint8Array(dump(camValues(n), [n, 7, 7]))) }] });
     await page.getByRole('region', { name: 'Slices' }).getByRole('checkbox', { name: 'cam overlay' }).waitFor();
-    await page.getByRole('button', { name: 'Add overlay…' }).click();
+    await (await toolbarControl(page, 'button', 'Add overlay…')).click();
     assert.deepEqual((await posted(page)).pop(), { type: 'addOverlay' });
     await post(page, { type: 'addedOverlay', overlay: { name: 'short', array: arrayContent('x.npy', new Uint8Array(dump(camValues(3), [3, 7, 7]))) } });
     await page.getByRole('region', { name: 'Slices' }).getByRole('alert').filter({ hasText: "the short overlay's shape (3, 7, 7) does not fit" }).waitFor();

@@ -7,6 +7,7 @@ import { CasePlane, HostMessage, ViewDefaults } from '../../src/shared/protocol'
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { makeNpy } from '../unit/fixtures';
 import { arrayContent, post, posted, storedState, useWebviewHarness } from './harness';
+import { toolbarControl } from '../support/toolbar';
 
 /** A (slices, 64, 64) uint8 volume whose value at [k, y, x] is (k + y + x) mod 256. */
 function volume(slices: number): Uint8Array {
@@ -34,8 +35,11 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
   const corner = (name: string, role: string) => region(name).locator(`[data-role="${role}"]`);
   const text = (name: string, role: string) => corner(name, role).textContent();
   const toolbar = () => page.getByRole('toolbar', { name: 'Viewer' });
-  const tool = (name: string) => toolbar().getByRole('button', { name, exact: true });
+  // Hidden ones too: a control under "More tools" keeps its state while its panel is closed.
+  const tool = (name: string) => toolbar().getByRole('button', { name, exact: true, includeHidden: true });
   const colourMap = () => toolbar().getByRole('combobox', { name: 'Colour map' });
+  /** Presses a toolbar button, from its "More tools" panel where it does not fit. */
+  const press = async (name: string) => (await toolbarControl(page, 'button', name)).click();
   const slider = (name: string) => page.getByRole('slider', { name, exact: true });
 
   async function openCase(size?: { width: number; height: number }, defaults?: ViewDefaults, state?: unknown): Promise<void> {
@@ -107,7 +111,7 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     await label.waitFor({ state: 'hidden' });
     assert.equal(await tool('Show annotations on the images').getAttribute('aria-pressed'), 'false');
     assert.equal((await storedState<{ annotations: boolean }>(page)).annotations, false);
-    await tool('Show annotations on the images').click();
+    await press('Show annotations on the images');
     await label.waitFor();
   });
 
@@ -169,6 +173,39 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     assert.equal(await rows(), 1);
   });
 
+  it('a toolbar too wide for its panel puts the groups that do not fit under "More tools" (…): no control is cut or out of reach, at any width', async () => {
+    const names = async () => toolbar().evaluate((bar) => [...bar.querySelectorAll('button, input, select')].map((e) => e.getAttribute('aria-label')).filter((n) => n && n !== 'More tools'));
+    for (const width of [2400, 1400, 1000, 700, 420]) {
+      await openCase({ width, height: 800 });
+      const more = tool('More tools');
+      const all = await names();
+      // Every control in the row lies wholly inside the toolbar's box: nothing is cut.
+      const cut = await toolbar().evaluate((bar) => {
+        const row = bar.querySelector('.toolbar')!.getBoundingClientRect();
+        return [...bar.querySelectorAll('.toolbar button, .toolbar input, .toolbar select')].filter((e) => (e as HTMLElement).offsetParent)
+          .filter((e) => { const b = e.getBoundingClientRect(); return b.left < row.left - 0.5 || b.right > row.right + 0.5; }).map((e) => e.getAttribute('aria-label'));
+      });
+      assert.deepEqual(cut, [], `${width} px: cut`);
+      const inRow = await toolbar().evaluate((bar) => [...bar.querySelectorAll('.toolbar button, .toolbar input, .toolbar select')].filter((e) => (e as HTMLElement).offsetParent).length);
+      if (width === 2400) {
+        assert.equal(await more.isVisible(), false, 'everything fits: no "More tools"');
+        continue;
+      }
+      assert.equal(await more.isVisible(), true, `${width} px: "More tools" is offered`);
+      assert.equal(await more.getAttribute('aria-expanded'), 'false');
+      await more.click();
+      assert.equal(await more.getAttribute('aria-expanded'), 'true');
+      const panel = page.getByRole('group', { name: 'More tools' });
+      const inPanel = await panel.evaluate((p) => [...p.querySelectorAll('button, input, select')].filter((e) => (e as HTMLElement).offsetParent).length);
+      const hiddenByState = await toolbar().evaluate((bar) => [...bar.querySelectorAll('button, input, select')].filter((e) => !(e as HTMLElement).offsetParent && e.getAttribute('aria-label') !== 'More tools').length);
+      assert.equal(inRow + inPanel + hiddenByState, all.length + 1, `${width} px: every control is in the row or under "More tools"`);
+      // A control from the panel works, and Escape closes it.
+      await panel.getByRole('button', { name: 'Save slice as PNG…' }).waitFor();
+      await page.keyboard.press('Escape');
+      assert.equal(await more.getAttribute('aria-expanded'), 'false');
+    }
+  });
+
   it('window and level are numbers to type as well as to drag', async () => {
     await openCase();
     await planeCanvas(page, 'Sagittal plane').click();
@@ -190,10 +227,10 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     await planeCanvas(page, 'Axial plane').click();
     await colourMap().selectOption('viridis');
     assert.deepEqual([await text('Coronal plane', 'colour-map'), await text('Axial plane', 'colour-map')], ['Grey', 'viridis'], 'unlinked: the active plane only');
-    await tool('Link contrast, zoom and colour map across planes').click();
+    await press('Link contrast, zoom and colour map across planes');
     assert.equal(await tool('Link contrast, zoom and colour map across planes').getAttribute('aria-pressed'), 'true');
     for (const plane of ['Coronal', 'Sagittal', 'Axial']) assert.equal(await text(`${plane} plane`, 'colour-map'), 'viridis', plane);
-    await tool('One array pixel per screen pixel').click();
+    await press('One array pixel per screen pixel');
     for (const plane of ['Coronal', 'Sagittal', 'Axial']) assert.equal(await text(`${plane} plane`, 'zoom'), 'Zoom 1.00×', plane);
     await rightDrag('Axial plane', -50, 20);
     const axial = await text('Axial plane', 'window');
@@ -298,7 +335,7 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     assert.equal(await slider('Sagittal slice').inputValue(), '20', 'one notch, one slice');
 
     // Ctrl+wheel: the array pixel under the pointer stays under it; one far from it moves.
-    await tool('One array pixel per screen pixel').click();
+    await press('One array pixel per screen pixel');
     const box = (await sagittal.boundingBox())!;
     const at = { x: box.width / 2 + 20, y: box.height / 2 - 15 };
     const colourAt = (p: { x: number; y: number }) => sagittal.evaluate((c: HTMLCanvasElement, p) => Array.from(c.getContext('2d')!.getImageData(Math.floor(p.x * devicePixelRatio), Math.floor(p.y * devicePixelRatio), 1, 1).data), p);
@@ -333,7 +370,7 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     assert.ok(s.width > 1.5 * c.width && s.x < c.x && c.x === a.x && c.y < a.y, JSON.stringify([c, s, a]));
     assert.equal(await tool('Layout: one large plane, two small').getAttribute('aria-pressed'), 'true');
     await planeCanvas(page, 'Axial plane').click();
-    await tool('Make the active plane the large one').click();
+    await press('Make the active plane the large one');
     assert.equal(await region('Axial plane').getAttribute('data-large'), '');
     await page.keyboard.press('g');
     assert.equal(await page.locator('.planes').getAttribute('data-layout'), 'row');
