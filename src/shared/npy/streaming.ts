@@ -32,9 +32,9 @@ export function sliceHeader(header: NpyHeader): NpyHeader {
 }
 
 /**
- * Slices `indices` of a Fortran-order (n, H, W) array, each in C order, from `columns`: the
- * file's data read in runs of whole columns (x), each run `run.x0`'s first. Element [k, y, x]
- * is at k + n·y + n·H·x in the file, so every slice needs every column.
+ * Fills `out`, slices `indices` of a Fortran-order (n, H, W) array each in C order, from one
+ * `run` of the file's data: whole columns (x) from `run.x0` on. Element [k, y, x] is at
+ * k + n·y + n·H·x in the file, so every slice needs every column.
  */
 export function gatherFortranSlices(header: NpyHeader, indices: readonly number[], out: Uint8Array[], run: { x0: number; bytes: Uint8Array }): void {
   const [n, h, w] = header.shape;
