@@ -62,7 +62,7 @@ function fail(what: string, at: number): never {
 
 const DIGITS = { x: /[0-9a-fA-F]/, o: /[0-7]/, b: /[01]/, d: /[0-9]/ };
 
-/** Python's tokenizer, for one expression: the tokens, with NEWLINE only where it ends the expression. */
+/** Python's tokenizer, for one expression: its tokens; a line after the expression that holds anything is refused. */
 function tokenize(text: string, python2Longs: boolean): Token[] {
   const tokens: Token[] = [];
   let i = 0;
