@@ -2,7 +2,7 @@ import { NpyArray, decodeNpy, decodeNpyData, wideIntegerStats } from '../src/sha
 import { describeDType } from '../src/shared/npy/dtype';
 import { NpyHeader } from '../src/shared/npy/header';
 import { PlaneSource, colourChannels, layoutOf, planeSource, subVolumeValues, valuesSource } from '../src/shared/npy/planeSource';
-import { ArrayStatistics, StatisticsAccumulator, cOrderOf, elementIndex, wideOf } from '../src/shared/statistics';
+import { ArrayStatistics, StatisticsAccumulator, cOrderOf, elementIndex, holdsWideIntegers, wideOf } from '../src/shared/statistics';
 import { sliceCount, sliceHeader } from '../src/shared/npy/streaming';
 import { formatBytes, formatStat } from '../src/shared/format';
 import { VolumeStats, volumeStats } from '../src/shared/windowing';
@@ -229,7 +229,6 @@ export function startNpyEditor(root: HTMLElement): void {
     }
     // Slices arrive along axis 0 in C order, whatever the file's order: positions are C-order ones.
     const { shape } = header;
-    const wideIntegers = header.dtype.itemSize === 8 && (header.dtype.kind === 'int' || header.dtype.kind === 'uint');
     const showStatistics = () => {
       const k = plane.slice;
       const label = sliceLabel(plane);
@@ -240,7 +239,7 @@ export function startNpyEditor(root: HTMLElement): void {
           key: `${label} ${own.has(k) ? 'read' : 'reading'}`,
           scope: 'slice',
           values: () => source.slice(k),
-          ...(wideIntegers && { wide: () => (own.has(k) ? wideOf(decodeNpy(source.sliceNpy(k)).raw) : undefined) }),
+          ...(holdsWideIntegers(header.dtype) && { wide: () => (own.has(k) ? wideOf(decodeNpy(source.sliceNpy(k)).raw) : undefined) }),
           indexOf: (p) => source.indexAt(k, Math.floor(p / source.width), p % source.width),
         },
       ]);
@@ -292,7 +291,7 @@ export function startNpyEditor(root: HTMLElement): void {
     const { shape, fortranOrder } = array.header;
     const whole: StatisticsScope = { label: 'Whole array', scope: 'array', values: () => array.values, wide: () => wideOf(array.raw), cOrder: cOrderOf(shape, fortranOrder), indexOf: (p) => numpyIndex(elementIndex(p, shape, fortranOrder)) };
     // 64-bit integers: a slice's exact figures come from its elements as stored.
-    const wideSlice = wideOf(array.raw) && ((s: PlaneSource, k: number) => wideOf(decodeNpy(s.sliceNpy(k)).raw));
+    const wideSlice = holdsWideIntegers(array.header.dtype) ? (s: PlaneSource, k: number) => wideOf(decodeNpy(s.sliceNpy(k)).raw) : undefined;
     if (layoutOf(array).kind === 'values') {
       valuesPart.hidden = false;
       body.append(valuesPart);

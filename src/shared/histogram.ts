@@ -29,9 +29,18 @@ export function numpyBin(v: number, first: number, last: number, n: number): num
   return k;
 }
 
-/** A range of some width holding a constant float `v`: v ± 0.5, or as wide as its scale, inside the float64 range. */
+/**
+ * Half the width of a range around a constant `v`: 0.5, or as wide as its scale where 0.5 is
+ * lost in rounding; a power of two at least one unit in the last place, so `v ± half` are exact
+ * short of an exponent's edge. The window and the histogram of a constant array both use it.
+ */
+export function constantHalfWidth(v: number): number {
+  return Math.max(0.5, 2 ** Math.floor(Math.log2(Math.abs(v) * Number.EPSILON * 4)));
+}
+
+/** A range of some width holding a constant float `v`, inside the float64 range. */
 function aroundConstant(v: number): [number, number] {
-  const half = Math.max(0.5, Math.abs(v) * Number.EPSILON * 4);
+  const half = constantHalfWidth(v);
   if (!Number.isFinite(v + half)) return [v - 2 * half, v];
   if (!Number.isFinite(v - half)) return [v, v + 2 * half];
   return [v - half, v + half];

@@ -1,4 +1,5 @@
 import { NumericArray, RawArray } from './npy/decode';
+import { DType } from './npy/dtype';
 
 /** 64-bit integers as stored: their float64 values (NumericArray) are rounded beyond 2^53. */
 export type WideIntegers = BigInt64Array | BigUint64Array;
@@ -6,6 +7,11 @@ export type WideIntegers = BigInt64Array | BigUint64Array;
 /** The elements as stored when they are 64-bit integers (their exact figures need them). */
 export function wideOf(raw: RawArray): WideIntegers | undefined {
   return raw instanceof BigInt64Array || raw instanceof BigUint64Array ? raw : undefined;
+}
+
+/** Whether a dtype's elements are 64-bit integers, which wideOf gives as stored. */
+export function holdsWideIntegers(dtype: DType): boolean {
+  return dtype.itemSize === 8 && (dtype.kind === 'int' || dtype.kind === 'uint');
 }
 import { smallIntegerBins } from './windowing';
 

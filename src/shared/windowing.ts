@@ -1,4 +1,4 @@
-import { Histogram, histogramFromCounts, histogramOf } from './histogram';
+import { Histogram, constantHalfWidth, histogramFromCounts, histogramOf } from './histogram';
 import { NumericArray } from './npy/decode';
 
 /** Display window: values at or below `low` are black, at or above `high` white. */
@@ -163,8 +163,7 @@ function widen(w: Window): Window {
   if (!Number.isFinite(w.low) || !Number.isFinite(w.high)) return { low: 0, high: 1 };
   if (w.high > w.low) return w;
   const v = w.low;
-  // A power of two at least one unit in the last place: both ends exact, short of an exponent's edge.
-  const half = Math.max(0.5, 2 ** Math.floor(Math.log2(Math.abs(v) * Number.EPSILON * 4)));
+  const half = constantHalfWidth(v);
   const widened = { low: v - half, high: v + half };
   // Differences of such close values are exact: this compares the two halves as they are.
   const centred = Number.isFinite(widened.low) && Number.isFinite(widened.high) && widened.high - v === v - widened.low;

@@ -163,12 +163,13 @@ describe('dataset folders as people have them', () => {
     touch(join(root, 'train-acl.CSV'), '0000,1\n');
     touch(join(root, 'train_meniscus.csv'), '0000,1\n');
     touch(join(root, 'notes.csv'), 'x\n');
+    touch(join(root, 'my_notes.csv'), 'x\n'); // no split my/: nobody's label file
     const problems = new ProblemList();
     indexDataset(await listDataset(nodeDatasetFs, root, problems), problems);
     const found = problems.toArray().map((p) => `${p.file}: ${p.message}`);
     assert.ok(found.some((p) => p.startsWith('train-acl.CSV: looks like a label file') && p.endsWith('rename it to train-acl.csv')), found.join('\n'));
     assert.ok(found.some((p) => p.startsWith('train_meniscus.csv: looks like a label file') && p.endsWith('rename it to train-meniscus.csv')), found.join('\n'));
-    assert.ok(!found.some((p) => p.startsWith('notes.csv')));
+    assert.ok(!found.some((p) => p.startsWith('notes.csv') || p.startsWith('my_notes.csv')), found.join('\n'));
   });
 
   it('a dataset nested inside another is a problem of the outer one', async () => {

@@ -19,13 +19,13 @@ const NESTED_PROBES = 3;
 const NESTED_DEPTH = 3;
 
 /**
- * The name a file at the root should have to be read as a label file, when it looks like one
- * under another name (train-acl.CSV, train_acl.csv, Train-ACL.csv stays as it is: split and task
- * names are data); undefined for other files.
+ * The name a file at the root should have to be read as a label file, when it is named almost
+ * as one for a split that is there (train-acl.CSV, train_acl.csv beside train/); undefined for
+ * other files (notes_2024.csv beside no notes/ split is nobody's label file).
  */
-export function labelFileNameFor(name: string): string | undefined {
+export function labelFileNameFor(name: string, splits: readonly string[]): string | undefined {
   const m = /^(.+?)[-_ ]([^-_ ]+)\.csv$/i.exec(name);
-  if (!m || labelFileOf(name) || pathsFileOf(name)) return undefined;
+  if (!m || labelFileOf(name) || pathsFileOf(name) || !splits.includes(m[1])) return undefined;
   return `${m[1]}-${m[2]}.csv`;
 }
 
@@ -53,7 +53,8 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
       return undefined;
     }
   };
-  for (const [name, type] of await list('')) {
+  const rootEntries = await list('');
+  for (const [name, type] of rootEntries) {
     if (name.startsWith('.')) continue;
     if (name === OVERLAYS && type === 'folder') {
       listing.overlays = await listOverlays();
@@ -66,11 +67,6 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
     if (pathsFileOf(name) && type === 'file') {
       const text = await readText(name);
       if (text !== undefined) listing.paths!.push({ file: name, split: pathsFileOf(name)!, text });
-      continue;
-    }
-    const renamed = type === 'file' ? labelFileNameFor(name) : undefined;
-    if (renamed) {
-      problems.add({ file: name, message: `looks like a label file but is not read: label files are named {split}-{task}.csv (a hyphen, a lower-case .csv); rename it to ${renamed}` });
       continue;
     }
     if (labelFileOf(name)) {
@@ -103,6 +99,11 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
       }
       else if (planes.length) listing.splits.push({ name, planes });
     }
+  }
+  // Named almost as a label file of a split found: said, with the name it needs.
+  for (const [name, type] of rootEntries) {
+    const renamed = type === 'file' ? labelFileNameFor(name, listing.splits.map((s) => s.name)) : undefined;
+    if (renamed) problems.add({ file: name, message: `looks like a label file but is not read: label files are named {split}-{task}.csv (a hyphen, a lower-case .csv); rename it to ${renamed}` });
   }
   return listing;
 
