@@ -1,4 +1,4 @@
-// `npm run check:numpy`: saves slices of every 3-D fixture as the viewer's "Save Slice as
+// `npm run check:numpy`: saves slices of every fixture, along every choice of axes, as the viewer's "Save Slice as
 // .npy…" does, with the NumPy expression "Copy NumPy Expression" gives for each, and has
 // NumPy (python3 with numpy) load both: each saved file must equal its expression, dtype
 // and values. Not part of `npm test`, which needs no Python.
@@ -7,22 +7,30 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { decodeNpy } from '../src/shared/npy/decode';
-import { layoutOf, numpyExpression, planeSource } from '../src/shared/npy/planeSource';
+import { ArrayView, defaultView, numpyExpression, planeSource } from '../src/shared/npy/planeSource';
 
 const FIXTURES = resolve(__dirname, '..', 'test', 'fixtures', 'npy', 'valid');
 const out = mkdtempSync(join(tmpdir(), 'mrnet-numpy-check-'));
 const checks: { saved: string; expression: string }[] = [];
+/** Every choice of image rows, columns and slice axis (the channel axis kept), held axes at their last index. */
+function everyView(view: ArrayView, shape: number[]): ArrayView[] {
+  const axes = shape.map((_, a) => a).filter((a) => a !== view.channel);
+  const index = shape.map((n) => n - 1);
+  return axes.flatMap((rows) => axes.filter((cols) => cols !== rows).flatMap((cols) => {
+    const slices = axes.filter((a) => a !== rows && a !== cols);
+    return (view.slice < 0 ? [-1] : slices).map((slice) => ({ ...view, rows, cols, slice, index }));
+  }));
+}
 for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.npy'))) {
   const array = decodeNpy(new Uint8Array(readFileSync(join(FIXTURES, file))));
-  const layout = layoutOf(array);
-  if (layout.kind === 'values' || array.header.count === 0) continue;
-  const leading = layout.kind === 'volume' ? array.header.shape.slice(0, layout.leadingAxes).map((n) => n - 1) : [];
-  for (let axis = 0; axis < (layout.kind === 'volume' ? 3 : 1); axis++) {
-    const source = planeSource(array, axis, leading);
+  const initial = defaultView(array);
+  if (!initial || array.header.count === 0) continue;
+  for (const view of everyView(initial, array.header.shape)) {
+    const source = planeSource(array, view);
     for (const k of [0, source.depth - 1]) {
-      const saved = join(out, `${file}-${axis}-${k}.npy`);
+      const saved = join(out, `${file}-${view.rows}${view.cols}${view.slice}-${k}.npy`);
       writeFileSync(saved, source.sliceNpy(k));
-      checks.push({ saved, expression: numpyExpression(join(FIXTURES, file), undefined, source.sliceIndex(k)) });
+      checks.push({ saved, expression: numpyExpression(join(FIXTURES, file), undefined, source.sliceIndex(k), source.sliceOrder) });
     }
   }
 }

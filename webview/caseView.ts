@@ -1,6 +1,6 @@
 import { caseKeyOf, planeDisplayName } from '../src/shared/datasetLayout';
 import { decodeNpyData } from '../src/shared/npy/decode';
-import { layoutOf, planeSource, subVolumeValues } from '../src/shared/npy/planeSource';
+import { checkedView, defaultView, planeSource, viewValues } from '../src/shared/npy/planeSource';
 import { CaseHolding, CaseInfo, CasePlane, HostMessage, OverlayContent, ViewDefaults } from '../src/shared/protocol';
 import { HeldCases, holdable } from '../src/shared/heldCases';
 import { DEFAULT_COLOUR_MAP } from '../src/shared/colourMaps';
@@ -381,14 +381,14 @@ function showPlane(viewer: PlaneViewer, casePlane: CasePlane, keep: Partial<Plan
   }
   try {
     const array = decodeNpyData(content.header, new Uint8Array(content.data));
-    const layout = layoutOf(array);
-    if (layout.kind === 'values' || array.header.count === 0) {
+    // The axes chosen for the file in its editor, else NumPy's.
+    const view = checkedView(array, casePlane.view) ?? defaultView(array);
+    if (!view || array.header.count === 0) {
       viewer.showError(`Cannot show ${content.fileName}: shape ${array.header.shapeText} holds no images`);
       return undefined;
     }
-    const leading = layout.kind === 'volume' ? new Array<number>(layout.leadingAxes).fill(0) : [];
-    const stats = volumeStats(leading.length ? subVolumeValues(array, leading) : array.values);
-    viewer.setSource(planeSource(array, 0, leading), stats, keep);
+    const stats = volumeStats(viewValues(array, view));
+    viewer.setSource(planeSource(array, view), stats, keep);
   } catch (e) {
     viewer.showError(`Cannot show ${content.fileName}: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -1,7 +1,7 @@
 import { NpyArray, decodeNpy, decodeNpyData, wideIntegerStats } from '../src/shared/npy/decode';
 import { describeDType } from '../src/shared/npy/dtype';
 import { NpyHeader } from '../src/shared/npy/header';
-import { PlaneSource, colourChannels, layoutOf, planeSource, subVolumeValues, valuesSource } from '../src/shared/npy/planeSource';
+import { ArrayView, PlaneSource, checkedView, colourAxis, defaultView, heldAxes, planeSource, valuesSource, viewValues, withAxis } from '../src/shared/npy/planeSource';
 import { ArrayStatistics, StatisticsAccumulator, cOrderOf, elementIndex, holdsWideIntegers, wideOf } from '../src/shared/statistics';
 import { sliceCount, sliceHeader } from '../src/shared/npy/streaming';
 import { formatBytes, formatStat } from '../src/shared/format';
@@ -25,12 +25,8 @@ import { onHostMessage, vscode } from './vscodeApi';
 
 interface EditorState {
   fileName: string;
-  axis: number;
-  leading: number[];
-  /** An (H, W, 3|4) colour image shown as three or four grey slices instead. */
-  asChannels?: boolean;
-  /** A (3|4, H, W) array (channels first, as PyTorch stores images) shown as one colour image. */
-  channelsFirst?: boolean;
+  /** Which axes are the image, the slices, the colour; the index of the others. */
+  view?: ArrayView;
   /** 4-D and larger: one contrast for the whole array rather than for the volume shown. */
   wholeArrayWindow?: boolean;
   plane?: PlaneViewState;
@@ -143,7 +139,7 @@ export function startNpyEditor(root: HTMLElement): void {
         const focused = viewer?.element.contains(document.activeElement);
         showArray({ ...message, array: { fileName: content.fileName, header: content.header, data } });
         if (focused) viewer?.element.focus({ preventScroll: true });
-      }) : show(content.fileName, decodeNpyData(content.header, new Uint8Array(content.data)));
+      }) : show(content.fileName, decodeNpyData(content.header, new Uint8Array(content.data)), message.view);
     } catch (e) {
       showError(content.fileName, e instanceof Error ? e.message : String(e));
     }
@@ -175,7 +171,7 @@ export function startNpyEditor(root: HTMLElement): void {
    */
   function planeViewer(fileName: string): { plane: PlaneViewer; state: EditorState; save: () => void; initial: Partial<PlaneViewState> } {
     const saved = vscode.getState() as EditorState | undefined;
-    const state: EditorState = saved?.fileName === fileName ? saved : { fileName, axis: 0, leading: [] };
+    const state: EditorState = saved?.fileName === fileName ? saved : { fileName };
     const plane = new PlaneViewer('Slices', 'Slice');
     plane.setCaseLabel(caseInfo && `Case ${caseInfo.id}`);
     const save = () => vscode.setState({ ...state, plane: plane.getState(), annotations: group.annotations } satisfies EditorState);
@@ -281,7 +277,7 @@ export function startNpyEditor(root: HTMLElement): void {
     return plane;
   }
 
-  function show(fileName: string, array: NpyArray): PlaneViewer | undefined {
+  function show(fileName: string, array: NpyArray, remembered: unknown): PlaneViewer | undefined {
     const stats = volumeStats(array.values);
     fillInfo(info, array.header, stats, undefined, wideIntegerStats(array));
     if (array.header.count === 0 && array.header.shape.length > 0) {
@@ -292,7 +288,7 @@ export function startNpyEditor(root: HTMLElement): void {
     const whole: StatisticsScope = { label: 'Whole array', scope: 'array', values: () => array.values, wide: () => wideOf(array.raw), cOrder: cOrderOf(shape, fortranOrder), indexOf: (p) => numpyIndex(elementIndex(p, shape, fortranOrder)) };
     // 64-bit integers: a slice's exact figures come from its elements as stored.
     const wideSlice = holdsWideIntegers(array.header.dtype) ? (s: PlaneSource, k: number) => wideOf(decodeNpy(s.sliceNpy(k)).raw) : undefined;
-    if (layoutOf(array).kind === 'values') {
+    if (shape.length < 2) {
       valuesPart.hidden = false;
       body.append(valuesPart);
       grid.element.hidden = false;
@@ -357,13 +353,13 @@ export function startNpyEditor(root: HTMLElement): void {
         plane.element.focus({ preventScroll: true });
       },
     });
-    // A 4-D or larger array (a batch of volumes or images): one tile per index of axis 0, at the slice shown.
-    const leadingTiles = (): MosaicTiles => ({
-      count: shape[0],
+    // A 4-D or larger array (a batch of volumes or images): one tile per index of the first held axis, at the slice shown.
+    const batchTiles = (axis: number): MosaicTiles => ({
+      count: shape[axis],
       name: (i) => `Index ${i}`,
-      image: (i) => ({ source: planeSource(array, state.axis, [i, ...state.leading.slice(1)], state.asChannels, state.channelsFirst), slice: plane.slice }),
+      image: (i) => ({ source: planeSource(array, { ...view, index: view.index.map((at, a) => (a === axis ? i : at)) }), slice: plane.slice }),
       pick: (i) => {
-        state.leading[0] = i;
+        view.index[axis] = i;
         fillControls();
         reslice(plane.getState());
       },
@@ -376,11 +372,11 @@ export function startNpyEditor(root: HTMLElement): void {
       mosaic.element.hidden = !valuesState.mosaic;
       valuesPart.hidden = !valuesState.shown && !valuesState.mosaic;
       const shown = plane.shown;
-      const byIndex = valuesState.mosaicOf === 'index' && leadingAxes() > 0;
-      const look = `${shown?.window.low},${shown?.window.high},${plane.getState().colourMap},${plane.getState().invert},${plane.getState().scale}${byIndex ? `,${plane.slice},${state.axis}` : ''}`;
+      const batch = valuesState.mosaicOf === 'index' ? heldAxes(view).find((axis) => shape[axis] > 1) : undefined;
+      const look = `${shown?.window.low},${shown?.window.high},${plane.getState().colourMap},${plane.getState().invert},${plane.getState().scale}${batch === undefined ? '' : `,${plane.slice}`}`;
       if (valuesState.mosaic && (force || look !== painted)) {
         painted = look;
-        mosaic.show(byIndex ? leadingTiles() : sliceTiles());
+        mosaic.show(batch === undefined ? sliceTiles() : batchTiles(batch));
       }
     };
     valuesBar.append(toggle('Show mosaic', false, (on) => {
@@ -388,7 +384,7 @@ export function startNpyEditor(root: HTMLElement): void {
       showMosaic(true);
     }));
     if (shape.length >= 4) {
-      const of = el('select', { 'aria-label': 'Mosaic of' }, [el('option', { value: 'slices' }, ['slices']), el('option', { value: 'index' }, ['axis 0 index (a batch)'])]);
+      const of = el('select', { 'aria-label': 'Mosaic of' }, [el('option', { value: 'slices' }, ['slices']), el('option', { value: 'index' }, ['the first held axis (a batch)'])]);
       of.addEventListener('change', () => {
         valuesState.mosaicOf = of.value as 'slices' | 'index';
         showMosaic(true);
@@ -405,18 +401,16 @@ export function startNpyEditor(root: HTMLElement): void {
       showValues();
       showMosaic();
     };
-    const colour = colourChannels(array) !== undefined;
-    const colourFirst = colourChannels(array, true) !== undefined;
-    const layout = () => layoutOf(array, state.asChannels, state.channelsFirst);
-    const leadingAxes = () => {
-      const l = layout();
-      return l.kind === 'volume' ? l.leadingAxes : 0;
-    };
-    state.leading = shape.slice(0, leadingAxes()).map((n, i) => Math.min(state.leading[i] ?? 0, n - 1));
+    const lastColour = colourAxis(array) >= 0;
+    const firstColour = colourAxis(array, true) >= 0;
+    // The view: this editor's own (kept when the page reloads), else the one remembered for the file, else NumPy's.
+    let view: ArrayView = checkedView(array, state.view) ?? checkedView(array, remembered) ?? defaultView(array)!;
     // The default contrast of a 4-D or larger array is that of the volume shown, unless asked otherwise.
-    const windowStats = () => (state.leading.length && !state.wholeArrayWindow ? volumeStats(subVolumeValues(array, state.leading)) : stats);
+    const windowStats = () => (heldAxes(view).length && !state.wholeArrayWindow ? volumeStats(viewValues(array, view)) : stats);
     const reslice = (keep: Partial<PlaneViewState>) => {
-      source = planeSource(array, state.axis, state.leading, state.asChannels, state.channelsFirst);
+      state.view = view;
+      vscode.postMessage({ type: 'rememberView', view });
+      source = planeSource(array, view);
       plane.setSource(source, windowStats(), keep);
       showStatistics();
       showValues();
@@ -424,38 +418,28 @@ export function startNpyEditor(root: HTMLElement): void {
       showOverlays();
       save();
     };
-    // A new axis or leading index keeps the contrast but starts at the middle slice.
+    // A new view keeps the contrast but starts at the middle slice.
     const contrastOnly = () => withoutSlice(plane.getState());
+    const change = (next: ArrayView) => {
+      view = next;
+      fillControls();
+      reslice(contrastOnly());
+    };
     const fillControls = () => {
       controls.replaceChildren();
-      if (colour) {
-        controls.append(toggle('Show channels as slices', state.asChannels === true, (on) => {
-          state.asChannels = on;
-          state.axis = on ? 2 : 0;
-          fillControls();
+      if (lastColour) controls.append(toggle('Show channels as slices', view.channel < 0, (on) => change(defaultView(array, { asChannels: on })!)));
+      if (firstColour) controls.append(toggle('Show channels first (C, H, W) as a colour image', view.channel === shape.length - 3, (on) => change(defaultView(array, { channelsFirst: on })!)));
+      const axes = shape.map((_, axis) => axis).filter((axis) => axis !== view.channel);
+      if (view.slice >= 0) controls.append(axisSelect('View along axis', axes, shape, view.slice, (axis) => change(withAxis(view, 'slice', axis)), ' slices'));
+      controls.append(axisSelect('Image rows', axes, shape, view.rows, (axis) => change(withAxis(view, 'rows', axis))));
+      controls.append(axisSelect('Image columns', axes, shape, view.cols, (axis) => change(withAxis(view, 'cols', axis))));
+      for (const axis of heldAxes(view).filter((a) => shape[a] > 1)) {
+        controls.append(indexSlider(axis, shape[axis], view.index[axis], (index) => {
+          view.index[axis] = index;
           reslice(contrastOnly());
         }));
       }
-      if (colourFirst) {
-        controls.append(toggle('Show channels first (C, H, W) as a colour image', state.channelsFirst === true, (on) => {
-          state.channelsFirst = on;
-          state.axis = 0;
-          fillControls();
-          reslice(contrastOnly());
-        }));
-      }
-      if (layout().kind !== 'volume') return;
-      controls.append(axisSelect(shape, state.axis, (axis) => {
-        state.axis = axis;
-        reslice(contrastOnly());
-      }));
-      shape.slice(0, leadingAxes()).forEach((n, axis) => {
-        controls.append(indexSlider(axis, n, state.leading[axis], (index) => {
-          state.leading[axis] = index;
-          reslice(contrastOnly());
-        }));
-      });
-      if (leadingAxes()) {
+      if (heldAxes(view).length) {
         controls.append(toggle('One window for the whole array', state.wholeArrayWindow === true, (on) => {
           state.wholeArrayWindow = on;
           reslice(contrastOnly());
@@ -508,16 +492,16 @@ function toggle(label: string, checked: boolean, onChange: (on: boolean) => void
   return el('label', { class: 'control' }, [input, ` ${label}`]);
 }
 
-function axisSelect(shape: number[], axis: number, onChange: (axis: number) => void): HTMLElement {
-  const nd = shape.length;
-  const select = el('vscode-single-select', { 'aria-label': 'View along axis', class: 'axis-select' });
-  for (let a = 0; a < 3; a++) {
-    const option = el('vscode-option', { value: String(a) }, [`axis ${nd - 3 + a} (${shape[nd - 3 + a]} slices)`]);
+/** A choice of axis: "View along axis 1 (40 slices)", "Image rows axis 2 (256)". */
+function axisSelect(label: string, axes: number[], shape: number[], axis: number, onChange: (axis: number) => void, unit = ''): HTMLElement {
+  const select = el('vscode-single-select', { 'aria-label': label, class: 'axis-select' });
+  for (const a of axes) {
+    const option = el('vscode-option', { value: String(a) }, [`axis ${a} (${shape[a]}${unit})`]);
     if (a === axis) option.setAttribute('selected', '');
     select.append(option);
   }
   select.addEventListener('change', () => onChange(Number(select.value)));
-  return el('label', { class: 'control' }, ['View along ', select]);
+  return el('label', { class: 'control' }, [`${label.replace(/ axis$/, '')} `, select]);
 }
 
 function indexSlider(axis: number, size: number, value: number, onChange: (index: number) => void): HTMLElement {

@@ -236,6 +236,11 @@ export class PlaneViewer {
     return this.source?.sliceIndex(this.state.slice) ?? [];
   }
 
+  /** The slice's axes in the image's order, when that is not NumPy's (a turned image). */
+  sliceOrder(): number[] | undefined {
+    return this.source?.sliceOrder;
+  }
+
   getState(): PlaneViewState {
     const state = structuredClone(this.state);
     if (this.overlays.length) state.overlays = this.overlays.map((o) => [o.name, { ...o.state }]);

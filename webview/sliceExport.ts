@@ -10,7 +10,8 @@ export async function answerExport(message: Extract<HostMessage, { type: 'reques
   if (!viewer) return;
   const plane = planeName === undefined ? {} : { plane: planeName };
   if (message.format === 'expression') {
-    vscode.postMessage({ type: 'exportIndex', index: viewer.sliceIndex(), ...plane });
+    const order = viewer.sliceOrder();
+    vscode.postMessage({ type: 'exportIndex', index: viewer.sliceIndex(), ...plane, ...(order && { order }) });
     return;
   }
   const data = await viewer.exportSlice(message.format, message.displayedSize);

@@ -6,10 +6,14 @@ import { AddedOverlays } from '../overlays/addedOverlays';
 import { HeldCases, holdable } from '../shared/heldCases';
 import { ArrayContent, CasePlane, HostMessage, OverlayContent } from '../shared/protocol';
 import type { ViewerCase } from './caseViewerPanel';
+import { ArrayView } from '../shared/npy/planeSource';
+
+/** The axes chosen for a file in its editor, which the case viewer follows. */
+export type ViewOf = (file: string) => ArrayView | undefined;
 
 /** A case's planes as read for a webview; `stamp` says which versions of its files they are. */
 export interface ReadCase {
-  planes: { plane: string; content: ArrayContent; source?: ArraySource; overlays: OverlayContent[] }[];
+  planes: { plane: string; content: ArrayContent; source?: ArraySource; overlays: OverlayContent[]; view?: ArrayView }[];
   stamp: string;
 }
 
@@ -21,18 +25,21 @@ function filesOf(c: ViewerCase, added: AddedOverlays): vscode.Uri[] {
   ]);
 }
 
-/** The sizes and modification times of a case's files: held bytes are shown again only while it is unchanged. */
-export async function caseStamp(c: ViewerCase, added: AddedOverlays): Promise<string> {
+/**
+ * The sizes and modification times of a case's files and the axes chosen for its planes: held
+ * bytes are shown again only while they are unchanged.
+ */
+export async function caseStamp(c: ViewerCase, added: AddedOverlays, viewOf: ViewOf): Promise<string> {
   const stats = await Promise.all(filesOf(c, added).map((uri) => statFile(uri).then((s) => `${s.size}:${s.mtime}`, () => 'missing')));
-  return stats.join(' ');
+  return `${stats.join(' ')} ${JSON.stringify(c.planes.map(({ uri }) => uri && viewOf(uri.toString())))}`;
 }
 
 /**
  * Reads a case's plane files (a 3-D one above `sliceFirstAbove` bytes slice first) and their
  * overlays; undefined when `cancelled` says so between files.
  */
-export async function readCase(c: ViewerCase, added: AddedOverlays, sliceFirstAbove: number, cancelled: () => boolean = () => false): Promise<ReadCase | undefined> {
-  const stamp = await caseStamp(c, added);
+export async function readCase(c: ViewerCase, added: AddedOverlays, viewOf: ViewOf, sliceFirstAbove: number, cancelled: () => boolean = () => false): Promise<ReadCase | undefined> {
+  const stamp = await caseStamp(c, added, viewOf);
   const planes: ReadCase['planes'] = [];
   for (const { plane, uri, overlays } of c.planes) {
     if (cancelled()) return undefined;
@@ -42,6 +49,7 @@ export async function readCase(c: ViewerCase, added: AddedOverlays, sliceFirstAb
       content,
       source,
       overlays: [...(await Promise.all((overlays ?? []).map(async (o) => ({ name: o.name, array: await readOverlay(o.name, o.uri, o.member) })))), ...(uri ? await added.read(uri.toString()) : [])],
+      view: uri && viewOf(uri.toString()),
     });
   }
   return { planes, stamp };
@@ -49,7 +57,7 @@ export async function readCase(c: ViewerCase, added: AddedOverlays, sliceFirstAb
 
 /** The planes of a case read, as messages carry them. */
 export function casePlanes(read: ReadCase): CasePlane[] {
-  return read.planes.map(({ plane, content, overlays }) => ({ plane, array: content, overlays }));
+  return read.planes.map(({ plane, content, overlays, view }) => ({ plane, array: content, overlays, ...(view && { view }) }));
 }
 
 /**
@@ -68,14 +76,14 @@ export class CasePrefetch {
   /** Reading ahead runs one round at a time, each after the one before. */
   private rounds: Promise<void> = Promise.resolve();
 
-  constructor(private readonly added: AddedOverlays, private readonly post: (message: HostMessage) => Thenable<boolean>) {}
+  constructor(private readonly added: AddedOverlays, private readonly viewOf: ViewOf, private readonly post: (message: HostMessage) => Thenable<boolean>) {}
 
   /** What to show for a case: 'held' when the webview holds it unchanged; else its planes, slice first. Reading ahead stops. */
   async planesOf(key: string | undefined, viewerCase: ViewerCase): Promise<ReadCase | 'held'> {
     this.generation++;
     const heldStamp = key === undefined ? undefined : this.held.get(key);
-    if (heldStamp !== undefined && heldStamp === (await caseStamp(viewerCase, this.added))) return 'held';
-    return (await readCase(viewerCase, this.added, 0))!;
+    if (heldStamp !== undefined && heldStamp === (await caseStamp(viewerCase, this.added, this.viewOf))) return 'held';
+    return (await readCase(viewerCase, this.added, this.viewOf, 0))!;
   }
 
   /** The case shown has these neighbours: once `after` settles, reads those the webview lacks, next first. */
@@ -100,7 +108,7 @@ export class CasePrefetch {
     for (const { key, viewerCase } of neighbours) {
       if (!wanted()) return;
       if (this.held.get(key) !== undefined) continue;
-      const read = await readCase(viewerCase, this.added, Infinity, () => !wanted());
+      const read = await readCase(viewerCase, this.added, this.viewOf, Infinity, () => !wanted());
       const planes = read && casePlanes(read);
       if (!read || !planes || !holdable(planes)) continue;
       for (const [part, plane] of planes.entries()) {

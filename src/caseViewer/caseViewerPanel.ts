@@ -104,7 +104,7 @@ export class CaseViewer implements vscode.Disposable {
     let target = into ?? (reuse ? this.activePanel() : undefined);
     if (!target) {
       const panel = vscode.window.createWebviewPanel(CASE_VIEWER_VIEW_TYPE, title(viewerCase), vscode.ViewColumn.Active, { enableFindWidget: false });
-      target = { panel, current: viewerCase, sliced: new SlicedFiles(this.log), prefetch: new CasePrefetch(this.added, (message) => panel.webview.postMessage(message)) };
+      target = { panel, current: viewerCase, sliced: new SlicedFiles(this.log), prefetch: new CasePrefetch(this.added, (file) => this.defaults.viewOf(file), (message) => panel.webview.postMessage(message)) };
       this.panels.push(target);
       this.attach(target);
     }

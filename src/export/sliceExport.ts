@@ -106,7 +106,7 @@ export class SliceExporter {
     if (message.type === 'exportIndex') {
       const folder = vscode.workspace.getWorkspaceFolder(file.uri);
       const path = folder ? vscode.workspace.asRelativePath(file.uri, false) : file.uri.fsPath;
-      const expression = numpyExpression(path, file.member, message.index);
+      const expression = numpyExpression(path, file.member, message.index, message.order);
       await vscode.env.clipboard.writeText(expression);
       void vscode.window.showInformationMessage(`Copied: ${expression}`);
       return true;

@@ -19,7 +19,7 @@ export interface EditorSession {
  * What the `.npy` and `.npz` editors share: every message from the webview is checked
  * against the protocol (anything else is refused and logged), slices are served from the
  * array shown, a contrast preset chosen is remembered for the editor's kind of file, an
- * overlay added is remembered for the file shown, and the subscriptions end with the panel. `handle` gets every other message;
+ * overlay added and the axes chosen are remembered for the file shown, and the subscriptions end with the panel. `handle` gets every other message;
  * it returns false for one its editor does not take.
  */
 export function startEditorSession(
@@ -39,6 +39,10 @@ export function startEditorSession(
     if (!message) log.warn(`Refused a malformed message from the editor of ${document.toString()}`);
     else if (message.type === 'readSlice' && message.plane === undefined) await session.sliced.serve('', message.index, session.post);
     else if (message.type === 'rememberPreset') await views.store.remember(views.kind, message.preset);
+    else if (message.type === 'rememberView') {
+      const file = views.planeFile();
+      if (file !== undefined) await views.store.rememberView(file, message.view);
+    }
     else if (message.type === 'addOverlay' && message.plane === undefined) {
       const file = views.planeFile();
       const overlay = file === undefined ? undefined : await views.overlays.pick(file);

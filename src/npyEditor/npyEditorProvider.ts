@@ -39,7 +39,7 @@ export class NpyEditorProvider implements vscode.CustomReadonlyEditorProvider {
         if ('error' in array) this.log.info(`${document.uri.toString()}: ${array.error}`);
         sliced.shown('', source, array);
         const ref = this.registry.caseOfFile(document.uri);
-        await post({ type: 'showArray', array, caseInfo: ref && caseInfo(ref), defaults: defaults(), overlays: await this.overlays.read(document.uri.toString()) });
+        await post({ type: 'showArray', array, caseInfo: ref && caseInfo(ref), defaults: defaults(), overlays: await this.overlays.read(document.uri.toString()), view: this.defaults.viewOf(document.uri.toString()) });
         void sliced.follow('', post);
         return true;
       }

@@ -77,7 +77,7 @@ export class NpzEditorProvider implements vscode.CustomReadonlyEditorProvider {
     const array = member.problem ? { fileName: source.name, error: member.problem } : await readContent(source, largeArrayBytes(), SLICE_FIRST_ABOVE);
     if ('error' in array) this.log.info(`${array.fileName}: ${array.error}`);
     session.sliced.shown('', source, array);
-    await session.post({ type: 'showArray', array, member: member.name, defaults: session.defaults(), overlays: await this.overlays.read(memberFile(uri, member.name)) });
+    await session.post({ type: 'showArray', array, member: member.name, defaults: session.defaults(), overlays: await this.overlays.read(memberFile(uri, member.name)), view: this.defaults.viewOf(memberFile(uri, member.name)) });
     void session.sliced.follow('', session.post);
   }
 }

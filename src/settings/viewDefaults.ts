@@ -3,10 +3,16 @@ import { DEFAULT_COLOUR_MAP, isColourMap } from '../shared/colourMaps';
 import { ViewDefaults } from '../shared/protocol';
 import { WindowPreset } from '../shared/windowing';
 import { WebviewView } from '../core/webviewHtml';
+import { ArrayView } from '../shared/npy/planeSource';
+
+const VIEWS_KEY = 'mrnet.arrayViews';
+/** Files whose axes are remembered: the most recently changed. */
+const VIEWS_KEPT = 500;
 
 /**
- * How new views start: the colour map of the setting `mrnet.defaultColormap`, and the contrast
- * preset last chosen for that kind of view (.npy, .npz, case), remembered in the workspace.
+ * How new views start: the colour map of the setting `mrnet.defaultColormap`, the contrast
+ * preset last chosen for that kind of view (.npy, .npz, case), and the axes last chosen for a
+ * file (a `.npy`, or `archive.npz#member`), remembered in the workspace.
  */
 export class ViewDefaultsStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -29,6 +35,16 @@ export class ViewDefaultsStore implements vscode.Disposable {
 
   remember(kind: WebviewView, preset: WindowPreset): Thenable<void> {
     return this.memento.update(key(kind), preset);
+  }
+
+  /** The axes last chosen for a file, if any (the webview checks they still fit it). */
+  viewOf(file: string): ArrayView | undefined {
+    return this.memento.get<[string, ArrayView][]>(VIEWS_KEY, []).find(([f]) => f === file)?.[1];
+  }
+
+  rememberView(file: string, view: ArrayView): Thenable<void> {
+    const others = this.memento.get<[string, ArrayView][]>(VIEWS_KEY, []).filter(([f]) => f !== file);
+    return this.memento.update(VIEWS_KEY, [...others.slice(-(VIEWS_KEPT - 1)), [file, view]]);
   }
 
   /** Keeps a panel's webview told of changes to the defaults until it closes. */

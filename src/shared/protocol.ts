@@ -1,6 +1,7 @@
 import { Outcome } from './metrics/roc';
 import { ColourMapName } from './colourMaps';
 import { NpyHeader } from './npy/header';
+import { ArrayView } from './npy/planeSource';
 import { VolumeStats, WindowPreset } from './windowing';
 
 /**
@@ -77,6 +78,8 @@ export interface CasePlane {
   array: ArrayContent;
   /** Model outputs to draw over this plane, read whole (a too large one comes as its error). */
   overlays?: OverlayContent[];
+  /** The axes chosen for this file in its editor ("View along", image rows and columns), if any. */
+  view?: ArrayView;
 }
 
 /**
@@ -97,8 +100,11 @@ export interface OverlayContent {
 }
 
 export type HostMessage =
-  /** The .npy editor's file; `caseInfo` when it belongs to a detected dataset; `member` when it is that member of the .npz shown. */
-  | { type: 'showArray'; array: ArrayContent; caseInfo?: CaseInfo; member?: string; defaults?: ViewDefaults; overlays?: OverlayContent[] }
+  /**
+   * The .npy editor's file; `caseInfo` when it belongs to a detected dataset; `member` when it
+   * is that member of the .npz shown; `view` the axes last chosen for it.
+   */
+  | { type: 'showArray'; array: ArrayContent; caseInfo?: CaseInfo; member?: string; defaults?: ViewDefaults; overlays?: OverlayContent[]; view?: ArrayView }
   /** "Add Overlay…" from the command palette or the context menu: the webview asks for its active plane (or `plane`). */
   | { type: 'requestAddOverlay'; plane?: string }
   /** An overlay the user added to `plane` (the .npy editor: its one plane). */
@@ -137,6 +143,8 @@ export type WebviewMessage =
   | { type: 'addOverlay'; plane?: string }
   /** The user picked a contrast preset: new views of the same kind of file start with it. */
   | { type: 'rememberPreset'; preset: WindowPreset }
+  /** The axes shown of the editor's file: it opens so again, here and in the case viewer. */
+  | { type: 'rememberView'; view: ArrayView }
   /** Next or previous case in the tree's order and filter (the page may show a held one already: see CaseHolding). */
   | { type: 'navigate'; direction: 'next' | 'previous' }
   /** A case of the same dataset, picked by id; from the .npy editor, the case of its file. */
@@ -152,7 +160,8 @@ export type WebviewMessage =
   | { type: 'exportSlice'; format: ExportFormat; plane?: string }
   /** What the host asked for with requestExport: the slice as a PNG or a .npy file's bytes (checked before they are written), or its NumPy index. */
   | { type: 'exportData'; format: DataFormat; plane?: string; slice: number; data: ArrayBuffer | Uint8Array }
-  | { type: 'exportIndex'; plane?: string; index: (number | null)[] };
+  /** `order`: the slice's axes in the order the image shows them, when NumPy's index returns them in another (see numpyExpression). */
+  | { type: 'exportIndex'; plane?: string; index: (number | null)[]; order?: number[] };
 
 /** What a slice can leave the viewer as. */
 export type ExportFormat = 'png' | 'npy' | 'csv' | 'expression';
@@ -163,6 +172,15 @@ export type DataFormat = Exclude<ExportFormat, 'expression'>;
 /** A plane name as the case viewer's panes are named; the host checks it is one it shows. */
 function isPlane(value: unknown): value is string | undefined {
   return value === undefined || (typeof value === 'string' && value.length <= 255);
+}
+
+/** Axes (-1: none) and indices of an array of at most NumPy's 64 axes; the webview checks them against the array. */
+function isView(value: unknown): value is ArrayView {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const axis = (a: unknown) => Number.isInteger(a) && (a as number) >= -1 && (a as number) < 64;
+  return Object.keys(v).length === 5 && axis(v.rows) && axis(v.cols) && axis(v.slice) && axis(v.channel)
+    && Array.isArray(v.index) && v.index.length <= 64 && v.index.every((i) => Number.isSafeInteger(i) && (i as number) >= 0);
 }
 
 /** Case ids are digit strings (0000, 10000); the host looks them up by value. */
@@ -180,6 +198,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return isPlane(m.plane) && keys.length === (m.plane === undefined ? 1 : 2) ? { type: 'addOverlay', ...(m.plane === undefined ? {} : { plane: m.plane }) } : undefined;
     case 'rememberPreset':
       return (m.preset === 'auto' || m.preset === 'full' || m.preset === 'slice') && keys.length === 2 ? { type: 'rememberPreset', preset: m.preset } : undefined;
+    case 'rememberView':
+      return isView(m.view) && keys.length === 2 ? { type: 'rememberView', view: { rows: m.view.rows, cols: m.view.cols, slice: m.view.slice, channel: m.view.channel, index: [...m.view.index] } } : undefined;
     case 'navigate':
       return (m.direction === 'next' || m.direction === 'previous') && keys.length === 2 ? { type: 'navigate', direction: m.direction } : undefined;
     case 'openCase':
@@ -199,10 +219,14 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return (m.format === 'png' || m.format === 'npy' || m.format === 'csv') && (m.data instanceof ArrayBuffer || m.data instanceof Uint8Array) && Number.isSafeInteger(m.slice) && (m.slice as number) >= 0 && isPlane(m.plane) && keys.length === (m.plane === undefined ? 4 : 5)
         ? { type: 'exportData', format: m.format, slice: m.slice as number, data: m.data, ...(m.plane === undefined ? {} : { plane: m.plane }) }
         : undefined;
-    case 'exportIndex':
-      return Array.isArray(m.index) && m.index.length <= 64 && m.index.every((i) => i === null || (Number.isSafeInteger(i) && (i as number) >= 0)) && isPlane(m.plane) && keys.length === (m.plane === undefined ? 2 : 3)
-        ? { type: 'exportIndex', index: m.index as (number | null)[], ...(m.plane === undefined ? {} : { plane: m.plane }) }
+    case 'exportIndex': {
+      // A permutation of the slice's (at most three) axes.
+      const order = m.order === undefined || (Array.isArray(m.order) && m.order.length <= 3 && (m.order as unknown[]).every((a, i, all) => all.includes(i) && Number.isInteger(a))) ? (m.order as number[] | undefined) : null;
+      return Array.isArray(m.index) && m.index.length <= 64 && m.index.every((i) => i === null || (Number.isSafeInteger(i) && (i as number) >= 0)) && isPlane(m.plane) && order !== null
+        && keys.length === 2 + (m.plane === undefined ? 0 : 1) + (order === undefined ? 0 : 1)
+        ? { type: 'exportIndex', index: m.index as (number | null)[], ...(m.plane === undefined ? {} : { plane: m.plane }), ...(order && { order: [...order] }) }
         : undefined;
+    }
     case 'openMember':
       return typeof m.name === 'string' && m.name.length <= 4096 && keys.length === 2 ? { type: 'openMember', name: m.name } : undefined;
     default:

@@ -668,6 +668,72 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await closeAllEditors(page);
   });
 
+  /** Picks an axis in one of an editor's axis choices, as choosing it in the list does. */
+  const chooseAxis = (frame: Frame, label: string, axis: number) =>
+    frame.locator(`vscode-single-select[aria-label="${label}"]`).evaluate((s: HTMLElement & { value: string }, a) => {
+      s.value = String(a);
+      s.dispatchEvent(new Event('change'));
+    }, axis);
+
+  it("nibabel's 4-D example (x, y, z, t): (x, y) as the image along z, t held; reopened, the file keeps the choice", async () => {
+    const name = 'nifti_example4d.npy';
+    const bytes = new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', 'scans', name)));
+    const header = parseNpyHeader(bytes, bytes.length);
+    const open = async () => {
+      await closeAllEditors(page);
+      await quickPick(page, 'Control+P', `scans/${name}`, /^nifti_example4d\.npy/);
+      return webviewFrame(page, (f) => f.getByRole('slider', { name: 'Slice', exact: true }).isVisible());
+    };
+    let frame = await open();
+    const slider = () => frame.getByRole('slider', { name: 'Slice', exact: true });
+    assert.equal(await slider().getAttribute('max'), '95', "NumPy's: along axis 1");
+    await chooseAxis(frame, 'Image rows', 0);
+    await chooseAxis(frame, 'Image columns', 1);
+    await chooseAxis(frame, 'View along axis', 2);
+    await frame.getByRole('slider', { name: 'Axis 3 index' }).fill('1');
+    assert.equal(await slider().getAttribute('max'), '23');
+    const k = Number(await slider().inputValue());
+    assert.equal(k, 11);
+    const { position } = await pixelOf(frame, 'Slices', 70, 40, { width: 96, height: 128 });
+    await planeCanvas(frame, 'Slices').hover({ position });
+    const readout = frame.getByRole('region', { name: 'Slices' }).locator('[data-role="readout"]', { hasText: /value/ });
+    await readout.waitFor();
+    const [, x, y] = /^x (\d+) {2}y (\d+)\n/.exec((await readout.textContent())!)!.map(Number);
+    // int16, C order: element [y, x, k, 1] of (128, 96, 24, 2).
+    const at = header.dataOffset + 2 * (((y * 96 + x) * 24 + k) * 2 + 1);
+    assert.equal(await readout.textContent(), `x ${x}  y ${y}\nvalue ${new DataView(bytes.buffer).getInt16(at, true)}\nat [${y}, ${x}, ${k}, 1]`);
+    frame = await open();
+    assert.equal(await slider().getAttribute('max'), '23', 'the axes chosen, remembered for the file');
+    assert.equal(await frame.getByRole('slider', { name: 'Axis 3 index' }).inputValue(), '1');
+    await closeAllEditors(page);
+  });
+
+  it("the case viewer follows the axes chosen for a plane's file in its editor", async () => {
+    const file = dataset('valid', 'axial', '0009.npy');
+    const [n, h] = parseNpyHeader(readFileSync(file), readFileSync(file).length).shape;
+    const openAxial = async () => {
+      await closeAllEditors(page);
+      await quickPick(page, 'Control+P', 'valid/axial/0009.npy', /^0009\.npy/);
+      return webviewFrame(page, (f) => f.getByRole('button', { name: 'Open case (all planes)' }).isVisible());
+    };
+    let editor = await openAxial();
+    await chooseAxis(editor, 'View along axis', 1);
+    await editor.getByRole('slider', { name: 'Slice', exact: true }).and(editor.locator(`[max="${h - 1}"]`)).waitFor();
+    await editor.getByRole('button', { name: 'Open case (all planes)' }).click();
+    let viewer = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0009' }).isVisible());
+    await viewer.locator(`[aria-label="Axial plane"][aria-busy="false"]`).waitFor();
+    assert.equal(await viewer.getByRole('slider', { name: 'Axial slice' }).getAttribute('max'), String(h - 1), 'along axis 1, as chosen');
+    // Back to NumPy's axes: the case viewer follows again.
+    editor = await openAxial();
+    await chooseAxis(editor, 'View along axis', 0);
+    await editor.getByRole('slider', { name: 'Slice', exact: true }).and(editor.locator(`[max="${n - 1}"]`)).waitFor();
+    await editor.getByRole('button', { name: 'Open case (all planes)' }).click();
+    viewer = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0009' }).isVisible());
+    await viewer.locator(`[aria-label="Axial plane"][aria-busy="false"]`).waitFor();
+    assert.equal(await viewer.getByRole('slider', { name: 'Axial slice' }).getAttribute('max'), String(n - 1));
+    await closeAllEditors(page);
+  });
+
   it('a 1-D array: its line plot (the charts bundle, as packaged) and its values', async () => {
     await quickPick(page, 'Control+P', 'line/signal.npy', /^signal\.npy/);
     const frame = await webviewFrame(page, (f) => f.getByRole('img', { name: 'Line plot' }).isVisible());

@@ -1,22 +1,22 @@
 import * as assert from 'node:assert/strict';
 import { decodeNpy, wideIntegerStats } from '../../src/shared/npy/decode';
 import { NpyFormatError } from '../../src/shared/npy/header';
-import { layoutOf, planeSource, subVolumeValues } from '../../src/shared/npy/planeSource';
+import { defaultView, planeSource, viewValues } from '../../src/shared/npy/planeSource';
 import { readsSliceBySlice } from '../../src/shared/npy/streaming';
 import { formatStat } from '../../src/shared/format';
 import { volumeStats } from '../../src/shared/windowing';
-import { makeNpy } from './fixtures';
+import { makeNpy, volumeView } from './fixtures';
 
 describe('what is shown is what the array holds', () => {
   it('(H, W, 3|4) uint8 is a colour image in C and Fortran order, and stays whole above the slice-by-slice threshold', () => {
     const rgb = Uint8Array.from({ length: 2 * 3 * 3 }, (_, i) => i);
     const c = decodeNpy(makeNpy('|u1', [2, 3, 3], rgb));
-    assert.deepEqual(layoutOf(c), { kind: 'colour', channels: 3 });
+    assert.deepEqual(defaultView(c), { rows: 0, cols: 1, slice: -1, channel: 2, index: [0, 0, 0] });
     // The same image in Fortran order: element [y, x, ch] at y + 2x + 6ch.
     const f = new Uint8Array(18);
     for (let y = 0; y < 2; y++) for (let x = 0; x < 3; x++) for (let ch = 0; ch < 3; ch++) f[y + 2 * x + 6 * ch] = rgb[(y * 3 + x) * 3 + ch];
     const fortran = decodeNpy(makeNpy('|u1', [2, 3, 3], f, true));
-    assert.deepEqual(layoutOf(fortran), { kind: 'colour', channels: 3 });
+    assert.equal(defaultView(fortran)?.channel, 2);
     assert.deepEqual(Array.from(planeSource(fortran).slice(0)), Array.from(rgb));
     assert.equal(planeSource(fortran).valueAt(0, 1, 2), '15, 16, 17');
     for (const last of [1, 3, 4]) assert.equal(readsSliceBySlice(decodeNpy(makeNpy('|u1', [4, 4, last], new Uint8Array(16 * last))).header), false);
@@ -25,7 +25,7 @@ describe('what is shown is what the array holds', () => {
 
   it('(H, W, 1) is one grey image', () => {
     const a = decodeNpy(makeNpy('<f4', [2, 3, 1], Float32Array.from([1, 2, 3, 4, 5, 6])));
-    assert.deepEqual(layoutOf(a), { kind: 'image' });
+    assert.deepEqual(defaultView(a), { rows: 0, cols: 1, slice: -1, channel: -1, index: [0, 0, 0] });
     const source = planeSource(a);
     assert.deepEqual([source.depth, source.height, source.width, source.channels], [1, 2, 3, 1]);
     assert.deepEqual(Array.from(source.slice(0)), [1, 2, 3, 4, 5, 6]);
@@ -34,13 +34,13 @@ describe('what is shown is what the array holds', () => {
 
   it('float (H, W, 3|4) with every value in [0, 1] is a colour image, or its channels as slices when asked; other floats are volumes', () => {
     const inRange = decodeNpy(makeNpy('<f4', [2, 2, 3], Float32Array.from({ length: 12 }, (_, i) => i / 11)));
-    assert.deepEqual(layoutOf(inRange), { kind: 'colour', channels: 3 });
-    assert.deepEqual(layoutOf(inRange, true), { kind: 'volume', leadingAxes: 0 });
-    const channels = planeSource(inRange, 2, [], true);
+    assert.equal(defaultView(inRange)?.channel, 2);
+    assert.deepEqual(defaultView(inRange, { asChannels: true }), { rows: 0, cols: 1, slice: 2, channel: -1, index: [0, 0, 0] });
+    const channels = planeSource(inRange, defaultView(inRange, { asChannels: true }));
     assert.deepEqual([channels.depth, channels.height, channels.width], [3, 2, 2]);
     assert.equal(channels.valueAt(1, 0, 1), '0.36363637'); // element [0, 1, 1] = 4/11 as float32
     const outOfRange = decodeNpy(makeNpy('<f4', [2, 2, 3], Float32Array.from({ length: 12 }, (_, i) => i)));
-    assert.deepEqual(layoutOf(outOfRange), { kind: 'volume', leadingAxes: 0 });
+    assert.deepEqual(defaultView(outOfRange), { rows: 1, cols: 2, slice: 0, channel: -1, index: [0, 0, 0] });
   });
 
   it('64-bit integers: exact min, max and mean; values decoded as fast as other 8-byte dtypes, to the nearest double', () => {
@@ -63,8 +63,8 @@ describe('what is shown is what the array holds', () => {
     const values = Float32Array.from({ length: 2 * 2 * 2 * 2 }, (_, i) => (i < 8 ? i : 1000 + i));
     for (const fortran of [false, true]) {
       const a = decodeNpy(makeNpy('<f4', [2, 2, 2, 2], fortran ? toFortran(values, [2, 2, 2, 2]) : values, fortran));
-      assert.deepEqual(Array.from(subVolumeValues(a, [0])).sort((x, y) => x - y), [0, 1, 2, 3, 4, 5, 6, 7]);
-      assert.deepEqual(volumeStats(subVolumeValues(a, [1])).min, 1008);
+      assert.deepEqual(Array.from(viewValues(a, volumeView(a, 0, [0]))).sort((x, y) => x - y), [0, 1, 2, 3, 4, 5, 6, 7]);
+      assert.deepEqual(volumeStats(viewValues(a, volumeView(a, 0, [1]))).min, 1008);
     }
   });
 

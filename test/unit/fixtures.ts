@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { elementStrides } from '../../src/shared/npy/decode';
+import { NpyArray, elementStrides } from '../../src/shared/npy/decode';
+import { ArrayView, defaultView, withAxis } from '../../src/shared/npy/planeSource';
 import { encodeNpy } from '../../src/shared/npy/encode';
 import { NpyHeader } from '../../src/shared/npy/header';
 
@@ -49,4 +50,14 @@ export function elementOffset(header: NpyHeader, index: readonly number[]): numb
 /** A .npy file in memory holding `data` (any typed array), as NumPy writes it. */
 export function makeNpy(descr: string, shape: readonly (number | bigint)[], data: ArrayBufferView, fortran = false): Uint8Array {
   return encodeNpy(descr, shape, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), fortran);
+}
+
+/**
+ * A grey volume's view along volume axis `axis` (0, 1 or 2 of the last three), as "View along"
+ * chooses it, the axes before held at `held` (0 for each when not given).
+ */
+export function volumeView(array: NpyArray, axis: number, held: readonly number[] = []): ArrayView {
+  const nd = array.header.shape.length;
+  const view = withAxis(defaultView(array, { asChannels: true })!, 'slice', nd - 3 + axis);
+  return { ...view, index: array.header.shape.map((_, a) => held[a] ?? 0) };
 }

@@ -6,7 +6,7 @@ import { SliceCache, streamedPlaneSource } from '../../src/shared/npy/streaming'
 import { readSlice } from '../../src/core/arraySource';
 import { memorySource } from '../support/countingSource';
 import { parseWebviewMessage } from '../../src/shared/protocol';
-import { elementOffset, fixtureBytes, validFixtures } from './fixtures';
+import { elementOffset, fixtureBytes, validFixtures, volumeView } from './fixtures';
 
 describe('getting a slice out of the viewer', () => {
   const fixtures = validFixtures();
@@ -16,7 +16,7 @@ describe('getting a slice out of the viewer', () => {
       const array = decodeNpy(fixtureBytes('valid', fixture.file));
       const leading = fixture.shape.slice(0, -3).map(() => 1);
       for (let axis = 0; axis < 3; axis++) {
-        const source = planeSource(array, axis, leading);
+        const source = planeSource(array, volumeView(array, axis, leading));
         for (let k = 0; k < source.depth; k++) {
           const index = source.sliceIndex(k);
           const saved = decodeNpy(source.sliceNpy(k));
@@ -45,7 +45,7 @@ describe('getting a slice out of the viewer', () => {
     const streamed = streamedPlaneSource(whole.header, cache, () => undefined);
     assert.throws(() => streamed.sliceNpy(1), /not been read yet/);
     cache.put(1, new Uint8Array(await readSlice(memorySource('f.npy', bytes), whole.header, 1)));
-    assert.deepEqual(Array.from(decodeNpy(streamed.sliceNpy(1)).values), Array.from(decodeNpy(planeSource(whole, 0).sliceNpy(1)).values));
+    assert.deepEqual(Array.from(decodeNpy(streamed.sliceNpy(1)).values), Array.from(decodeNpy(planeSource(whole).sliceNpy(1)).values));
     assert.deepEqual(streamed.sliceIndex(1), [1, null, null]);
     const rgb = decodeNpy(fixtureBytes('valid', 'rgb_u1.npy'));
     const saved = decodeNpy(planeSource(rgb).sliceNpy(0));
@@ -59,6 +59,8 @@ describe('getting a slice out of the viewer', () => {
     assert.equal(numpyExpression('cams.npz', 'acl.npy', [12, null, null]), 'np.load("cams.npz")["acl"][12]');
     assert.equal(numpyExpression('v.npy', undefined, [null, 40, null]), 'np.load("v.npy")[:, 40, :]');
     assert.equal(numpyExpression('C:\\data\\ü.npy', 'dir/ünïcode.npy', [null, null]), 'np.load("C:\\\\data\\\\ü.npy")["dir/ünïcode"]');
+    assert.equal(numpyExpression('v.npy', undefined, [2, null, null], [1, 0]), 'np.load("v.npy")[2].T');
+    assert.equal(numpyExpression('v.npy', undefined, [null, null, null], [1, 2, 0]), 'np.load("v.npy").transpose(1, 2, 0)');
     assert.deepEqual([numpyIndexText([0, 3, null, null]), numpyIndexText([1, null, 2, null]), numpyIndexText([null, null, 0])], ['[0, 3]', '[1, :, 2, :]', '[:, :, 0]']);
   });
 
@@ -67,12 +69,21 @@ describe('getting a slice out of the viewer', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'exportSlice', format: 'png' }), { type: 'exportSlice', format: 'png' });
     assert.deepEqual(parseWebviewMessage({ type: 'exportIndex', index: [3, null, null], plane: 'axial' }), { type: 'exportIndex', index: [3, null, null], plane: 'axial' });
     assert.deepEqual(parseWebviewMessage({ type: 'exportData', format: 'npy', slice: 3, data }), { type: 'exportData', format: 'npy', slice: 3, data });
+    assert.deepEqual(parseWebviewMessage({ type: 'exportIndex', index: [3, null, null], order: [1, 0] }), { type: 'exportIndex', index: [3, null, null], order: [1, 0] });
+    const view = { rows: 0, cols: 1, slice: 2, channel: -1, index: [0, 0, 0, 1] };
+    assert.deepEqual(parseWebviewMessage({ type: 'rememberView', view }), { type: 'rememberView', view });
     for (const forged of [
       { type: 'exportSlice', format: 'pdf' },
       { type: 'exportSlice', format: 'png', path: '/etc/passwd' },
       { type: 'exportIndex', index: [-1] },
       { type: 'exportIndex', index: ['__import__("os")'] },
       { type: 'exportIndex', index: new Array(65).fill(0) },
+      { type: 'exportIndex', index: [3, null, null], order: [1, 1] },
+      { type: 'exportIndex', index: [3, null, null], order: '.T; import os' },
+      { type: 'rememberView', view: { ...view, rows: 64 } },
+      { type: 'rememberView', view: { ...view, index: [-1] } },
+      { type: 'rememberView', view: { ...view, path: '/etc' } },
+      { type: 'rememberView', view, file: '/etc/passwd' },
       { type: 'exportData', format: 'npy', slice: 3, data: 'AAAA' },
       { type: 'exportData', format: 'png', slice: 1.5, data },
       { type: 'exportData', format: 'npy', slice: 3, data, path: '/tmp/x' },

@@ -43,7 +43,7 @@ describe(`statistics, against NumPy ${fixture.numpy}`, () => {
       check(arrayStatistics(array.values, cOrderOf(shape, fortranOrder)), f.whole, (p) => elementIndex(p, shape, fortranOrder), 'whole');
       if (f.slice) {
         // A slice as the viewer has it: the plane source's row-major image of slice k along axis 0.
-        const source = planeSource(array, 0, []);
+        const source = planeSource(array);
         const k = f.slice.index;
         check(arrayStatistics(source.slice(k)), f.slice.stats, (p) => [Math.floor(p / source.width), p % source.width], `slice ${k}`);
       }

@@ -19,7 +19,7 @@ describe('reading large arrays slice by slice', () => {
       const cache = new SliceCache(header, Infinity);
       const requested: number[] = [];
       const streamed = streamedPlaneSource(header, cache, (k) => requested.push(k));
-      const reference = planeSource(whole, 0);
+      const reference = planeSource(whole);
       assert.deepEqual([streamed.depth, streamed.height, streamed.width], [reference.depth, reference.height, reference.width]);
       const source = memorySource(file, bytes);
       for (let k = 0; k < streamed.depth; k++) {

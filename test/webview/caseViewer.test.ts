@@ -48,6 +48,18 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
     await slider('Axial').waitFor();
   }
 
+  it("follows the axes chosen for a plane's file in its editor (a volume stored (H, W, slices) viewed along its last axis)", async () => {
+    const message = caseMessage('0000', 1) as Extract<HostMessage, { type: 'showCase' }>;
+    const along = { rows: 0, cols: 1, slice: 2, channel: -1, index: [0, 0, 0] };
+    await openCase({ ...message, planes: message.planes.map((p) => (p.plane === 'axial' ? { ...p, view: along } : p)) });
+    assert.equal(await slider('Axial').getAttribute('max'), '63', 'along axis 2: 64 slices');
+    assert.equal(await slider('Axial').inputValue(), '31');
+    assert.equal(await slider('Coronal').getAttribute('max'), '35', 'no choice: NumPy\'s');
+    // A choice that no longer fits the file (another shape now) is NumPy's again.
+    await openCase({ ...message, planes: message.planes.map((p) => (p.plane === 'axial' ? { ...p, view: { ...along, slice: 3 } } : p)) });
+    assert.equal(await slider('Axial').getAttribute('max'), '43');
+  });
+
   it('shows coronal, sagittal and axial side by side, each at its middle slice', async () => {
     await openCase();
     const regions = page.getByRole('region');

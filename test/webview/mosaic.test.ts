@@ -71,4 +71,16 @@ describe('the mosaic (headless Chromium)', () => {
     await page.waitForFunction(() => (document.querySelector('input[aria-label="Axis 0 index"]') as HTMLInputElement).value === '3');
     await page.locator('[data-role="slice-label"]', { hasText: 'Slice 1 / 4' }).waitFor();
   });
+
+  it('a stack of colour images (N, H, W, 3): one colour tile per image', async () => {
+    // Image k is one colour: (40k, 255 - 40k, 7).
+    const data = new Uint8Array(6 * 16 * 16 * 3);
+    for (let k = 0; k < 6; k++) for (let p = 0; p < 256; p++) data.set([40 * k, 255 - 40 * k, 7], (k * 256 + p) * 3);
+    page = await harness.open('npy', undefined, { width: 1000, height: 900 });
+    await post(page, arrayMessage('frames.npy', new Uint8Array(dump(data, [6, 16, 16, 3]))));
+    await page.getByRole('checkbox', { name: 'Show mosaic' }).check();
+    await page.waitForFunction(() => document.querySelector('section.mosaic')?.getAttribute('data-painted') === '6');
+    assert.deepEqual(await mosaic().getByRole('button').evaluateAll((b) => b.map((x) => x.getAttribute('aria-label'))), ['Slice 0', 'Slice 1', 'Slice 2', 'Slice 3', 'Slice 4', 'Slice 5']);
+    for (const k of [0, 5]) assert.deepEqual(await thumbPixel(k, 3, 3), [40 * k, 255 - 40 * k, 7, 255]);
+  });
 });

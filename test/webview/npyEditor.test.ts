@@ -5,7 +5,7 @@ import { parseNpyHeader } from '../../src/shared/npy/header';
 import { sampleSlices, sampledStats, sliceByteRange } from '../../src/shared/npy/streaming';
 import { fixtureBytes, validFixtures } from '../unit/fixtures';
 import { pixelOf, planeCanvas } from '../support/canvas';
-import { useWebviewHarness, arrayMessage, post, posted, storedState } from './harness';
+import { useWebviewHarness, arrayContent, arrayMessage, post, posted, storedState } from './harness';
 import { toolbarControl } from '../support/toolbar';
 
 /** An MRNet-sized uint8 volume whose value at [k, y, x] is (x + 2y + 3k) mod 256. */
@@ -228,10 +228,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
     const leading = page.getByRole('slider', { name: 'Axis 0 index' });
     assert.equal(await leading.getAttribute('max'), '1');
     await leading.fill('1');
-    await page.locator('vscode-single-select').evaluate((s: HTMLElement & { value: string }) => {
-      s.value = '2';
-      s.dispatchEvent(new Event('change'));
-    });
+    await chooseAxis('View along axis', 3);
     assert.equal(await slider().getAttribute('max'), '4');
     assert.equal(await slider().inputValue(), '2');
     const size = { width: 4, height: 3 }; // a[1, :, :, k] is 3 x 4
@@ -239,6 +236,76 @@ describe('the .npy editor webview (headless Chromium)', function () {
     await planeCanvas(page, 'Slices').hover({ position });
     const numpy = fixture.texts[1 * 60 + 2 * 20 + 3 * 5 + 2];
     assert.equal(await readout().textContent(), `x 3  y 2\nvalue ${numpy}\nat [1, 2, 3, 2]`);
+  });
+
+  /** Picks an axis in one of the view's axis choices, as a user's click does. */
+  async function chooseAxis(label: string, axis: number): Promise<void> {
+    await page.locator(`vscode-single-select[aria-label="${label}"]`).evaluate((s: HTMLElement & { value: string }, a) => {
+      s.value = String(a);
+      s.dispatchEvent(new Event('change'));
+    }, axis);
+  }
+
+  /** An int32 array whose element at an index holds the index's digits: 3241 at [3, 2, 4, 1]. */
+  function digitArray(shape: number[]): Uint8Array {
+    const count = shape.reduce((a, b) => a * b, 1);
+    const data = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      let rest = i;
+      const index = shape.map(() => 0);
+      for (let a = shape.length - 1; a >= 0; a--) {
+        index[a] = rest % shape[a];
+        rest = Math.floor(rest / shape[a]);
+      }
+      data[i] = Number(index.join(''));
+    }
+    return new Uint8Array(dump(data, shape));
+  }
+
+  it('a 4-D (x, y, z, t) array as nibabel returns it: (x, y) as the image, along z, t held; the choice is remembered and comes back', async () => {
+    page = await harness.open('npy');
+    await post(page, arrayMessage('bold.npy', digitArray([4, 3, 5, 2])));
+    await slider().waitFor();
+    assert.equal(await slider().getAttribute('max'), '2', "NumPy's: along axis 1, (z, t) the image");
+    await chooseAxis('Image rows', 0);
+    await chooseAxis('Image columns', 1);
+    await chooseAxis('View along axis', 2);
+    assert.equal(await slider().getAttribute('max'), '4');
+    assert.equal(await slider().inputValue(), '2', 'the middle slice of z');
+    const held = page.getByRole('slider', { name: 'Axis 3 index' });
+    assert.equal(await held.getAttribute('max'), '1');
+    await held.fill('1');
+    await slider().fill('4');
+    const { position } = await pixelOf(page, 'Slices', 2, 3, { width: 3, height: 4 });
+    await planeCanvas(page, 'Slices').hover({ position });
+    assert.equal(await readout().textContent(), 'x 2  y 3\nvalue 3241\nat [3, 2, 4, 1]');
+    const view = { rows: 0, cols: 1, slice: 2, channel: -1, index: [0, 0, 0, 1] };
+    assert.deepEqual((await posted(page)).filter((m) => (m as { type: string }).type === 'rememberView').pop(), { type: 'rememberView', view });
+    // Opened again (another editor of the file): the remembered axes, at the middle slice.
+    page = await harness.open('npy');
+    await post(page, { type: 'showArray', array: arrayContent('bold.npy', digitArray([4, 3, 5, 2])), view });
+    await slider().waitFor();
+    assert.equal(await slider().getAttribute('max'), '4');
+    assert.equal(await page.getByRole('slider', { name: 'Axis 3 index' }).inputValue(), '1');
+    assert.equal(await region().getAttribute('aria-label'), 'Slices');
+  });
+
+  it('a stack of colour images (N, H, W, 3) is colour images with the slice slider, and its channels as slices when asked', async () => {
+    const [n, h, w] = [4, 6, 8];
+    const data = new Uint8Array(n * h * w * 3);
+    for (let k = 0; k < n; k++) for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data.set([10 * k, 20 * y, 30 * x % 256], ((k * h + y) * w + x) * 3);
+    page = await harness.open('npy');
+    await post(page, arrayMessage('frames.npy', new Uint8Array(dump(data, [n, h, w, 3]))));
+    await slider().waitFor();
+    assert.equal(await slider().getAttribute('max'), String(n - 1));
+    await slider().fill('3');
+    const { rgba, position } = await pixelOf(page, 'Slices', 5, 2, { width: w, height: h });
+    assert.deepEqual(rgba, [30, 40, 150, 255]);
+    await planeCanvas(page, 'Slices').hover({ position });
+    assert.equal(await readout().textContent(), 'x 5  y 2\nvalue 30, 40, 150\nat [3, 2, 5]');
+    await page.getByRole('checkbox', { name: 'Show channels as slices' }).check();
+    assert.equal(await slider().getAttribute('max'), '2', 'three channels');
+    assert.equal(await page.getByRole('slider', { name: 'Axis 0 index' }).getAttribute('max'), String(n - 1));
   });
 
   it('shows (H, W, 3) uint8 arrays in colour', async () => {

@@ -25,104 +25,155 @@ export interface PlaneSource {
   sliceIndex(k: number): (number | null)[];
   /** Slice k as a `.npy` of its own: its elements in the array's dtype, rows × columns (× channels). */
   sliceNpy(k: number): Uint8Array;
-}
-
-/** How an array of this shape is shown as images, or why it is not. */
-export type Layout =
-  | { kind: 'values' } // 0-D and 1-D: a list of values
-  | { kind: 'image' } // 2-D, and (H, W, 1)
-  | { kind: 'colour'; channels: 3 | 4; first?: boolean } // (H, W, 3|4) uint8, or float with every value in [0, 1]; `first`: (3|4, H, W)
-  | { kind: 'volume'; leadingAxes: number }; // the last three axes are a volume, any before are indexed
-
-/**
- * The layout of an array: colour stays colour, as matplotlib's imshow shows it, unless
- * `asChannels` asks for the channels of an (H, W, 3|4) array as slices of a volume.
- */
-export function layoutOf(array: NpyArray, asChannels = false, channelsFirst = false): Layout {
-  const { shape } = array.header;
-  if (shape.length < 2) return { kind: 'values' };
-  if (shape.length === 2 || (shape.length === 3 && shape[2] === 1)) return { kind: 'image' };
-  const first = channelsFirst ? colourChannels(array, true) : undefined;
-  if (first) return { kind: 'colour', channels: first, first: true };
-  const channels = colourChannels(array);
-  if (channels && !asChannels) return { kind: 'colour', channels };
-  return { kind: 'volume', leadingAxes: shape.length - 3 };
+  /**
+   * Where the image's rows, columns (and channels) come in what `sliceIndex` selects, when
+   * not in that order (an image turned by the choice of axes): [1, 0] is `.T`.
+   */
+  sliceOrder?: number[];
 }
 
 /**
- * 3 or 4 for an (H, W, 3|4) array that can be a colour image (uint8, or floats all in [0, 1]);
- * with `first`, for a (3|4, H, W) one, channels first as PyTorch stores images.
+ * Which axes of an array are shown how: one runs down the image (`rows`), one across
+ * (`cols`), the plane's slider moves along `slice` (-1: the image is all there is), `channel`
+ * holds a colour image's 3 or 4 channels (-1: grey); every other axis stays at its `index`.
  */
-export function colourChannels(array: NpyArray, first = false): 3 | 4 | undefined {
+export interface ArrayView {
+  rows: number;
+  cols: number;
+  slice: number;
+  channel: number;
+  /** An index for every axis of the array; only those of the axes held still count. */
+  index: number[];
+}
+
+/**
+ * The colour axis of an array that can be a stack of colour images (uint8, or floats all in
+ * [0, 1]), else -1: its last axis, of 3 or 4 (`(…, H, W, 3|4)`, as matplotlib's imshow takes
+ * them), or with `first` the axis before the image (`(…, 3|4, H, W)`, as PyTorch stores them).
+ */
+export function colourAxis(array: NpyArray, first = false): number {
   const { shape, dtype } = array.header;
-  const last = shape[first ? 0 : 2];
-  if (shape.length !== 3 || (last !== 3 && last !== 4)) return undefined;
-  if (dtype.code === 'u1') return last;
-  if (dtype.kind !== 'float') return undefined;
+  const axis = shape.length - (first ? 3 : 1);
+  if (shape.length < 3 || (shape[axis] !== 3 && shape[axis] !== 4)) return -1;
+  if (dtype.code === 'u1') return axis;
+  if (dtype.kind !== 'float') return -1;
   const values = array.values;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v < 0 || v > 1) return undefined; // NaN passes: it paints in its own colour
+    if (v < 0 || v > 1) return -1; // NaN passes: it paints in its own colour
   }
-  return last;
+  return axis;
 }
 
 /**
- * The values of the 3-D volume shown at leading index `leading` (all of them for arrays of
- * up to three axes): what the default contrast of a 4-D or larger array is computed from.
+ * How an array is first shown, NumPy's way: the last two axes are the image and the one
+ * before them the slices, any before that held at 0; a colour stack is colour images, its
+ * channels the last axis (with `channelsFirst`, the one before the image; with `asChannels`,
+ * slices of grey); a trailing axis of 1 (`(…, H, W, 1)`) is held. Undefined for 0-D and 1-D
+ * arrays, which are lists of values.
  */
-export function subVolumeValues(array: NpyArray, leading: readonly number[]): NumericArray {
+export function defaultView(array: NpyArray, options: { asChannels?: boolean; channelsFirst?: boolean } = {}): ArrayView | undefined {
+  const { shape } = array.header;
+  const nd = shape.length;
+  if (nd < 2) return undefined;
+  const index = shape.map(() => 0);
+  const first = options.channelsFirst ? colourAxis(array, true) : -1;
+  if (first >= 0) return { rows: nd - 2, cols: nd - 1, slice: nd - 4, channel: first, index };
+  const last = colourAxis(array);
+  if (last >= 0 && options.asChannels) return { rows: nd - 3, cols: nd - 2, slice: last, channel: -1, index };
+  if (last >= 0) return { rows: nd - 3, cols: nd - 2, slice: nd - 4, channel: last, index };
+  const image = nd >= 3 && shape[nd - 1] === 1 ? nd - 1 : nd;
+  return { rows: image - 2, cols: image - 1, slice: image - 3, channel: -1, index };
+}
+
+/** The axes held at their index: neither image, slice nor channel. */
+export function heldAxes(view: ArrayView): number[] {
+  return view.index.map((_, axis) => axis).filter((axis) => axis !== view.rows && axis !== view.cols && axis !== view.slice && axis !== view.channel);
+}
+
+/**
+ * The view with `axis` as the image's rows, columns or the slice axis. Rows and columns trade
+ * places with whatever held the axis before (the image turns, or slice and image trade); a
+ * new slice axis taken from the image leaves the other two of the three as NumPy orders them
+ * (`a[:, k]` shows axes 0 and 2); an axis that was held lets go of the old one, which is held.
+ */
+export function withAxis(view: ArrayView, role: 'rows' | 'cols' | 'slice', axis: number): ArrayView {
+  const next = { ...view, index: [...view.index] };
+  const old = view[role];
+  if (old === axis) return next;
+  if (role === 'slice' && old >= 0 && (axis === view.rows || axis === view.cols)) {
+    [next.rows, next.cols] = [old, view.rows, view.cols].filter((a) => a !== axis).sort((a, b) => a - b);
+  } else {
+    for (const other of ['rows', 'cols', 'slice'] as const) if (view[other] === axis) next[other] = old;
+  }
+  next[role] = axis;
+  return next;
+}
+
+/**
+ * A view that was saved (for this file, maybe before it changed), if it still fits the array:
+ * distinct axes in range, a channel axis the array can be colour on, indices clamped.
+ */
+export function checkedView(array: NpyArray, saved: unknown): ArrayView | undefined {
+  const { shape } = array.header;
+  const nd = shape.length;
+  if (typeof saved !== 'object' || saved === null || nd < 2) return undefined;
+  const v = saved as Partial<Record<keyof ArrayView, unknown>>;
+  const axisOrNone = (a: unknown, none: boolean) => Number.isInteger(a) && (a as number) >= (none ? -1 : 0) && (a as number) < nd;
+  if (!axisOrNone(v.rows, false) || !axisOrNone(v.cols, false) || !axisOrNone(v.slice, true) || !axisOrNone(v.channel, true)) return undefined;
+  const view = { rows: v.rows as number, cols: v.cols as number, slice: v.slice as number, channel: v.channel as number };
+  const used = Object.values(view).filter((a) => a >= 0);
+  if (new Set(used).size !== used.length) return undefined;
+  if (view.channel >= 0 && view.channel !== colourAxis(array) && view.channel !== colourAxis(array, true)) return undefined;
+  const index = shape.map((n, axis) => {
+    const i = Array.isArray(v.index) ? (v.index[axis] as unknown) : 0;
+    return Number.isInteger(i) ? Math.max(0, Math.min(n - 1, i as number)) : 0;
+  });
+  return { ...view, index };
+}
+
+/**
+ * The values of what a view can show at its held indices (every slice of the volume or stack
+ * shown; the whole array when nothing is held): what a 4-D array's default contrast is of.
+ */
+export function viewValues(array: NpyArray, view: ArrayView): NumericArray {
+  const held = heldAxes(view);
   const { shape, fortranOrder } = array.header;
-  if (leading.length === 0) return array.values;
+  if (held.length === 0) return array.values;
   const strides = elementStrides(shape, fortranOrder);
-  const inner = shape.slice(leading.length);
-  const size = inner.reduce((a, b) => a * b, 1);
-  const base = leading.reduce((sum, i, a) => sum + i * strides[a], 0);
-  if (!fortranOrder) return array.values.subarray(base, base + size);
+  const free = shape.map((_, axis) => axis).filter((axis) => !held.includes(axis));
+  const base = held.reduce((sum, axis) => sum + view.index[axis] * strides[axis], 0);
+  const size = free.reduce((n, axis) => n * shape[axis], 1);
+  // Held axes that lead a C-order array leave a run of elements.
+  if (!fortranOrder && held.every((axis, i) => axis === i)) return array.values.subarray(base, base + size);
   const ctor = array.values.constructor as new (n: number) => NumericArray;
   const out = new ctor(size);
-  const innerStrides = strides.slice(leading.length);
   for (let i = 0; i < size; i++) {
     let rest = i;
     let at = base;
-    for (let a = inner.length - 1; a >= 0; a--) {
-      at += (rest % inner[a]) * innerStrides[a];
-      rest = Math.floor(rest / inner[a]);
+    for (let f = free.length - 1; f >= 0; f--) {
+      const axis = free[f];
+      at += (rest % shape[axis]) * strides[axis];
+      rest = Math.floor(rest / shape[axis]);
     }
     out[i] = array.values[at];
   }
   return out;
 }
 
-/**
- * The images of an array: along volume axis `axis` (0, 1 or 2 of the last three) with the
- * leading axes fixed at `leading`. 2-D arrays and colour images are one slice.
- */
-export function planeSource(array: NpyArray, axis = 0, leading: readonly number[] = [], asChannels = false, channelsFirst = false): PlaneSource {
+/** The images of an array as `view` shows them (NumPy's way by default). */
+export function planeSource(array: NpyArray, view: ArrayView | undefined = defaultView(array)): PlaneSource {
+  if (!view) throw new Error('0-D and 1-D arrays have no planes');
   const { shape, fortranOrder } = array.header;
-  const layout = layoutOf(array, asChannels, channelsFirst);
-  if (layout.kind === 'values') throw new Error('0-D and 1-D arrays have no planes');
   const strides = elementStrides(shape, fortranOrder);
-  const nd = shape.length;
-  // Axes of the full array: the slice axis (or none), then rows, then columns.
-  let sliceAxis = -1;
-  let rowAxis = 0;
-  let colAxis = 1;
-  let channelStride = 0;
-  let channels: 1 | 3 | 4 = 1;
-  if (layout.kind === 'colour') {
-    channels = layout.channels;
-    channelStride = strides[layout.first ? 0 : 2];
-    if (layout.first) [rowAxis, colAxis] = [1, 2];
-  } else if (layout.kind === 'volume') {
-    const volumeAxes = [nd - 3, nd - 2, nd - 1];
-    sliceAxis = volumeAxes[axis];
-    [rowAxis, colAxis] = volumeAxes.filter((a) => a !== sliceAxis);
-  }
+  const { rows: rowAxis, cols: colAxis, slice: sliceAxis, channel: channelAxis } = view;
+  const channels = (channelAxis < 0 ? 1 : shape[channelAxis]) as 1 | 3 | 4;
+  const channelStride = channelAxis < 0 ? 0 : strides[channelAxis];
   const height = shape[rowAxis];
   const width = shape[colAxis];
   const depth = sliceAxis < 0 ? 1 : shape[sliceAxis];
-  const base = leading.reduce((sum, i, a) => sum + i * strides[a], 0);
+  const held = heldAxes(view);
+  const base = held.reduce((sum, axis) => sum + view.index[axis] * strides[axis], 0);
   const rowStride = strides[rowAxis];
   const colStride = strides[colAxis];
   const sliceStride = sliceAxis < 0 ? 0 : strides[sliceAxis];
@@ -132,20 +183,27 @@ export function planeSource(array: NpyArray, axis = 0, leading: readonly number[
   let buffer: NumericArray | undefined;
 
   const offsetOf = (k: number, y: number, x: number) => base + k * sliceStride + y * rowStride + x * colStride;
+  /** The index NumPy selects the pixel by: a colour pixel's channels are `:`, or left out when last. */
   const fullIndex = (k: number, y: number, x: number): (number | string)[] => {
-    const index = [...leading, ...shape.slice(leading.length).map(() => 0)];
+    const index: (number | string)[] = [...view.index];
     if (sliceAxis >= 0) index[sliceAxis] = k;
     index[rowAxis] = y;
     index[colAxis] = x;
-    if (channels === 1) return index;
-    return layout.kind === 'colour' && layout.first ? [':', y, x] : index.slice(0, 2);
+    if (channelAxis < 0) return index;
+    index[channelAxis] = ':';
+    return channelAxis === shape.length - 1 ? index.slice(0, -1) : index;
   };
+
+  const shownAxes = [rowAxis, colAxis, ...(channelAxis < 0 ? [] : [channelAxis])];
+  const numpyAxes = [...shownAxes].sort((a, b) => a - b);
+  const order = shownAxes.map((axis) => numpyAxes.indexOf(axis));
 
   return {
     depth,
     height,
     width,
     channels,
+    ...(order.some((o, i) => o !== i) && { sliceOrder: order }),
     slice(k) {
       const start = base + k * sliceStride;
       if (contiguous) return values.subarray(start, start + pixels);
@@ -169,9 +227,9 @@ export function planeSource(array: NpyArray, axis = 0, leading: readonly number[
       return `[${fullIndex(k, y, x).join(', ')}]`;
     },
     sliceIndex(k) {
-      const index: (number | null)[] = [...leading, ...shape.slice(leading.length).map(() => null)];
+      const index: (number | null)[] = [...view.index];
+      for (const axis of [rowAxis, colAxis, channelAxis]) if (axis >= 0) index[axis] = null;
       if (sliceAxis >= 0) index[sliceAxis] = k;
-      else if (channels === 1 && shape.length === 3) index[2] = 0; // (H, W, 1)
       return index;
     },
     sliceNpy(k) {
@@ -208,12 +266,14 @@ export function numpyIndexText(index: readonly (number | null)[]): string {
 
 /**
  * The line a researcher pastes into a notebook to get exactly a slice:
- * `np.load("train/axial/0000.npy")[12]`, `np.load("cams.npz")["acl"][12]`. `member` is the
- * `.npz` member's name; NumPy's key for it drops `.npy`.
+ * `np.load("train/axial/0000.npy")[12]`, `np.load("cams.npz")["acl"][12]`, and `.T` or
+ * `.transpose(…)` when the image shows the axes in another `order`. `member` is the `.npz`
+ * member's name; NumPy's key for it drops `.npy`.
  */
-export function numpyExpression(path: string, member: string | undefined, index: readonly (number | null)[]): string {
+export function numpyExpression(path: string, member: string | undefined, index: readonly (number | null)[], order?: readonly number[]): string {
   const key = member === undefined ? '' : `[${pythonString(member.replace(/\.npy$/, ''))}]`;
-  return `np.load(${pythonString(path)})${key}${numpyIndexText(index)}`;
+  const turned = !order || order.every((o, i) => o === i) ? '' : order.length === 2 ? '.T' : `.transpose(${order.join(', ')})`;
+  return `np.load(${pythonString(path)})${key}${numpyIndexText(index)}${turned}`;
 }
 
 /** A Python string literal: JSON's escapes are Python's too. */
