@@ -379,6 +379,10 @@ function showPlane(viewer: PlaneViewer, casePlane: CasePlane, keep: Partial<Plan
     };
     return stream;
   }
+  if ('overview' in content) {
+    viewer.showError(`Cannot show ${content.fileName} here: it is one image too large to hold (${content.header.shapeText}); its editor shows it from an overview`);
+    return undefined;
+  }
   try {
     const array = decodeNpyData(content.header, new Uint8Array(content.data));
     // The axes chosen for the file in its editor, else NumPy's.

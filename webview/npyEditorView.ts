@@ -4,6 +4,7 @@ import { NpyHeader } from '../src/shared/npy/header';
 import { ArrayView, PlaneSource, checkedView, colourAxis, defaultView, heldAxes, planeSource, valuesSource, viewValues, withAxis } from '../src/shared/npy/planeSource';
 import { ArrayStatistics, StatisticsAccumulator, cOrderOf, elementIndex, holdsWideIntegers, wideOf } from '../src/shared/statistics';
 import { sliceCount, sliceHeader } from '../src/shared/npy/streaming';
+import { imageShape, partHeader, partShape } from '../src/shared/npy/overview';
 import { formatBytes, formatStat } from '../src/shared/format';
 import { VolumeStats, volumeStats } from '../src/shared/windowing';
 import { CaseInfo, HostMessage, OverlayContent, SampledArray, ViewDefaults } from '../src/shared/protocol';
@@ -68,6 +69,8 @@ export function startNpyEditor(root: HTMLElement): void {
   let stream: SliceStream | undefined;
   /** A file read slice by slice: its slice shown arrived (the statistics of the slice follow). */
   let sliceArrived: (() => void) | undefined;
+  /** An image shown from its overview: a region at full resolution arrived (or cannot be read). */
+  let regionArrived: ((message: Extract<HostMessage, { type: 'region' | 'regionError' }>) => void) | undefined;
   let defaults: ViewDefaults = { colourMap: DEFAULT_COLOUR_MAP, preset: 'auto' };
   let caseInfo: CaseInfo | undefined;
   group.onPresetChosen = (preset) => vscode.postMessage({ type: 'rememberPreset', preset });
@@ -80,6 +83,10 @@ export function startNpyEditor(root: HTMLElement): void {
         sliceArrived?.();
       }
       if (viewer && stream) viewer.setBusy(stream.busy);
+      return;
+    }
+    if (message.type === 'region' || message.type === 'regionError') {
+      regionArrived?.(message);
       return;
     }
     if (message.type === 'requestExport') {
@@ -110,6 +117,7 @@ export function startNpyEditor(root: HTMLElement): void {
     status.remove();
     stream = undefined;
     sliceArrived = undefined;
+    regionArrived = undefined;
     statistics.onOpen = () => undefined;
     if (viewer) group.remove(viewer);
     viewer?.dispose();
@@ -134,7 +142,8 @@ export function startNpyEditor(root: HTMLElement): void {
       return;
     }
     try {
-      viewer = 'sampled' in content ? showSliceBySlice(content.fileName, content.header, content.sampled, (data) => {
+      if ('overview' in content) viewer = showOverview(content.fileName, content.header, content.overview);
+      else viewer = 'sampled' in content ? showSliceBySlice(content.fileName, content.header, content.sampled, (data) => {
         // Every slice is here: the array is shown whole, in the same state (kept by fileName), keeping the focus.
         const focused = viewer?.element.contains(document.activeElement);
         showArray({ ...message, array: { fileName: content.fileName, header: content.header, data } });
@@ -274,6 +283,35 @@ export function startNpyEditor(root: HTMLElement): void {
     sliceArrived = showStatistics;
     showStatistics();
     save();
+    return plane;
+  }
+
+  /**
+   * One image too large to hold, from its overview (every `step`-th row and column): the
+   * figures are the overview's; where the user zooms in, the region on screen is read at full resolution.
+   */
+  function showOverview(fileName: string, header: NpyHeader, overview: { step: number; data: ArrayBuffer }): PlaneViewer {
+    const { step } = overview;
+    const { height, width } = imageShape(header);
+    const part = (rows: number, cols: number, data: ArrayBuffer) => decodeNpyData(partHeader(header, partShape(header, rows, cols)), new Uint8Array(data));
+    const rows = Math.ceil(height / step);
+    const cols = Math.ceil(width / step);
+    const whole = part(rows, cols, overview.data);
+    // A pixel's index is that of the element of the whole image it stands for.
+    const grey3 = header.shape.length === 3 && header.shape[2] === 1 ? ', 0' : ''; // (H, W, 1)
+    const indexed = (source: PlaneSource, y0: number, x0: number, by: number): PlaneSource => ({ ...source, indexAt: (_k, y, x) => `[${y0 + y * by}, ${x0 + x * by}${grey3}]` });
+    const source = indexed(planeSource(whole), 0, 0, step);
+    const stats = volumeStats(whole.values);
+    fillInfo(info, header, stats, rows);
+    controls.append(el('span', { class: 'status' }, [`One image too large to hold (${formatBytes(header.fileSize)}): shown from an overview of one row and column in ${step} (${rows} x ${cols}); zoom in for full resolution.`]));
+    const { plane, initial } = planeViewer(fileName);
+    plane.setSource(source, stats, initial, true);
+    plane.setOverview({ step, height, width, want: (region) => vscode.postMessage({ type: 'readRegion', region }) });
+    regionArrived = (message) => {
+      if (message.type === 'regionError') plane.regionFailed(message.region, message.message);
+      else plane.showRegion(message.region, indexed(planeSource(part(message.region.height, message.region.width, message.data)), message.region.y0, message.region.x0, 1));
+    };
+    statistics.show([{ label: `Overview (one row and column in ${step})`, scope: 'slice', values: () => source.slice(0), indexOf: (p) => source.indexAt(0, Math.floor(p / (cols * source.channels)), Math.floor((p % (cols * source.channels)) / source.channels)) }]);
     return plane;
   }
 

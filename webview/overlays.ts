@@ -270,7 +270,7 @@ export function planeOverlays(
       problems.push(`Cannot show the ${name} overlay (${array.fileName}): ${array.error}`);
       continue;
     }
-    if ('sampled' in array) continue; // the host sends overlays whole
+    if ('sampled' in array || 'overview' in array) continue; // the host sends overlays whole
     try {
       const decoded = decodeNpyData(array.header, new Uint8Array(array.data));
       const kind = overlayKind(name, decoded, planeName.toLowerCase(), planeShape);

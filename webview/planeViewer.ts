@@ -10,6 +10,8 @@ import { ColourBar } from './colourBar';
 import { clearedCanvas, el } from './dom';
 import { Overlay, OverlayState } from './overlays';
 import { HistogramView } from './histogramView';
+import { FullResolution, OverviewImage } from './fullResolution';
+import { Region } from '../src/shared/npy/overview';
 
 /** What a plane viewer remembers across a hidden tab or a change of case. */
 export interface PlaneViewState {
@@ -84,6 +86,12 @@ export class PlaneViewer {
   private cine?: number;
   private drag?: { kind: 'contrast' | 'pan'; x: number; y: number; window: Window; pan: { x: number; y: number } };
   private hover?: { x: number; y: number };
+  /** Where the pointer is on the canvas (device pixels): an image shown from an overview reads its full resolution there. */
+  private pointer?: { cx: number; cy: number };
+  /** An image too large to hold, shown from an overview: full resolution where zoomed in. */
+  private fullResolution?: FullResolution;
+  /** Slices of this plane are on their way (see setBusy). */
+  private busy = false;
   /** A pixel marked from outside (the values grid's cell under the pointer). */
   private marked?: { x: number; y: number };
   /** Whether the pointer is over this viewport: keys go there first. */
@@ -156,7 +164,34 @@ export class PlaneViewer {
    * technology wait for the settled state. Every new source starts settled.
    */
   setBusy(busy: boolean): void {
-    this.element.setAttribute('aria-busy', String(busy));
+    this.busy = busy;
+    this.element.setAttribute('aria-busy', String(busy || this.fullResolution?.pending === true));
+  }
+
+  /**
+   * The source set is the overview of an image too large to hold (every `image.step`-th row
+   * and column): where the view is zoomed in, the region on screen is asked for at full resolution.
+   */
+  setOverview(image: OverviewImage): void {
+    this.fullResolution?.dispose();
+    this.fullResolution = new FullResolution(image, () => {
+      this.setBusy(this.busy);
+      this.draw();
+      this.updateReadout();
+    });
+    this.render();
+  }
+
+  /** A region at full resolution arrived (a source of its own pixels, indexed in the whole image). */
+  showRegion(region: Region, source: PlaneSource): void {
+    this.fullResolution?.show(region, source);
+  }
+
+  /** A region asked for cannot be read: the overview stands there. */
+  regionFailed(region: Region, message: string): void {
+    this.fullResolution?.failed(region);
+    this.alert.hidden = false;
+    this.alert.textContent = message;
   }
 
   /** Shows why this plane cannot be drawn, in place of the image. */
@@ -402,6 +437,7 @@ export class PlaneViewer {
   /** Stops timers and observers; the element can then be dropped. */
   dispose(): void {
     this.stopCine();
+    this.fullResolution?.dispose();
     this.resizeObserver.disconnect();
   }
 
@@ -438,6 +474,7 @@ export class PlaneViewer {
       }
       const colours = colourMapTable(colourMap, invert);
       paintMapped(values, this.window, colours, out, this.state.scale);
+      this.fullResolution?.paint({ window: this.window, colours, invert, scale: this.state.scale });
       for (const o of this.overlays) o.blend(k, out, source.width, source.height);
       this.putImage();
       setText(this.windowText, `W ${formatWidth(this.window.low, this.window.high)} L ${formatStat(widthLevel(this.window).level)}`);
@@ -446,6 +483,7 @@ export class PlaneViewer {
       if (this.state.histogram) this.histogram.showWindow(this.window, colours);
     } else {
       paintColour(values, source.channels, this.state.invert, out);
+      this.fullResolution?.paint({ window: this.window, colours: new Uint32Array(0), invert: this.state.invert, scale: this.state.scale });
       for (const o of this.overlays) o.blend(k, out, source.width, source.height);
       this.putImage();
       setText(this.windowText, '');
@@ -479,6 +517,12 @@ export class PlaneViewer {
     const { scale, x, y } = this.placement();
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(this.image, x, y, source.width * scale, source.height * scale);
+    if (this.fullResolution) {
+      this.fullResolution.draw(ctx, { scale, x, y }, this.canvas);
+      const shown = this.fullResolution.shownRegion;
+      if (shown === undefined) delete this.element.dataset.fullResolution;
+      else this.element.dataset.fullResolution = shown;
+    }
     if (this.marked) {
       ctx.strokeStyle = getComputedStyle(this.element).getPropertyValue('--vscode-focusBorder').trim() || '#0af';
       ctx.lineWidth = Math.max(1, dpr);
@@ -541,6 +585,11 @@ export class PlaneViewer {
       setText(this.readout, '');
       return;
     }
+    const detailed = this.fullResolution && this.pointer && this.fullResolution.readout(this.pointer.cx, this.pointer.cy, this.placement(), source);
+    if (detailed) {
+      setText(this.readout, detailed);
+      return;
+    }
     const { x, y } = this.hover;
     const k = this.state.slice;
     const overlays = this.overlays.filter((o) => o.state.shown).map((o) => `\n${o.readout(k, x, y, source.width, source.height)}`);
@@ -599,6 +648,7 @@ export class PlaneViewer {
     });
     box.addEventListener('pointermove', (e) => {
       this.hover = this.arrayPoint(e);
+      this.pointer = this.canvasPoint(e);
       this.updateReadout();
       this.onHover(this.hover);
       const drag = this.drag;

@@ -38,7 +38,7 @@ export async function readOverlay(name: string, uri: vscode.Uri, member?: string
       source = opened;
     }
     const content = await readContent(source, largeArrayBytes());
-    return 'sampled' in content ? { fileName, error: `the ${name} overlay is larger than mrnet.largeFileThresholdMB and overlays are read whole` } : content;
+    return 'sampled' in content || 'overview' in content ? { fileName, error: `the ${name} overlay is larger than mrnet.largeFileThresholdMB and overlays are read whole` } : content;
   } catch (e) {
     return { fileName, error: e instanceof Error ? e.message : String(e) };
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ArraySource, readSlice, sampleStatistics } from '../core/arraySource';
+import { ArraySource, readRegion, readSlice, sampleStatistics } from '../core/arraySource';
+import { Region, regionProblem } from '../shared/npy/overview';
 import { NpyHeader } from '../shared/npy/header';
 import { middleOutwards, sliceCount } from '../shared/npy/streaming';
 import { ArrayContent, HostMessage } from '../shared/protocol';
@@ -11,6 +12,8 @@ interface SlicedFile {
   header: NpyHeader;
   /** Every slice is sent unasked (the webview then holds the array whole). */
   whole: boolean;
+  /** One image shown from its overview: regions of it are read, not slices. */
+  image?: boolean;
 }
 
 /**
@@ -26,6 +29,7 @@ export class SlicedFiles {
   /** Records what a pane now shows: an array read slice by slice, or anything else. */
   shown(pane: string, source: ArraySource | undefined, content: ArrayContent): void {
     if (source && 'sampled' in content) this.files.set(pane, { source, header: content.header, whole: content.sampled.whole });
+    else if (source && 'overview' in content) this.files.set(pane, { source, header: content.header, whole: false, image: true });
     else this.files.delete(pane);
   }
 
@@ -41,7 +45,7 @@ export class SlicedFiles {
    */
   async follow(pane: string, post: Post): Promise<void> {
     const file = this.files.get(pane);
-    if (!file) return;
+    if (!file || file.image) return;
     const plane = pane || undefined;
     const current = () => this.files.get(pane) === file;
     try {
@@ -65,11 +69,29 @@ export class SlicedFiles {
   /** Reads a slice a webview asked for and posts it, or posts why it cannot be read. */
   async serve(pane: string, index: number, post: Post): Promise<void> {
     const file = this.files.get(pane);
-    if (!file || index >= sliceCount(file.header)) {
+    if (!file || file.image || index >= sliceCount(file.header)) {
       this.log.warn(`Refused to read slice ${index}${pane ? ` of the ${pane} pane` : ''}: out of range or not read slice by slice`);
       return;
     }
     await this.send(pane, file, index, post);
+  }
+
+  /** Reads a region at full resolution of an image shown from its overview, if it lies inside the image and within the size allowed. */
+  async serveRegion(pane: string, region: Region, post: Post): Promise<void> {
+    const file = this.files.get(pane);
+    const problem = file?.image ? regionProblem(file.header, region) : 'the array is not shown from an overview';
+    if (!file || problem) {
+      this.log.warn(`Refused to read a region${pane ? ` of the ${pane} pane` : ''}: ${problem}`);
+      return;
+    }
+    try {
+      const data = await readRegion(file.source, file.header, region);
+      if (this.files.get(pane) === file) await post({ type: 'region', region, data });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.log.error(`${file.source.name}: region ${JSON.stringify(region)}: ${message}`);
+      await post({ type: 'regionError', region, message: `Cannot show full resolution of ${file.source.name}: ${message}` });
+    }
   }
 
   /** Reads slice `index` and posts it while its pane still shows the file, or posts why it cannot be read; false then. */

@@ -2,6 +2,7 @@ import { formatBytes } from '../shared/format';
 import { NpyHeader, npyHeaderLength, parseNpyHeader } from '../shared/npy/header';
 import { gatherFortranSlices, middleSlice, readsSliceBySlice, sampleSlices, sampledStats, sliceByteRange, sliceCount, sliceHeader } from '../shared/npy/streaming';
 import { VolumeStats } from '../shared/windowing';
+import { Region, imageShape, isOneImage, overviewLines, overviewStep } from '../shared/npy/overview';
 import { ArrayContent } from '../shared/protocol';
 
 /**
@@ -61,8 +62,13 @@ export async function readContent(source: ArraySource, streamAbove: number, slic
         const index = middleSlice(sliceCount(header));
         return { fileName, header, sampled: { first: { index, data: await readSlice(source, header, index) }, whole } };
       }
+      if (header && isOneImage(header) && !whole) {
+        const step = overviewStep(header);
+        const { height, width } = imageShape(header);
+        return { fileName, header, overview: { step, data: await readImagePart(source, header, overviewLines(height, step), overviewLines(width, step)) } };
+      }
       if (source.size > streamAbove && source.size > WHOLE_READ_LIMIT) {
-        const why = source.ranged ? 'only 3-D arrays are read slice by slice' : 'this file system has no ranged reads, so it can only be read whole';
+        const why = source.ranged ? 'it is neither one image nor a stack of images (3-D)' : 'this file system has no ranged reads, so it can only be read whole';
         return { fileName, error: `the array is ${formatBytes(source.size)}, too large to read whole (limit ${formatBytes(WHOLE_READ_LIMIT)}), and ${why}` };
       }
     }
@@ -76,6 +82,48 @@ export async function readContent(source: ArraySource, streamAbove: number, slic
   } catch (e) {
     return { fileName, error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** Bytes read at once along one line of an image (a row in C order, a column of one channel in Fortran order). */
+const LINE_READ_BYTES = 8 * 2 ** 20;
+
+/**
+ * Pixels `rows` x `cols` (each ascending) of one image (2-D, or (H, W, C)), in C order as a
+ * buffer of their own: an overview (every n-th row and column) or a region (runs of both).
+ * Each line of the file that holds wanted pixels is read from its first to its last wanted
+ * pixel, in runs of at most 8 MB: rows in C order, one channel's columns in Fortran order.
+ */
+export async function readImagePart(source: ArraySource, header: NpyHeader, rows: readonly number[], cols: readonly number[]): Promise<ArrayBuffer> {
+  const { height, width, channels } = imageShape(header);
+  const item = header.dtype.itemSize;
+  const out = new Uint8Array(rows.length * cols.length * channels * item);
+  // One line of the file holds wanted positions `along` it, `apart` elements apart, `run` elements each.
+  const lines = header.fortranOrder
+    ? cols.flatMap((x, j) => Array.from({ length: channels }, (_, c) => ({ start: (c * width + x) * height, along: rows, apart: 1, run: 1, put: (i: number) => ((i * cols.length + j) * channels + c) * item })))
+    : rows.map((y, i) => ({ start: y * width * channels, along: cols, apart: channels, run: channels, put: (j: number) => (i * cols.length + j) * channels * item }));
+  for (const line of lines) {
+    const { run } = line; // elements per wanted position: a pixel's channels lie together in C order
+    const last = line.along[line.along.length - 1] * line.apart + run;
+    const perRead = Math.max(run, Math.floor(LINE_READ_BYTES / item));
+    // Each read starts at the first wanted position not yet copied and holds at least that one.
+    for (let p = 0; p < line.along.length; ) {
+      const from = line.along[p] * line.apart;
+      const to = Math.min(last, from + perRead);
+      const bytes = await source.read(header.dataOffset + (line.start + from) * item, (to - from) * item);
+      if (bytes.length < (to - from) * item) throw new Error(`the array ends before element ${line.start + to}`);
+      for (; p < line.along.length && line.along[p] * line.apart + run <= to; p++) {
+        const at = (line.along[p] * line.apart - from) * item;
+        out.set(bytes.subarray(at, at + run * item), line.put(p));
+      }
+    }
+  }
+  return out.buffer;
+}
+
+/** A region of an image at full resolution (see readImagePart). */
+export function readRegion(source: ArraySource, header: NpyHeader, region: Region): Promise<ArrayBuffer> {
+  const span = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+  return readImagePart(source, header, span(region.y0, region.height), span(region.x0, region.width));
 }
 
 /** The statistics of an array read slice by slice, from a sample of its slices (the middle one among them). */

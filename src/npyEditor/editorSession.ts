@@ -38,6 +38,7 @@ export function startEditorSession(
     const message = parseWebviewMessage(raw);
     if (!message) log.warn(`Refused a malformed message from the editor of ${document.toString()}`);
     else if (message.type === 'readSlice' && message.plane === undefined) await session.sliced.serve('', message.index, session.post);
+    else if (message.type === 'readRegion') await session.sliced.serveRegion('', message.region, session.post);
     else if (message.type === 'rememberPreset') await views.store.remember(views.kind, message.preset);
     else if (message.type === 'rememberView') {
       const file = views.planeFile();

@@ -2,6 +2,7 @@ import { Outcome } from './metrics/roc';
 import { ColourMapName } from './colourMaps';
 import { NpyHeader } from './npy/header';
 import { ArrayView } from './npy/planeSource';
+import { Region } from './npy/overview';
 import { VolumeStats, WindowPreset } from './windowing';
 
 /**
@@ -17,6 +18,8 @@ import { VolumeStats, WindowPreset } from './windowing';
 export type ArrayContent =
   | { fileName: string; header: NpyHeader; data: ArrayBuffer }
   | { fileName: string; header: NpyHeader; sampled: SampledArray }
+  /** One image too large to hold: every `step`-th row and column, in C order; regions at full resolution are asked for (readRegion). */
+  | { fileName: string; header: NpyHeader; overview: { step: number; data: ArrayBuffer } }
   | { fileName: string; error: string };
 
 /**
@@ -134,6 +137,9 @@ export type HostMessage =
   | ({ type: 'slice' } & SliceData)
   /** The statistics of an array read slice by slice, from `slices` of its slices: its default contrast and histogram. */
   | { type: 'sampledStats'; plane?: string; stats: VolumeStats; slices: number }
+  /** A region of the image shown from its overview, at full resolution, in C order; or why it cannot be read. */
+  | { type: 'region'; region: Region; data: ArrayBuffer }
+  | { type: 'regionError'; region: Region; message: string }
   /** Why a slice asked for cannot be read (the file changed or was truncated after it was opened). */
   | { type: 'sliceError'; plane?: string; index: number; message: string };
 
@@ -154,6 +160,8 @@ export type WebviewMessage =
    * `plane`; the host checks the plane and the range.
    */
   | { type: 'readSlice'; index: number; plane?: string }
+  /** A region at full resolution of the image the editor shows from its overview; the host checks it against the image. */
+  | { type: 'readRegion'; region: Region }
   /** A member of the .npz the editor shows, by its name; the host opens only names its archive holds. */
   | { type: 'openMember'; name: string }
   /** A toolbar button: save (or copy the expression of) the slice shown in `plane`; the host asks where. */
@@ -225,6 +233,13 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return Array.isArray(m.index) && m.index.length <= 64 && m.index.every((i) => i === null || (Number.isSafeInteger(i) && (i as number) >= 0)) && isPlane(m.plane) && order !== null
         && keys.length === 2 + (m.plane === undefined ? 0 : 1) + (order === undefined ? 0 : 1)
         ? { type: 'exportIndex', index: m.index as (number | null)[], ...(m.plane === undefined ? {} : { plane: m.plane }), ...(order && { order: [...order] }) }
+        : undefined;
+    }
+    case 'readRegion': {
+      const r = m.region as Record<string, unknown> | null;
+      const whole = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+      return typeof r === 'object' && r !== null && Object.keys(r).length === 4 && whole(r.y0) && whole(r.x0) && whole(r.height) && whole(r.width) && keys.length === 2
+        ? { type: 'readRegion', region: { y0: r.y0 as number, x0: r.x0 as number, height: r.height as number, width: r.width as number } }
         : undefined;
     }
     case 'openMember':

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { dump } from 'npyjs';
 import { Frame, Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/shared/npy/header';
+import { elementStrides } from '../../src/shared/npy/decode';
 import { colourMapTable } from '../../src/shared/colourMaps';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { patternAt } from '../support/largeArray';
@@ -699,8 +700,9 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     const readout = frame.getByRole('region', { name: 'Slices' }).locator('[data-role="readout"]', { hasText: /value/ });
     await readout.waitFor();
     const [, x, y] = /^x (\d+) {2}y (\d+)\n/.exec((await readout.textContent())!)!.map(Number);
-    // int16, C order: element [y, x, k, 1] of (128, 96, 24, 2).
-    const at = header.dataOffset + 2 * (((y * 96 + x) * 24 + k) * 2 + 1);
+    // int16 element [y, x, k, 1] of (128, 96, 24, 2), in the file's order (nibabel's arrays are Fortran order).
+    const strides = elementStrides(header.shape, header.fortranOrder);
+    const at = header.dataOffset + 2 * (y * strides[0] + x * strides[1] + k * strides[2] + strides[3]);
     assert.equal(await readout.textContent(), `x ${x}  y ${y}\nvalue ${new DataView(bytes.buffer).getInt16(at, true)}\nat [${y}, ${x}, ${k}, 1]`);
     frame = await open();
     assert.equal(await slider().getAttribute('max'), '23', 'the axes chosen, remembered for the file');
@@ -713,7 +715,7 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     const [n, h] = parseNpyHeader(readFileSync(file), readFileSync(file).length).shape;
     const openAxial = async () => {
       await closeAllEditors(page);
-      await quickPick(page, 'Control+P', 'valid/axial/0009.npy', /^0009\.npy/);
+      await quickPick(page, 'Control+P', 'MRNet-v1.0/valid/axial/0009.npy', /^0009( · axial|\.npy)/);
       return webviewFrame(page, (f) => f.getByRole('button', { name: 'Open case (all planes)' }).isVisible());
     };
     let editor = await openAxial();
@@ -731,6 +733,33 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     viewer = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0009' }).isVisible());
     await viewer.locator(`[aria-label="Axial plane"][aria-busy="false"]`).waitFor();
     assert.equal(await viewer.getByRole('slider', { name: 'Axial slice' }).getAttribute('max'), String(n - 1));
+    await closeAllEditors(page);
+  });
+
+  it('a 2.7 GB (30000, 30000, 3) colour image opens from an overview at once, and at full resolution where zoomed in', async () => {
+    await closeAllEditors(page);
+    await quickPick(page, 'Control+P', 'large/photo.npy', /^photo\.npy/);
+    const frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'photo.npy', exact: true }).isVisible());
+    await frame.locator('.view-controls .status', { hasText: 'overview of one row and column in 15 (2000 x 2000)' }).waitFor();
+    assert.equal(await frame.getByRole('alert').filter({ hasText: /\S/ }).count(), 0);
+    const plane = frame.getByRole('region', { name: 'Slices' });
+    await plane.focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press('+');
+    // Settled: the region on screen read at full resolution, nothing on its way.
+    await frame.locator('[aria-label="Slices"][aria-busy="false"][data-full-resolution]').waitFor();
+    // Row 15000 (the centre row) holds patternAt(15000, x, channel); every other row near it zeros.
+    const box = (await planeCanvas(frame, 'Slices').boundingBox())!;
+    const readout = plane.locator('[data-role="readout"]');
+    const rows = new Set<number>();
+    for (let dy = -24; dy <= 24; dy += 2) {
+      await planeCanvas(frame, 'Slices').hover({ position: { x: box.width / 2, y: box.height / 2 + dy } });
+      const text = (await readout.textContent())!;
+      const [, x, y] = /^x (\d+) {2}y (\d+)\n/.exec(text)!.map(Number);
+      const value = [0, 1, 2].map((c) => (y === 15000 ? patternAt(15000, x, c) : 0)).join(', ');
+      assert.equal(text, `x ${x}  y ${y}\nvalue ${value}\nat [${y}, ${x}]`);
+      rows.add(y);
+    }
+    assert.ok(rows.has(15000) && rows.size > 3, `rows read: ${[...rows].join(', ')}`);
     await closeAllEditors(page);
   });
 

@@ -19,6 +19,8 @@ const ROOT = join(__dirname, '..', '..');
  * - malformed/: every file of the malformed corpus;
  * - large/volume.npy: a (1100, 512, 512) uint8 array of 288 MB, above the 256 MiB from which
  *   files are read slice by slice (sparse on disk: zeros but for slices 0, 500 and 1099);
+ * - large/photo.npy: a (30000, 30000, 3) uint8 colour image of 2.7 GB, one image too large to
+ *   hold (sparse: zeros but for rows 0 and 15000, which hold patternAt(row, x, channel));
  * - large/mid.npy: a (48, 512, 512) float32 array of 50 MB holding midValueAt, shown from its
  *   first slice and then held whole;
  * - npz/: NumPy's stored and deflated archives, one with a corrupt member, and large.npz, the
@@ -44,6 +46,8 @@ export function makeWorkspace(): string {
   for (const name of readdirSync(join(fixtures, 'malformed')).filter((f) => f.endsWith('.npy'))) copyFileSync(join(fixtures, 'malformed', name), join(root, 'malformed', name));
   mkdirSync(join(root, 'large'));
   writeLargeVolume(join(root, 'large', 'volume.npy'), LARGE_SHAPE, LARGE_PATTERNED);
+  // Rows of an (H, W, 3) image are "slices" of W x 3 to the writer.
+  writeLargeVolume(join(root, 'large', 'photo.npy'), PHOTO_SHAPE, PHOTO_PATTERNED);
   const [n, h, w] = MID_SHAPE;
   writeFileSync(join(root, 'large', 'mid.npy'), new Uint8Array(dump(Float32Array.from({ length: n * h * w }, (_, i) => midValueAt(Math.floor(i / (h * w)), Math.floor(i / w) % h, i % w)), MID_SHAPE)));
   mkdirSync(join(root, 'npz'));
@@ -78,6 +82,8 @@ function toFortranOrder(path: string): void {
 
 export const LARGE_SHAPE: [number, number, number] = [1100, 512, 512];
 export const LARGE_PATTERNED = [0, 500, 1099];
+export const PHOTO_SHAPE: [number, number, number] = [30000, 30000, 3];
+export const PHOTO_PATTERNED = [0, 15000];
 export const MID_SHAPE: [number, number, number] = [48, 512, 512];
 /** large/mid.npy's value at [k, y, x]. */
 export const midValueAt = (k: number, y: number, x: number) => x + 2 * y + 3 * k;

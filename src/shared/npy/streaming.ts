@@ -1,5 +1,6 @@
 import { NpyArray, NumericArray, decodeNpyData } from './decode';
-import { NpyHeader, formatShape } from './header';
+import { NpyHeader } from './header';
+import { partHeader } from './overview';
 import { PlaneSource, planeSource } from './planeSource';
 import { VolumeStats, volumeStats } from '../windowing';
 
@@ -25,10 +26,7 @@ export function sliceByteRange(header: NpyHeader, k: number): { offset: number; 
 
 /** The header of one slice as a 2-D array of its own, in C order (rows, columns as the viewer shows them). */
 export function sliceHeader(header: NpyHeader): NpyHeader {
-  const shape = header.shape.slice(1);
-  const count = shape[0] * shape[1];
-  const dataBytes = count * header.dtype.itemSize;
-  return { ...header, fortranOrder: false, shape, shapeText: formatShape(shape), count, dataOffset: 0, dataBytes, fileSize: dataBytes };
+  return partHeader(header, header.shape.slice(1));
 }
 
 /**
