@@ -400,6 +400,7 @@ export function startNpyEditor(root: HTMLElement): void {
         view.index[axis] = i;
         fillControls();
         reslice(plane.getState());
+        remember();
       },
     });
     const mosaic = new MosaicView(plane, sliceTiles());
@@ -447,7 +448,6 @@ export function startNpyEditor(root: HTMLElement): void {
     const windowStats = () => (heldAxes(view).length && !state.wholeArrayWindow ? volumeStats(viewValues(array, view)) : stats);
     const reslice = (keep: Partial<PlaneViewState>) => {
       state.view = view;
-      vscode.postMessage({ type: 'rememberView', view });
       source = planeSource(array, view);
       plane.setSource(source, windowStats(), keep);
       showStatistics();
@@ -458,10 +458,13 @@ export function startNpyEditor(root: HTMLElement): void {
     };
     // A new view keeps the contrast but starts at the middle slice.
     const contrastOnly = () => withoutSlice(plane.getState());
+    // A view the user chose is remembered for the file (one only opened is not).
+    const remember = () => vscode.postMessage({ type: 'rememberView', view });
     const change = (next: ArrayView) => {
       view = next;
       fillControls();
       reslice(contrastOnly());
+      remember();
     };
     const fillControls = () => {
       controls.replaceChildren();
@@ -475,6 +478,7 @@ export function startNpyEditor(root: HTMLElement): void {
         controls.append(indexSlider(axis, shape[axis], view.index[axis], (index) => {
           view.index[axis] = index;
           reslice(contrastOnly());
+          remember();
         }));
       }
       if (heldAxes(view).length) {
