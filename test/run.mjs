@@ -1,5 +1,5 @@
 // `npm test`: type check, lint, build, then every mocha suite; ends with "N passed, N failed".
-// `node test/run.mjs unit` (or webview) runs one suite.
+// `node test/run.mjs unit` (or webview) runs one suite; `--grep=TEXT` only the tests whose names hold TEXT.
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,7 +34,8 @@ if (wanted.includes('e2e')) {
 
 if (buildOnly) process.exit(0);
 
-const mocha = new Mocha({ timeout: 30000, reporter: 'spec' });
+const grep = process.argv.find((a) => a.startsWith('--grep='))?.slice('--grep='.length);
+const mocha = new Mocha({ timeout: 30000, reporter: 'spec', ...(grep ? { grep } : {}) });
 for (const suite of wanted) {
   const dir = join('test', suite);
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort()) mocha.addFile(join(dir, file));

@@ -710,6 +710,32 @@ describe('MRNet Viewer in a real VS Code (code-server)', function () {
     await closeAllEditors(page);
   });
 
+  it("the case viewer follows the axes chosen for a plane's file in its editor", async () => {
+    const file = dataset('valid', 'axial', '0009.npy');
+    const [n, h] = parseNpyHeader(readFileSync(file), readFileSync(file).length).shape;
+    const openAxial = async () => {
+      await closeAllEditors(page);
+      await quickPick(page, 'Control+P', 'MRNet-v1.0/valid/axial/0009.npy', /^0009( · axial|\.npy)/);
+      return webviewFrame(page, (f) => f.getByRole('button', { name: 'Open this case in the three-plane viewer' }).isVisible());
+    };
+    let editor = await openAxial();
+    await chooseAxis(editor, 'View along axis', 1);
+    await editor.getByRole('slider', { name: 'Slice', exact: true }).and(editor.locator(`[max="${h - 1}"]`)).waitFor();
+    await editor.getByRole('button', { name: 'Open this case in the three-plane viewer' }).click();
+    let viewer = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0009' }).isVisible());
+    await viewer.locator(`[aria-label="Axial plane"][aria-busy="false"]`).waitFor();
+    assert.equal(await viewer.getByRole('slider', { name: 'Axial slice' }).getAttribute('max'), String(h - 1), 'along axis 1, as chosen');
+    // Back to NumPy's axes: the case viewer follows again.
+    editor = await openAxial();
+    await chooseAxis(editor, 'View along axis', 0);
+    await editor.getByRole('slider', { name: 'Slice', exact: true }).and(editor.locator(`[max="${n - 1}"]`)).waitFor();
+    await editor.getByRole('button', { name: 'Open this case in the three-plane viewer' }).click();
+    viewer = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0009' }).isVisible());
+    await viewer.locator(`[aria-label="Axial plane"][aria-busy="false"]`).waitFor();
+    assert.equal(await viewer.getByRole('slider', { name: 'Axial slice' }).getAttribute('max'), String(n - 1));
+    await closeAllEditors(page);
+  });
+
   it('a 2.7 GB (30000, 30000, 3) colour image opens from an overview at once, and at full resolution where zoomed in', async () => {
     await closeAllEditors(page);
     await quickPick(page, 'Control+P', 'large/photo.npy', /^photo\.npy/);

@@ -57,13 +57,21 @@ export function colourAxis(array: NpyArray, first = false): number {
   if (shape.length < 3 || (shape[axis] !== 3 && shape[axis] !== 4)) return -1;
   if (dtype.code === 'u1') return axis;
   if (dtype.kind !== 'float') return -1;
-  const values = array.values;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v < 0 || v > 1) return -1; // NaN passes: it paints in its own colour
-  }
-  return axis;
+  return inUnitRange(array) ? axis : -1;
 }
+
+/** Whether every value of a float array is in [0, 1]; scanned once per array, however often asked. */
+function inUnitRange(array: NpyArray): boolean {
+  let known = unitRange.get(array);
+  if (known === undefined) {
+    known = true;
+    const values = array.values;
+    for (let i = 0; i < values.length && known; i++) known = !(values[i] < 0 || values[i] > 1); // NaN passes: it paints in its own colour
+    unitRange.set(array, known);
+  }
+  return known;
+}
+const unitRange = new WeakMap<NpyArray, boolean>();
 
 /**
  * How an array is first shown, NumPy's way: the last two axes are the image and the one
