@@ -1,8 +1,8 @@
 """Writes src/shared/colourMapTables.ts: matplotlib's colour maps as 256-entry RGB tables.
 
 The tables are matplotlib's own (`cmap(np.arange(256), bytes=True)`, what imshow paints), so
-the viewer shows the same colours. Run with Debian's python3-matplotlib:
-    /usr/bin/python3 scripts/make_colour_maps.py
+the viewer shows the same colours. `npm run fixtures colour_maps` runs it with the Python scripts/fixtures.ts names for it (Debian's
+matplotlib).
 """
 import pathlib
 

@@ -1,4 +1,4 @@
-// `npm test`: type check, lint, build, then every mocha suite; ends with "N passed, N failed".
+// `npm test`: type check, lint, format check, build, then every mocha suite; ends with "N passed, N failed".
 // `node test/run.mjs unit` (or webview) runs one suite; `--grep=TEXT` only the tests whose names hold TEXT.
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -19,6 +19,8 @@ console.log('Type check (tsc --noEmit)');
 npx(['tsc', '-p', '.']);
 console.log('Lint (typescript-eslint, type-checked; zero warnings)');
 npx(['eslint', '.', '--max-warnings', '0']);
+console.log('Format check (prettier --check; `npm run format` fixes it)');
+npx(['prettier', '--check', '--log-level', 'warn', '.']);
 if (wanted.includes('e2e') || wanted.includes('unit')) {
   // What users install: the production bundles packed into a .vsix (its prepublish step builds
   // them). The packaging test reads it, and the real-VS-Code suite installs it.
