@@ -16,9 +16,22 @@ const common = {
 };
 
 const bundles = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
   // The webview bundles: the viewers (webview.js), and the pages with charts, the model report and the dataset overview (charts.js).
-  { ...common, entryPoints: { webview: 'webview/main.ts', charts: 'webview/chartsMain.ts' }, outdir: 'dist', platform: 'browser', format: 'iife' },
+  {
+    ...common,
+    entryPoints: { webview: 'webview/main.ts', charts: 'webview/chartsMain.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+  },
 ];
 
 if (watch) {
@@ -26,7 +39,10 @@ if (watch) {
 } else {
   const results = await Promise.all(bundles.map((options) => esbuild.build(options)));
   // What the build made, for the packaging test: every one of these must be in the .vsix.
-  const made = results.flatMap((r) => Object.keys(r.metafile.outputs)).filter((f) => !f.endsWith('.map')).sort();
+  const made = results
+    .flatMap((r) => Object.keys(r.metafile.outputs))
+    .filter((f) => !f.endsWith('.map'))
+    .sort();
   mkdirSync('out', { recursive: true });
   writeFileSync('out/bundles.json', `${JSON.stringify(made, null, 2)}\n`);
 }

@@ -16,10 +16,14 @@ const checks: { saved: string; expression: string }[] = [];
 function everyView(view: ArrayView, shape: number[]): ArrayView[] {
   const axes = shape.map((_, a) => a).filter((a) => a !== view.channel);
   const index = shape.map((n) => n - 1);
-  return axes.flatMap((rows) => axes.filter((cols) => cols !== rows).flatMap((cols) => {
-    const slices = axes.filter((a) => a !== rows && a !== cols);
-    return (view.slice < 0 ? [-1] : slices).map((slice) => ({ ...view, rows, cols, slice, index }));
-  }));
+  return axes.flatMap((rows) =>
+    axes
+      .filter((cols) => cols !== rows)
+      .flatMap((cols) => {
+        const slices = axes.filter((a) => a !== rows && a !== cols);
+        return (view.slice < 0 ? [-1] : slices).map((slice) => ({ ...view, rows, cols, slice, index }));
+      }),
+  );
 }
 for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.npy'))) {
   const array = decodeNpy(new Uint8Array(readFileSync(join(FIXTURES, file))));
@@ -30,7 +34,10 @@ for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.npy'))) {
     for (const k of [0, source.depth - 1]) {
       const saved = join(out, `${file}-${view.rows}${view.cols}${view.slice}-${k}.npy`);
       writeFileSync(saved, source.sliceNpy(k));
-      checks.push({ saved, expression: numpyExpression(join(FIXTURES, file), undefined, source.sliceIndex(k), source.sliceOrder) });
+      checks.push({
+        saved,
+        expression: numpyExpression(join(FIXTURES, file), undefined, source.sliceIndex(k), source.sliceOrder),
+      });
     }
   }
 }

@@ -1,14 +1,27 @@
 // A real VS Code for these machines: code-server 4.100.3 (VS Code 1.100.3's workbench and
 // extension host), installed once into a cache folder outside the clone and started on loopback.
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  copyFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 const ROOT = resolve(__dirname, '..');
-const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  publisher: string;
+  name: string;
+  version: string;
+};
 
 /** Where code-server is cached: $MRNET_CODE_SERVER_DIR, else under the user's cache directory. */
 export function codeServerDir(): string {
@@ -20,7 +33,11 @@ function codeServerBin(): string {
   return join(codeServerDir(), 'node_modules', '.bin', 'code-server');
 }
 
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; stdio?: 'inherit' | 'ignore' } = {}): void {
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; stdio?: 'inherit' | 'ignore' } = {},
+): void {
   execFileSync(command, args, { stdio: 'inherit', ...options });
 }
 
@@ -31,9 +48,17 @@ function installedFolderName(): string {
 
 /** Installs the Debian packages code-server needs to build, when missing (root only). */
 function ensureDebianPackages(): void {
-  const missing = [['libkrb5-dev', '/usr/include/krb5.h'], ['ripgrep', '/usr/bin/rg']].filter(([, file]) => !existsSync(file)).map(([name]) => name);
+  const missing = [
+    ['libkrb5-dev', '/usr/include/krb5.h'],
+    ['ripgrep', '/usr/bin/rg'],
+  ]
+    .filter(([, file]) => !existsSync(file))
+    .map(([name]) => name);
   if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) throw new Error(`code-server needs the Debian packages ${missing.join(', ')}: apt-get install ${missing.join(' ')}`);
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      `code-server needs the Debian packages ${missing.join(', ')}: apt-get install ${missing.join(' ')}`,
+    );
   run('apt-get', ['update', '-qq']);
   run('apt-get', ['install', '-y', '-qq', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
@@ -58,10 +83,14 @@ export function ensureCodeServer(): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
   console.log(`Installing code-server ${CODE_SERVER_VERSION} into ${dir} (once; about 75 s)…`);
-  run('npm', ['install', '--unsafe-perm', '--no-audit', '--no-fund', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`], {
-    cwd: dir,
-    env: { ...process.env, npm_config_yes: 'true' },
-  });
+  run(
+    'npm',
+    ['install', '--unsafe-perm', '--no-audit', '--no-fund', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`],
+    {
+      cwd: dir,
+      env: { ...process.env, npm_config_yes: 'true' },
+    },
+  );
   return codeServerBin();
 }
 
@@ -125,12 +154,27 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
       ...options.settings,
     }),
   );
-  if (options.vsix) run(bin, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', options.vsix], { stdio: 'ignore' });
+  if (options.vsix)
+    run(bin, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', options.vsix], {
+      stdio: 'ignore',
+    });
   else if (options.installExtension !== false) symlinkSync(ROOT, join(extensions, installedFolderName()));
   const child: ChildProcess = spawn(
     bin,
-    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--extensions-dir', extensions, '--user-data-dir', userData, options.workspace],
+    [
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--extensions-dir',
+      extensions,
+      '--user-data-dir',
+      userData,
+      options.workspace,
+    ],
     { env: { ...process.env, ...options.env }, stdio: options.quiet === false ? 'inherit' : 'ignore', detached: true },
   );
   const url = `http://127.0.0.1:${port}`;
@@ -160,5 +204,12 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, port, extensionDir: join(extensions, installedFolderName()), userDataDir: userData, folderUrl: (folder) => `${url}/?folder=${encodeURIComponent(folder)}`, stop };
+  return {
+    url,
+    port,
+    extensionDir: join(extensions, installedFolderName()),
+    userDataDir: userData,
+    folderUrl: (folder) => `${url}/?folder=${encodeURIComponent(folder)}`,
+    stop,
+  };
 }

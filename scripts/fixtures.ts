@@ -35,7 +35,9 @@ const DEBIAN_PACKAGES = ['python3-numpy', 'python3-matplotlib', 'python3-sklearn
 const debian: Python = {
   name: `Debian's /usr/bin/python3 with ${DEBIAN_PACKAGES.join(', ')}`,
   ready() {
-    const check = spawnSync('/usr/bin/python3', ['-c', 'import numpy, matplotlib, sklearn, scipy, cv2'], { stdio: 'ignore' });
+    const check = spawnSync('/usr/bin/python3', ['-c', 'import numpy, matplotlib, sklearn, scipy, cv2'], {
+      stdio: 'ignore',
+    });
     if (check.status !== 0) throw new Error(`${this.name} is needed: apt-get install ${DEBIAN_PACKAGES.join(' ')}`);
     return '/usr/bin/python3';
   },

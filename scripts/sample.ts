@@ -36,4 +36,6 @@ for (const file of sampleDatasetFiles(options)) {
   files++;
   bytes += file.data.length;
 }
-console.log(`Wrote ${options.train} train and ${options.valid} valid cases (${files} files, ${(bytes / 1e6).toFixed(1)} MB) to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+console.log(
+  `Wrote ${options.train} train and ${options.valid} valid cases (${files} files, ${(bytes / 1e6).toFixed(1)} MB) to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+);

@@ -8,19 +8,40 @@ import { join, resolve } from 'node:path';
 import { startCodeServer } from './codeServer';
 import { launchChromium } from '../test/support/browser';
 import { planeCanvas } from '../test/support/canvas';
-import { closeAllEditors, explorerOpen, pickFromQuickPick, quickPick, runCommand, showCasesView, webviewFrame, workbenchRestored } from '../test/e2e/workbench';
+import {
+  closeAllEditors,
+  explorerOpen,
+  pickFromQuickPick,
+  quickPick,
+  runCommand,
+  showCasesView,
+  webviewFrame,
+  workbenchRestored,
+} from '../test/e2e/workbench';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
-const THEMES = [['dark', 'Default Dark Modern'], ['light', 'Default Light Modern'], ['high-contrast', 'Default High Contrast']] as const;
+const THEMES = [
+  ['dark', 'Default Dark Modern'],
+  ['light', 'Default Light Modern'],
+  ['high-contrast', 'Default High Contrast'],
+] as const;
 
 async function main(): Promise<void> {
   execFileSync('node', ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const workspace = mkdtempSync(join(tmpdir(), 'mrnet-screenshots-'));
   const dataset = join(workspace, 'MRNet-v1.0');
-  execFileSync('npm', ['run', '--silent', 'sample', '--', '--out', dataset, '--train', '8', '--valid', '60', '--seed', '1'], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(
+    'npm',
+    ['run', '--silent', 'sample', '--', '--out', dataset, '--train', '8', '--valid', '60', '--seed', '1'],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
   // A case with an ACL tear, so that its badges show both kinds.
-  const id = readFileSync(join(dataset, 'train-acl.csv'), 'utf8').trim().split('\n').map((l) => l.split(',')).find(([, v]) => v === '1')![0];
+  const id = readFileSync(join(dataset, 'train-acl.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','))
+    .find(([, v]) => v === '1')![0];
   const browser = await launchChromium();
   try {
     for (const [name, theme] of THEMES) {
@@ -30,7 +51,9 @@ async function main(): Promise<void> {
         await page.goto(server.folderUrl(workspace));
         await workbenchRestored(page);
         await explorerOpen(page, 'MRNet-v1.0', 'train', 'sagittal', `${id}.npy`);
-        const editor = await webviewFrame(page, (f) => f.getByRole('img', { name: 'Histogram of the volume' }).isVisible());
+        const editor = await webviewFrame(page, (f) =>
+          f.getByRole('img', { name: 'Histogram of the volume' }).isVisible(),
+        );
         const canvas = planeCanvas(editor, 'Slices');
         const box = (await canvas.boundingBox())!;
         await canvas.hover({ position: { x: box.width / 2 + 30, y: box.height / 2 } });
@@ -47,7 +70,10 @@ async function main(): Promise<void> {
         if (name === 'dark') {
           // Overlays: this case (the first with an ACL tear) has a segmentation besides its CAMs; its sagittal plane large.
           const overlaid = viewer;
-          await overlaid.getByRole('region', { name: 'Sagittal plane' }).getByRole('checkbox', { name: 'segmentation overlay' }).waitFor();
+          await overlaid
+            .getByRole('region', { name: 'Sagittal plane' })
+            .getByRole('checkbox', { name: 'segmentation overlay' })
+            .waitFor();
           await planeCanvas(overlaid, 'Sagittal plane').click(); // the keys go to the webview
           await page.keyboard.press('b');
           await overlaid.locator('[aria-label="Sagittal plane"][data-large]').waitFor();
@@ -57,7 +83,9 @@ async function main(): Promise<void> {
           await closeAllEditors(page);
           await runCommand(page, 'MRNet: Model Report');
           await pickFromQuickPick(page, /a model and split/, 'mrnet-baseline', /mrnet-baseline · valid/);
-          let report = await webviewFrame(page, (f) => f.locator('section.task[data-task="acl"][data-auc]').isVisible());
+          let report = await webviewFrame(page, (f) =>
+            f.locator('section.task[data-task="acl"][data-auc]').isVisible(),
+          );
           await report.getByRole('combobox', { name: 'Compare with model' }).selectOption('submission');
           report = await webviewFrame(page, (f) => f.locator('section.task[data-task="acl"] .paired').isVisible());
           await report.locator('section.task[data-task="acl"] .confusion [data-outcome="FN"]').click();
@@ -67,7 +95,9 @@ async function main(): Promise<void> {
           await runCommand(page, 'MRNet: Clear Filter');
           await closeAllEditors(page);
           await runCommand(page, 'MRNet: Dataset Overview');
-          const overview = await webviewFrame(page, (f) => f.getByRole('img', { name: /^Sagittal, valid: slice counts/ }).isVisible());
+          const overview = await webviewFrame(page, (f) =>
+            f.getByRole('img', { name: /^Sagittal, valid: slice counts/ }).isVisible(),
+          );
           const bars = overview.locator('rect[role="button"][data-plane="sagittal"][data-split="valid"][data-low]');
           const sizes = await bars.evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('data-count'))));
           await overview.getByRole('region', { name: 'Slice counts' }).evaluate((section) => section.scrollIntoView());
@@ -77,7 +107,12 @@ async function main(): Promise<void> {
           // The values grid beside the image and the statistics panel, on a coronal volume.
           await runCommand(page, 'MRNet: Clear Filter');
           await closeAllEditors(page);
-          await quickPick(page, 'Control+P', `MRNet-v1.0/train/coronal/${id}.npy`, new RegExp(`^${id}( · coronal|\\.npy)`));
+          await quickPick(
+            page,
+            'Control+P',
+            `MRNet-v1.0/train/coronal/${id}.npy`,
+            new RegExp(`^${id}( · coronal|\\.npy)`),
+          );
           const values = await webviewFrame(page, (f) => f.getByRole('checkbox', { name: 'Show values' }).isVisible());
           await values.getByRole('checkbox', { name: 'Show values' }).check();
           await values.getByText('Statistics', { exact: true }).click();

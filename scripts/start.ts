@@ -13,7 +13,10 @@ const DATASET = join(WORKSPACE, 'MRNet-v1.0');
 async function main(): Promise<void> {
   execFileSync('node', ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
   if (!existsSync(DATASET)) {
-    execFileSync('node', ['-r', './scripts/ts-node.cjs', 'scripts/sample.ts', '--out', DATASET], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync('node', ['-r', './scripts/ts-node.cjs', 'scripts/sample.ts', '--out', DATASET], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
   const code = process.env.MRNET_CODE ?? 'code';
   if (!process.env.MRNET_USE_CODE_SERVER && spawnSync(code, ['--version'], { stdio: 'ignore' }).status === 0) {
@@ -23,7 +26,9 @@ async function main(): Promise<void> {
   }
   const port = Number(process.env.PORT ?? 8080);
   const server = await startCodeServer({ workspace: WORKSPACE, port });
-  console.log(`\nVS Code (code-server) with MRNet Viewer is running: open ${server.folderUrl(WORKSPACE)}\nCtrl+C stops it.`);
+  console.log(
+    `\nVS Code (code-server) with MRNet Viewer is running: open ${server.folderUrl(WORKSPACE)}\nCtrl+C stops it.`,
+  );
   const stop = () => void server.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -35,20 +35,39 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
   const tree = new CasesTreeProvider(registry, review);
   const treeView = vscode.window.createTreeView('mrnet.cases', { treeDataProvider: tree, showCollapseAll: true });
   // Saved slices never go into a dataset by default.
-  const exporter = new SliceExporter(log, (uri) => registry.all.some((d) => uri.toString() === d.uri.toString() || uri.toString().startsWith(`${d.uri.toString()}/`)));
+  const exporter = new SliceExporter(log, (uri) =>
+    registry.all.some((d) => uri.toString() === d.uri.toString() || uri.toString().startsWith(`${d.uri.toString()}/`)),
+  );
   const defaults = new ViewDefaultsStore(context.workspaceState);
   const overlays = new AddedOverlays(context.workspaceState, log);
-  const viewer = new CaseViewer(context.extensionUri, registry, { allCases: () => tree.orderedCases(), visibleCases: () => tree.visibleCases() }, log, exporter, defaults, overlays, review);
+  const viewer = new CaseViewer(
+    context.extensionUri,
+    registry,
+    { allCases: () => tree.orderedCases(), visibleCases: () => tree.visibleCases() },
+    log,
+    exporter,
+    defaults,
+    overlays,
+    review,
+  );
   const showCasesView = () => vscode.commands.executeCommand('mrnet.cases.focus');
   const reports = new ModelReports(context.extensionUri, registry, review, exporter, log, showCasesView);
   const volumeFacts = new VolumeFacts(context.globalStorageUri, log);
   // A click in the overview shows exactly its cases: it replaces the label filter and clears the outcome filter.
-  const overviews = new DatasetOverviews(context.extensionUri, registry, volumeFacts, exporter, log, (set) => {
-    // Cleared first, and only if set: one refresh of the tree, not two (a row clicked meanwhile would be redrawn under the pointer).
-    if (review.filter) review.choose({ filter: null });
-    tree.setFilter(set);
-    return showCasesView();
-  }, (ref) => viewer.openCase(ref));
+  const overviews = new DatasetOverviews(
+    context.extensionUri,
+    registry,
+    volumeFacts,
+    exporter,
+    log,
+    (set) => {
+      // Cleared first, and only if set: one refresh of the tree, not two (a row clicked meanwhile would be redrawn under the pointer).
+      if (review.filter) review.choose({ filter: null });
+      tree.setFilter(set);
+      return showCasesView();
+    },
+    (ref) => viewer.openCase(ref),
+  );
   context.subscriptions.push(
     log,
     registry,
@@ -63,20 +82,34 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     // The Cases view's title says which model, task and threshold its rows show.
     review.onDidChange(() => {
       const { model, task } = review;
-      treeView.description = model && task ? `${model} · ${taskDisplayName(task)} · t=${review.threshold(model, task).toFixed(2)}${review.sort === 'id' ? '' : ` · by ${review.sort}`}` : undefined;
+      treeView.description =
+        model && task
+          ? `${model} · ${taskDisplayName(task)} · t=${review.threshold(model, task).toFixed(2)}${review.sort === 'id' ? '' : ` · by ${review.sort}`}`
+          : undefined;
     }),
     offerPredictionFixes(registry),
-    registry.onDidChange(() => void vscode.commands.executeCommand('setContext', 'mrnet.datasetCount', registry.all.length)),
+    registry.onDidChange(
+      () => void vscode.commands.executeCommand('setContext', 'mrnet.datasetCount', registry.all.length),
+    ),
     viewer.onDidShowCase((ref) => {
       // A case hidden by the tree's filter cannot be revealed; nothing to do then.
-      if (treeView.visible) treeView.reveal(tree.caseNode(ref), { select: true, focus: false }).then(undefined, () => undefined);
+      if (treeView.visible)
+        treeView.reveal(tree.caseNode(ref), { select: true, focus: false }).then(undefined, () => undefined);
     }),
-    vscode.window.registerCustomEditorProvider(NPY_EDITOR_VIEW_TYPE, new NpyEditorProvider(context.extensionUri, registry, viewer, log, exporter, defaults, overlays), {
-      supportsMultipleEditorsPerDocument: true,
-    }),
-    vscode.window.registerCustomEditorProvider(NPZ_EDITOR_VIEW_TYPE, new NpzEditorProvider(context.extensionUri, log, exporter, defaults, overlays), {
-      supportsMultipleEditorsPerDocument: true,
-    }),
+    vscode.window.registerCustomEditorProvider(
+      NPY_EDITOR_VIEW_TYPE,
+      new NpyEditorProvider(context.extensionUri, registry, viewer, log, exporter, defaults, overlays),
+      {
+        supportsMultipleEditorsPerDocument: true,
+      },
+    ),
+    vscode.window.registerCustomEditorProvider(
+      NPZ_EDITOR_VIEW_TYPE,
+      new NpzEditorProvider(context.extensionUri, log, exporter, defaults, overlays),
+      {
+        supportsMultipleEditorsPerDocument: true,
+      },
+    ),
     ...registerCaseCommands(registry, tree, treeView, viewer),
     ...registerDatasetCommands(registry),
     ...registerPredictionCommands(registry, review, predictionInputs, reports),
@@ -84,13 +117,22 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     vscode.commands.registerCommand('mrnet.saveSliceAsPng', (context?: unknown) => exporter.command('png', context)),
     vscode.commands.registerCommand('mrnet.saveSliceAsNpy', (context?: unknown) => exporter.command('npy', context)),
     vscode.commands.registerCommand('mrnet.saveSliceAsCsv', (context?: unknown) => exporter.command('csv', context)),
-    vscode.commands.registerCommand('mrnet.copyNumpyExpression', (context?: unknown) => exporter.command('expression', context)),
+    vscode.commands.registerCommand('mrnet.copyNumpyExpression', (context?: unknown) =>
+      exporter.command('expression', context),
+    ),
     vscode.commands.registerCommand('mrnet.addOverlay', (context?: unknown) => {
       // The webview answers with its plane (the one right-clicked, else its active one).
       const target = exporter.activeTarget();
       const plane = (context as { mrnetPlane?: unknown } | undefined)?.mrnetPlane;
-      if (target) void target.panel.webview.postMessage({ type: 'requestAddOverlay', ...(typeof plane === 'string' ? { plane } : {}) });
-      else void vscode.window.showInformationMessage('Open a .npy or .npz file, or a case, to add an overlay to one of its planes.');
+      if (target)
+        void target.panel.webview.postMessage({
+          type: 'requestAddOverlay',
+          ...(typeof plane === 'string' ? { plane } : {}),
+        });
+      else
+        void vscode.window.showInformationMessage(
+          'Open a .npy or .npz file, or a case, to add an overlay to one of its planes.',
+        );
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('mrnet.datasetRoots')) void registry.refresh();

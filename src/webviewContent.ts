@@ -19,6 +19,8 @@ export function loadWebview(webview: vscode.Webview, extensionUri: vscode.Uri, v
     nonce: makeNonce(),
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', pageFiles(view).script)).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', pageFiles(view).style)).toString(),
-    chartsUri: loadsChartsOnDemand(view) ? webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'charts.js')).toString() : undefined,
+    chartsUri: loadsChartsOnDemand(view)
+      ? webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'charts.js')).toString()
+      : undefined,
   });
 }

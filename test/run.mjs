@@ -30,8 +30,18 @@ if (wanted.includes('e2e') || wanted.includes('unit')) {
 }
 if (wanted.includes('e2e')) {
   // The extension-host suite, as the extension host loads it: one CommonJS file.
-  npx(['esbuild', 'test/extensionHost/index.ts', '--bundle', '--platform=node', '--format=cjs', '--target=node20',
-    '--external:vscode', '--external:mocha', '--outfile=out/test/extensionHost/index.js', '--log-level=warning']);
+  npx([
+    'esbuild',
+    'test/extensionHost/index.ts',
+    '--bundle',
+    '--platform=node',
+    '--format=cjs',
+    '--target=node20',
+    '--external:vscode',
+    '--external:mocha',
+    '--outfile=out/test/extensionHost/index.js',
+    '--log-level=warning',
+  ]);
 }
 
 if (buildOnly) process.exit(0);
@@ -40,7 +50,10 @@ const grep = process.argv.find((a) => a.startsWith('--grep='))?.slice('--grep='.
 const mocha = new Mocha({ timeout: 30000, reporter: 'spec', ...(grep ? { grep } : {}) });
 for (const suite of wanted) {
   const dir = join('test', suite);
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort()) mocha.addFile(join(dir, file));
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort())
+    mocha.addFile(join(dir, file));
 }
 const runner = mocha.run((failures) => {
   const { passes, failures: failed, pending } = runner.stats;

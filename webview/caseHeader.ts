@@ -14,14 +14,30 @@ export function labelBadges(info: CaseInfo): HTMLElement {
       const label = `${name} ${value === null ? '?' : value ? '✓' : '✗'}`;
       const scored = probability !== undefined;
       const planeText = planes?.length ? planes.map((p) => `${p.plane} ${p.probability.toFixed(2)}`).join(' · ') : '';
-      return el('span', {
-        role: 'listitem',
-        class: `badge ${value === 1 ? 'positive' : value === 0 ? 'negative' : 'unlabelled'}${outcome ? ` outcome-${outcome}` : ''}`,
-        'data-task': task,
-        'data-value': value === null ? '' : String(value),
-        ...(scored ? { 'data-probability': String(probability), 'data-outcome': outcome ?? '' } : {}),
-        title: [`${name}: ${value === null ? 'no label' : value ? 'positive (1)' : 'negative (0)'}`, scored ? `${info.model}: p = ${probability.toFixed(4)}${outcome ? ` (${outcome})` : ''}` : '', planeText ? `per plane: ${planeText}` : ''].filter(Boolean).join('\n'),
-      }, [label, ...(scored ? [el('span', { class: 'probability' }, [` p=${probability.toFixed(2)}${outcome ? ` ${outcome}` : ''}`])] : []), ...(planeText ? [el('span', { class: 'plane-probabilities' }, [` (${planeText})`])] : [])]);
+      return el(
+        'span',
+        {
+          role: 'listitem',
+          class: `badge ${value === 1 ? 'positive' : value === 0 ? 'negative' : 'unlabelled'}${outcome ? ` outcome-${outcome}` : ''}`,
+          'data-task': task,
+          'data-value': value === null ? '' : String(value),
+          ...(scored ? { 'data-probability': String(probability), 'data-outcome': outcome ?? '' } : {}),
+          title: [
+            `${name}: ${value === null ? 'no label' : value ? 'positive (1)' : 'negative (0)'}`,
+            scored ? `${info.model}: p = ${probability.toFixed(4)}${outcome ? ` (${outcome})` : ''}` : '',
+            planeText ? `per plane: ${planeText}` : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        },
+        [
+          label,
+          ...(scored
+            ? [el('span', { class: 'probability' }, [` p=${probability.toFixed(2)}${outcome ? ` ${outcome}` : ''}`])]
+            : []),
+          ...(planeText ? [el('span', { class: 'plane-probabilities' }, [` (${planeText})`])] : []),
+        ],
+      );
     }),
   );
 }

@@ -48,7 +48,15 @@ export function startCaseViewer(root: HTMLElement): void {
   const split = el('span', { class: 'case-split' });
   const badges = el('span', { class: 'badges-slot' });
   // A native combobox: typing an id and Enter opens it; the list offers the tree's cases.
-  const picker = el('input', { type: 'text', list: 'case-ids', 'aria-label': 'Case', class: 'case-picker', autocomplete: 'off', spellcheck: 'false', inputmode: 'numeric' });
+  const picker = el('input', {
+    type: 'text',
+    list: 'case-ids',
+    'aria-label': 'Case',
+    class: 'case-picker',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    inputmode: 'numeric',
+  });
   const pickerList = el('datalist', { id: 'case-ids' });
   const header = el('header', { class: 'case-header' }, [
     title,
@@ -75,11 +83,17 @@ export function startCaseViewer(root: HTMLElement): void {
   const grid = new ValuesGrid('Values of the slice');
   grid.element.classList.add('case-values');
   grid.element.hidden = true;
-  const valuesButton = tool('Values', 'Show the values of the active plane\'s slice', '', () => {
-    grid.element.hidden = !grid.element.hidden;
-    valuesButton.setAttribute('aria-pressed', String(!grid.element.hidden));
-    showValues();
-  }, true);
+  const valuesButton = tool(
+    'Values',
+    "Show the values of the active plane's slice",
+    '',
+    () => {
+      grid.element.hidden = !grid.element.hidden;
+      valuesButton.setAttribute('aria-pressed', String(!grid.element.hidden));
+      showValues();
+    },
+    true,
+  );
   let gridViewer: PlaneViewer | undefined;
   /** The grid follows the active plane and its slice; the pointer over either marks the other. */
   const showValues = () => {
@@ -95,11 +109,23 @@ export function startCaseViewer(root: HTMLElement): void {
     grid.setShading((v) => viewer.colourOf(v));
     grid.show(source, viewer.slice);
   };
-  const toolbar = new ViewerToolbar(group, [el('span', { class: 'group', role: 'group', 'aria-label': 'Layout' }, [...layoutButtons.values(), enlarge, valuesButton])], (action, viewer) => {
-    const plane = planeOf(viewer);
-    if (plane === undefined) return;
-    vscode.postMessage(action === 'addOverlay' ? { type: 'addOverlay', plane } : { type: 'exportSlice', format: action, plane });
-  });
+  const toolbar = new ViewerToolbar(
+    group,
+    [
+      el('span', { class: 'group', role: 'group', 'aria-label': 'Layout' }, [
+        ...layoutButtons.values(),
+        enlarge,
+        valuesButton,
+      ]),
+    ],
+    (action, viewer) => {
+      const plane = planeOf(viewer);
+      if (plane === undefined) return;
+      vscode.postMessage(
+        action === 'addOverlay' ? { type: 'addOverlay', plane } : { type: 'exportSlice', format: action, plane },
+      );
+    },
+  );
   root.append(header, toolbar.element, status, planes, grid.element);
   const refreshToolbar = group.onUpdate;
   group.onUpdate = () => {
@@ -115,7 +141,8 @@ export function startCaseViewer(root: HTMLElement): void {
   let shownKey = restored?.caseKey ?? '';
   const planeStates = new Map<string, PlaneViewState>(Array.isArray(restored?.planes) ? restored.planes : []);
   let pickerIds: string[] = [];
-  let layout: Layout = restored?.layout && (restored.layout === 'auto' || LAYOUTS.includes(restored.layout)) ? restored.layout : 'auto';
+  let layout: Layout =
+    restored?.layout && (restored.layout === 'auto' || LAYOUTS.includes(restored.layout)) ? restored.layout : 'auto';
   let large = typeof restored?.large === 'string' ? restored.large : undefined;
   let defaults: ViewDefaults = { colourMap: DEFAULT_COLOUR_MAP, preset: 'auto' };
   group.linked = restored?.linked === true;
@@ -128,24 +155,40 @@ export function startCaseViewer(root: HTMLElement): void {
     const viewer = viewers.get(plane);
     const shape = viewer?.planeShape();
     if (!viewer || !shape) return;
-    const { overlays, problems } = planeOverlays(overlayContents.get(plane) ?? [], planeDisplayName(plane), shape, settings, () => viewer.overlayChanged(), (k) => viewer.setSlice(k));
+    const { overlays, problems } = planeOverlays(
+      overlayContents.get(plane) ?? [],
+      planeDisplayName(plane),
+      shape,
+      settings,
+      () => viewer.overlayChanged(),
+      (k) => viewer.setSlice(k),
+    );
     viewer.setOverlays(overlays, problems);
   }
 
   const save = () => {
     showValues();
     for (const [plane, viewer] of viewers) planeStates.set(plane, viewer.getState());
-    vscode.setState({ caseKey: shownKey, planes: [...planeStates], layout, large, linked: group.linked, annotations: group.annotations } satisfies CaseViewState);
+    vscode.setState({
+      caseKey: shownKey,
+      planes: [...planeStates],
+      layout,
+      large,
+      linked: group.linked,
+      annotations: group.annotations,
+    } satisfies CaseViewState);
   };
   group.onChange = save;
   group.onPresetChosen = (preset) => vscode.postMessage({ type: 'rememberPreset', preset });
 
   /** Lays the planes out: 'auto' is 1x3 when the panel is wide enough, else 3x1. */
   function applyLayout(): void {
-    const shown = layout === 'auto' ? (planes.clientWidth >= Math.max(700, planes.clientHeight) ? 'row' : 'column') : layout;
+    const shown =
+      layout === 'auto' ? (planes.clientWidth >= Math.max(700, planes.clientHeight) ? 'row' : 'column') : layout;
     if (planes.dataset.layout !== shown) planes.dataset.layout = shown;
     const largePlane = viewers.has(large ?? '') ? large : viewers.keys().next().value;
-    for (const [plane, viewer] of viewers) viewer.element.toggleAttribute('data-large', shown === 'large' && plane === largePlane);
+    for (const [plane, viewer] of viewers)
+      viewer.element.toggleAttribute('data-large', shown === 'large' && plane === largePlane);
     for (const [name, b] of layoutButtons) b.setAttribute('aria-pressed', String(name === shown));
   }
   new ResizeObserver(() => applyLayout()).observe(planes);
@@ -194,9 +237,15 @@ export function startCaseViewer(root: HTMLElement): void {
   // g cycles the layouts and b makes the active plane the large one, from anywhere but a text field.
   document.addEventListener('keydown', (e) => {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || isTextField(e.target)) return;
-    const direction = (e.key === 'n' && !e.altKey) || (e.altKey && e.key === 'ArrowRight') ? 'next' : (e.key === 'p' && !e.altKey) || (e.altKey && e.key === 'ArrowLeft') ? 'previous' : undefined;
+    const direction =
+      (e.key === 'n' && !e.altKey) || (e.altKey && e.key === 'ArrowRight')
+        ? 'next'
+        : (e.key === 'p' && !e.altKey) || (e.altKey && e.key === 'ArrowLeft')
+          ? 'previous'
+          : undefined;
     const own: Record<string, () => void> = {
-      g: () => setLayout(LAYOUTS[(LAYOUTS.indexOf(planes.dataset.layout as (typeof LAYOUTS)[number]) + 1) % LAYOUTS.length]),
+      g: () =>
+        setLayout(LAYOUTS[(LAYOUTS.indexOf(planes.dataset.layout as (typeof LAYOUTS)[number]) + 1) % LAYOUTS.length]),
       b: () => makeLarge(),
     };
     const action = direction ? () => navigate(direction) : e.altKey ? undefined : own[e.key];
@@ -240,13 +289,17 @@ export function startCaseViewer(root: HTMLElement): void {
     }
     if (message.type === 'addedOverlay') {
       if (message.plane === undefined || !viewers.has(message.plane)) return;
-      overlayContents.set(message.plane, [...(overlayContents.get(message.plane) ?? []).filter((o) => o.name !== message.overlay.name), message.overlay]);
+      overlayContents.set(message.plane, [
+        ...(overlayContents.get(message.plane) ?? []).filter((o) => o.name !== message.overlay.name),
+        message.overlay,
+      ]);
       showOverlays(message.plane);
       save();
       return;
     }
     if (message.type === 'viewDefaults') {
-      for (const viewer of viewers.values()) if (viewer.getState().colourMap === defaults.colourMap) viewer.setColourMap(message.defaults.colourMap);
+      for (const viewer of viewers.values())
+        if (viewer.getState().colourMap === defaults.colourMap) viewer.setColourMap(message.defaults.colourMap);
       defaults = message.defaults;
       return;
     }
@@ -276,13 +329,26 @@ export function startCaseViewer(root: HTMLElement): void {
   vscode.postMessage({ type: 'ready' });
 
   /** A case from the host; `onScreen`: the page shows it already (ahead of the host), and takes only its header, ids and neighbours. */
-  function showCase(message: { caseInfo: CaseInfo; planes: CasePlane[]; caseIds: string[]; defaults?: ViewDefaults; hold?: CaseHolding }, onScreen: boolean): void {
+  function showCase(
+    message: {
+      caseInfo: CaseInfo;
+      planes: CasePlane[];
+      caseIds: string[];
+      defaults?: ViewDefaults;
+      hold?: CaseHolding;
+    },
+    onScreen: boolean,
+  ): void {
     defaults = message.defaults ?? defaults;
     fillPicker(message.caseIds, message.caseInfo.id);
     around = message.hold;
     for (const key of arriving.keys()) if (!message.hold?.keep.includes(key)) arriving.delete(key);
     if (message.hold) {
-      held.show(message.hold.key, holdable(message.planes) ? { caseInfo: message.caseInfo, planes: message.planes } : undefined, message.hold.keep);
+      held.show(
+        message.hold.key,
+        holdable(message.planes) ? { caseInfo: message.caseInfo, planes: message.planes } : undefined,
+        message.hold.keep,
+      );
       showHeld();
     }
     if (onScreen) badges.replaceChildren(labelBadges(message.caseInfo));
@@ -329,7 +395,11 @@ export function startCaseViewer(root: HTMLElement): void {
       planes.append(viewer.element); // keeps the host's order
       // A new case starts at the middle slices but keeps each plane's contrast and zoom.
       const saved = planeStates.get(casePlane.plane);
-      const stream = showPlane(viewer, casePlane, saved ? (sameCase ? saved : withoutSlice(saved)) : { colourMap: defaults.colourMap, preset: defaults.preset });
+      const stream = showPlane(
+        viewer,
+        casePlane,
+        saved ? (sameCase ? saved : withoutSlice(saved)) : { colourMap: defaults.colourMap, preset: defaults.preset },
+      );
       if (stream) {
         streams.set(casePlane.plane, stream);
         const shownIn = viewer;
@@ -337,7 +407,11 @@ export function startCaseViewer(root: HTMLElement): void {
         stream.onWhole = (data) => {
           if (streams.get(casePlane.plane) !== stream || !('sampled' in casePlane.array)) return;
           streams.delete(casePlane.plane);
-          showPlane(shownIn, { ...casePlane, array: { fileName: casePlane.array.fileName, header: casePlane.array.header, data } }, shownIn.getState());
+          showPlane(
+            shownIn,
+            { ...casePlane, array: { fileName: casePlane.array.fileName, header: casePlane.array.header, data } },
+            shownIn.getState(),
+          );
           showOverlays(casePlane.plane);
         };
       }
@@ -380,7 +454,9 @@ function showPlane(viewer: PlaneViewer, casePlane: CasePlane, keep: Partial<Plan
     return stream;
   }
   if ('overview' in content) {
-    viewer.showError(`Cannot show ${content.fileName} here: it is one image too large to hold (${content.header.shapeText}); its editor shows it from an overview`);
+    viewer.showError(
+      `Cannot show ${content.fileName} here: it is one image too large to hold (${content.header.shapeText}); its editor shows it from an overview`,
+    );
     return undefined;
   }
   try {

@@ -23,7 +23,12 @@ export function button(label: string, title: string, onClick: () => void): HTMLE
  * Sizes a canvas's pixels to its displayed size times the device pixel ratio (sharp on any
  * screen) and clears it; returns its 2-D context, its size in device pixels and the ratio.
  */
-export function clearedCanvas(canvas: HTMLCanvasElement): { ctx: CanvasRenderingContext2D; width: number; height: number; dpr: number } {
+export function clearedCanvas(canvas: HTMLCanvasElement): {
+  ctx: CanvasRenderingContext2D;
+  width: number;
+  height: number;
+  dpr: number;
+} {
   const dpr = window.devicePixelRatio || 1;
   const width = Math.max(1, Math.round(canvas.clientWidth * dpr));
   const height = Math.max(1, Math.round(canvas.clientHeight * dpr));

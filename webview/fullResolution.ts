@@ -36,7 +36,10 @@ export class FullResolution {
   private timer?: number;
   private look?: { window: Window; colours: Uint32Array; invert: boolean; scale?: ColourScale };
 
-  constructor(private readonly image: OverviewImage, private readonly onChange: () => void) {}
+  constructor(
+    private readonly image: OverviewImage,
+    private readonly onChange: () => void,
+  ) {}
 
   /** Whether a region asked for has not arrived. */
   get pending(): boolean {
@@ -77,7 +80,13 @@ export class FullResolution {
     const { step } = this.image;
     if (this.shown) {
       const { region, canvas: painted } = this.shown;
-      ctx.drawImage(painted, at.x + (region.x0 / step) * at.scale, at.y + (region.y0 / step) * at.scale, (region.width / step) * at.scale, (region.height / step) * at.scale);
+      ctx.drawImage(
+        painted,
+        at.x + (region.x0 / step) * at.scale,
+        at.y + (region.y0 / step) * at.scale,
+        (region.width / step) * at.scale,
+        (region.height / step) * at.scale,
+      );
     }
     window.clearTimeout(this.timer);
     const wanted = this.wanted(at, canvas);
@@ -128,8 +137,18 @@ export class FullResolution {
       if ((x1 - x0) * (y1 - y0) > REGION_PIXELS) return undefined;
     }
     const region = { y0, x0, height: y1 - y0, width: x1 - x0 };
-    const visible = { y0: Math.max(0, Math.floor(top)), x0: Math.max(0, Math.floor(left)), y1: Math.min(height, Math.ceil(bottom)), x1: Math.min(width, Math.ceil(right)) };
-    const covers = (r?: Region) => r !== undefined && r.y0 <= visible.y0 && r.x0 <= visible.x0 && r.y0 + r.height >= visible.y1 && r.x0 + r.width >= visible.x1;
+    const visible = {
+      y0: Math.max(0, Math.floor(top)),
+      x0: Math.max(0, Math.floor(left)),
+      y1: Math.min(height, Math.ceil(bottom)),
+      x1: Math.min(width, Math.ceil(right)),
+    };
+    const covers = (r?: Region) =>
+      r !== undefined &&
+      r.y0 <= visible.y0 &&
+      r.x0 <= visible.x0 &&
+      r.y0 + r.height >= visible.y1 &&
+      r.x0 + r.width >= visible.x1;
     return covers(this.shown?.region) || covers(this.asked) ? undefined : region;
   }
 

@@ -29,14 +29,36 @@ export class HistogramView {
    * @param setWindow applies a window as it is dragged
    * @param committed called when a drag or key change ends, for saving state
    */
-  constructor(private readonly setWindow: (w: Window) => void, private readonly committed: () => void) {
+  constructor(
+    private readonly setWindow: (w: Window) => void,
+    private readonly committed: () => void,
+  ) {
     this.canvas = el('canvas', { class: 'histogram-canvas', role: 'img', 'aria-label': 'Histogram of the volume' });
-    this.lowHandle = el('div', { class: 'edge', role: 'slider', tabindex: '0', 'aria-label': 'Window low', title: 'Window low: drag, or arrow keys (Shift: faster)' });
-    this.highHandle = el('div', { class: 'edge', role: 'slider', tabindex: '0', 'aria-label': 'Window high', title: 'Window high: drag, or arrow keys (Shift: faster)' });
-    this.box = el('div', { class: 'histogram-box', title: 'Drag an edge of the window, or inside it to move it' }, [this.canvas, this.lowHandle, this.highHandle]);
+    this.lowHandle = el('div', {
+      class: 'edge',
+      role: 'slider',
+      tabindex: '0',
+      'aria-label': 'Window low',
+      title: 'Window low: drag, or arrow keys (Shift: faster)',
+    });
+    this.highHandle = el('div', {
+      class: 'edge',
+      role: 'slider',
+      tabindex: '0',
+      'aria-label': 'Window high',
+      title: 'Window high: drag, or arrow keys (Shift: faster)',
+    });
+    this.box = el('div', { class: 'histogram-box', title: 'Drag an edge of the window, or inside it to move it' }, [
+      this.canvas,
+      this.lowHandle,
+      this.highHandle,
+    ]);
     this.log = el('input', { type: 'checkbox', 'aria-label': 'Log counts' });
     this.element = el('div', { class: 'histogram', role: 'group', 'aria-label': 'Histogram', hidden: '' }, [
-      el('div', { class: 'histogram-header' }, [el('label', { class: 'control' }, [this.log, ' Log counts']), this.specials]),
+      el('div', { class: 'histogram-header' }, [
+        el('label', { class: 'control' }, [this.log, ' Log counts']),
+        this.specials,
+      ]),
       this.box,
     ]);
     this.log.addEventListener('change', () => this.draw());
@@ -54,7 +76,10 @@ export class HistogramView {
   showWindow(w: Window, colours: Uint32Array): void {
     this.window = w;
     this.colours = colours;
-    for (const [handle, value] of [[this.lowHandle, w.low], [this.highHandle, w.high]] as const) {
+    for (const [handle, value] of [
+      [this.lowHandle, w.low],
+      [this.highHandle, w.high],
+    ] as const) {
       handle.setAttribute('aria-valuenow', String(value));
       handle.setAttribute('aria-valuetext', formatStat(value));
     }
@@ -119,7 +144,16 @@ export class HistogramView {
       const x = e.clientX - this.box.getBoundingClientRect().left;
       const lowX = this.xOf(this.window.low);
       const highX = this.xOf(this.window.high);
-      const kind = Math.abs(x - lowX) <= GRAB ? 'low' : Math.abs(x - highX) <= GRAB ? 'high' : x > lowX && x < highX ? 'centre' : x <= lowX ? 'low' : 'high';
+      const kind =
+        Math.abs(x - lowX) <= GRAB
+          ? 'low'
+          : Math.abs(x - highX) <= GRAB
+            ? 'high'
+            : x > lowX && x < highX
+              ? 'centre'
+              : x <= lowX
+                ? 'low'
+                : 'high';
       this.box.setPointerCapture(e.pointerId);
       this.drag = { kind, x: e.clientX, window: this.window };
       // A press outside the window brings the nearer edge there at once.
@@ -140,12 +174,20 @@ export class HistogramView {
     };
     this.box.addEventListener('pointerup', end);
     this.box.addEventListener('pointercancel', end);
-    for (const [handle, kind] of [[this.lowHandle, 'low'], [this.highHandle, 'high']] as const) {
+    for (const [handle, kind] of [
+      [this.lowHandle, 'low'],
+      [this.highHandle, 'high'],
+    ] as const) {
       handle.addEventListener('keydown', (e) => {
-        const sign = e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? -1 : 0;
+        const sign =
+          e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? -1 : 0;
         if (!sign || !this.data) return;
         e.preventDefault();
-        this.move(kind, this.window, sign * (e.shiftKey ? 10 : 1) * this.valuePerPixel() * (this.box.clientWidth / 256));
+        this.move(
+          kind,
+          this.window,
+          sign * (e.shiftKey ? 10 : 1) * this.valuePerPixel() * (this.box.clientWidth / 256),
+        );
         this.committed();
       });
     }

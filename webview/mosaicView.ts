@@ -30,9 +30,18 @@ export class MosaicView {
 
   private tiles: MosaicTiles;
 
-  constructor(private readonly viewer: PlaneViewer, tiles: MosaicTiles) {
+  constructor(
+    private readonly viewer: PlaneViewer,
+    tiles: MosaicTiles,
+  ) {
     this.tiles = tiles;
-    this.stepInput = el('input', { type: 'number', min: '1', value: '1', class: 'mosaic-step', 'aria-label': 'Show every n-th slice' });
+    this.stepInput = el('input', {
+      type: 'number',
+      min: '1',
+      value: '1',
+      class: 'mosaic-step',
+      'aria-label': 'Show every n-th slice',
+    });
     this.stepInput.addEventListener('change', () => this.show());
     this.element = el('section', { class: 'mosaic', role: 'region', 'aria-label': 'Mosaic' }, [
       el('label', { class: 'control' }, ['Every ', this.stepInput, ' th']),
@@ -49,7 +58,10 @@ export class MosaicView {
     const shown = Array.from({ length: Math.ceil(count / step) }, (_, i) => i * step);
     const canvases = shown.map((k) => {
       const canvas = el('canvas', { class: 'thumb-canvas' });
-      const tile = el('button', { type: 'button', class: 'thumb', 'aria-label': name(k), 'data-slice': String(k) }, [canvas, el('span', { class: 'thumb-label' }, [String(k)])]);
+      const tile = el('button', { type: 'button', class: 'thumb', 'aria-label': name(k), 'data-slice': String(k) }, [
+        canvas,
+        el('span', { class: 'thumb-label' }, [String(k)]),
+      ]);
       tile.addEventListener('click', () => pick(k));
       return { k, canvas, tile };
     });

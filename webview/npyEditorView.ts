@@ -1,8 +1,26 @@
 import { NpyArray, decodeNpy, decodeNpyData, wideIntegerStats } from '../src/shared/npy/decode';
 import { describeDType } from '../src/shared/npy/dtype';
 import { NpyHeader } from '../src/shared/npy/header';
-import { ArrayView, PlaneSource, checkedView, colourAxis, defaultView, heldAxes, planeSource, valuesSource, viewValues, withAxis } from '../src/shared/npy/planeSource';
-import { ArrayStatistics, StatisticsAccumulator, cOrderOf, elementIndex, holdsWideIntegers, wideOf } from '../src/shared/statistics';
+import {
+  ArrayView,
+  PlaneSource,
+  checkedView,
+  colourAxis,
+  defaultView,
+  heldAxes,
+  planeSource,
+  valuesSource,
+  viewValues,
+  withAxis,
+} from '../src/shared/npy/planeSource';
+import {
+  ArrayStatistics,
+  StatisticsAccumulator,
+  cOrderOf,
+  elementIndex,
+  holdsWideIntegers,
+  wideOf,
+} from '../src/shared/statistics';
 import { sliceCount, sliceHeader } from '../src/shared/npy/streaming';
 import { imageShape, partHeader, partShape } from '../src/shared/npy/overview';
 import { formatBytes, formatStat } from '../src/shared/format';
@@ -50,7 +68,9 @@ export function startNpyEditor(root: HTMLElement): void {
   /** The values grid and the mosaic beside the image (or alone, for 0-D and 1-D arrays), their switches above. */
   const valuesBar = el('div', { class: 'values-bar', hidden: '' });
   const valuesPart = el('div', { class: 'values-part', hidden: '' });
-  const toolbar = new ViewerToolbar(group, [], (action) => vscode.postMessage(action === 'addOverlay' ? { type: 'addOverlay' } : { type: 'exportSlice', format: action }));
+  const toolbar = new ViewerToolbar(group, [], (action) =>
+    vscode.postMessage(action === 'addOverlay' ? { type: 'addOverlay' } : { type: 'exportSlice', format: action }),
+  );
   /** What to draw over the plane: the overlays added to this file. */
   let overlayContents: OverlayContent[] = [];
   /** (Re)makes the overlays for the plane shown (they must fit it: another axis may not). */
@@ -58,11 +78,28 @@ export function startNpyEditor(root: HTMLElement): void {
     const shape = viewer?.planeShape();
     if (!viewer || !shape) return;
     const plane = viewer;
-    const { overlays, problems } = planeOverlays(overlayContents, 'shown', shape, plane.getState().overlays, () => plane.overlayChanged(), (k) => plane.setSlice(k));
+    const { overlays, problems } = planeOverlays(
+      overlayContents,
+      'shown',
+      shape,
+      plane.getState().overlays,
+      () => plane.overlayChanged(),
+      (k) => plane.setSlice(k),
+    );
     plane.setOverlays(overlays, problems);
   };
   toolbar.element.hidden = true;
-  root.append(el('header', { class: 'file-header' }, [title, info]), caseStrip, alert, controls, toolbar.element, valuesBar, status, body, statistics.element);
+  root.append(
+    el('header', { class: 'file-header' }, [title, info]),
+    caseStrip,
+    alert,
+    controls,
+    toolbar.element,
+    valuesBar,
+    status,
+    body,
+    statistics.element,
+  );
 
   let viewer: PlaneViewer | undefined;
   /** A file read slice by slice, while it is shown. */
@@ -143,12 +180,16 @@ export function startNpyEditor(root: HTMLElement): void {
     }
     try {
       if ('overview' in content) viewer = showOverview(content.fileName, content.header, content.overview);
-      else viewer = 'sampled' in content ? showSliceBySlice(content.fileName, content.header, content.sampled, (data) => {
-        // Every slice is here: the array is shown whole, in the same state (kept by fileName), keeping the focus.
-        const focused = viewer?.element.contains(document.activeElement);
-        showArray({ ...message, array: { fileName: content.fileName, header: content.header, data } });
-        if (focused) viewer?.element.focus({ preventScroll: true });
-      }) : show(content.fileName, decodeNpyData(content.header, new Uint8Array(content.data)), message.view);
+      else
+        viewer =
+          'sampled' in content
+            ? showSliceBySlice(content.fileName, content.header, content.sampled, (data) => {
+                // Every slice is here: the array is shown whole, in the same state (kept by fileName), keeping the focus.
+                const focused = viewer?.element.contains(document.activeElement);
+                showArray({ ...message, array: { fileName: content.fileName, header: content.header, data } });
+                if (focused) viewer?.element.focus({ preventScroll: true });
+              })
+            : show(content.fileName, decodeNpyData(content.header, new Uint8Array(content.data)), message.view);
     } catch (e) {
       showError(content.fileName, e instanceof Error ? e.message : String(e));
     }
@@ -165,7 +206,9 @@ export function startNpyEditor(root: HTMLElement): void {
       el('span', { class: 'case-id' }, [`Case ${caseInfo.id}`]),
       el('span', { class: 'case-split' }, [`${caseInfo.dataset} · ${caseInfo.split}`]),
       labelBadges(caseInfo),
-      button('Open case (all planes)', 'Open this case in the three-plane viewer', () => vscode.postMessage({ type: 'openCase' })),
+      button('Open case (all planes)', 'Open this case in the three-plane viewer', () =>
+        vscode.postMessage({ type: 'openCase' }),
+      ),
     );
   }
 
@@ -178,30 +221,49 @@ export function startNpyEditor(root: HTMLElement): void {
    * A viewport whose state is saved with the editor's for `fileName`: the restored state, else
    * the defaults (colour map setting, remembered preset) with the histogram shown.
    */
-  function planeViewer(fileName: string): { plane: PlaneViewer; state: EditorState; save: () => void; initial: Partial<PlaneViewState> } {
+  function planeViewer(fileName: string): {
+    plane: PlaneViewer;
+    state: EditorState;
+    save: () => void;
+    initial: Partial<PlaneViewState>;
+  } {
     const saved = vscode.getState() as EditorState | undefined;
     const state: EditorState = saved?.fileName === fileName ? saved : { fileName };
     const plane = new PlaneViewer('Slices', 'Slice');
     plane.setCaseLabel(caseInfo && `Case ${caseInfo.id}`);
-    const save = () => vscode.setState({ ...state, plane: plane.getState(), annotations: group.annotations } satisfies EditorState);
+    const save = () =>
+      vscode.setState({ ...state, plane: plane.getState(), annotations: group.annotations } satisfies EditorState);
     plane.onChange = save;
     group.onChange = save;
     group.add(plane);
     body.append(plane.element);
-    return { plane, state, save, initial: state.plane ?? { colourMap: defaults.colourMap, preset: defaults.preset, histogram: true } };
+    return {
+      plane,
+      state,
+      save,
+      initial: state.plane ?? { colourMap: defaults.colourMap, preset: defaults.preset, histogram: true },
+    };
   }
 
   /**
    * A large file, shown from its first slice: the contrast comes from that slice until the
    * host's sample of slices arrives; one held whole is handed to `onWhole` once every slice is here.
    */
-  function showSliceBySlice(fileName: string, header: NpyHeader, sampled: SampledArray, onWhole: (data: ArrayBuffer) => void): PlaneViewer {
+  function showSliceBySlice(
+    fileName: string,
+    header: NpyHeader,
+    sampled: SampledArray,
+    onWhole: (data: ArrayBuffer) => void,
+  ): PlaneViewer {
     stream = new SliceStream(header, sampled);
     const own = stream;
     const statusText = el('span', { class: 'status' });
     controls.append(statusText);
     const describe = (slices: number) => {
-      const figures = slices === 1 ? 'statistics of the first slice until a sample of slices is read' : `statistics of ${slices} sampled slices`;
+      const figures =
+        slices === 1
+          ? 'statistics of the first slice until a sample of slices is read'
+          : `statistics of ${slices} sampled slices`;
       statusText.textContent = sampled.whole
         ? `Shown from its first slice; the other slices are being read (${formatBytes(header.fileSize)}); ${figures}.`
         : `Read slice by slice along axis 0 (${formatBytes(header.fileSize)}); ${figures}.`;
@@ -223,7 +285,11 @@ export function startNpyEditor(root: HTMLElement): void {
     // for others they come from every slice, read in the background once the panel is opened
     // (one pass for 8- and 16-bit data, three for others); until then the info panel's sampled
     // figures stand, and the column says how far reading is.
-    let whole: { statistics?: ArrayStatistics; note: string } = { note: sampled.whole ? 'exact once every slice is here (being read)' : 'exact once every slice is read (open the panel); sampled figures above' };
+    let whole: { statistics?: ArrayStatistics; note: string } = {
+      note: sampled.whole
+        ? 'exact once every slice is here (being read)'
+        : 'exact once every slice is read (open the panel); sampled figures above',
+    };
     if (sampled.whole) {
       // A slice that cannot be read: the array will not be whole, and stays read slice by slice.
       own.onFailed = (message) => {
@@ -238,13 +304,21 @@ export function startNpyEditor(root: HTMLElement): void {
       const k = plane.slice;
       const label = sliceLabel(plane);
       statistics.show([
-        { label: 'Whole array', scope: 'array', statistics: whole.statistics, note: whole.note, indexOf: (p) => numpyIndex(elementIndex(p, shape, false)) },
+        {
+          label: 'Whole array',
+          scope: 'array',
+          statistics: whole.statistics,
+          note: whole.note,
+          indexOf: (p) => numpyIndex(elementIndex(p, shape, false)),
+        },
         {
           label,
           key: `${label} ${own.has(k) ? 'read' : 'reading'}`,
           scope: 'slice',
           values: () => source.slice(k),
-          ...(holdsWideIntegers(header.dtype) && { wide: () => (own.has(k) ? wideOf(decodeNpy(source.sliceNpy(k)).raw) : undefined) }),
+          ...(holdsWideIntegers(header.dtype) && {
+            wide: () => (own.has(k) ? wideOf(decodeNpy(source.sliceNpy(k)).raw) : undefined),
+          }),
           indexOf: (p) => source.indexAt(k, Math.floor(p / source.width), p % source.width),
         },
       ]);
@@ -264,7 +338,9 @@ export function startNpyEditor(root: HTMLElement): void {
               const { values, raw } = decodeNpyData(oneSlice, await own.read(k));
               accumulator.add(values, k * values.length, pass, wideOf(raw));
               if (k % Math.max(1, Math.floor(slices / 20)) === 0) {
-                whole = { note: `reading every slice for exact figures: pass ${pass} of ${accumulator.passes}, ${Math.round((100 * k) / slices)} %` };
+                whole = {
+                  note: `reading every slice for exact figures: pass ${pass} of ${accumulator.passes}, ${Math.round((100 * k) / slices)} %`,
+                };
                 showStatistics();
               }
             }
@@ -290,28 +366,61 @@ export function startNpyEditor(root: HTMLElement): void {
    * One image too large to hold, from its overview (every `step`-th row and column): the
    * figures are the overview's; where the user zooms in, the region on screen is read at full resolution.
    */
-  function showOverview(fileName: string, header: NpyHeader, overview: { step: number; data: ArrayBuffer }): PlaneViewer {
+  function showOverview(
+    fileName: string,
+    header: NpyHeader,
+    overview: { step: number; data: ArrayBuffer },
+  ): PlaneViewer {
     const { step } = overview;
     const { height, width } = imageShape(header);
-    const part = (rows: number, cols: number, data: ArrayBuffer) => decodeNpyData(partHeader(header, partShape(header, rows, cols)), new Uint8Array(data));
+    const part = (rows: number, cols: number, data: ArrayBuffer) =>
+      decodeNpyData(partHeader(header, partShape(header, rows, cols)), new Uint8Array(data));
     const rows = Math.ceil(height / step);
     const cols = Math.ceil(width / step);
     const whole = part(rows, cols, overview.data);
     // A pixel's index is that of the element of the whole image it stands for.
     const grey3 = header.shape.length === 3 && header.shape[2] === 1 ? ', 0' : ''; // (H, W, 1)
-    const indexed = (source: PlaneSource, y0: number, x0: number, by: number): PlaneSource => ({ ...source, indexAt: (_k, y, x) => `[${y0 + y * by}, ${x0 + x * by}${grey3}]` });
+    const indexed = (source: PlaneSource, y0: number, x0: number, by: number): PlaneSource => ({
+      ...source,
+      indexAt: (_k, y, x) => `[${y0 + y * by}, ${x0 + x * by}${grey3}]`,
+    });
     const source = indexed(planeSource(whole), 0, 0, step);
     const stats = volumeStats(whole.values);
     fillInfo(info, header, stats, rows);
-    controls.append(el('span', { class: 'status' }, [`One image too large to hold (${formatBytes(header.fileSize)}): shown from an overview of one row and column in ${step} (${rows} x ${cols}); zoom in for full resolution.`]));
+    controls.append(
+      el('span', { class: 'status' }, [
+        `One image too large to hold (${formatBytes(header.fileSize)}): shown from an overview of one row and column in ${step} (${rows} x ${cols}); zoom in for full resolution.`,
+      ]),
+    );
     const { plane, initial } = planeViewer(fileName);
     plane.setSource(source, stats, initial, true);
     plane.setOverview({ step, height, width, want: (region) => vscode.postMessage({ type: 'readRegion', region }) });
     regionArrived = (message) => {
       if (message.type === 'regionError') plane.regionFailed(message.region, message.message);
-      else plane.showRegion(message.region, indexed(planeSource(part(message.region.height, message.region.width, message.data)), message.region.y0, message.region.x0, 1));
+      else
+        plane.showRegion(
+          message.region,
+          indexed(
+            planeSource(part(message.region.height, message.region.width, message.data)),
+            message.region.y0,
+            message.region.x0,
+            1,
+          ),
+        );
     };
-    statistics.show([{ label: `Overview (one row and column in ${step})`, scope: 'slice', values: () => source.slice(0), indexOf: (p) => source.indexAt(0, Math.floor(p / (cols * source.channels)), Math.floor((p % (cols * source.channels)) / source.channels)) }]);
+    statistics.show([
+      {
+        label: `Overview (one row and column in ${step})`,
+        scope: 'slice',
+        values: () => source.slice(0),
+        indexOf: (p) =>
+          source.indexAt(
+            0,
+            Math.floor(p / (cols * source.channels)),
+            Math.floor((p % (cols * source.channels)) / source.channels),
+          ),
+      },
+    ]);
     return plane;
   }
 
@@ -319,13 +428,26 @@ export function startNpyEditor(root: HTMLElement): void {
     const stats = volumeStats(array.values);
     fillInfo(info, array.header, stats, undefined, wideIntegerStats(array));
     if (array.header.count === 0 && array.header.shape.length > 0) {
-      body.append(el('p', { class: 'status' }, [`The array is empty (shape ${array.header.shapeText}): there is nothing to draw.`]));
+      body.append(
+        el('p', { class: 'status' }, [
+          `The array is empty (shape ${array.header.shapeText}): there is nothing to draw.`,
+        ]),
+      );
       return undefined;
     }
     const { shape, fortranOrder } = array.header;
-    const whole: StatisticsScope = { label: 'Whole array', scope: 'array', values: () => array.values, wide: () => wideOf(array.raw), cOrder: cOrderOf(shape, fortranOrder), indexOf: (p) => numpyIndex(elementIndex(p, shape, fortranOrder)) };
+    const whole: StatisticsScope = {
+      label: 'Whole array',
+      scope: 'array',
+      values: () => array.values,
+      wide: () => wideOf(array.raw),
+      cOrder: cOrderOf(shape, fortranOrder),
+      indexOf: (p) => numpyIndex(elementIndex(p, shape, fortranOrder)),
+    };
     // 64-bit integers: a slice's exact figures come from its elements as stored.
-    const wideSlice = holdsWideIntegers(array.header.dtype) ? (s: PlaneSource, k: number) => wideOf(decodeNpy(s.sliceNpy(k)).raw) : undefined;
+    const wideSlice = holdsWideIntegers(array.header.dtype)
+      ? (s: PlaneSource, k: number) => wideOf(decodeNpy(s.sliceNpy(k)).raw)
+      : undefined;
     if (shape.length < 2) {
       valuesPart.hidden = false;
       body.append(valuesPart);
@@ -336,8 +458,15 @@ export function startNpyEditor(root: HTMLElement): void {
       // A 1-D array is also a line, drawn by the charts bundle (loaded now, not with every file).
       if (shape.length === 1 && array.header.count > 1) {
         loadCharts().then(
-          (charts) => valuesPart.isConnected && valuesPart.prepend(charts.linePlot(array.values, 'Line plot', (i) => formatElement(array, i))),
-          (e: unknown) => valuesPart.prepend(el('p', { role: 'alert', class: 'error' }, [`No line plot: ${e instanceof Error ? e.message : String(e)}`])),
+          (charts) =>
+            valuesPart.isConnected &&
+            valuesPart.prepend(charts.linePlot(array.values, 'Line plot', (i) => formatElement(array, i))),
+          (e: unknown) =>
+            valuesPart.prepend(
+              el('p', { role: 'alert', class: 'error' }, [
+                `No line plot: ${e instanceof Error ? e.message : String(e)}`,
+              ]),
+            ),
         );
       }
       return undefined;
@@ -349,16 +478,24 @@ export function startNpyEditor(root: HTMLElement): void {
       const shown = source;
       if (!shown) return;
       const perRow = shown.width * shown.channels;
-      statistics.show([whole, {
-        label: sliceLabel(plane),
-        scope: 'slice',
-        values: () => shown.slice(k),
-        wide: wideSlice && (() => wideSlice(shown, k)),
-        indexOf: (p) => shown.indexAt(k, Math.floor(p / perRow), Math.floor((p % perRow) / shown.channels)),
-      }]);
+      statistics.show([
+        whole,
+        {
+          label: sliceLabel(plane),
+          scope: 'slice',
+          values: () => shown.slice(k),
+          wide: wideSlice && (() => wideSlice(shown, k)),
+          indexOf: (p) => shown.indexAt(k, Math.floor(p / perRow), Math.floor((p % perRow) / shown.channels)),
+        },
+      ]);
     };
     // The values grid: shown on demand, following the slice; the pointer over either marks the other.
-    const valuesState: { shown: boolean; shaded: boolean; mosaic: boolean; mosaicOf: 'slices' | 'index' } = { shown: false, shaded: true, mosaic: false, mosaicOf: 'slices' };
+    const valuesState: { shown: boolean; shaded: boolean; mosaic: boolean; mosaicOf: 'slices' | 'index' } = {
+      shown: false,
+      shaded: true,
+      mosaic: false,
+      mosaicOf: 'slices',
+    };
     const showValues = () => {
       grid.element.hidden = !valuesState.shown;
       valuesPart.hidden = !valuesState.shown && !valuesState.mosaic;
@@ -378,7 +515,9 @@ export function startNpyEditor(root: HTMLElement): void {
         valuesState.shaded = on;
         showValues();
       }),
-      button('Export Slice as CSV…', 'Export Slice as CSV… (the values of the slice shown)', () => vscode.postMessage({ type: 'exportSlice', format: 'csv' })),
+      button('Export Slice as CSV…', 'Export Slice as CSV… (the values of the slice shown)', () =>
+        vscode.postMessage({ type: 'exportSlice', format: 'csv' }),
+      ),
     );
     grid.element.hidden = true;
     // The mosaic: every n-th slice in the viewer's window and colours; redrawn when those change.
@@ -395,7 +534,10 @@ export function startNpyEditor(root: HTMLElement): void {
     const batchTiles = (axis: number): MosaicTiles => ({
       count: shape[axis],
       name: (i) => `Index ${i}`,
-      image: (i) => ({ source: planeSource(array, { ...view, index: view.index.map((at, a) => (a === axis ? i : at)) }), slice: plane.slice }),
+      image: (i) => ({
+        source: planeSource(array, { ...view, index: view.index.map((at, a) => (a === axis ? i : at)) }),
+        slice: plane.slice,
+      }),
       pick: (i) => {
         view.index[axis] = i;
         fillControls();
@@ -418,12 +560,17 @@ export function startNpyEditor(root: HTMLElement): void {
         mosaic.show(batch === undefined ? sliceTiles() : batchTiles(batch));
       }
     };
-    valuesBar.append(toggle('Show mosaic', false, (on) => {
-      valuesState.mosaic = on;
-      showMosaic(true);
-    }));
+    valuesBar.append(
+      toggle('Show mosaic', false, (on) => {
+        valuesState.mosaic = on;
+        showMosaic(true);
+      }),
+    );
     if (shape.length >= 4) {
-      const of = el('select', { 'aria-label': 'Mosaic of' }, [el('option', { value: 'slices' }, ['slices']), el('option', { value: 'index' }, ['the first held axis (a batch)'])]);
+      const of = el('select', { 'aria-label': 'Mosaic of' }, [
+        el('option', { value: 'slices' }, ['slices']),
+        el('option', { value: 'index' }, ['the first held axis (a batch)']),
+      ]);
       of.addEventListener('change', () => {
         valuesState.mosaicOf = of.value as 'slices' | 'index';
         showMosaic(true);
@@ -445,7 +592,8 @@ export function startNpyEditor(root: HTMLElement): void {
     // The view: this editor's own (kept when the page reloads), else the one remembered for the file, else NumPy's.
     let view: ArrayView = checkedView(array, state.view) ?? checkedView(array, remembered) ?? defaultView(array)!;
     // The default contrast of a 4-D or larger array is that of the volume shown, unless asked otherwise.
-    const windowStats = () => (heldAxes(view).length && !state.wholeArrayWindow ? volumeStats(viewValues(array, view)) : stats);
+    const windowStats = () =>
+      heldAxes(view).length && !state.wholeArrayWindow ? volumeStats(viewValues(array, view)) : stats;
     const reslice = (keep: Partial<PlaneViewState>) => {
       state.view = view;
       source = planeSource(array, view);
@@ -468,24 +616,48 @@ export function startNpyEditor(root: HTMLElement): void {
     };
     const fillControls = () => {
       controls.replaceChildren();
-      if (lastColour) controls.append(toggle('Show channels as slices', view.channel < 0, (on) => change(defaultView(array, { asChannels: on })!)));
-      if (firstColour) controls.append(toggle('Show channels first (C, H, W) as a colour image', view.channel === shape.length - 3, (on) => change(defaultView(array, { channelsFirst: on })!)));
+      if (lastColour)
+        controls.append(
+          toggle('Show channels as slices', view.channel < 0, (on) => change(defaultView(array, { asChannels: on })!)),
+        );
+      if (firstColour)
+        controls.append(
+          toggle('Show channels first (C, H, W) as a colour image', view.channel === shape.length - 3, (on) =>
+            change(defaultView(array, { channelsFirst: on })!),
+          ),
+        );
       const axes = shape.map((_, axis) => axis).filter((axis) => axis !== view.channel);
-      if (view.slice >= 0) controls.append(axisSelect('View along axis', axes, shape, view.slice, (axis) => change(withAxis(view, 'slice', axis)), ' slices'));
+      if (view.slice >= 0)
+        controls.append(
+          axisSelect(
+            'View along axis',
+            axes,
+            shape,
+            view.slice,
+            (axis) => change(withAxis(view, 'slice', axis)),
+            ' slices',
+          ),
+        );
       controls.append(axisSelect('Image rows', axes, shape, view.rows, (axis) => change(withAxis(view, 'rows', axis))));
-      controls.append(axisSelect('Image columns', axes, shape, view.cols, (axis) => change(withAxis(view, 'cols', axis))));
+      controls.append(
+        axisSelect('Image columns', axes, shape, view.cols, (axis) => change(withAxis(view, 'cols', axis))),
+      );
       for (const axis of heldAxes(view).filter((a) => shape[a] > 1)) {
-        controls.append(indexSlider(axis, shape[axis], view.index[axis], (index) => {
-          view.index[axis] = index;
-          reslice(contrastOnly());
-          remember();
-        }));
+        controls.append(
+          indexSlider(axis, shape[axis], view.index[axis], (index) => {
+            view.index[axis] = index;
+            reslice(contrastOnly());
+            remember();
+          }),
+        );
       }
       if (heldAxes(view).length) {
-        controls.append(toggle('One window for the whole array', state.wholeArrayWindow === true, (on) => {
-          state.wholeArrayWindow = on;
-          reslice(contrastOnly());
-        }));
+        controls.append(
+          toggle('One window for the whole array', state.wholeArrayWindow === true, (on) => {
+            state.wholeArrayWindow = on;
+            reslice(contrastOnly());
+          }),
+        );
       }
     };
     fillControls();
@@ -498,7 +670,13 @@ export function startNpyEditor(root: HTMLElement): void {
  * `sampled`: the statistics are of that many slices, not of the whole array; `exact`: the
  * minimum, maximum and mean of 64-bit integers, which float64 would round.
  */
-function fillInfo(info: HTMLElement, header: NpyHeader, stats: VolumeStats, sampled?: number, exact?: { min: string; max: string; mean: string }): void {
+function fillInfo(
+  info: HTMLElement,
+  header: NpyHeader,
+  stats: VolumeStats,
+  sampled?: number,
+  exact?: { min: string; max: string; mean: string },
+): void {
   const rows: [string, string, string][] = [
     ['shape', 'Shape', header.shapeText],
     ['dtype', 'Dtype', describeDType(header.dtype)],
@@ -510,11 +688,19 @@ function fillInfo(info: HTMLElement, header: NpyHeader, stats: VolumeStats, samp
     ['mean', sampled ? 'Mean (sampled)' : 'Mean', exact?.mean ?? formatStat(stats.mean)],
   ];
   const counted = sampled ? ' (sampled)' : '';
-  for (const [field, label, n] of [['nan', 'NaN', stats.nan], ['posinf', '+inf', stats.posInf], ['neginf', '-inf', stats.negInf]] as const) {
+  for (const [field, label, n] of [
+    ['nan', 'NaN', stats.nan],
+    ['posinf', '+inf', stats.posInf],
+    ['neginf', '-inf', stats.negInf],
+  ] as const) {
     if (n > 0) rows.push([field, `${label}${counted}`, n.toLocaleString('en-US')]);
   }
   if (header.dtype.kind === 'complex') rows.push(['note', 'Shown', 'magnitude |z|']);
-  info.replaceChildren(...rows.map(([field, label, value]) => el('div', { 'data-field': field }, [el('dt', {}, [label]), el('dd', {}, [value])])));
+  info.replaceChildren(
+    ...rows.map(([field, label, value]) =>
+      el('div', { 'data-field': field }, [el('dt', {}, [label]), el('dd', {}, [value])]),
+    ),
+  );
 }
 
 /** The statistics column of the slice shown: "Slice a[21, :, :]". */
@@ -535,7 +721,14 @@ function toggle(label: string, checked: boolean, onChange: (on: boolean) => void
 }
 
 /** A choice of axis: "View along axis 1 (40 slices)", "Image rows axis 2 (256)". */
-function axisSelect(label: string, axes: number[], shape: number[], axis: number, onChange: (axis: number) => void, unit = ''): HTMLElement {
+function axisSelect(
+  label: string,
+  axes: number[],
+  shape: number[],
+  axis: number,
+  onChange: (axis: number) => void,
+  unit = '',
+): HTMLElement {
   const select = el('vscode-single-select', { 'aria-label': label, class: 'axis-select' });
   for (const a of axes) {
     const option = el('vscode-option', { value: String(a) }, [`axis ${a} (${shape[a]}${unit})`]);
@@ -548,7 +741,14 @@ function axisSelect(label: string, axes: number[], shape: number[], axis: number
 
 function indexSlider(axis: number, size: number, value: number, onChange: (index: number) => void): HTMLElement {
   const label = `Axis ${axis} index`;
-  const input = el('input', { type: 'range', min: '0', max: String(size - 1), step: '1', value: String(value), 'aria-label': label });
+  const input = el('input', {
+    type: 'range',
+    min: '0',
+    max: String(size - 1),
+    step: '1',
+    value: String(value),
+    'aria-label': label,
+  });
   const shown = el('span', { class: 'slice-number' }, [`${value} / ${size}`]);
   input.addEventListener('input', () => {
     shown.textContent = `${input.value} / ${size}`;

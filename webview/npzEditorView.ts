@@ -13,7 +13,12 @@ export function startNpzEditor(root: HTMLElement): void {
   const alert = el('div', { role: 'alert', class: 'error', hidden: '' });
   const list = el('ul', { class: 'members', 'aria-label': 'Archive members' });
   const view = el('div', { class: 'member-view' });
-  root.append(el('div', { class: 'npz-layout' }, [el('nav', { class: 'member-list', 'aria-label': 'Archive' }, [heading, alert, list]), view]));
+  root.append(
+    el('div', { class: 'npz-layout' }, [
+      el('nav', { class: 'member-list', 'aria-label': 'Archive' }, [heading, alert, list]),
+      view,
+    ]),
+  );
   root.classList.add('npz-editor');
   const rows = new Map<string, HTMLElement>();
 

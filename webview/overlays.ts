@@ -36,13 +36,33 @@ export abstract class Overlay {
   private readonly checkbox: HTMLInputElement;
 
   /** @param changed called after the user changed a control: the plane repaints and saves. */
-  constructor(readonly name: string, protected readonly array: NpyArray, saved: Partial<OverlayState> | undefined, protected readonly changed: () => void) {
+  constructor(
+    readonly name: string,
+    protected readonly array: NpyArray,
+    saved: Partial<OverlayState> | undefined,
+    protected readonly changed: () => void,
+  ) {
     [this.depth, this.height = 1, this.width = 1] = array.header.shape;
-    this.state = { shown: true, opacity: 0.4, colourMap: 'jet', threshold: -Infinity, style: 'both', hiddenLabels: [], ...this.defaults(), ...saved };
+    this.state = {
+      shown: true,
+      opacity: 0.4,
+      colourMap: 'jet',
+      threshold: -Infinity,
+      style: 'both',
+      hiddenLabels: [],
+      ...this.defaults(),
+      ...saved,
+    };
     this.checkbox = el('input', { type: 'checkbox', 'aria-label': `${name} overlay` });
     this.checkbox.checked = this.state.shown;
-    this.checkbox.addEventListener('change', this.update(() => (this.state.shown = this.checkbox.checked)));
-    this.element = el('div', { class: 'overlay', role: 'group', 'aria-label': `${name} overlay settings` }, [el('label', { class: 'control' }, [this.checkbox, ` ${name}`]), ...this.controls()]);
+    this.checkbox.addEventListener(
+      'change',
+      this.update(() => (this.state.shown = this.checkbox.checked)),
+    );
+    this.element = el('div', { class: 'overlay', role: 'group', 'aria-label': `${name} overlay settings` }, [
+      el('label', { class: 'control' }, [this.checkbox, ` ${name}`]),
+      ...this.controls(),
+    ]);
   }
 
   setShown(shown: boolean): void {
@@ -71,18 +91,35 @@ export abstract class Overlay {
   }
 
   protected opacityControl(): HTMLElement {
-    const opacity = el('input', { type: 'range', min: '0', max: '1', step: '0.05', 'aria-label': `${this.name} opacity`, title: 'Opacity' });
+    const opacity = el('input', {
+      type: 'range',
+      min: '0',
+      max: '1',
+      step: '0.05',
+      'aria-label': `${this.name} opacity`,
+      title: 'Opacity',
+    });
     opacity.value = String(this.state.opacity);
-    opacity.addEventListener('input', this.update(() => (this.state.opacity = Number(opacity.value))));
+    opacity.addEventListener(
+      'input',
+      this.update(() => (this.state.opacity = Number(opacity.value))),
+    );
     return el('label', { class: 'control' }, ['opacity ', opacity]);
   }
 
   protected colourMapControl(): HTMLElement {
-    const select = el('select', { class: 'colour-map', 'aria-label': `${this.name} colour map` }, COLOUR_MAPS.map((m) => el('option', { value: m }, [colourMapLabel(m)])));
+    const select = el(
+      'select',
+      { class: 'colour-map', 'aria-label': `${this.name} colour map` },
+      COLOUR_MAPS.map((m) => el('option', { value: m }, [colourMapLabel(m)])),
+    );
     select.value = this.state.colourMap;
-    select.addEventListener('change', this.update(() => {
-      if (isColourMap(select.value)) this.state.colourMap = select.value;
-    }));
+    select.addEventListener(
+      'change',
+      this.update(() => {
+        if (isColourMap(select.value)) this.state.colourMap = select.value;
+      }),
+    );
     return select;
   }
 
@@ -92,7 +129,9 @@ export abstract class Overlay {
     const values = this.array.values;
     if (!this.array.header.fortranOrder) return values.subarray(k * size, (k + 1) * size);
     const out = new Float32Array(size);
-    for (let y = 0; y < this.height; y++) for (let x = 0; x < this.width; x++) out[y * this.width + x] = values[k + y * this.depth + x * this.depth * this.height];
+    for (let y = 0; y < this.height; y++)
+      for (let x = 0; x < this.width; x++)
+        out[y * this.width + x] = values[k + y * this.depth + x * this.depth * this.height];
     return out;
   }
 }
@@ -123,7 +162,15 @@ export class HeatmapOverlay extends Overlay {
   }
 
   blend(k: number, pixels: Uint32Array, width: number, height: number): void {
-    if (this.state.shown) blendHeatmap(pixels, this.slice(k, width, height), this.window, colourMapTable(this.state.colourMap, false), this.state.opacity, this.state.threshold);
+    if (this.state.shown)
+      blendHeatmap(
+        pixels,
+        this.slice(k, width, height),
+        this.window,
+        colourMapTable(this.state.colourMap, false),
+        this.state.opacity,
+        this.state.threshold,
+      );
   }
 
   readout(k: number, x: number, y: number, width: number, height: number): string {
@@ -136,13 +183,27 @@ export class HeatmapOverlay extends Overlay {
   }
 
   protected controls(): HTMLElement[] {
-    const threshold = el('input', { type: 'number', step: 'any', class: 'window-number', 'aria-label': `${this.name} threshold`, title: 'Values below this are not drawn' });
+    const threshold = el('input', {
+      type: 'number',
+      step: 'any',
+      class: 'window-number',
+      'aria-label': `${this.name} threshold`,
+      title: 'Values below this are not drawn',
+    });
     threshold.value = String(Number(this.state.threshold.toPrecision(6)));
-    threshold.addEventListener('change', this.update(() => {
-      const t = Number(threshold.value);
-      if (threshold.value !== '' && Number.isFinite(t)) this.state.threshold = t;
-    }));
-    return [this.opacityControl(), this.colourMapControl(), el('label', { class: 'control' }, ['threshold ', threshold]), el('span', { class: 'overlay-range' }, [`${formatStat(this.window.low)} – ${formatStat(this.window.high)}`])];
+    threshold.addEventListener(
+      'change',
+      this.update(() => {
+        const t = Number(threshold.value);
+        if (threshold.value !== '' && Number.isFinite(t)) this.state.threshold = t;
+      }),
+    );
+    return [
+      this.opacityControl(),
+      this.colourMapControl(),
+      el('label', { class: 'control' }, ['threshold ', threshold]),
+      el('span', { class: 'overlay-range' }, [`${formatStat(this.window.low)} – ${formatStat(this.window.high)}`]),
+    ];
   }
 
   private slice(k: number, width: number, height: number): Float32Array {
@@ -158,7 +219,16 @@ export class HeatmapOverlay extends Overlay {
 /** A label mask of the image's own shape: each label in its tab10 colour, filled and/or outlined, each shown or hidden. */
 export class MaskOverlay extends Overlay {
   blend(k: number, pixels: Uint32Array, width: number, height: number): void {
-    if (this.state.shown) blendMask(pixels, this.sourceSlice(k), width, height, this.state.opacity, this.state.style, new Set(this.state.hiddenLabels));
+    if (this.state.shown)
+      blendMask(
+        pixels,
+        this.sourceSlice(k),
+        width,
+        height,
+        this.state.opacity,
+        this.state.style,
+        new Set(this.state.hiddenLabels),
+      );
   }
 
   readout(k: number, x: number, y: number): string {
@@ -176,14 +246,22 @@ export class MaskOverlay extends Overlay {
       el('option', { value: 'outline' }, ['Outline']),
     ]);
     style.value = this.state.style;
-    style.addEventListener('change', this.update(() => (this.state.style = style.value as MaskStyle)));
+    style.addEventListener(
+      'change',
+      this.update(() => (this.state.style = style.value as MaskStyle)),
+    );
     const labels = [...new Set(this.array.values)].filter((l) => l !== 0).sort((a, b) => a - b);
     const toggles = labels.map((label) => {
       const box = el('input', { type: 'checkbox', 'aria-label': `${this.name} label ${label}` });
       box.checked = !this.state.hiddenLabels.includes(label);
-      box.addEventListener('change', this.update(() => {
-        this.state.hiddenLabels = box.checked ? this.state.hiddenLabels.filter((l) => l !== label) : [...this.state.hiddenLabels, label];
-      }));
+      box.addEventListener(
+        'change',
+        this.update(() => {
+          this.state.hiddenLabels = box.checked
+            ? this.state.hiddenLabels.filter((l) => l !== label)
+            : [...this.state.hiddenLabels, label];
+        }),
+      );
       const swatch = el('span', { class: 'swatch' });
       swatch.style.background = cssColour(labelColour(label));
       return el('label', { class: 'control' }, [box, swatch, String(label)]);
@@ -198,9 +276,20 @@ export class ScoresOverlay extends Overlay {
   private readonly canvas: HTMLCanvasElement;
   private current = 0;
 
-  constructor(name: string, array: NpyArray, saved: Partial<OverlayState> | undefined, changed: () => void, seek: (k: number) => void) {
+  constructor(
+    name: string,
+    array: NpyArray,
+    saved: Partial<OverlayState> | undefined,
+    changed: () => void,
+    seek: (k: number) => void,
+  ) {
     super(name, array, saved, changed);
-    this.canvas = el('canvas', { class: 'score-strip', role: 'img', 'aria-label': `${name} per-slice scores`, title: `${name}: a click goes to that slice` });
+    this.canvas = el('canvas', {
+      class: 'score-strip',
+      role: 'img',
+      'aria-label': `${name} per-slice scores`,
+      title: `${name}: a click goes to that slice`,
+    });
     (this as { strip: HTMLElement }).strip = this.canvas;
     this.canvas.addEventListener('click', (e) => {
       const rect = this.canvas.getBoundingClientRect();
@@ -280,7 +369,9 @@ export function planeOverlays(
       else if (kind === 'mask') overlays.push(new MaskOverlay(name, decoded, state, changed));
       else overlays.push(new ScoresOverlay(name, decoded, state, changed, seek));
     } catch (e) {
-      problems.push(`Cannot show the ${name} overlay (${array.fileName}): ${e instanceof Error ? e.message : String(e)}`);
+      problems.push(
+        `Cannot show the ${name} overlay (${array.fileName}): ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   }
   return { overlays, problems };

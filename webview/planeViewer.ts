@@ -1,10 +1,27 @@
 import { PlaneSource, sliceCsv } from '../src/shared/npy/planeSource';
 import { DataFormat } from '../src/shared/protocol';
-import { ColourMapName, DEFAULT_COLOUR_MAP, centredOnZero, colourMapLabel, colourMapTable, isColourMap, isDiverging, nextColourMap } from '../src/shared/colourMaps';
+import {
+  ColourMapName,
+  DEFAULT_COLOUR_MAP,
+  centredOnZero,
+  colourMapLabel,
+  colourMapTable,
+  isColourMap,
+  isDiverging,
+  nextColourMap,
+} from '../src/shared/colourMaps';
 import { formatStat, formatWidth } from '../src/shared/format';
 import { WheelSteps, wheelPixels, wheelZoom } from '../src/shared/wheel';
 import {
-  ColourScale, VolumeStats, Window, WindowPreset, fromWidthLevel, paintColour, paintMapped, presetWindow, widthLevel,
+  ColourScale,
+  VolumeStats,
+  Window,
+  WindowPreset,
+  fromWidthLevel,
+  paintColour,
+  paintMapped,
+  presetWindow,
+  widthLevel,
 } from '../src/shared/windowing';
 import { ColourBar } from './colourBar';
 import { clearedCanvas, el } from './dom';
@@ -67,7 +84,10 @@ export class PlaneViewer {
   private readonly mapText: HTMLElement;
   private readonly readout: HTMLElement;
   private readonly colourBar = new ColourBar();
-  private readonly histogram = new HistogramView((w) => this.setWindow(w), () => this.onChange());
+  private readonly histogram = new HistogramView(
+    (w) => this.setWindow(w),
+    () => this.onChange(),
+  );
   private readonly image = document.createElement('canvas');
   private readonly alert = el('div', { role: 'alert', class: 'error', hidden: '' });
   private readonly overlayRow = el('div', { class: 'overlays', hidden: '' });
@@ -81,7 +101,15 @@ export class PlaneViewer {
   private source?: PlaneSource;
   private stats?: VolumeStats;
   private pixels?: ImageData;
-  private state: PlaneViewState = { slice: 0, preset: 'auto', invert: false, colourMap: DEFAULT_COLOUR_MAP, pan: { x: 0, y: 0 }, fps: 10, histogram: false };
+  private state: PlaneViewState = {
+    slice: 0,
+    preset: 'auto',
+    invert: false,
+    colourMap: DEFAULT_COLOUR_MAP,
+    pan: { x: 0, y: 0 },
+    fps: 10,
+    histogram: false,
+  };
   private window: Window = { low: 0, high: 1 };
   private cine?: number;
   private drag?: { kind: 'contrast' | 'pan'; x: number; y: number; window: Window; pan: { x: number; y: number } };
@@ -115,7 +143,11 @@ export class PlaneViewer {
    * @param sliderLabel accessible name of the slice slider, e.g. "Axial slice"
    * @param planeName the plane's name on the image ("Axial"); none for a lone array, whose slices say "Slice k / n"
    */
-  constructor(regionLabel: string, sliderLabel: string, private readonly planeName?: string) {
+  constructor(
+    regionLabel: string,
+    sliderLabel: string,
+    private readonly planeName?: string,
+  ) {
     this.canvas = el('canvas', { class: 'plane-canvas', role: 'img', 'aria-label': `${regionLabel} image` });
     this.slider = el('input', { type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': sliderLabel });
     this.sliceLabel = el('div', { 'data-role': 'slice-label' });
@@ -133,8 +165,17 @@ export class PlaneViewer {
     this.canvasBox = el('div', { class: 'canvas-box' }, [this.canvas, annotations]);
     this.sliderRow = el('div', { class: 'slider-row' }, [this.strips, this.slider]);
     const viewport = el('div', { class: 'viewport' }, [this.canvasBox, this.colourBar.element]);
-    this.body = el('div', { class: 'plane-body' }, [viewport, this.sliderRow, this.overlayAlert, this.overlayRow, this.histogram.element]);
-    this.element = el('section', { class: 'plane', role: 'region', 'aria-label': regionLabel, tabindex: '0' }, [this.alert, this.body]);
+    this.body = el('div', { class: 'plane-body' }, [
+      viewport,
+      this.sliderRow,
+      this.overlayAlert,
+      this.overlayRow,
+      this.histogram.element,
+    ]);
+    this.element = el('section', { class: 'plane', role: 'region', 'aria-label': regionLabel, tabindex: '0' }, [
+      this.alert,
+      this.body,
+    ]);
     this.listen();
   }
 
@@ -285,7 +326,14 @@ export class PlaneViewer {
   /** What the toolbar shows of this viewport. */
   get shown(): { window: Window; channels: number; depth: number; playing: boolean } | undefined {
     const source = this.source;
-    return source && { window: this.window, channels: source.channels, depth: source.depth, playing: this.cine !== undefined };
+    return (
+      source && {
+        window: this.window,
+        channels: source.channels,
+        depth: source.depth,
+        playing: this.cine !== undefined,
+      }
+    );
   }
 
   get slice(): number {
@@ -340,7 +388,14 @@ export class PlaneViewer {
   }
 
   reset(): void {
-    this.state = { ...this.state, preset: 'auto', window: undefined, invert: false, zoom: undefined, pan: { x: 0, y: 0 } };
+    this.state = {
+      ...this.state,
+      preset: 'auto',
+      window: undefined,
+      invert: false,
+      zoom: undefined,
+      pan: { x: 0, y: 0 },
+    };
     this.render();
     this.changed('contrast');
     this.onShared('zoom');
@@ -370,7 +425,8 @@ export class PlaneViewer {
 
   /** Takes another viewport's contrast, zoom or colour map (the link toggle). */
   adopt(part: SharedPart, from: PlaneViewState): void {
-    if (part === 'contrast') Object.assign(this.state, { preset: from.preset, window: from.window, invert: from.invert });
+    if (part === 'contrast')
+      Object.assign(this.state, { preset: from.preset, window: from.window, invert: from.invert });
     else if (part === 'colourMap') this.state.colourMap = from.colourMap;
     else Object.assign(this.state, { zoom: from.zoom, pan: { x: 0, y: 0 } });
     this.render();
@@ -404,7 +460,8 @@ export class PlaneViewer {
     }
     const image = new ImageData(width, height);
     const out = new Uint32Array(image.data.buffer);
-    if (source.channels === 1) paintMapped(sampled, this.window, colourMapTable(this.state.colourMap, this.state.invert), out, this.state.scale);
+    if (source.channels === 1)
+      paintMapped(sampled, this.window, colourMapTable(this.state.colourMap, this.state.invert), out, this.state.scale);
     else paintColour(sampled, source.channels, this.state.invert, out);
     return image;
   }
@@ -429,7 +486,13 @@ export class PlaneViewer {
   colourOf(value: number): string | undefined {
     if (this.source?.channels !== 1) return undefined;
     const out = new Uint32Array(1);
-    paintMapped(Float64Array.of(value), this.window, colourMapTable(this.state.colourMap, this.state.invert), out, this.state.scale);
+    paintMapped(
+      Float64Array.of(value),
+      this.window,
+      colourMapTable(this.state.colourMap, this.state.invert),
+      out,
+      this.state.scale,
+    );
     const c = out[0];
     return `rgb(${c & 255}, ${(c >> 8) & 255}, ${(c >> 16) & 255})`;
   }
@@ -477,13 +540,21 @@ export class PlaneViewer {
       this.fullResolution?.paint({ window: this.window, colours, invert, scale: this.state.scale });
       for (const o of this.overlays) o.blend(k, out, source.width, source.height);
       this.putImage();
-      setText(this.windowText, `W ${formatWidth(this.window.low, this.window.high)} L ${formatStat(widthLevel(this.window).level)}`);
+      setText(
+        this.windowText,
+        `W ${formatWidth(this.window.low, this.window.high)} L ${formatStat(widthLevel(this.window).level)}`,
+      );
       setText(this.mapText, `${colourMapLabel(colourMap)}${invert ? ' (inverted)' : ''}`);
       this.colourBar.show(colourMap, invert, this.window, this.state.scale);
       if (this.state.histogram) this.histogram.showWindow(this.window, colours);
     } else {
       paintColour(values, source.channels, this.state.invert, out);
-      this.fullResolution?.paint({ window: this.window, colours: new Uint32Array(0), invert: this.state.invert, scale: this.state.scale });
+      this.fullResolution?.paint({
+        window: this.window,
+        colours: new Uint32Array(0),
+        invert: this.state.invert,
+        scale: this.state.scale,
+      });
       for (const o of this.overlays) o.blend(k, out, source.width, source.height);
       this.putImage();
       setText(this.windowText, '');
@@ -493,7 +564,10 @@ export class PlaneViewer {
     this.slider.value = String(k);
     this.slider.setAttribute('aria-valuetext', `slice ${k} of ${source.depth} (0-based)`);
     const slices = source.depth > 1 ? `${k} / ${source.depth}` : '';
-    setText(this.sliceLabel, this.planeName ? `${this.planeName}${slices && ` ${slices}`}` : slices && `Slice ${slices}`);
+    setText(
+      this.sliceLabel,
+      this.planeName ? `${this.planeName}${slices && ` ${slices}`}` : slices && `Slice ${slices}`,
+    );
     this.draw();
     this.updateReadout();
     // The slice whose values are on screen (not a blank stand-in for one still being read): what tests and the benchmark wait for.
@@ -506,7 +580,8 @@ export class PlaneViewer {
   }
 
   private putImage(): void {
-    if (this.source!.width > 0 && this.source!.height > 0) this.image.getContext('2d')!.putImageData(this.pixels!, 0, 0);
+    if (this.source!.width > 0 && this.source!.height > 0)
+      this.image.getContext('2d')!.putImageData(this.pixels!, 0, 0);
   }
 
   /** Draws the offscreen image onto the visible canvas with the current zoom and pan. */
@@ -535,7 +610,10 @@ export class PlaneViewer {
   private placement(): { scale: number; x: number; y: number } {
     const source = this.source!;
     const dpr = window.devicePixelRatio || 1;
-    const fit = Math.min(this.canvas.width / Math.max(source.width, 1), this.canvas.height / Math.max(source.height, 1));
+    const fit = Math.min(
+      this.canvas.width / Math.max(source.width, 1),
+      this.canvas.height / Math.max(source.height, 1),
+    );
     const scale = this.state.zoom === undefined ? fit : this.state.zoom * dpr;
     return {
       scale,
@@ -556,7 +634,10 @@ export class PlaneViewer {
     const nx = cx - ((cx - x) / scale) * next;
     const ny = cy - ((cy - y) / scale) * next;
     this.state.zoom = zoom;
-    this.state.pan = { x: (nx - (this.canvas.width - width * next) / 2) / dpr, y: (ny - (this.canvas.height - height * next) / 2) / dpr };
+    this.state.pan = {
+      x: (nx - (this.canvas.width - width * next) / 2) / dpr,
+      y: (ny - (this.canvas.height - height * next) / 2) / dpr,
+    };
     this.draw();
     this.changed('zoom');
   }
@@ -585,15 +666,23 @@ export class PlaneViewer {
       setText(this.readout, '');
       return;
     }
-    const detailed = this.fullResolution && this.pointer && this.fullResolution.readout(this.pointer.cx, this.pointer.cy, this.placement(), source);
+    const detailed =
+      this.fullResolution &&
+      this.pointer &&
+      this.fullResolution.readout(this.pointer.cx, this.pointer.cy, this.placement(), source);
     if (detailed) {
       setText(this.readout, detailed);
       return;
     }
     const { x, y } = this.hover;
     const k = this.state.slice;
-    const overlays = this.overlays.filter((o) => o.state.shown).map((o) => `\n${o.readout(k, x, y, source.width, source.height)}`);
-    setText(this.readout, `x ${x}  y ${y}\nvalue ${source.valueAt(k, y, x)}\nat ${source.indexAt(k, y, x)}${overlays.join('')}`);
+    const overlays = this.overlays
+      .filter((o) => o.state.shown)
+      .map((o) => `\n${o.readout(k, x, y, source.width, source.height)}`);
+    setText(
+      this.readout,
+      `x ${x}  y ${y}\nvalue ${source.valueAt(k, y, x)}\nat ${source.indexAt(k, y, x)}${overlays.join('')}`,
+    );
   }
 
   private startCine(): void {
@@ -624,17 +713,21 @@ export class PlaneViewer {
     this.element.addEventListener('pointerdown', () => this.onActivate());
     this.element.addEventListener('focusin', () => this.onActivate());
 
-    box.addEventListener('wheel', (e) => {
-      e.preventDefault();
-      const pixels = wheelPixels(e, box.clientHeight);
-      if (e.ctrlKey || e.metaKey) {
-        const { cx, cy } = this.canvasPoint(e);
-        this.zoomAt(wheelZoom(pixels, ZOOM_STEP), cx, cy);
-        return;
-      }
-      const steps = this.wheel.steps(pixels);
-      if (steps) this.setSlice(this.state.slice + steps * (e.shiftKey ? FAST_STEP : 1));
-    }, { passive: false });
+    box.addEventListener(
+      'wheel',
+      (e) => {
+        e.preventDefault();
+        const pixels = wheelPixels(e, box.clientHeight);
+        if (e.ctrlKey || e.metaKey) {
+          const { cx, cy } = this.canvasPoint(e);
+          this.zoomAt(wheelZoom(pixels, ZOOM_STEP), cx, cy);
+          return;
+        }
+        const steps = this.wheel.steps(pixels);
+        if (steps) this.setSlice(this.state.slice + steps * (e.shiftKey ? FAST_STEP : 1));
+      },
+      { passive: false },
+    );
 
     box.addEventListener('contextmenu', (e) => e.preventDefault());
     box.addEventListener('dblclick', () => this.reset());

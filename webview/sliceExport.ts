@@ -6,7 +6,11 @@ import { vscode } from './vscodeApi';
  * Answers the host's requestExport with the slice of `viewer` (the plane named `planeName`
  * in the case viewer): PNG or .npy bytes, or the NumPy index; the host writes or copies them.
  */
-export async function answerExport(message: Extract<HostMessage, { type: 'requestExport' }>, viewer: PlaneViewer | undefined, planeName?: string): Promise<void> {
+export async function answerExport(
+  message: Extract<HostMessage, { type: 'requestExport' }>,
+  viewer: PlaneViewer | undefined,
+  planeName?: string,
+): Promise<void> {
   if (!viewer) return;
   const plane = planeName === undefined ? {} : { plane: planeName };
   if (message.format === 'expression') {

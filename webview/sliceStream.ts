@@ -36,12 +36,20 @@ export class SliceStream {
   onFailed: (message: string) => void = () => undefined;
 
   /** @param plane the case viewer's pane the file is in; undefined for the .npy editor's file */
-  constructor(private readonly header: NpyHeader, sampled: SampledArray, private readonly plane?: string) {
+  constructor(
+    private readonly header: NpyHeader,
+    sampled: SampledArray,
+    private readonly plane?: string,
+  ) {
     if (sampled.whole) this.whole = new Uint8Array(header.dataBytes);
     this.cache = new SliceCache(header, this.whole ? Infinity : SLICE_CACHE_BYTES);
     this.keep(sampled.first.index, new Uint8Array(sampled.first.data));
     const source = streamedPlaneSource(header, this.cache, (k) => this.want(k));
-    this.source = { ...source, error: (k) => this.failed.get(k), pending: (k) => !this.cache.has(k) && !this.failed.has(k) };
+    this.source = {
+      ...source,
+      error: (k) => this.failed.get(k),
+      pending: (k) => !this.cache.has(k) && !this.failed.has(k),
+    };
     this.firstStats = volumeStats(source.slice(sampled.first.index));
   }
 
@@ -73,7 +81,9 @@ export class SliceStream {
     return new Promise((resolve, reject) => {
       this.waiting.set(k, { resolve, reject });
       this.pending.add(k);
-      vscode.postMessage(this.plane === undefined ? { type: 'readSlice', index: k } : { type: 'readSlice', index: k, plane: this.plane });
+      vscode.postMessage(
+        this.plane === undefined ? { type: 'readSlice', index: k } : { type: 'readSlice', index: k, plane: this.plane },
+      );
     });
   }
 
@@ -82,7 +92,11 @@ export class SliceStream {
    * held whole, the slices still to come unasked (until one cannot be read).
    */
   get busy(): boolean {
-    return this.pending.size > 0 || this.waiting.size > 0 || (this.whole !== undefined && this.filled < sliceCount(this.header) && this.failed.size === 0);
+    return (
+      this.pending.size > 0 ||
+      this.waiting.size > 0 ||
+      (this.whole !== undefined && this.filled < sliceCount(this.header) && this.failed.size === 0)
+    );
   }
 
   /** Whether slice k's values are here (a slice not read yet shows as zeros). */
@@ -101,14 +115,23 @@ export class SliceStream {
     this.whole.set(bytes, at);
     this.cache.put(k, this.whole.subarray(at, at + bytes.length));
     // Handed over after this message is handled: the viewer then replaces this stream.
-    if (++this.filled === sliceCount(this.header)) queueMicrotask(() => this.onWhole(this.whole!.buffer as ArrayBuffer));
+    if (++this.filled === sliceCount(this.header))
+      queueMicrotask(() => this.onWhole(this.whole!.buffer as ArrayBuffer));
   }
 
   private want(k: number): void {
     for (const index of [k, k + 1]) {
-      if (index >= sliceCount(this.header) || this.cache.has(index) || this.pending.has(index) || this.failed.has(index)) continue;
+      if (
+        index >= sliceCount(this.header) ||
+        this.cache.has(index) ||
+        this.pending.has(index) ||
+        this.failed.has(index)
+      )
+        continue;
       this.pending.add(index);
-      vscode.postMessage(this.plane === undefined ? { type: 'readSlice', index } : { type: 'readSlice', index, plane: this.plane });
+      vscode.postMessage(
+        this.plane === undefined ? { type: 'readSlice', index } : { type: 'readSlice', index, plane: this.plane },
+      );
     }
   }
 }

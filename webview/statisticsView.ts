@@ -91,13 +91,31 @@ export class StatisticsView {
   private render(): void {
     if (!this.element.open) return;
     const columns = this.scopes.map((scope) => ({ scope, s: this.statsOf(scope) }));
-    const rows: [string, string, (s: ArrayStatistics, scope: StatisticsScope) => { text: string; value?: number | string }][] = [
+    const rows: [
+      string,
+      string,
+      (s: ArrayStatistics, scope: StatisticsScope) => { text: string; value?: number | string },
+    ][] = [
       ['count', 'Count', (s) => ({ text: s.count.toLocaleString('en-US'), value: s.count })],
       ['nan', 'NaN', (s) => ({ text: s.nan.toLocaleString('en-US'), value: s.nan })],
       ['posinf', '+inf', (s) => ({ text: s.posInf.toLocaleString('en-US'), value: s.posInf })],
       ['neginf', '-inf', (s) => ({ text: s.negInf.toLocaleString('en-US'), value: s.negInf })],
-      ['min', 'Min', (s, scope) => (s.min === undefined ? { text: '—' } : { text: `${s.exact?.min ?? shown(s.min)} at ${scope.indexOf(s.minAt!)}`, value: s.exact?.min ?? s.min })],
-      ['max', 'Max', (s, scope) => (s.max === undefined ? { text: '—' } : { text: `${s.exact?.max ?? shown(s.max)} at ${scope.indexOf(s.maxAt!)}`, value: s.exact?.max ?? s.max })],
+      [
+        'min',
+        'Min',
+        (s, scope) =>
+          s.min === undefined
+            ? { text: '—' }
+            : { text: `${s.exact?.min ?? shown(s.min)} at ${scope.indexOf(s.minAt!)}`, value: s.exact?.min ?? s.min },
+      ],
+      [
+        'max',
+        'Max',
+        (s, scope) =>
+          s.max === undefined
+            ? { text: '—' }
+            : { text: `${s.exact?.max ?? shown(s.max)} at ${scope.indexOf(s.maxAt!)}`, value: s.exact?.max ?? s.max },
+      ],
       ['mean', 'Mean', (s) => (s.mean === undefined ? { text: '—' } : { text: shown(s.mean), value: s.mean })],
       ['std', 'Std', (s) => (s.std === undefined ? { text: '—' } : { text: shown(s.std), value: s.std })],
       ...PERCENTILES.map((q): [string, string, (s: ArrayStatistics) => { text: string; value?: number | string }] => [
@@ -109,18 +127,50 @@ export class StatisticsView {
           return v === undefined ? { text: '—' } : { text: exact ?? shown(v), value: exact ?? v };
         },
       ]),
-      ['distinct', 'Distinct values', (s) => ({ text: s.distinct ? s.distinct.map((d) => `${shown(d.value)}: ${d.count.toLocaleString('en-US')}`).join(' · ') : `more than ${MAX_DISTINCT}` })],
+      [
+        'distinct',
+        'Distinct values',
+        (s) => ({
+          text: s.distinct
+            ? s.distinct.map((d) => `${shown(d.value)}: ${d.count.toLocaleString('en-US')}`).join(' · ')
+            : `more than ${MAX_DISTINCT}`,
+        }),
+      ],
     ];
     this.table.replaceChildren(
-      el('thead', {}, [el('tr', {}, [el('th', { scope: 'col' }, ['']), ...columns.map(({ scope }) => el('th', { scope: 'col', 'data-scope': scope.scope }, [scope.label, ...(scope.note ? [el('span', { class: 'note' }, [` (${scope.note})`])] : [])]))])]),
-      el('tbody', {}, rows.map(([stat, label, cell]) => el('tr', { 'data-stat': stat }, [
-        el('th', { scope: 'row' }, [label]),
-        ...columns.map(({ scope, s }) => {
-          if (!s) return el('td', { 'data-stat': stat, 'data-scope': scope.scope }, ['…']);
-          const { text, value } = cell(s, scope);
-          return el('td', { 'data-stat': stat, 'data-scope': scope.scope, ...(value === undefined ? {} : { 'data-value': String(value) }) }, [text]);
-        }),
-      ]))),
+      el('thead', {}, [
+        el('tr', {}, [
+          el('th', { scope: 'col' }, ['']),
+          ...columns.map(({ scope }) =>
+            el('th', { scope: 'col', 'data-scope': scope.scope }, [
+              scope.label,
+              ...(scope.note ? [el('span', { class: 'note' }, [` (${scope.note})`])] : []),
+            ]),
+          ),
+        ]),
+      ]),
+      el(
+        'tbody',
+        {},
+        rows.map(([stat, label, cell]) =>
+          el('tr', { 'data-stat': stat }, [
+            el('th', { scope: 'row' }, [label]),
+            ...columns.map(({ scope, s }) => {
+              if (!s) return el('td', { 'data-stat': stat, 'data-scope': scope.scope }, ['…']);
+              const { text, value } = cell(s, scope);
+              return el(
+                'td',
+                {
+                  'data-stat': stat,
+                  'data-scope': scope.scope,
+                  ...(value === undefined ? {} : { 'data-value': String(value) }),
+                },
+                [text],
+              );
+            }),
+          ]),
+        ),
+      ),
     );
   }
 }

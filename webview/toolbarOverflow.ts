@@ -16,11 +16,33 @@ export class ToolbarOverflow {
   readonly panel: HTMLElement;
   private readonly groups: HTMLElement[];
 
-  constructor(private readonly row: HTMLElement, groups: HTMLElement[]) {
+  constructor(
+    private readonly row: HTMLElement,
+    groups: HTMLElement[],
+  ) {
     this.groups = groups;
     row.append(...groups);
-    this.panel = el('div', { class: 'toolbar-overflow', role: 'group', 'aria-label': 'More tools', id: `more-tools-${++panels}`, hidden: '' });
-    this.button = el('button', { type: 'button', class: 'tool more-tools', 'aria-label': 'More tools', title: 'More tools', 'aria-haspopup': 'true', 'aria-expanded': 'false', 'aria-controls': this.panel.id, hidden: '' }, ['…']);
+    this.panel = el('div', {
+      class: 'toolbar-overflow',
+      role: 'group',
+      'aria-label': 'More tools',
+      id: `more-tools-${++panels}`,
+      hidden: '',
+    });
+    this.button = el(
+      'button',
+      {
+        type: 'button',
+        class: 'tool more-tools',
+        'aria-label': 'More tools',
+        title: 'More tools',
+        'aria-haspopup': 'true',
+        'aria-expanded': 'false',
+        'aria-controls': this.panel.id,
+        hidden: '',
+      },
+      ['…'],
+    );
     this.button.addEventListener('click', () => this.setOpen(this.panel.hidden === true));
     // Escape in the panel or on its button closes it, leaving the focus on the button.
     for (const target of [this.panel, this.button]) {
@@ -33,7 +55,12 @@ export class ToolbarOverflow {
     }
     // A press outside the panel and its button closes it.
     document.addEventListener('pointerdown', (e) => {
-      if (this.panel.hidden !== true && !this.panel.contains(e.target as Node) && !this.button.contains(e.target as Node)) this.setOpen(false);
+      if (
+        this.panel.hidden !== true &&
+        !this.panel.contains(e.target as Node) &&
+        !this.button.contains(e.target as Node)
+      )
+        this.setOpen(false);
     });
     row.append(this.button);
     new ResizeObserver(() => this.layout()).observe(row);

@@ -44,7 +44,10 @@ export class ValuesGrid {
   private readonly header = el('div', { role: 'row', class: 'grid-row grid-header', 'aria-rowindex': '1' });
   private readonly corner = el('div', { role: 'columnheader', class: 'grid-corner', 'aria-colindex': '1' });
   private readonly heads = new Map<number, HTMLElement>();
-  private readonly rows = new Map<number, { element: HTMLElement; head: HTMLElement; cells: Map<number, HTMLElement> }>();
+  private readonly rows = new Map<
+    number,
+    { element: HTMLElement; head: HTMLElement; cells: Map<number, HTMLElement> }
+  >();
   /** Whether what is drawn is stale beyond a scroll (another slice, selection, mark or shading). */
   private dirty = true;
   private shade?: (value: number) => string | undefined;
@@ -54,7 +57,11 @@ export class ValuesGrid {
   constructor(label: string) {
     this.cells = el('div', { class: 'grid-cells' });
     this.sizer = el('div', { class: 'grid-sizer' }, [this.cells]);
-    this.element = el('div', { class: 'values-grid', role: 'grid', 'aria-label': label, tabindex: '0', 'aria-multiselectable': 'true' }, [this.sizer]);
+    this.element = el(
+      'div',
+      { class: 'values-grid', role: 'grid', 'aria-label': label, tabindex: '0', 'aria-multiselectable': 'true' },
+      [this.sizer],
+    );
     this.element.addEventListener('scroll', () => this.schedule());
     this.element.addEventListener('keydown', (e) => this.key(e));
     this.element.addEventListener('copy', (e) => {
@@ -86,7 +93,9 @@ export class ValuesGrid {
       this.active = { row: 0, col: 0 };
       this.anchor = this.active;
       // Columns as wide as the widest of a sample of values (NumPy's printing varies in length).
-      const sample = [0, source.height >> 1, source.height - 1].flatMap((y) => [0, source.width >> 1, source.width - 1].map((x) => source.valueAt(k, y, x).length));
+      const sample = [0, source.height >> 1, source.height - 1].flatMap((y) =>
+        [0, source.width >> 1, source.width - 1].map((x) => source.valueAt(k, y, x).length),
+      );
       this.colWidth = Math.max(48, Math.min(220, Math.ceil((Math.max(...sample) + 2) * CHAR_WIDTH)));
       this.element.setAttribute('aria-rowcount', String(source.height + 1));
       this.element.setAttribute('aria-colcount', String(source.width + 1));
@@ -145,26 +154,48 @@ export class ValuesGrid {
     this.header.style.top = `${scrollTop}px`;
     this.corner.style.left = `${scrollLeft}px`;
     this.corner.style.width = `${w}px`;
-    keepRange(this.heads, c0, c1, (head) => head, (x) => {
-      const head = el('div', { role: 'columnheader', class: 'grid-head', 'aria-colindex': String(x + 2) }, [String(x)]);
-      head.style.left = `${(x + 1) * w}px`;
-      head.style.width = `${w}px`;
-      this.header.append(head);
-      return head;
-    });
-    keepRange(this.rows, r0, r1, (row) => row.element, (y) => {
-      const element = el('div', { role: 'row', class: 'grid-row', 'aria-rowindex': String(y + 2) });
-      element.style.top = `${(y + 1) * ROW_HEIGHT}px`;
-      const head = el('div', { role: 'rowheader', class: 'grid-head grid-row-head', 'aria-colindex': '1' }, [String(y)]);
-      head.style.width = `${w}px`;
-      element.append(head);
-      this.cells.append(element);
-      return { element, head, cells: new Map<number, HTMLElement>() };
-    });
+    keepRange(
+      this.heads,
+      c0,
+      c1,
+      (head) => head,
+      (x) => {
+        const head = el('div', { role: 'columnheader', class: 'grid-head', 'aria-colindex': String(x + 2) }, [
+          String(x),
+        ]);
+        head.style.left = `${(x + 1) * w}px`;
+        head.style.width = `${w}px`;
+        this.header.append(head);
+        return head;
+      },
+    );
+    keepRange(
+      this.rows,
+      r0,
+      r1,
+      (row) => row.element,
+      (y) => {
+        const element = el('div', { role: 'row', class: 'grid-row', 'aria-rowindex': String(y + 2) });
+        element.style.top = `${(y + 1) * ROW_HEIGHT}px`;
+        const head = el('div', { role: 'rowheader', class: 'grid-head grid-row-head', 'aria-colindex': '1' }, [
+          String(y),
+        ]);
+        head.style.width = `${w}px`;
+        element.append(head);
+        this.cells.append(element);
+        return { element, head, cells: new Map<number, HTMLElement>() };
+      },
+    );
     const values = this.shade ? source.slice(this.k) : undefined;
     for (const [y, row] of this.rows) {
       row.head.style.left = `${scrollLeft}px`;
-      keepRange(row.cells, c0, c1, (cell) => cell, (x) => row.element.insertBefore(this.cell(source, y, x, values), row.head));
+      keepRange(
+        row.cells,
+        c0,
+        c1,
+        (cell) => cell,
+        (x) => row.element.insertBefore(this.cell(source, y, x, values), row.head),
+      );
     }
     this.element.setAttribute('aria-activedescendant', `cell-${this.active.row}-${this.active.col}`);
     // For the benchmark: how long this frame's cells took, and how many frames there have been.
@@ -177,16 +208,20 @@ export class ValuesGrid {
     const lo = { row: Math.min(this.anchor.row, this.active.row), col: Math.min(this.anchor.col, this.active.col) };
     const hi = { row: Math.max(this.anchor.row, this.active.row), col: Math.max(this.anchor.col, this.active.col) };
     const selected = y >= lo.row && y <= hi.row && x >= lo.col && x <= hi.col;
-    const cell = el('div', {
-      role: 'gridcell',
-      id: `cell-${y}-${x}`,
-      class: `grid-cell${selected ? ' selected' : ''}${y === this.active.row && x === this.active.col ? ' active' : ''}${this.marked?.row === y && this.marked.col === x ? ' marked' : ''}`,
-      'aria-colindex': String(x + 2),
-      'aria-label': source.indexAt(this.k, y, x),
-      'aria-selected': String(selected),
-      'data-row': String(y),
-      'data-col': String(x),
-    }, [source.valueAt(this.k, y, x)]);
+    const cell = el(
+      'div',
+      {
+        role: 'gridcell',
+        id: `cell-${y}-${x}`,
+        class: `grid-cell${selected ? ' selected' : ''}${y === this.active.row && x === this.active.col ? ' active' : ''}${this.marked?.row === y && this.marked.col === x ? ' marked' : ''}`,
+        'aria-colindex': String(x + 2),
+        'aria-label': source.indexAt(this.k, y, x),
+        'aria-selected': String(selected),
+        'data-row': String(y),
+        'data-col': String(x),
+      },
+      [source.valueAt(this.k, y, x)],
+    );
     cell.style.left = `${(x + 1) * this.colWidth}px`;
     cell.style.width = `${this.colWidth}px`;
     const colour = values && source.channels === 1 ? this.shade!(values[y * source.width + x]) : undefined;
@@ -226,7 +261,10 @@ export class ValuesGrid {
 
   private moveTo(to: Cell, extend: boolean): void {
     const source = this.source!;
-    this.active = { row: Math.max(0, Math.min(source.height - 1, to.row)), col: Math.max(0, Math.min(source.width - 1, to.col)) };
+    this.active = {
+      row: Math.max(0, Math.min(source.height - 1, to.row)),
+      col: Math.max(0, Math.min(source.width - 1, to.col)),
+    };
     if (!extend) this.anchor = this.active;
     this.dirty = true;
     this.reveal(this.active);
@@ -240,14 +278,21 @@ export class ValuesGrid {
     const left = (cell.col + 1) * w;
     const view = this.element;
     if (top - ROW_HEIGHT < view.scrollTop) view.scrollTop = top - ROW_HEIGHT;
-    else if (top + ROW_HEIGHT > view.scrollTop + view.clientHeight) view.scrollTop = top + ROW_HEIGHT - view.clientHeight;
+    else if (top + ROW_HEIGHT > view.scrollTop + view.clientHeight)
+      view.scrollTop = top + ROW_HEIGHT - view.clientHeight;
     if (left - w < view.scrollLeft) view.scrollLeft = left - w;
     else if (left + w > view.scrollLeft + view.clientWidth) view.scrollLeft = left + w - view.clientWidth;
   }
 }
 
 /** Keeps `shown` to the keys in [from, to): the others are dropped with their nodes, the missing ones made. */
-function keepRange<T>(shown: Map<number, T>, from: number, to: number, node: (t: T) => Element, make: (i: number) => T): void {
+function keepRange<T>(
+  shown: Map<number, T>,
+  from: number,
+  to: number,
+  node: (t: T) => Element,
+  make: (i: number) => T,
+): void {
   for (const [i, t] of shown) {
     if (i < from || i >= to) {
       node(t).remove();

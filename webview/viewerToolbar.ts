@@ -11,8 +11,18 @@ import { ViewportGroup } from './viewportGroup';
 const DRAG = 'right-drag on the image: window/level';
 
 /** A toolbar button whose accessible name is `name` and whose tooltip adds the key and gesture. */
-export function tool(label: string, name: string, keys: string, onClick: () => void, toggle = false): HTMLButtonElement {
-  const b = el('button', { type: 'button', class: 'tool', title: keys ? `${name} (${keys})` : name, 'aria-label': name }, [label]);
+export function tool(
+  label: string,
+  name: string,
+  keys: string,
+  onClick: () => void,
+  toggle = false,
+): HTMLButtonElement {
+  const b = el(
+    'button',
+    { type: 'button', class: 'tool', title: keys ? `${name} (${keys})` : name, 'aria-label': name },
+    [label],
+  );
   if (toggle) b.setAttribute('aria-pressed', 'false');
   b.addEventListener('click', onClick);
   return b;
@@ -47,62 +57,201 @@ export class ViewerToolbar {
    * @param extra controls of the panel's own (the case viewer's layouts), before the export buttons
    * @param onAction an export or "Add overlay…" button was pressed, for the active viewport
    */
-  constructor(private readonly group: ViewportGroup, extra: HTMLElement[], onAction: (action: ExportFormat | 'addOverlay', viewer: PlaneViewer) => void) {
+  constructor(
+    private readonly group: ViewportGroup,
+    extra: HTMLElement[],
+    onAction: (action: ExportFormat | 'addOverlay', viewer: PlaneViewer) => void,
+  ) {
     const act = (f: (v: PlaneViewer) => void) => () => {
       const v = group.active;
       if (v) f(v);
     };
-    for (const [preset, label, name, key] of [['auto', 'Auto', 'Contrast: auto', '1'], ['full', 'Full', 'Contrast: full range', '2'], ['slice', 'Slice', 'Contrast: per-slice', '3']] as const) {
-      this.presets.set(preset, tool(label, name, `${key}; ${DRAG}`, act((v) => v.setPreset(preset)), true));
+    for (const [preset, label, name, key] of [
+      ['auto', 'Auto', 'Contrast: auto', '1'],
+      ['full', 'Full', 'Contrast: full range', '2'],
+      ['slice', 'Slice', 'Contrast: per-slice', '3'],
+    ] as const) {
+      this.presets.set(
+        preset,
+        tool(
+          label,
+          name,
+          `${key}; ${DRAG}`,
+          act((v) => v.setPreset(preset)),
+          true,
+        ),
+      );
     }
     this.width = numberInput('Window width', `Window width (${DRAG}, left/right)`);
     this.level = numberInput('Window level', `Window level (${DRAG}, up/down)`);
     for (const input of [this.width, this.level]) {
-      input.addEventListener('change', act((v) => {
-        const w = Number(this.width.value);
-        const l = Number(this.level.value);
-        if (this.width.value !== '' && this.level.value !== '' && Number.isFinite(w) && Number.isFinite(l) && w > 0) v.setWindow(fromWidthLevel(w, l));
-        else this.refresh();
-      }));
+      input.addEventListener(
+        'change',
+        act((v) => {
+          const w = Number(this.width.value);
+          const l = Number(this.level.value);
+          if (this.width.value !== '' && this.level.value !== '' && Number.isFinite(w) && Number.isFinite(l) && w > 0)
+            v.setWindow(fromWidthLevel(w, l));
+          else this.refresh();
+        }),
+      );
     }
-    this.invert = tool('Invert', 'Invert', 'i', act((v) => v.setInvert(!v.getState().invert)), true);
-    this.colourMap = el('select', { class: 'colour-map', 'aria-label': 'Colour map', title: 'Colour map (m: next, Shift+M: previous)' }, COLOUR_MAPS.map((name) => el('option', { value: name }, [colourMapLabel(name)])));
-    this.colourMap.addEventListener('change', act((v) => {
-      if (isColourMap(this.colourMap.value)) v.setColourMap(this.colourMap.value);
-    }));
+    this.invert = tool(
+      'Invert',
+      'Invert',
+      'i',
+      act((v) => v.setInvert(!v.getState().invert)),
+      true,
+    );
+    this.colourMap = el(
+      'select',
+      { class: 'colour-map', 'aria-label': 'Colour map', title: 'Colour map (m: next, Shift+M: previous)' },
+      COLOUR_MAPS.map((name) => el('option', { value: name }, [colourMapLabel(name)])),
+    );
+    this.colourMap.addEventListener(
+      'change',
+      act((v) => {
+        if (isColourMap(this.colourMap.value)) v.setColourMap(this.colourMap.value);
+      }),
+    );
     const scaleNames: Record<ColourScale, string> = { linear: 'Linear', log: 'Log', symlog: 'Symlog' };
-    this.scale = el('select', { class: 'colour-scale', 'aria-label': 'Colour scale', title: 'Colour scale: linear, logarithmic, or symmetric logarithmic (linear within a thousandth of the window around 0)' }, COLOUR_SCALES.map((name) => el('option', { value: name }, [scaleNames[name]])));
-    this.scale.addEventListener('change', act((v) => v.setScale(this.scale.value as ColourScale)));
-    this.play = tool('Play', 'Play or pause cine', 'c', act((v) => v.toggleCine()), true);
-    this.fps = el('input', { type: 'number', min: '1', max: '60', step: '1', class: 'fps', 'aria-label': 'Cine rate (frames per second)', title: 'Cine rate (frames per second)' });
-    this.fps.addEventListener('change', act((v) => v.setFps(Number(this.fps.value))));
+    this.scale = el(
+      'select',
+      {
+        class: 'colour-scale',
+        'aria-label': 'Colour scale',
+        title:
+          'Colour scale: linear, logarithmic, or symmetric logarithmic (linear within a thousandth of the window around 0)',
+      },
+      COLOUR_SCALES.map((name) => el('option', { value: name }, [scaleNames[name]])),
+    );
+    this.scale.addEventListener(
+      'change',
+      act((v) => v.setScale(this.scale.value as ColourScale)),
+    );
+    this.play = tool(
+      'Play',
+      'Play or pause cine',
+      'c',
+      act((v) => v.toggleCine()),
+      true,
+    );
+    this.fps = el('input', {
+      type: 'number',
+      min: '1',
+      max: '60',
+      step: '1',
+      class: 'fps',
+      'aria-label': 'Cine rate (frames per second)',
+      title: 'Cine rate (frames per second)',
+    });
+    this.fps.addEventListener(
+      'change',
+      act((v) => v.setFps(Number(this.fps.value))),
+    );
     this.cineGroup = group_('Cine', [this.play, this.fps, el('span', { class: 'unit' }, ['fps'])]);
-    this.link = tool('Link', 'Link contrast, zoom and colour map across planes', 'l', () => this.group.setLinked(!this.group.linked), true);
-    this.annotations = tool('Annotations', 'Show annotations on the images', 'a', () => this.group.setAnnotations(!this.group.annotations), true);
-    this.histogram = tool('Histogram', 'Show the histogram', 'h', act((v) => v.showHistogram(!v.getState().histogram)), true);
-    this.contrastControls = [...this.presets.values(), this.width, this.level, this.invert, this.colourMap, this.scale, this.histogram];
+    this.link = tool(
+      'Link',
+      'Link contrast, zoom and colour map across planes',
+      'l',
+      () => this.group.setLinked(!this.group.linked),
+      true,
+    );
+    this.annotations = tool(
+      'Annotations',
+      'Show annotations on the images',
+      'a',
+      () => this.group.setAnnotations(!this.group.annotations),
+      true,
+    );
+    this.histogram = tool(
+      'Histogram',
+      'Show the histogram',
+      'h',
+      act((v) => v.showHistogram(!v.getState().histogram)),
+      true,
+    );
+    this.contrastControls = [
+      ...this.presets.values(),
+      this.width,
+      this.level,
+      this.invert,
+      this.colourMap,
+      this.scale,
+      this.histogram,
+    ];
     const row = el('div', { class: 'toolbar' });
     this.overflow = new ToolbarOverflow(row, [
       group_('Contrast', [...this.presets.values(), labelled('W', this.width), labelled('L', this.level), this.invert]),
       group_('Colour', [this.colourMap, this.scale]),
       group_('Zoom', [
-        tool('Fit', 'Fit to view', 'f', act((v) => v.setZoom(undefined))),
-        tool('1:1', 'One array pixel per screen pixel', 'o', act((v) => v.setZoom(1))),
-        tool('−', 'Zoom out', '-; Ctrl+wheel', act((v) => v.zoomBy(1 / ZOOM_STEP))),
-        tool('+', 'Zoom in', '+; Ctrl+wheel', act((v) => v.zoomBy(ZOOM_STEP))),
-        tool('Reset', 'Reset contrast and view', 'r; double-click', act((v) => v.reset())),
+        tool(
+          'Fit',
+          'Fit to view',
+          'f',
+          act((v) => v.setZoom(undefined)),
+        ),
+        tool(
+          '1:1',
+          'One array pixel per screen pixel',
+          'o',
+          act((v) => v.setZoom(1)),
+        ),
+        tool(
+          '−',
+          'Zoom out',
+          '-; Ctrl+wheel',
+          act((v) => v.zoomBy(1 / ZOOM_STEP)),
+        ),
+        tool(
+          '+',
+          'Zoom in',
+          '+; Ctrl+wheel',
+          act((v) => v.zoomBy(ZOOM_STEP)),
+        ),
+        tool(
+          'Reset',
+          'Reset contrast and view',
+          'r; double-click',
+          act((v) => v.reset()),
+        ),
       ]),
       this.cineGroup,
       group_('View', [this.link, this.annotations, this.histogram]),
-      group_('Overlays', [tool('Overlay…', 'Add overlay…', 'a heatmap, mask or per-slice scores from any .npy or .npz; v shows or hides every overlay', act((v) => onAction('addOverlay', v)))]),
+      group_('Overlays', [
+        tool(
+          'Overlay…',
+          'Add overlay…',
+          'a heatmap, mask or per-slice scores from any .npy or .npz; v shows or hides every overlay',
+          act((v) => onAction('addOverlay', v)),
+        ),
+      ]),
       ...extra,
       group_('Export', [
-        tool('PNG…', 'Save slice as PNG…', '', act((v) => onAction('png', v))),
-        tool('.npy…', 'Save slice as .npy…', '', act((v) => onAction('npy', v))),
-        tool('NumPy', 'Copy NumPy expression', '', act((v) => onAction('expression', v))),
+        tool(
+          'PNG…',
+          'Save slice as PNG…',
+          '',
+          act((v) => onAction('png', v)),
+        ),
+        tool(
+          '.npy…',
+          'Save slice as .npy…',
+          '',
+          act((v) => onAction('npy', v)),
+        ),
+        tool(
+          'NumPy',
+          'Copy NumPy expression',
+          '',
+          act((v) => onAction('expression', v)),
+        ),
       ]),
     ]);
-    this.element = el('div', { class: 'toolbar-box', role: 'toolbar', 'aria-label': 'Viewer' }, [row, this.overflow.panel]);
+    this.element = el('div', { class: 'toolbar-box', role: 'toolbar', 'aria-label': 'Viewer' }, [
+      row,
+      this.overflow.panel,
+    ]);
     group.onUpdate = () => this.refresh();
   }
 

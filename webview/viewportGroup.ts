@@ -80,10 +80,12 @@ export class ViewportGroup {
     else if (e.key === 'v') {
       const show = !this.list.some((v) => v.overlaysShown);
       for (const v of this.list) v.showOverlays(show);
-    }
-    else if (e.key === 'l' && this.list.length > 1) this.setLinked(!this.linked);
+    } else if (e.key === 'l' && this.list.length > 1) this.setLinked(!this.linked);
     else {
-      const target = this.list.find((v) => v.pointerOver) ?? this.list.find((v) => v.element.contains(e.target as Node)) ?? this.active;
+      const target =
+        this.list.find((v) => v.pointerOver) ??
+        this.list.find((v) => v.element.contains(e.target as Node)) ??
+        this.active;
       if (!target?.handleKey(e)) return;
       this.setActive(target);
     }
@@ -108,6 +110,12 @@ export class ViewportGroup {
 /** Inputs that take typed text or arrow keys of their own: keys typed there are never the viewer's. */
 export function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.closest('vscode-single-select')) return true;
+  if (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    target.closest('vscode-single-select')
+  )
+    return true;
   return target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type);
 }

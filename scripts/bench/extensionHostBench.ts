@@ -66,6 +66,17 @@ export async function run(): Promise<void> {
     state.data();
     overviewDataMs.push(performance.now() - t);
   }
-  const result = { firstMs, refreshMs, cases: api.registry.allCases().length, casesOpened: opened.length, buffersBefore, buffersOpen, buffersAfter, overviewColdMs, overviewWarmMs, overviewDataMs };
+  const result = {
+    firstMs,
+    refreshMs,
+    cases: api.registry.allCases().length,
+    casesOpened: opened.length,
+    buffersBefore,
+    buffersOpen,
+    buffersAfter,
+    overviewColdMs,
+    overviewWarmMs,
+    overviewDataMs,
+  };
   writeFileSync(process.env.MRNET_BENCH_RESULT!, JSON.stringify(result));
 }

@@ -29,11 +29,20 @@ export function writeNoisePng(path: string, bytes: number): number {
   const side = Math.round(Math.sqrt(bytes / 3));
   const rows = Buffer.alloc(side * (side * 3 + 1));
   let seed = 12345;
-  for (let i = 0; i < rows.length; i++) rows[i] = i % (side * 3 + 1) === 0 ? 0 : (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
+  for (let i = 0; i < rows.length; i++)
+    rows[i] = i % (side * 3 + 1) === 0 ? 0 : (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
   const header = Buffer.alloc(13);
   header.writeUInt32BE(side, 0);
   header.writeUInt32BE(side, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  writeFileSync(path, Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 1 })), chunk('IEND', new Uint8Array(0))]));
+  writeFileSync(
+    path,
+    Buffer.concat([
+      Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(rows, { level: 1 })),
+      chunk('IEND', new Uint8Array(0)),
+    ]),
+  );
   return side;
 }

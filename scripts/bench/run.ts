@@ -42,16 +42,31 @@ const rows: Row[] = [];
 
 function stats(samples: number[]): { median: number; p95: number } {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] };
+  return {
+    median: sorted[Math.floor(sorted.length / 2)],
+    p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))],
+  };
 }
 
-function record(name: string, samples: number[], unit: string, target?: { median?: number; p95?: number; atLeast?: number; text: string }, note?: string): Row {
+function record(
+  name: string,
+  samples: number[],
+  unit: string,
+  target?: { median?: number; p95?: number; atLeast?: number; text: string },
+  note?: string,
+): Row {
   const { median, p95 } = stats(samples);
   let met: boolean | undefined;
-  if (target) met = (target.median === undefined || median <= target.median) && (target.p95 === undefined || p95 <= target.p95) && (target.atLeast === undefined || median >= target.atLeast);
+  if (target)
+    met =
+      (target.median === undefined || median <= target.median) &&
+      (target.p95 === undefined || p95 <= target.p95) &&
+      (target.atLeast === undefined || median >= target.atLeast);
   const row = { name, median, p95, unit, target: target?.text, met, note };
   rows.push(row);
-  console.log(`  ${name}: median ${median.toFixed(2)} ${unit}, p95 ${p95.toFixed(2)} ${unit}${target ? ` (target ${target.text}: ${met ? 'met' : 'NOT met'})` : ''}`);
+  console.log(
+    `  ${name}: median ${median.toFixed(2)} ${unit}, p95 ${p95.toFixed(2)} ${unit}${target ? ` (target ${target.text}: ${met ? 'met' : 'NOT met'})` : ''}`,
+  );
   return row;
 }
 
@@ -68,12 +83,31 @@ function timeSteps(page: Page, action: 'slice' | 'contrast' | 'opacity'): Promis
     const ctx = canvas.getContext('2d')!;
     const r = box.getBoundingClientRect();
     const opacity = region.querySelector<HTMLInputElement>('[aria-label="cam opacity"]');
-    if (action === 'contrast') box.dispatchEvent(new PointerEvent('pointerdown', { button: 2, clientX: r.left + 100, clientY: r.top + 100, pointerId: 1, bubbles: true }));
+    if (action === 'contrast')
+      box.dispatchEvent(
+        new PointerEvent('pointerdown', {
+          button: 2,
+          clientX: r.left + 100,
+          clientY: r.top + 100,
+          pointerId: 1,
+          bubbles: true,
+        }),
+      );
     const times: number[] = [];
     for (let i = 0; i < 300; i++) {
       const t = performance.now();
-      if (action === 'slice') region.dispatchEvent(new KeyboardEvent('keydown', { key: i % 2 ? 'ArrowDown' : 'ArrowUp', bubbles: true }));
-      else if (action === 'contrast') box.dispatchEvent(new PointerEvent('pointermove', { buttons: 2, clientX: r.left + 100 + (i % 50), clientY: r.top + 100 + (i % 30), pointerId: 1, bubbles: true }));
+      if (action === 'slice')
+        region.dispatchEvent(new KeyboardEvent('keydown', { key: i % 2 ? 'ArrowDown' : 'ArrowUp', bubbles: true }));
+      else if (action === 'contrast')
+        box.dispatchEvent(
+          new PointerEvent('pointermove', {
+            buttons: 2,
+            clientX: r.left + 100 + (i % 50),
+            clientY: r.top + 100 + (i % 30),
+            pointerId: 1,
+            bubbles: true,
+          }),
+        );
       else {
         opacity!.value = String((i % 20) / 20);
         opacity!.dispatchEvent(new Event('input', { bubbles: true }));
@@ -81,7 +115,8 @@ function timeSteps(page: Page, action: 'slice' | 'contrast' | 'opacity'): Promis
       ctx.getImageData(0, 0, 1, 1);
       times.push(performance.now() - t);
     }
-    if (action === 'contrast') box.dispatchEvent(new PointerEvent('pointerup', { button: 2, pointerId: 1, bubbles: true }));
+    if (action === 'contrast')
+      box.dispatchEvent(new PointerEvent('pointerup', { button: 2, pointerId: 1, bubbles: true }));
     return times.slice(20);
   }, action);
 }
@@ -94,31 +129,49 @@ function timeSteps(page: Page, action: 'slice' | 'contrast' | 'opacity'): Promis
 async function webviewRows(): Promise<void> {
   const harness = new WebviewHarness();
   await harness.start();
-  const volumes = [['(44, 256, 256) uint8', 'u1', [44, 256, 256]], ['(64, 512, 512) float32', 'f4', [64, 512, 512]]] as const;
+  const volumes = [
+    ['(44, 256, 256) uint8', 'u1', [44, 256, 256]],
+    ['(64, 512, 512) float32', 'f4', [64, 512, 512]],
+  ] as const;
   try {
-    for (const [volume, dtype, shape] of volumes) for (const colourMap of ['grey', 'viridis'] as const) {
-      const label = `${volume}, ${colourMap}, annotations, colour bar and histogram on`;
-      const page = await harness.open('npy', undefined, { width: 1200, height: 900 });
-      const headerBytes = new Uint8Array(dump(dtype === 'u1' ? new Uint8Array(0) : new Float32Array(0), [...shape]));
-      const count = shape[0] * shape[1] * shape[2];
-      const header = parseNpyHeader(headerBytes, headerBytes.length + count * (dtype === 'u1' ? 1 : 4));
-      // The volume is made in the page (no 64 MB crossing), then posted as the host posts it.
-      await page.evaluate(({ header, dtype, count, colourMap }) => {
-        const data = dtype === 'u1' ? new Uint8Array(count) : new Float32Array(count);
-        for (let i = 0; i < count; i++) data[i] = dtype === 'u1' ? (i * 7 + (i >> 9)) & 255 : Math.sin(i / 1000) * 1000 + (i % 97);
-        window.postMessage({ type: 'showArray', array: { fileName: 'bench.npy', header, data: data.buffer }, defaults: { colourMap, preset: 'auto' } }, '*');
-      }, { header, dtype, count, colourMap });
-      await page.getByRole('slider', { name: 'Slice', exact: true }).waitFor();
-      // Everything a viewport draws is on: the measurement would flatter a bare canvas.
-      for (const role of ['slice-label', 'window', 'zoom', 'colour-map']) await page.locator(`[data-role="${role}"]`).waitFor();
-      await page.getByRole('img', { name: new RegExp(`^Colour bar: ${colourMap === 'grey' ? 'Grey' : colourMap}`) }).waitFor();
-      await page.getByRole('img', { name: 'Histogram of the volume' }).waitFor();
-      const timings = { slice: await timeSteps(page, 'slice'), contrast: await timeSteps(page, 'contrast') };
-      const target = { median: 4, p95: 16, text: 'median ≤ 4 ms, p95 ≤ 16 ms' };
-      record(`slice change, ${label}`, timings.slice, 'ms', target);
-      record(`contrast drag step, ${label}`, timings.contrast, 'ms', target);
-      await page.close();
-    }
+    for (const [volume, dtype, shape] of volumes)
+      for (const colourMap of ['grey', 'viridis'] as const) {
+        const label = `${volume}, ${colourMap}, annotations, colour bar and histogram on`;
+        const page = await harness.open('npy', undefined, { width: 1200, height: 900 });
+        const headerBytes = new Uint8Array(dump(dtype === 'u1' ? new Uint8Array(0) : new Float32Array(0), [...shape]));
+        const count = shape[0] * shape[1] * shape[2];
+        const header = parseNpyHeader(headerBytes, headerBytes.length + count * (dtype === 'u1' ? 1 : 4));
+        // The volume is made in the page (no 64 MB crossing), then posted as the host posts it.
+        await page.evaluate(
+          ({ header, dtype, count, colourMap }) => {
+            const data = dtype === 'u1' ? new Uint8Array(count) : new Float32Array(count);
+            for (let i = 0; i < count; i++)
+              data[i] = dtype === 'u1' ? (i * 7 + (i >> 9)) & 255 : Math.sin(i / 1000) * 1000 + (i % 97);
+            window.postMessage(
+              {
+                type: 'showArray',
+                array: { fileName: 'bench.npy', header, data: data.buffer },
+                defaults: { colourMap, preset: 'auto' },
+              },
+              '*',
+            );
+          },
+          { header, dtype, count, colourMap },
+        );
+        await page.getByRole('slider', { name: 'Slice', exact: true }).waitFor();
+        // Everything a viewport draws is on: the measurement would flatter a bare canvas.
+        for (const role of ['slice-label', 'window', 'zoom', 'colour-map'])
+          await page.locator(`[data-role="${role}"]`).waitFor();
+        await page
+          .getByRole('img', { name: new RegExp(`^Colour bar: ${colourMap === 'grey' ? 'Grey' : colourMap}`) })
+          .waitFor();
+        await page.getByRole('img', { name: 'Histogram of the volume' }).waitFor();
+        const timings = { slice: await timeSteps(page, 'slice'), contrast: await timeSteps(page, 'contrast') };
+        const target = { median: 4, p95: 16, text: 'median ≤ 4 ms, p95 ≤ 16 ms' };
+        record(`slice change, ${label}`, timings.slice, 'ms', target);
+        record(`contrast drag step, ${label}`, timings.contrast, 'ms', target);
+        await page.close();
+      }
   } finally {
     await harness.stop();
   }
@@ -137,11 +190,15 @@ async function inspectionRows(): Promise<void> {
     const count = shape.reduce((a, b) => a * b, 1);
     const headerBytes = new Uint8Array(dump(dtype === 'u1' ? new Uint8Array(0) : new Float32Array(0), shape));
     const header = parseNpyHeader(headerBytes, headerBytes.length + count * (dtype === 'u1' ? 1 : 4));
-    await page.evaluate(({ header, dtype, count }) => {
-      const data = dtype === 'u1' ? new Uint8Array(count) : new Float32Array(count);
-      for (let i = 0; i < count; i++) data[i] = dtype === 'u1' ? (i * 7 + (i >> 9)) & 255 : Math.sin(i / 1000) * 1000 + (i % 97) / 7;
-      window.postMessage({ type: 'showArray', array: { fileName: 'bench.npy', header, data: data.buffer } }, '*');
-    }, { header, dtype, count });
+    await page.evaluate(
+      ({ header, dtype, count }) => {
+        const data = dtype === 'u1' ? new Uint8Array(count) : new Float32Array(count);
+        for (let i = 0; i < count; i++)
+          data[i] = dtype === 'u1' ? (i * 7 + (i >> 9)) & 255 : Math.sin(i / 1000) * 1000 + (i % 97) / 7;
+        window.postMessage({ type: 'showArray', array: { fileName: 'bench.npy', header, data: data.buffer } }, '*');
+      },
+      { header, dtype, count },
+    );
     await page.getByRole('checkbox', { name: 'Show values' }).waitFor();
     return page;
   };
@@ -161,13 +218,25 @@ async function inspectionRows(): Promise<void> {
       }
       return times.slice(10);
     });
-    record('values grid scroll step, a 2048 × 2048 float32 slice: the cells of one frame made', steps, 'ms', { median: 16, p95: 16, text: '≤ 16 ms per frame' });
+    record('values grid scroll step, a 2048 × 2048 float32 slice: the cells of one frame made', steps, 'ms', {
+      median: 16,
+      p95: 16,
+      text: '≤ 16 ms per frame',
+    });
     await grid.close();
     const mosaic = await open([512, 256, 256], 'u1');
     await mosaic.getByRole('checkbox', { name: 'Show mosaic' }).check();
     await mosaic.locator('section.mosaic[data-painted="512"]').waitFor({ timeout: 120_000 });
-    const frames = ((await mosaic.locator('section.mosaic').getAttribute('data-frame-times')) ?? '').split(',').map(Number);
-    record('mosaic of a (512, 256, 256) uint8 volume: each frame\'s thumbnails painted', frames, 'ms', { median: 16, p95: 16, text: '≤ 16 ms per frame' }, `${frames.length} frames for 512 thumbnails`);
+    const frames = ((await mosaic.locator('section.mosaic').getAttribute('data-frame-times')) ?? '')
+      .split(',')
+      .map(Number);
+    record(
+      "mosaic of a (512, 256, 256) uint8 volume: each frame's thumbnails painted",
+      frames,
+      'ms',
+      { median: 16, p95: 16, text: '≤ 16 ms per frame' },
+      `${frames.length} frames for 512 thumbnails`,
+    );
     await mosaic.close();
   } finally {
     await harness.stop();
@@ -181,20 +250,41 @@ async function overlayRows(): Promise<void> {
   try {
     const page = await harness.open('npy', undefined, { width: 1200, height: 900 });
     const shape = [44, 256, 256];
-    const volume = new Uint8Array(dump(Uint8Array.from({ length: 44 * 65536 }, (_, i) => (i * 7 + (i >> 9)) & 255), shape));
-    const cam = new Uint8Array(dump(Float32Array.from({ length: 44 * 49 }, (_, i) => ((i * 37) % 49) / 49), [44, 7, 7]));
+    const volume = new Uint8Array(
+      dump(
+        Uint8Array.from({ length: 44 * 65536 }, (_, i) => (i * 7 + (i >> 9)) & 255),
+        shape,
+      ),
+    );
+    const cam = new Uint8Array(
+      dump(
+        Float32Array.from({ length: 44 * 49 }, (_, i) => ((i * 37) % 49) / 49),
+        [44, 7, 7],
+      ),
+    );
     const content = (name: string, bytes: Uint8Array) => {
       const header = parseNpyHeader(bytes, bytes.length);
       return { fileName: name, header, data: Array.from(bytes.subarray(header.dataOffset)) };
     };
-    await page.evaluate(({ volume, cam }) => {
-      const buffer = (c: { data: number[] }) => ({ ...c, data: Uint8Array.from(c.data).buffer });
-      window.postMessage({ type: 'showArray', array: buffer(volume), overlays: [{ name: 'cam', array: buffer(cam) }] }, '*');
-    }, { volume: content('bench.npy', volume), cam: content('cam.npy', cam) });
+    await page.evaluate(
+      ({ volume, cam }) => {
+        const buffer = (c: { data: number[] }) => ({ ...c, data: Uint8Array.from(c.data).buffer });
+        window.postMessage(
+          { type: 'showArray', array: buffer(volume), overlays: [{ name: 'cam', array: buffer(cam) }] },
+          '*',
+        );
+      },
+      { volume: content('bench.npy', volume), cam: content('cam.npy', cam) },
+    );
     await page.getByRole('checkbox', { name: 'cam overlay' }).waitFor();
     const timings = { slice: await timeSteps(page, 'slice'), drag: await timeSteps(page, 'opacity') };
     const target = { median: 4, p95: 16, text: 'median ≤ 4 ms, p95 ≤ 16 ms' };
-    record('slice change, (44, 256, 256) uint8 with a (44, 7, 7) CAM overlay (resized, JET, blended)', timings.slice, 'ms', target);
+    record(
+      'slice change, (44, 256, 256) uint8 with a (44, 7, 7) CAM overlay (resized, JET, blended)',
+      timings.slice,
+      'ms',
+      target,
+    );
     record('overlay opacity drag step, (44, 256, 256) uint8 with a (44, 7, 7) CAM overlay', timings.drag, 'ms', target);
     await page.close();
   } finally {
@@ -213,7 +303,11 @@ function statisticsRows(): void {
       return performance.now() - t;
     });
   record('statistics panel, whole (44, 256, 256) uint8 volume (one counting pass)', time(u1, 9), 'ms');
-  record('statistics panel, whole (64, 512, 512) float32 volume (three passes: range, buckets, the ranks wanted)', time(f4, 5), 'ms');
+  record(
+    'statistics panel, whole (64, 512, 512) float32 volume (three passes: range, buckets, the ranks wanted)',
+    time(f4, 5),
+    'ms',
+  );
 }
 
 /** 3: decoding throughput in Node. */
@@ -229,7 +323,8 @@ function decodeRows(): void {
   const patched = text.replace("'<f4'", "'>f4'").replace("'fortran_order':False", "'fortran_order':True ");
   be.set(Buffer.from(patched, 'latin1'));
   const offset = parseNpyHeader(be, be.length).dataOffset;
-  for (let i = offset; i < be.length; i += 4) [be[i], be[i + 1], be[i + 2], be[i + 3]] = [be[i + 3], be[i + 2], be[i + 1], be[i]];
+  for (let i = offset; i < be.length; i += 4)
+    [be[i], be[i + 1], be[i + 2], be[i + 3]] = [be[i + 3], be[i + 2], be[i + 1], be[i]];
   const times = (bytes: Uint8Array) =>
     Array.from({ length: 9 }, () => {
       const t = performance.now();
@@ -240,7 +335,12 @@ function decodeRows(): void {
   // timed there is making the view (header parsing included), quoted in ms, not as a rate.
   record('decode uint8 C order (256 MB): header and a zero-copy view, no bytes processed', times(u1), 'ms');
   record('decode float32 little-endian C (64 MB): header and a zero-copy view, no bytes processed', times(le), 'ms');
-  record('decode float32 big-endian Fortran (64 MB), every byte swapped', times(be).map((ms) => be.length / 1e6 / (ms / 1000)), 'MB/s', { atLeast: 200, text: '≥ 200 MB/s' });
+  record(
+    'decode float32 big-endian Fortran (64 MB), every byte swapped',
+    times(be).map((ms) => be.length / 1e6 / (ms / 1000)),
+    'MB/s',
+    { atLeast: 200, text: '≥ 200 MB/s' },
+  );
 }
 
 function wideIntegerRows(): void {
@@ -252,16 +352,34 @@ function wideIntegerRows(): void {
       decodeNpy(bytes);
       return performance.now() - t;
     });
-  const i8 = time(new Uint8Array(dump(BigInt64Array.from({ length: count }, (_, i) => BigInt(i) * 1_000_003n - 9_000_000_000n), shape)));
+  const i8 = time(
+    new Uint8Array(
+      dump(
+        BigInt64Array.from({ length: count }, (_, i) => BigInt(i) * 1_000_003n - 9_000_000_000n),
+        shape,
+      ),
+    ),
+  );
   // Big-endian float64: a decode that really processes every byte (a byte swap), not a view.
-  const f8 = new Uint8Array(dump(new Float64Array(count).map((_, i) => i), shape));
+  const f8 = new Uint8Array(
+    dump(
+      new Float64Array(count).map((_, i) => i),
+      shape,
+    ),
+  );
   const text = Buffer.from(f8.subarray(0, 128)).toString('latin1').replace("'<f8'", "'>f8'");
   f8.set(Buffer.from(text, 'latin1'));
   const f8times = time(f8);
   record('decode int64 (44, 256, 256), to values the viewer paints', i8, 'ms');
   record('decode float64 big-endian (44, 256, 256), for comparison', f8times, 'ms');
   const ratio = stats(i8).median / stats(f8times).median;
-  rows.push({ name: 'int64 / float64 decode time (medians)', median: ratio, unit: '×', target: '≤ 2×', met: ratio <= 2 });
+  rows.push({
+    name: 'int64 / float64 decode time (medians)',
+    median: ratio,
+    unit: '×',
+    target: '≤ 2×',
+    met: ratio <= 2,
+  });
 }
 
 /** 3c: indexing a label CSV of a million rows, and finding a dataset beside 10,000 sibling folders. */
@@ -271,19 +389,43 @@ async function inputRows(): Promise<void> {
   const rowsOf = (line: (i: number) => string) => Array.from({ length: 1_000_000 }, (_, i) => line(i));
   const dialects: [string, () => Uint8Array][] = [
     ["MRNet's own (0000000,0)", () => Buffer.from(rowsOf((i) => `${id(i)},${i % 2}`).join('\n'))],
-    ['UTF-16 with ;, quoted ids, a header, CRLF', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(['"case";"label"', ...rowsOf((i) => `"${id(i)}";${i % 2}`)].join('\r\n'), 'utf16le')])],
-    ['ids as paths (train/axial/0000000.npy)', () => Buffer.from(rowsOf((i) => `train/axial/${id(i)}.npy,${i % 2}`).join('\n'))],
+    [
+      'UTF-16 with ;, quoted ids, a header, CRLF',
+      () =>
+        Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from(['"case";"label"', ...rowsOf((i) => `"${id(i)}";${i % 2}`)].join('\r\n'), 'utf16le'),
+        ]),
+    ],
+    [
+      'ids as paths (train/axial/0000000.npy)',
+      () => Buffer.from(rowsOf((i) => `train/axial/${id(i)}.npy,${i % 2}`).join('\n')),
+    ],
     ['labels 1,0 after ;', () => Buffer.from(rowsOf((i) => `${id(i)};${i % 2},0`).join('\n'))],
-    ['labels True/False, a header', () => Buffer.from(['case,label', ...rowsOf((i) => `${id(i)},${i % 2 ? 'True' : 'False'}`)].join('\n'))],
-    ["pandas' index column (,0,1), tabs", () => Buffer.from(['\t0\t1', ...rowsOf((i) => `${i}\t${id(i)}\t${i % 2}`)].join('\n'))],
+    [
+      'labels True/False, a header',
+      () => Buffer.from(['case,label', ...rowsOf((i) => `${id(i)},${i % 2 ? 'True' : 'False'}`)].join('\n')),
+    ],
+    [
+      "pandas' index column (,0,1), tabs",
+      () => Buffer.from(['\t0\t1', ...rowsOf((i) => `${i}\t${id(i)}\t${i % 2}`)].join('\n')),
+    ],
   ];
   for (const [dialect, bytesOf] of dialects) {
     const bytes = bytesOf();
-    record(`index a label CSV of 1,000,000 rows: ${dialect} (999,999 ids without a file: 100 problems listed)`, Array.from({ length: 5 }, () => {
-      const t = performance.now();
-      indexDataset({ splits: [{ name: 'train', planes: [{ name: 'axial', files: ['0000000.npy'] }] }], csvs: [{ name: 'train-acl.csv', text: decodeCsvText(bytes) }] });
-      return performance.now() - t;
-    }), 'ms', { median: 2000, text: '≤ 2,000 ms' });
+    record(
+      `index a label CSV of 1,000,000 rows: ${dialect} (999,999 ids without a file: 100 problems listed)`,
+      Array.from({ length: 5 }, () => {
+        const t = performance.now();
+        indexDataset({
+          splits: [{ name: 'train', planes: [{ name: 'axial', files: ['0000000.npy'] }] }],
+          csvs: [{ name: 'train-acl.csv', text: decodeCsvText(bytes) }],
+        });
+        return performance.now() - t;
+      }),
+      'ms',
+      { median: 2000, text: '≤ 2,000 ms' },
+    );
   }
   const root = mkdtempSync(join(tmpdir(), 'mrnet-bench-siblings-'));
   try {
@@ -297,7 +439,10 @@ async function inputRows(): Promise<void> {
       times.push(performance.now() - t);
       if (found.roots.length !== 1) throw new Error(`discovery found ${found.roots.length} roots`);
     }
-    record('discover a dataset beside a folder of 10,000 sub-folders', times, 'ms', { median: 1000, text: '≤ 1,000 ms' });
+    record('discover a dataset beside a folder of 10,000 sub-folders', times, 'ms', {
+      median: 1000,
+      text: '≤ 1,000 ms',
+    });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -306,7 +451,10 @@ async function inputRows(): Promise<void> {
 function ensureFullDataset(): void {
   if (existsSync(join(FULL, 'valid-acl.csv'))) return;
   console.log(`Writing the full-size sample dataset to ${FULL} (1,250 cases, about 7.6 GB, about a minute)…`);
-  execFileSync('node', ['-r', './scripts/ts-node.cjs', 'scripts/sample.ts', '--full', '--out', FULL], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('node', ['-r', './scripts/ts-node.cjs', 'scripts/sample.ts', '--full', '--out', FULL], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 /** The files the opening rows click, of every size, beside the full-size sample (written once, kept). */
@@ -319,16 +467,40 @@ function writeOpenFiles(dir: string): void {
     renameSync(join(dir, `${name}.partial`), join(dir, name));
   };
   // A volume as MRNet's (44, 256, 256) uint8, 2.9 MB, with the structure of an image, not zeros.
-  const volume = new Uint8Array(dump(Uint8Array.from({ length: 44 * 65536 }, (_, i) => ((i >> 8) & 255) ^ ((i * 2654435761) >>> 27)), [44, 256, 256]));
-  const large = (shape: [number, number, number], patterned: number[]) => (path: string) => writeLargeVolume(path, shape, patterned);
+  const volume = new Uint8Array(
+    dump(
+      Uint8Array.from({ length: 44 * 65536 }, (_, i) => ((i >> 8) & 255) ^ ((i * 2654435761) >>> 27)),
+      [44, 256, 256],
+    ),
+  );
+  const large = (shape: [number, number, number], patterned: number[]) => (path: string) =>
+    writeLargeVolume(path, shape, patterned);
   write('volume-3MB.npy', (path) => writeFileSync(path, volume));
   write('image-3MB.png', (path) => writeNoisePng(path, volume.length));
   write('stored-3MB.npz', (path) => writeZip(path, [{ name: 'volume.npy', head: volume, size: volume.length }]));
   write('deflated-3MB.npz', (path) => writeZip(path, [{ name: 'volume.npy', data: volume, deflate: true }]));
-  write('volume-67MB.npy', (path) => writeFileSync(path, new Uint8Array(dump(Float32Array.from({ length: 64 * 512 * 512 }, (_, i) => Math.sin(i / 1000) * 1000 + (i % 97)), [64, 512, 512]))));
-  write('volume-300MB.npy', large([300, 1024, 1024], Array.from({ length: 300 }, (_, k) => k)));
+  write('volume-67MB.npy', (path) =>
+    writeFileSync(
+      path,
+      new Uint8Array(
+        dump(
+          Float32Array.from({ length: 64 * 512 * 512 }, (_, i) => Math.sin(i / 1000) * 1000 + (i % 97)),
+          [64, 512, 512],
+        ),
+      ),
+    ),
+  );
+  write(
+    'volume-300MB.npy',
+    large(
+      [300, 1024, 1024],
+      Array.from({ length: 300 }, (_, k) => k),
+    ),
+  );
   write('volume-2GiB.npy', large([512, 2048, 2048], [0, 255, 511]));
-  write('volume-2GiB.npz', (path) => writeZip(path, [largeVolumeMember('scans/volume.npy', [512, 2048, 2048], [0, 255, 511])]));
+  write('volume-2GiB.npz', (path) =>
+    writeZip(path, [largeVolumeMember('scans/volume.npy', [512, 2048, 2048], [0, 255, 511])]),
+  );
 }
 
 /**
@@ -340,13 +512,20 @@ function writeOpenFiles(dir: string): void {
 async function clickToPainted(page: Page, file: string, painted: () => boolean): Promise<number> {
   await page.keyboard.press('Control+K');
   await page.keyboard.press('W');
-  await page.evaluate(() => document.addEventListener('mousedown', () => ((window as unknown as { pressedAt: number }).pressedAt = Date.now()), { capture: true, once: true }));
+  await page.evaluate(() =>
+    document.addEventListener(
+      'mousedown',
+      () => ((window as unknown as { pressedAt: number }).pressedAt = Date.now()),
+      { capture: true, once: true },
+    ),
+  );
   await explorerRow(page, file).click();
   const deadline = Date.now() + 60_000;
   for (;;) {
     for (const frame of page.frames()) {
       if (frame.isDetached() || !frame.url().includes('/webview/')) continue;
-      if (await frame.evaluate(painted).catch(() => false)) return Date.now() - (await page.evaluate(() => (window as unknown as { pressedAt: number }).pressedAt));
+      if (await frame.evaluate(painted).catch(() => false))
+        return Date.now() - (await page.evaluate(() => (window as unknown as { pressedAt: number }).pressedAt));
     }
     if (Date.now() > deadline) throw new Error(`${file}: nothing painted within 60 s`);
     await new Promise((r) => setTimeout(r, 10));
@@ -397,7 +576,20 @@ async function extensionHostRows(): Promise<void> {
   const { server, browser, workspace } = await realVscode();
   const resultFile = join(workspace, 'extension-host-bench.json');
   rmSync(resultFile, { force: true });
-  execFileSync('npx', ['esbuild', 'scripts/bench/extensionHostBench.ts', '--bundle', '--platform=node', '--format=cjs', '--external:vscode', '--outfile=out/bench/extensionHostBench.js', '--log-level=warning'], { cwd: ROOT });
+  execFileSync(
+    'npx',
+    [
+      'esbuild',
+      'scripts/bench/extensionHostBench.ts',
+      '--bundle',
+      '--platform=node',
+      '--format=cjs',
+      '--external:vscode',
+      '--outfile=out/bench/extensionHostBench.js',
+      '--log-level=warning',
+    ],
+    { cwd: ROOT },
+  );
   const authority = `127.0.0.1:${server.port}`;
   const payload = [
     ['extensionDevelopmentPath', `vscode-remote://${authority}${ROOT}`],
@@ -408,10 +600,22 @@ async function extensionHostRows(): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (!existsSync(resultFile) && Date.now() < deadline) await host.waitForTimeout(500);
   const index = JSON.parse(readFileSync(resultFile, 'utf8')) as {
-    firstMs: number; refreshMs: number[]; cases: number; casesOpened: number; buffersBefore: number; buffersOpen: number; buffersAfter: number; overviewColdMs: number[]; overviewWarmMs: number[]; overviewDataMs: number[];
+    firstMs: number;
+    refreshMs: number[];
+    cases: number;
+    casesOpened: number;
+    buffersBefore: number;
+    buffersOpen: number;
+    buffersAfter: number;
+    overviewColdMs: number[];
+    overviewWarmMs: number[];
+    overviewDataMs: number[];
   };
   await host.close();
-  record(`index the full-size sample (${index.cases} cases, 3,750 files) to a ready tree`, index.refreshMs, 'ms', { median: 500, text: '≤ 500 ms' });
+  record(`index the full-size sample (${index.cases} cases, 3,750 files) to a ready tree`, index.refreshMs, 'ms', {
+    median: 500,
+    text: '≤ 500 ms',
+  });
   // What indexing reads, counted by a file system that counts: the CSVs, and no .npy byte.
   let npyBytesRead = 0;
   const counting: DatasetFs = {
@@ -424,16 +628,35 @@ async function extensionHostRows(): Promise<void> {
   };
   const problems = new ProblemList();
   indexDataset(await listDataset(counting, FULL, problems), problems);
-  rows.push({ name: 'voxel bytes read while indexing', median: npyBytesRead, unit: 'bytes', target: '0', met: npyBytesRead === 0 });
+  rows.push({
+    name: 'voxel bytes read while indexing',
+    median: npyBytesRead,
+    unit: 'bytes',
+    target: '0',
+    met: npyBytesRead === 0,
+  });
   const held = index.buffersAfter - index.buffersBefore;
   rows.push({
     name: `extension host ArrayBuffers after ${index.casesOpened} cases opened (their neighbours read ahead) and every panel closed, against before`,
-    median: held / 1e6, unit: 'MB', target: 'no voxel data (< one 2 MB volume)', met: held < 2e6,
+    median: held / 1e6,
+    unit: 'MB',
+    target: 'no voxel data (< one 2 MB volume)',
+    met: held < 2e6,
     note: `${(index.buffersBefore / 1e6).toFixed(1)} MB before, ${(index.buffersOpen / 1e6).toFixed(1)} MB with the panel open, ${(index.buffersAfter / 1e6).toFixed(1)} MB after`,
   });
-  record(`dataset overview of the full-size sample (${index.cases} cases, 3,750 headers), cold: command to every header drawn`, index.overviewColdMs, 'ms', { median: 2000, text: '< 2,000 ms' });
+  record(
+    `dataset overview of the full-size sample (${index.cases} cases, 3,750 headers), cold: command to every header drawn`,
+    index.overviewColdMs,
+    'ms',
+    { median: 2000, text: '< 2,000 ms' },
+  );
   overviewWarm = index.overviewWarmMs;
-  record('dataset overview, warm: the extension\'s part (3,750 files stat\'ed, facts from the cache, the page\'s data built)', index.overviewDataMs, 'ms', { median: 200, text: '< 200 ms' });
+  record(
+    "dataset overview, warm: the extension's part (3,750 files stat'ed, facts from the cache, the page's data built)",
+    index.overviewDataMs,
+    'ms',
+    { median: 200, text: '< 200 ms' },
+  );
 }
 
 /** The overview's warm end-to-end times, recorded once the image preview's floor is known. */
@@ -460,18 +683,67 @@ async function openingRows(): Promise<void> {
     npy.push(await clickToPainted(page, 'volume-3MB.npy', slicePainted));
   }
   const floor = stats(preview).median;
-  record('VS Code\'s image preview (built-in custom editor): press on a 2.9 MB PNG in the Explorer to the image painted (the floor)', preview, 'ms');
-  record('.npy editor, (44, 256, 256) uint8 (2.9 MB, an MRNet volume): press in the Explorer to the first slice painted', npy, 'ms', { median: floor * 1.1, text: `≤ 1.1 × the image preview's ${floor.toFixed(0)} ms` });
-  rows.push({ name: '.npy editor / image preview, same size (medians)', median: stats(npy).median / floor, unit: '×', target: '≤ 1.1×', met: stats(npy).median <= 1.1 * floor });
+  record(
+    "VS Code's image preview (built-in custom editor): press on a 2.9 MB PNG in the Explorer to the image painted (the floor)",
+    preview,
+    'ms',
+  );
+  record(
+    '.npy editor, (44, 256, 256) uint8 (2.9 MB, an MRNet volume): press in the Explorer to the first slice painted',
+    npy,
+    'ms',
+    { median: floor * 1.1, text: `≤ 1.1 × the image preview's ${floor.toFixed(0)} ms` },
+  );
+  rows.push({
+    name: '.npy editor / image preview, same size (medians)',
+    median: stats(npy).median / floor,
+    unit: '×',
+    target: '≤ 1.1×',
+    met: stats(npy).median <= 1.1 * floor,
+  });
   const withinFloor = { median: floor + 500, text: `≤ image preview + 500 ms (${(floor + 500).toFixed(0)} ms)` };
-  record('.npy editor, (64, 512, 512) float32 (67 MB): press to the first slice painted (the rest read after)', await times('volume-67MB.npy', slicePainted), 'ms', withinFloor);
-  record('.npy editor, (64, 512, 512) float32 (67 MB): press to the array held whole (every slice here, the figures exact)', await times('volume-67MB.npy', wholeShown, 5), 'ms');
-  record('.npy editor, (300, 1024, 1024) uint8 (315 MB, read slice by slice): press to the first slice painted', await times('volume-300MB.npy', slicePainted), 'ms', withinFloor);
+  record(
+    '.npy editor, (64, 512, 512) float32 (67 MB): press to the first slice painted (the rest read after)',
+    await times('volume-67MB.npy', slicePainted),
+    'ms',
+    withinFloor,
+  );
+  record(
+    '.npy editor, (64, 512, 512) float32 (67 MB): press to the array held whole (every slice here, the figures exact)',
+    await times('volume-67MB.npy', wholeShown, 5),
+    'ms',
+  );
+  record(
+    '.npy editor, (300, 1024, 1024) uint8 (315 MB, read slice by slice): press to the first slice painted',
+    await times('volume-300MB.npy', slicePainted),
+    'ms',
+    withinFloor,
+  );
   const large = await times('volume-2GiB.npy', slicePainted);
-  record('.npy editor, (512, 2048, 2048) uint8 (2 GiB, read slice by slice): press to the first slice painted', large, 'ms', withinFloor);
-  record('.npz editor, stored member (44, 256, 256) uint8: press on the archive to the member\'s first slice painted', await times('stored-3MB.npz', slicePainted), 'ms', withinFloor);
-  record('.npz editor, deflated member (44, 256, 256) uint8 (inflated whole): press to the first slice painted', await times('deflated-3MB.npz', slicePainted), 'ms', withinFloor);
-  record('.npz editor, 2 GiB stored member (512, 2048, 2048) uint8, read in place slice by slice: press to the first slice painted', await times('volume-2GiB.npz', slicePainted), 'ms', withinFloor);
+  record(
+    '.npy editor, (512, 2048, 2048) uint8 (2 GiB, read slice by slice): press to the first slice painted',
+    large,
+    'ms',
+    withinFloor,
+  );
+  record(
+    ".npz editor, stored member (44, 256, 256) uint8: press on the archive to the member's first slice painted",
+    await times('stored-3MB.npz', slicePainted),
+    'ms',
+    withinFloor,
+  );
+  record(
+    '.npz editor, deflated member (44, 256, 256) uint8 (inflated whole): press to the first slice painted',
+    await times('deflated-3MB.npz', slicePainted),
+    'ms',
+    withinFloor,
+  );
+  record(
+    '.npz editor, 2 GiB stored member (512, 2048, 2048) uint8, read in place slice by slice: press to the first slice painted',
+    await times('volume-2GiB.npz', slicePainted),
+    'ms',
+    withinFloor,
+  );
   // The next slice of the 2 GiB array: a 4 MB ranged read, posted and painted.
   await clickToPainted(page, 'volume-2GiB.npy', slicePainted);
   const frame = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'volume-2GiB.npy' }).isVisible());
@@ -489,7 +761,14 @@ async function openingRows(): Promise<void> {
     return out;
   });
   record('2 GiB array: next slice (a 4 MB ranged read, posted, painted)', steps, 'ms');
-  if (overviewWarm.length) record('dataset overview, warm (facts from the cache): command to drawn, a new webview panel included', overviewWarm, 'ms', { median: floor + 200, text: `≤ image preview + 200 ms (${(floor + 200).toFixed(0)} ms)` }, 'the image preview\'s own webview takes the floor; the extension\'s part is the row above');
+  if (overviewWarm.length)
+    record(
+      'dataset overview, warm (facts from the cache): command to drawn, a new webview panel included',
+      overviewWarm,
+      'ms',
+      { median: floor + 200, text: `≤ image preview + 200 ms (${(floor + 200).toFixed(0)} ms)` },
+      "the image preview's own webview takes the floor; the extension's part is the row above",
+    );
   await page.keyboard.press('Control+K');
   await page.keyboard.press('W');
 }
@@ -503,13 +782,19 @@ async function caseWalkRows(): Promise<void> {
   const page = await workbenchPage();
   await page.keyboard.press('F1');
   await page.keyboard.type('MRNet: Open Case');
-  await page.getByRole('option', { name: /MRNet: Open Case/ }).first().waitFor();
+  await page
+    .getByRole('option', { name: /MRNet: Open Case/ })
+    .first()
+    .waitFor();
   await page.keyboard.press('Enter');
   await page.getByRole('option', { name: /^0000/ }).waitFor();
   await page.keyboard.type('0000');
   await page.keyboard.press('Enter');
   const viewer = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0000' }).isVisible(), 60_000);
-  await viewer.getByRole('checkbox', { name: /overlay/ }).first().waitFor();
+  await viewer
+    .getByRole('checkbox', { name: /overlay/ })
+    .first()
+    .waitFor();
   // The renderer's heap after a full garbage collection (the webview shares its process with the workbench), ArrayBuffers' bytes included.
   const devtools = await page.context().newCDPSession(page);
   const heap = async () => {
@@ -518,7 +803,11 @@ async function caseWalkRows(): Promise<void> {
     return { objects: usage.usedSize, buffers: usage.backingStorageSize };
   };
   const id = (i: number) => String(i).padStart(4, '0');
-  const holds = (next: string) => viewer.waitForFunction((next) => (document.body.dataset.heldCases ?? '').split(' ').some((k) => k.endsWith(`/${next}`)), next);
+  const holds = (next: string) =>
+    viewer.waitForFunction(
+      (next) => (document.body.dataset.heldCases ?? '').split(' ').some((k) => k.endsWith(`/${next}`)),
+      next,
+    );
   // After the first case, settled: its planes whole, its neighbour read ahead.
   await holds('0001');
   const heapFirst = await heap();
@@ -542,16 +831,37 @@ async function caseWalkRows(): Promise<void> {
     jumps.push(await shownAfter(viewer, { pick: target }, target));
   }
   const target = { median: 100, p95: 200, text: 'median < 100 ms, p95 < 200 ms' };
-  record('case viewer: Next to three painted planes, CAMs on, the neighbours read ahead (100 cases)', next, 'ms', target);
-  record('case viewer: Previous to three painted planes, CAMs on, the neighbours read ahead (20 cases)', previous, 'ms', target);
-  record('case viewer: jump to a case far away (the case picker) to three painted planes', jumps, 'ms', { median: 400, text: 'median < 400 ms' });
-  record('case viewer: Next pressed as soon as a case paints (20 cases; the neighbour not held yet: its middle slices first)', fast, 'ms');
+  record(
+    'case viewer: Next to three painted planes, CAMs on, the neighbours read ahead (100 cases)',
+    next,
+    'ms',
+    target,
+  );
+  record(
+    'case viewer: Previous to three painted planes, CAMs on, the neighbours read ahead (20 cases)',
+    previous,
+    'ms',
+    target,
+  );
+  record('case viewer: jump to a case far away (the case picker) to three painted planes', jumps, 'ms', {
+    median: 400,
+    text: 'median < 400 ms',
+  });
+  record(
+    'case viewer: Next pressed as soon as a case paints (20 cases; the neighbour not held yet: its middle slices first)',
+    fast,
+    'ms',
+  );
   const total = (h: { objects: number; buffers: number }) => h.objects + h.buffers;
   const ratio = total(heapAfter) / total(heapFirst);
-  const mb = (h: { objects: number; buffers: number }) => `${(h.objects / 1e6).toFixed(1)} MB objects + ${(h.buffers / 1e6).toFixed(1)} MB ArrayBuffers`;
+  const mb = (h: { objects: number; buffers: number }) =>
+    `${(h.objects / 1e6).toFixed(1)} MB objects + ${(h.buffers / 1e6).toFixed(1)} MB ArrayBuffers`;
   rows.push({
     name: 'case viewer heap (objects and ArrayBuffers, after a full collection) after 100 cases with CAMs on / after the first, each with its neighbours read ahead',
-    median: ratio, unit: '×', target: '≤ 1.5×', met: ratio <= 1.5,
+    median: ratio,
+    unit: '×',
+    target: '≤ 1.5×',
+    met: ratio <= 1.5,
     note: `${mb(heapFirst)} → ${mb(heapAfter)}; the renderer's, which the workbench shares`,
   });
 }
@@ -586,19 +896,43 @@ function baselineRow(): Row | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'mrnet-baseline-'));
   const paths = ['coronal', 'sagittal', 'axial'].map((plane, p) => {
     const path = join(dir, `${plane}.npy`);
-    writeFileSync(path, new Uint8Array(dump(Uint8Array.from({ length: 44 * 65536 }, (_, i) => (i * 7 + p * 31 + (i >> 9)) & 255), [44, 256, 256])));
+    writeFileSync(
+      path,
+      new Uint8Array(
+        dump(
+          Uint8Array.from({ length: 44 * 65536 }, (_, i) => (i * 7 + p * 31 + (i >> 9)) & 255),
+          [44, 256, 256],
+        ),
+      ),
+    );
     return path;
   });
   try {
-    const out = execFileSync('/usr/bin/python3', [join(__dirname, 'matplotlib_baseline.py'), paths.join(','), '20'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync('/usr/bin/python3', [join(__dirname, 'matplotlib_baseline.py'), paths.join(','), '20'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const { median_ms, p95_ms } = JSON.parse(out) as { median_ms: number; p95_ms: number };
-    const row: Row = { name: 'baseline: notebook widget update (1x3 matplotlib figure to PNG)', median: median_ms, p95: p95_ms, unit: 'ms' };
+    const row: Row = {
+      name: 'baseline: notebook widget update (1x3 matplotlib figure to PNG)',
+      median: median_ms,
+      p95: p95_ms,
+      unit: 'ms',
+    };
     rows.push(row);
     console.log(`  ${row.name}: median ${median_ms.toFixed(1)} ms, p95 ${p95_ms.toFixed(1)} ms`);
     return row;
   } catch (e) {
-    const why = String((e as { stderr?: string }).stderr ?? e).trim().split('\n').pop();
-    rows.push({ name: 'baseline: notebook widget update', median: NaN, unit: 'ms', note: `skipped: ${why} (it needs Debian's python3-numpy and python3-matplotlib)` });
+    const why = String((e as { stderr?: string }).stderr ?? e)
+      .trim()
+      .split('\n')
+      .pop();
+    rows.push({
+      name: 'baseline: notebook widget update',
+      median: NaN,
+      unit: 'ms',
+      note: `skipped: ${why} (it needs Debian's python3-numpy and python3-matplotlib)`,
+    });
     console.log(`  baseline skipped: ${why}`);
     return undefined;
   } finally {
@@ -613,17 +947,34 @@ async function reportRows(): Promise<void> {
   try {
     const n = 1250;
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const tasks = ['abnormal', 'acl', 'meniscus'].map((task) => {
       const labels = Array.from({ length: n }, () => (random() < 0.3 ? 1 : 0));
-      return { task, name: task, threshold: 0.5, caseIds: labels.map((_, i) => String(i).padStart(4, '0')), labels, scores: labels.map((l) => 1 / (1 + Math.exp(-(2.5 * l - 1.25 + 2 * (random() - 0.5))))) };
+      return {
+        task,
+        name: task,
+        threshold: 0.5,
+        caseIds: labels.map((_, i) => String(i).padStart(4, '0')),
+        labels,
+        scores: labels.map((l) => 1 / (1 + Math.exp(-(2.5 * l - 1.25 + 2 * (random() - 0.5))))),
+      };
     });
     const opened: number[] = [];
     const fromLoad: number[] = [];
     const steps: number[] = [];
     // The host's part stands in a script that answers `ready` at once, as the panel's host does
     // (posting typed arrays), so that the page's own time is measured, not the harness's.
-    const report = { dataset: 'bench', split: 'valid', models: ['m'], others: [], tasks: tasks.map((t) => ({ ...t, labels: Uint8Array.from(t.labels).buffer, scores: [Float64Array.from(t.scores).buffer] })) };
+    const report = {
+      dataset: 'bench',
+      split: 'valid',
+      models: ['m'],
+      others: [],
+      tasks: tasks.map((t) => ({
+        ...t,
+        labels: Uint8Array.from(t.labels).buffer,
+        scores: [Float64Array.from(t.scores).buffer],
+      })),
+    };
     const host = standInHost({ type: 'showReport', report });
     for (let run = 0; run < 7; run++) {
       const page = await harness.open('report', undefined, { width: 1200, height: 900 }, host);
@@ -632,23 +983,34 @@ async function reportRows(): Promise<void> {
       fromLoad.push(Number(await page.locator('body').getAttribute('data-rendered-at-ms')));
       if (run === 0) {
         // Each step is synchronous: the input event redraws everything it changes before it returns.
-        steps.push(...(await page.evaluate(() => {
-          const slider = document.querySelector<HTMLInputElement>('section.task[data-task="acl"] input[type="range"]')!;
-          const times: number[] = [];
-          for (let i = 1; i <= 100; i++) {
-            const start = performance.now();
-            slider.value = String(i / 100);
-            slider.dispatchEvent(new Event('input'));
-            times.push(performance.now() - start);
-          }
-          return times;
-        })));
+        steps.push(
+          ...(await page.evaluate(() => {
+            const slider = document.querySelector<HTMLInputElement>(
+              'section.task[data-task="acl"] input[type="range"]',
+            )!;
+            const times: number[] = [];
+            for (let i = 1; i <= 100; i++) {
+              const start = performance.now();
+              slider.value = String(i / 100);
+              slider.dispatchEvent(new Event('input'));
+              times.push(performance.now() - start);
+            }
+            return times;
+          })),
+        );
       }
       await page.close();
     }
-    record('model report, 1,250 cases × 3 tasks: page start (its script loaded) to every chart drawn', fromLoad, 'ms', { median: 300, text: '≤ 300 ms' });
+    record('model report, 1,250 cases × 3 tasks: page start (its script loaded) to every chart drawn', fromLoad, 'ms', {
+      median: 300,
+      text: '≤ 300 ms',
+    });
     record('model report, 1,250 cases × 3 tasks: its data arrived to every chart drawn', opened, 'ms');
-    record('model report threshold step: matrix, metrics, operating point, rule, table', steps, 'ms', { median: 16, p95: 16, text: '≤ 16 ms' });
+    record('model report threshold step: matrix, metrics, operating point, rule, table', steps, 'ms', {
+      median: 16,
+      p95: 16,
+      text: '≤ 16 ms',
+    });
   } finally {
     await harness.stop();
   }
@@ -660,13 +1022,21 @@ async function overviewPageRows(): Promise<void> {
   await harness.start();
   try {
     let seed = 11;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const ids = Array.from({ length: 1250 }, (_, i) => `${String(i).padStart(4, '0')}.npy`);
     const planes = ['axial', 'coronal', 'sagittal'];
-    const splits = [{ name: 'train', files: ids.slice(0, 1130) }, { name: 'valid', files: ids.slice(1130) }];
+    const splits = [
+      { name: 'train', files: ids.slice(0, 1130) },
+      { name: 'valid', files: ids.slice(1130) },
+    ];
     const index = indexDataset({
       splits: splits.map((s) => ({ name: s.name, planes: planes.map((name) => ({ name, files: s.files })) })),
-      csvs: splits.flatMap((s) => ['abnormal', 'acl', 'meniscus'].map((task) => ({ name: `${s.name}-${task}.csv`, text: s.files.map((f) => `${parseInt(f, 10)},${random() < 0.3 ? 1 : 0}`).join('\n') }))),
+      csvs: splits.flatMap((s) =>
+        ['abnormal', 'acl', 'meniscus'].map((task) => ({
+          name: `${s.name}-${task}.csv`,
+          text: s.files.map((f) => `${parseInt(f, 10)},${random() < 0.3 ? 1 : 0}`).join('\n'),
+        })),
+      ),
     });
     const headers = new Map<string, HeaderFacts>();
     const intensities = new Map<string, IntensityFacts>();
@@ -678,7 +1048,15 @@ async function overviewPageRows(): Promise<void> {
       }
     }
     const done = { state: 'done' as const, done: 3750, total: 3750 };
-    const data = buildOverview({ name: 'bench', index, headers, intensities, headerState: done, intensityState: done, intensityBytes: 0 });
+    const data = buildOverview({
+      name: 'bench',
+      index,
+      headers,
+      intensities,
+      headerState: done,
+      intensityState: done,
+      intensityBytes: 0,
+    });
     const host = standInHost({ type: 'showOverview', overview: data });
     const drawn: number[] = [];
     const fromLoad: number[] = [];
@@ -689,7 +1067,11 @@ async function overviewPageRows(): Promise<void> {
       fromLoad.push(Number(await page.locator('body').getAttribute('data-rendered-at-ms')));
       await page.close();
     }
-    record('dataset overview page, 1,250 cases × 3 planes with intensities: its data arrived to every chart and table drawn', drawn, 'ms');
+    record(
+      'dataset overview page, 1,250 cases × 3 planes with intensities: its data arrived to every chart and table drawn',
+      drawn,
+      'ms',
+    );
     record('dataset overview page, the same: page start (its script loaded) to drawn', fromLoad, 'ms');
   } finally {
     await harness.stop();
@@ -730,7 +1112,9 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   // --only <group>[,<group>]: one part of the table, while working on it.
   const only = process.argv[process.argv.indexOf('--only') + 1]?.split(',');
-  console.log(`MRNet Viewer benchmark${quick ? ' (--quick)' : ''} on ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}; VS Code ${machine.vscode}`);
+  console.log(
+    `MRNet Viewer benchmark${quick ? ' (--quick)' : ''} on ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}; VS Code ${machine.vscode}`,
+  );
   const started = performance.now();
   try {
     for (const group of GROUPS) {
@@ -747,18 +1131,31 @@ function report(machine: ReturnType<typeof machineInfo>, quick: boolean, seconds
   const baseline = baselineRow();
   const ours = rows.find((r) => r.name.startsWith('slice change, (44'));
   if (baseline && ours) {
-    rows.push({ name: 'notebook widget update / our slice change (medians)', median: baseline.median / ours.median, unit: '×' });
-    console.log(`  our slice change is ${(baseline.median / ours.median).toFixed(0)}× faster than the notebook widget's update`);
+    rows.push({
+      name: 'notebook widget update / our slice change (medians)',
+      median: baseline.median / ours.median,
+      unit: '×',
+    });
+    console.log(
+      `  our slice change is ${(baseline.median / ours.median).toFixed(0)}× faster than the notebook widget's update`,
+    );
   }
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), machine, quick, seconds, rows }, null, 2));
   const targets = rows.filter((r) => r.met !== undefined);
-  console.log(`\nMachine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGiB} GiB memory, Node ${machine.node}. VS Code ${machine.vscode}.`);
-  console.log(`${quick ? 'Quick run' : 'Full run'} in ${seconds.toFixed(0)} s: ${targets.filter((r) => r.met).length} of ${targets.length} targets met.\n`);
+  console.log(
+    `\nMachine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGiB} GiB memory, Node ${machine.node}. VS Code ${machine.vscode}.`,
+  );
+  console.log(
+    `${quick ? 'Quick run' : 'Full run'} in ${seconds.toFixed(0)} s: ${targets.filter((r) => r.met).length} of ${targets.length} targets met.\n`,
+  );
   console.log('| measure | median | p95 | target | met |\n| --- | --- | --- | --- | --- |');
   for (const r of rows) {
-    const f = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(2));
-    console.log(`| ${r.name}${r.note ? ` (${r.note})` : ''} | ${f(r.median)} ${r.unit} | ${r.p95 === undefined ? '–' : `${f(r.p95)} ${r.unit}`} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |`);
+    const f = (v: number | undefined) =>
+      v === undefined || Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(2);
+    console.log(
+      `| ${r.name}${r.note ? ` (${r.note})` : ''} | ${f(r.median)} ${r.unit} | ${r.p95 === undefined ? '–' : `${f(r.p95)} ${r.unit}`} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |`,
+    );
   }
   console.log(`\nWritten to ${OUT}`);
 }

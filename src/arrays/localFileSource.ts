@@ -8,7 +8,11 @@ import { ArraySource } from '../core/arraySource';
 export class LocalFileSource implements ArraySource {
   readonly ranged = true;
 
-  constructor(readonly name: string, private readonly path: string, readonly size: number) {}
+  constructor(
+    readonly name: string,
+    private readonly path: string,
+    readonly size: number,
+  ) {}
 
   async read(offset: number, length: number): Promise<Uint8Array> {
     const handle = await open(this.path, 'r');

@@ -21,7 +21,12 @@ export async function openNpz(archive: ArraySource): Promise<NpzArchive> {
   const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name, e]));
   const members = await Promise.all(
     entries.map(async (entry): Promise<NpzMember> => {
-      const listed: NpzMember = { name: entry.name, bytes: entry.size, compressedBytes: entry.compressedSize, method: entry.method === 0 ? 'stored' : entry.method === 8 ? 'deflated' : `method ${entry.method}` };
+      const listed: NpzMember = {
+        name: entry.name,
+        bytes: entry.size,
+        compressedBytes: entry.compressedSize,
+        method: entry.method === 0 ? 'stored' : entry.method === 8 ? 'deflated' : `method ${entry.method}`,
+      };
       const problem = entryProblem(entry);
       if (problem) return { ...listed, problem };
       try {

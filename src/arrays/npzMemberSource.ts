@@ -21,7 +21,10 @@ export class NpzMemberSource implements ArraySource {
   private inflated?: Promise<Uint8Array>;
   private dataOffset?: Promise<number>;
 
-  constructor(private readonly archive: ArraySource, private readonly entry: ZipEntry) {
+  constructor(
+    private readonly archive: ArraySource,
+    private readonly entry: ZipEntry,
+  ) {
     this.name = `${archive.name}: ${entry.name}`;
     this.size = entry.size;
     this.ranged = entry.method === 0 && archive.ranged;
@@ -30,7 +33,10 @@ export class NpzMemberSource implements ArraySource {
   async read(offset: number, length: number): Promise<Uint8Array> {
     const start = await (this.dataOffset ??= entryDataOffset(this.archive, this.entry));
     if (this.entry.method === 0) {
-      if (this.entry.compressedSize !== this.entry.size) throw new ZipFormatError(`the stored member '${this.entry.name}' declares ${this.entry.size} bytes but holds ${this.entry.compressedSize} (the archive is inconsistent)`);
+      if (this.entry.compressedSize !== this.entry.size)
+        throw new ZipFormatError(
+          `the stored member '${this.entry.name}' declares ${this.entry.size} bytes but holds ${this.entry.compressedSize} (the archive is inconsistent)`,
+        );
       const bytes = await this.archive.read(start + offset, Math.max(0, Math.min(length, this.size - offset)));
       if (offset === 0 && bytes.length === this.size) this.checkCrc(bytes);
       return bytes;
@@ -49,7 +55,10 @@ export class NpzMemberSource implements ArraySource {
   }
 
   private async inflateWhole(start: number): Promise<Uint8Array> {
-    if (this.size > WHOLE_READ_LIMIT) throw new ZipFormatError(`it inflates to ${formatBytes(this.size)}; deflated members above ${formatBytes(WHOLE_READ_LIMIT)} are not read (save it uncompressed, np.savez, to view it slice by slice)`);
+    if (this.size > WHOLE_READ_LIMIT)
+      throw new ZipFormatError(
+        `it inflates to ${formatBytes(this.size)}; deflated members above ${formatBytes(WHOLE_READ_LIMIT)} are not read (save it uncompressed, np.savez, to view it slice by slice)`,
+      );
     const compressed = await this.archive.read(start, this.entry.compressedSize);
     let out: Uint8Array;
     try {
@@ -58,7 +67,10 @@ export class NpzMemberSource implements ArraySource {
     } catch (e) {
       throw new ZipFormatError(`it cannot be inflated: ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (out.length !== this.size) throw new ZipFormatError(`it inflates to ${out.length} bytes, not the ${this.size} its directory declares (the archive is inconsistent)`);
+    if (out.length !== this.size)
+      throw new ZipFormatError(
+        `it inflates to ${out.length} bytes, not the ${this.size} its directory declares (the archive is inconsistent)`,
+      );
     this.checkCrc(out);
     return out;
   }
@@ -66,7 +78,9 @@ export class NpzMemberSource implements ArraySource {
   private checkCrc(bytes: Uint8Array): void {
     const actual = crc32(bytes) >>> 0;
     if (actual !== this.entry.crc32) {
-      throw new ZipFormatError(`its CRC-32 is ${hex(actual)}, not the ${hex(this.entry.crc32)} the archive records: the member is corrupt`);
+      throw new ZipFormatError(
+        `its CRC-32 is ${hex(actual)}, not the ${hex(this.entry.crc32)} the archive records: the member is corrupt`,
+      );
     }
   }
 }

@@ -11,7 +11,11 @@ class WorkspaceFileSource implements ArraySource {
   readonly ranged = false;
   private whole?: Promise<Uint8Array>;
 
-  constructor(readonly name: string, private readonly uri: vscode.Uri, readonly size: number) {}
+  constructor(
+    readonly name: string,
+    private readonly uri: vscode.Uri,
+    readonly size: number,
+  ) {}
 
   async read(offset: number, length: number): Promise<Uint8Array> {
     this.whole ??= Promise.resolve(vscode.workspace.fs.readFile(this.uri));
@@ -35,7 +39,8 @@ export function stem(uri: vscode.Uri): string {
  */
 export async function openFileSource(uri: vscode.Uri, stat?: vscode.FileStat): Promise<ArraySource> {
   const { size, type } = stat ?? (await statFile(uri));
-  if (!(type & vscode.FileType.File)) throw new Error('it is not a regular file (a FIFO, device or socket, or a link to one)');
+  if (!(type & vscode.FileType.File))
+    throw new Error('it is not a regular file (a FIFO, device or socket, or a link to one)');
   const name = baseName(uri);
   return uri.scheme === 'file' ? new LocalFileSource(name, uri.fsPath, size) : new WorkspaceFileSource(name, uri, size);
 }
@@ -47,7 +52,11 @@ export async function openFileSource(uri: vscode.Uri, stat?: vscode.FileStat): P
 export async function statFile(uri: vscode.Uri): Promise<vscode.FileStat> {
   if (uri.scheme !== 'file') return vscode.workspace.fs.stat(uri);
   const s = await stat(uri.fsPath);
-  const type = s.isFile() ? vscode.FileType.File : s.isDirectory() ? vscode.FileType.Directory : vscode.FileType.Unknown;
+  const type = s.isFile()
+    ? vscode.FileType.File
+    : s.isDirectory()
+      ? vscode.FileType.Directory
+      : vscode.FileType.Unknown;
   return { type, size: s.size, mtime: s.mtimeMs, ctime: s.ctimeMs };
 }
 

@@ -9,7 +9,10 @@ import { openNpz } from './npzArchive';
  * A `.npy` file for a viewer, and the source its slices are read from later; a 3-D array above
  * `sliceFirstAbove` bytes comes slice first (see readContent). Never throws.
  */
-export async function readArray(uri: vscode.Uri, sliceFirstAbove = SLICE_FIRST_ABOVE): Promise<{ content: ArrayContent; source?: ArraySource }> {
+export async function readArray(
+  uri: vscode.Uri,
+  sliceFirstAbove = SLICE_FIRST_ABOVE,
+): Promise<{ content: ArrayContent; source?: ArraySource }> {
   let source: ArraySource;
   try {
     source = await openFileSource(uri);
@@ -38,7 +41,9 @@ export async function readOverlay(name: string, uri: vscode.Uri, member?: string
       source = opened;
     }
     const content = await readContent(source, largeArrayBytes());
-    return 'sampled' in content || 'overview' in content ? { fileName, error: `the ${name} overlay is larger than mrnet.largeFileThresholdMB and overlays are read whole` } : content;
+    return 'sampled' in content || 'overview' in content
+      ? { fileName, error: `the ${name} overlay is larger than mrnet.largeFileThresholdMB and overlays are read whole` }
+      : content;
   } catch (e) {
     return { fileName, error: e instanceof Error ? e.message : String(e) };
   }

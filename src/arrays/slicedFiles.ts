@@ -28,8 +28,10 @@ export class SlicedFiles {
 
   /** Records what a pane now shows: an array read slice by slice, or anything else. */
   shown(pane: string, source: ArraySource | undefined, content: ArrayContent): void {
-    if (source && 'sampled' in content) this.files.set(pane, { source, header: content.header, whole: content.sampled.whole });
-    else if (source && 'overview' in content) this.files.set(pane, { source, header: content.header, whole: false, image: true });
+    if (source && 'sampled' in content)
+      this.files.set(pane, { source, header: content.header, whole: content.sampled.whole });
+    else if (source && 'overview' in content)
+      this.files.set(pane, { source, header: content.header, whole: false, image: true });
     else this.files.delete(pane);
   }
 
@@ -70,7 +72,9 @@ export class SlicedFiles {
   async serve(pane: string, index: number, post: Post): Promise<void> {
     const file = this.files.get(pane);
     if (!file || file.image || index >= sliceCount(file.header)) {
-      this.log.warn(`Refused to read slice ${index}${pane ? ` of the ${pane} pane` : ''}: out of range or not read slice by slice`);
+      this.log.warn(
+        `Refused to read slice ${index}${pane ? ` of the ${pane} pane` : ''}: out of range or not read slice by slice`,
+      );
       return;
     }
     await this.send(pane, file, index, post);
@@ -90,7 +94,11 @@ export class SlicedFiles {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       this.log.error(`${file.source.name}: region ${JSON.stringify(region)}: ${message}`);
-      await post({ type: 'regionError', region, message: `Cannot show full resolution of ${file.source.name}: ${message}` });
+      await post({
+        type: 'regionError',
+        region,
+        message: `Cannot show full resolution of ${file.source.name}: ${message}`,
+      });
     }
   }
 
@@ -105,7 +113,12 @@ export class SlicedFiles {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       this.log.error(`${file.source.name}: slice ${index}: ${message}`);
-      await post({ type: 'sliceError', plane, index, message: `Cannot show slice ${index} of ${file.source.name}: ${message}` });
+      await post({
+        type: 'sliceError',
+        plane,
+        index,
+        message: `Cannot show slice ${index} of ${file.source.name}: ${message}`,
+      });
       return false;
     }
   }

@@ -13,7 +13,13 @@ export type ViewOf = (file: string) => ArrayView | undefined;
 
 /** A case's planes as read for a webview; `stamp` says which versions of its files they are. */
 export interface ReadCase {
-  planes: { plane: string; content: ArrayContent; source?: ArraySource; overlays: OverlayContent[]; view?: ArrayView }[];
+  planes: {
+    plane: string;
+    content: ArrayContent;
+    source?: ArraySource;
+    overlays: OverlayContent[];
+    view?: ArrayView;
+  }[];
   stamp: string;
 }
 
@@ -30,7 +36,14 @@ function filesOf(c: ViewerCase, added: AddedOverlays): vscode.Uri[] {
  * bytes are shown again only while they are unchanged.
  */
 export async function caseStamp(c: ViewerCase, added: AddedOverlays, viewOf: ViewOf): Promise<string> {
-  const stats = await Promise.all(filesOf(c, added).map((uri) => statFile(uri).then((s) => `${s.size}:${s.mtime}`, () => 'missing')));
+  const stats = await Promise.all(
+    filesOf(c, added).map((uri) =>
+      statFile(uri).then(
+        (s) => `${s.size}:${s.mtime}`,
+        () => 'missing',
+      ),
+    ),
+  );
   return `${stats.join(' ')} ${JSON.stringify(c.planes.map(({ uri }) => uri && viewOf(uri.toString())))}`;
 }
 
@@ -38,17 +51,33 @@ export async function caseStamp(c: ViewerCase, added: AddedOverlays, viewOf: Vie
  * Reads a case's plane files (a 3-D one above `sliceFirstAbove` bytes slice first) and their
  * overlays; undefined when `cancelled` says so between files.
  */
-export async function readCase(c: ViewerCase, added: AddedOverlays, viewOf: ViewOf, sliceFirstAbove: number, cancelled: () => boolean = () => false): Promise<ReadCase | undefined> {
+export async function readCase(
+  c: ViewerCase,
+  added: AddedOverlays,
+  viewOf: ViewOf,
+  sliceFirstAbove: number,
+  cancelled: () => boolean = () => false,
+): Promise<ReadCase | undefined> {
   const stamp = await caseStamp(c, added, viewOf);
   const planes: ReadCase['planes'] = [];
   for (const { plane, uri, overlays } of c.planes) {
     if (cancelled()) return undefined;
-    const { content, source } = uri ? await readArray(uri, sliceFirstAbove) : { content: { fileName: `${c.info.id}.npy`, error: `case ${c.info.id} has no ${plane} file` }, source: undefined };
+    const { content, source } = uri
+      ? await readArray(uri, sliceFirstAbove)
+      : {
+          content: { fileName: `${c.info.id}.npy`, error: `case ${c.info.id} has no ${plane} file` },
+          source: undefined,
+        };
     planes.push({
       plane,
       content,
       source,
-      overlays: [...(await Promise.all((overlays ?? []).map(async (o) => ({ name: o.name, array: await readOverlay(o.name, o.uri, o.member) })))), ...(uri ? await added.read(uri.toString()) : [])],
+      overlays: [
+        ...(await Promise.all(
+          (overlays ?? []).map(async (o) => ({ name: o.name, array: await readOverlay(o.name, o.uri, o.member) })),
+        )),
+        ...(uri ? await added.read(uri.toString()) : []),
+      ],
       view: uri && viewOf(uri.toString()),
     });
   }
@@ -57,7 +86,12 @@ export async function readCase(c: ViewerCase, added: AddedOverlays, viewOf: View
 
 /** The planes of a case read, as messages carry them. */
 export function casePlanes(read: ReadCase): CasePlane[] {
-  return read.planes.map(({ plane, content, overlays, view }) => ({ plane, array: content, overlays, ...(view && { view }) }));
+  return read.planes.map(({ plane, content, overlays, view }) => ({
+    plane,
+    array: content,
+    overlays,
+    ...(view && { view }),
+  }));
 }
 
 /**
@@ -76,7 +110,11 @@ export class CasePrefetch {
   /** Reading ahead runs one round at a time, each after the one before. */
   private rounds: Promise<void> = Promise.resolve();
 
-  constructor(private readonly added: AddedOverlays, private readonly viewOf: ViewOf, private readonly post: (message: HostMessage) => Thenable<boolean>) {}
+  constructor(
+    private readonly added: AddedOverlays,
+    private readonly viewOf: ViewOf,
+    private readonly post: (message: HostMessage) => Thenable<boolean>,
+  ) {}
 
   /** What to show for a case: 'held' when the webview holds it unchanged; else its planes, slice first. Reading ahead stops. */
   async planesOf(key: string | undefined, viewerCase: ViewerCase): Promise<ReadCase | 'held'> {
@@ -103,7 +141,11 @@ export class CasePrefetch {
     this.generation++;
   }
 
-  private async round(generation: number, neighbours: { key: string; viewerCase: ViewerCase }[], keep: string[]): Promise<void> {
+  private async round(
+    generation: number,
+    neighbours: { key: string; viewerCase: ViewerCase }[],
+    keep: string[],
+  ): Promise<void> {
     const wanted = () => generation === this.generation;
     for (const { key, viewerCase } of neighbours) {
       if (!wanted()) return;
@@ -115,7 +157,15 @@ export class CasePrefetch {
         if (!wanted()) return;
         // The host's record changes as the message leaves, so that both apply the same steps in the same order.
         if (part === planes.length - 1) this.held.hold(key, read.stamp, keep);
-        await this.post({ type: 'holdCase', key, keep, caseInfo: viewerCase.info, planes: [plane], part, parts: planes.length });
+        await this.post({
+          type: 'holdCase',
+          key,
+          keep,
+          caseInfo: viewerCase.info,
+          planes: [plane],
+          part,
+          parts: planes.length,
+        });
       }
     }
   }

@@ -59,7 +59,10 @@ export class CaseViewer implements vscode.Disposable {
       for (const target of this.panels) {
         if (!target.current.ref) continue;
         target.current.info = this.infoOf(target.current.ref);
-        void target.panel.webview.postMessage({ type: 'caseInfo', caseInfo: target.current.info } satisfies HostMessage);
+        void target.panel.webview.postMessage({
+          type: 'caseInfo',
+          caseInfo: target.current.info,
+        } satisfies HostMessage);
       }
     });
   }
@@ -94,7 +97,11 @@ export class CaseViewer implements vscode.Disposable {
       // A per-case .npz (plane '') holds one member per plane: {plane}.npy.
       overlays: ref.case.overlays
         .filter((o) => o.plane === plane || o.plane === '')
-        .map((o) => ({ name: o.name, uri: vscode.Uri.joinPath(ref.dataset.uri, ...o.path.split('/')), member: o.plane === '' ? `${plane}.npy` : undefined })),
+        .map((o) => ({
+          name: o.name,
+          uri: vscode.Uri.joinPath(ref.dataset.uri, ...o.path.split('/')),
+          member: o.plane === '' ? `${plane}.npy` : undefined,
+        })),
     }));
     return { info: this.infoOf(ref), planes, ref };
   }
@@ -103,8 +110,22 @@ export class CaseViewer implements vscode.Disposable {
     const reuse = vscode.workspace.getConfiguration('mrnet').get<boolean>('reuseCaseViewer', true);
     let target = into ?? (reuse ? this.activePanel() : undefined);
     if (!target) {
-      const panel = vscode.window.createWebviewPanel(CASE_VIEWER_VIEW_TYPE, title(viewerCase), vscode.ViewColumn.Active, { enableFindWidget: false });
-      target = { panel, current: viewerCase, sliced: new SlicedFiles(this.log), prefetch: new CasePrefetch(this.added, (file) => this.defaults.viewOf(file), (message) => panel.webview.postMessage(message)) };
+      const panel = vscode.window.createWebviewPanel(
+        CASE_VIEWER_VIEW_TYPE,
+        title(viewerCase),
+        vscode.ViewColumn.Active,
+        { enableFindWidget: false },
+      );
+      target = {
+        panel,
+        current: viewerCase,
+        sliced: new SlicedFiles(this.log),
+        prefetch: new CasePrefetch(
+          this.added,
+          (file) => this.defaults.viewOf(file),
+          (message) => panel.webview.postMessage(message),
+        ),
+      };
       this.panels.push(target);
       this.attach(target);
     }
@@ -127,7 +148,9 @@ export class CaseViewer implements vscode.Disposable {
     }
     const next = this.neighbour(ref, direction);
     if (!next) {
-      void vscode.window.showInformationMessage(direction === 'next' ? 'This is the last case.' : 'This is the first case.');
+      void vscode.window.showInformationMessage(
+        direction === 'next' ? 'This is the last case.' : 'This is the first case.',
+      );
       return;
     }
     await this.openCase(next, target);
@@ -173,17 +196,21 @@ export class CaseViewer implements vscode.Disposable {
         // A new or reloaded page holds no case.
         target.prefetch.forget();
         await this.send(target);
-      }
-      else if (message.type === 'readSlice' && message.plane !== undefined) await target.sliced.serve(message.plane, message.index, (reply) => target.panel.webview.postMessage(reply));
+      } else if (message.type === 'readSlice' && message.plane !== undefined)
+        await target.sliced.serve(message.plane, message.index, (reply) => target.panel.webview.postMessage(reply));
       else if (message.type === 'navigate') await this.navigate(message.direction, target);
       else if (message.type === 'rememberPreset') await this.defaults.remember('case', message.preset);
       else if (message.type === 'addOverlay' && message.plane !== undefined) {
         // Only a plane this panel shows, with a file: the overlay is remembered for that file.
         const file = target.current.planes.find((p) => p.plane === message.plane)?.uri;
         const overlay = file && (await this.added.pick(file.toString()));
-        if (overlay) await target.panel.webview.postMessage({ type: 'addedOverlay', plane: message.plane, overlay } satisfies HostMessage);
-      }
-      else if (message.type === 'openCase' && message.id && target.current.ref) {
+        if (overlay)
+          await target.panel.webview.postMessage({
+            type: 'addedOverlay',
+            plane: message.plane,
+            overlay,
+          } satisfies HostMessage);
+      } else if (message.type === 'openCase' && message.id && target.current.ref) {
         // Only a case of the dataset this panel already shows, looked up by id.
         const ref = this.registry.findCase(target.current.ref.dataset, message.id);
         if (ref) await this.openCase(ref, target);
@@ -214,8 +241,20 @@ export class CaseViewer implements vscode.Disposable {
     target.sliced.clear();
     const [next, previous] = ref ? [this.neighbour(ref, 'next'), this.neighbour(ref, 'previous')] : [];
     const neighbours = [next, previous].filter((n): n is CaseRef => n !== undefined);
-    const hold = key === undefined ? undefined : { key, keep: neighbours.map(caseKey), next: next && caseKey(next), previous: previous && caseKey(previous) };
-    const shown = { caseInfo: current.info, caseIds: ref ? this.order.visibleCases().filter((c) => c.dataset === ref.dataset).map((c) => c.case.id) : [], defaults: this.defaults.get('case') };
+    const hold =
+      key === undefined
+        ? undefined
+        : { key, keep: neighbours.map(caseKey), next: next && caseKey(next), previous: previous && caseKey(previous) };
+    const shown = {
+      caseInfo: current.info,
+      caseIds: ref
+        ? this.order
+            .visibleCases()
+            .filter((c) => c.dataset === ref.dataset)
+            .map((c) => c.case.id)
+        : [],
+      defaults: this.defaults.get('case'),
+    };
     const post = (message: HostMessage) => target.panel.webview.postMessage(message);
     let following: Promise<unknown> = Promise.resolve();
     if (planes === 'held') {
@@ -230,7 +269,11 @@ export class CaseViewer implements vscode.Disposable {
       await post(message);
       following = Promise.all(planes.planes.map(({ plane }) => target.sliced.follow(plane, post)));
     }
-    if (target.current === current) target.prefetch.readAhead(neighbours.map((n) => ({ key: caseKey(n), viewerCase: this.caseOf(n) })), following);
+    if (target.current === current)
+      target.prefetch.readAhead(
+        neighbours.map((n) => ({ key: caseKey(n), viewerCase: this.caseOf(n) })),
+        following,
+      );
   }
 
   dispose(): void {
@@ -261,5 +304,8 @@ export async function folderCase(folder: vscode.Uri): Promise<ViewerCase | undef
     .map((plane) => ({ plane, uri: vscode.Uri.joinPath(folder, `${plane}.npy`) }));
   if (planes.length === 0) return undefined;
   const parts = folder.path.split('/').filter(Boolean);
-  return { info: { id: parts[parts.length - 1], split: '', dataset: parts[parts.length - 2] ?? '', labels: [] }, planes };
+  return {
+    info: { id: parts[parts.length - 1], split: '', dataset: parts[parts.length - 2] ?? '', labels: [] },
+    planes,
+  };
 }

@@ -29,7 +29,10 @@ export function registerCaseCommands(
     vscode.commands.registerCommand('mrnet.previousCase', () => viewer.navigate('previous')),
     vscode.commands.registerCommand('mrnet.filterByLabel', async () => {
       const tasks = [...new Set(registry.all.flatMap((d) => d.index.tasks))];
-      const filters: CaseFilter[] = tasks.flatMap((task) => [{ task, value: 1 as const }, { task, value: 0 as const }]);
+      const filters: CaseFilter[] = tasks.flatMap((task) => [
+        { task, value: 1 as const },
+        { task, value: 0 as const },
+      ]);
       const picked = await vscode.window.showQuickPick(
         filters.map((filter) => ({ label: filterLabel(filter), filter })),
         { title: 'Show only cases with', placeHolder: 'a label' },
@@ -42,7 +45,15 @@ export function registerCaseCommands(
       const ref = caseOf(arg);
       if (!ref) return;
       const planes = ref.dataset.index.planes.filter((p) => planeUri(ref, p));
-      const plane = planes.length === 1 ? planes[0] : (await vscode.window.showQuickPick(planes.map((p) => ({ label: planeDisplayName(p), plane: p })), { title: `Open a plane of case ${ref.case.id}` }))?.plane;
+      const plane =
+        planes.length === 1
+          ? planes[0]
+          : (
+              await vscode.window.showQuickPick(
+                planes.map((p) => ({ label: planeDisplayName(p), plane: p })),
+                { title: `Open a plane of case ${ref.case.id}` },
+              )
+            )?.plane;
       const uri = plane && planeUri(ref, plane);
       if (uri) await vscode.commands.executeCommand('vscode.openWith', uri, NPY_EDITOR_VIEW_TYPE);
     }),
@@ -59,16 +70,23 @@ export function registerCaseCommands(
       if (!folder) return;
       await registry.ready();
       const dataset = registry.all.find((d) => d.uri.toString() === folder.toString());
-      const split = registry.all.flatMap((d) => d.index.splits.map((s) => ({ d, s }))).find(({ d, s }) => vscode.Uri.joinPath(d.uri, s.name).toString() === folder.toString());
+      const split = registry.all
+        .flatMap((d) => d.index.splits.map((s) => ({ d, s })))
+        .find(({ d, s }) => vscode.Uri.joinPath(d.uri, s.name).toString() === folder.toString());
       if (dataset || split) {
         await vscode.commands.executeCommand('workbench.view.extension.mrnet');
-        const node: TreeNode = dataset ? { kind: 'dataset', dataset } : { kind: 'split', dataset: split!.d, split: split!.s };
+        const node: TreeNode = dataset
+          ? { kind: 'dataset', dataset }
+          : { kind: 'split', dataset: split!.d, split: split!.s };
         await treeView.reveal(node, { select: true, expand: true, focus: true });
         return;
       }
       const c = await folderCase(folder);
       if (c) await viewer.open(c);
-      else void vscode.window.showErrorMessage(`${folder.path.split('/').pop()} is neither a dataset nor a case folder (axial.npy, coronal.npy, sagittal.npy).`);
+      else
+        void vscode.window.showErrorMessage(
+          `${folder.path.split('/').pop()} is neither a dataset nor a case folder (axial.npy, coronal.npy, sagittal.npy).`,
+        );
     }),
   ];
 }
@@ -96,14 +114,18 @@ async function pickCase(registry: DatasetRegistry, tree: CasesTreeProvider): Pro
     ref,
   }));
   if (items.length === 0) {
-    void vscode.window.showInformationMessage('No MRNet dataset is open. Use "MRNet: Select Dataset Folder…" or "MRNet: Create Sample Dataset…".');
+    void vscode.window.showInformationMessage(
+      'No MRNet dataset is open. Use "MRNet: Select Dataset Folder…" or "MRNet: Create Sample Dataset…".',
+    );
     return undefined;
   }
   const pick = vscode.window.createQuickPick<(typeof items)[number]>();
   pick.title = 'MRNet: Open Case';
   pick.placeholder = 'Type a case id or a label (ACL, meniscus, abnormal, normal), a split or a dataset';
   pick.items = items;
-  const subscriptions = [pick.onDidChangeValue((value) => (pick.items = items.filter((i) => matchesQuery(i.words, value))))];
+  const subscriptions = [
+    pick.onDidChangeValue((value) => (pick.items = items.filter((i) => matchesQuery(i.words, value)))),
+  ];
   const picked = await new Promise<CaseRef | undefined>((resolve) => {
     subscriptions.push(
       pick.onDidAccept(() => resolve(pick.selectedItems[0]?.ref ?? pick.activeItems[0]?.ref)),

@@ -1,6 +1,15 @@
 import { formatBytes } from '../shared/format';
 import { NpyHeader, npyHeaderLength, parseNpyHeader } from '../shared/npy/header';
-import { gatherFortranSlices, middleSlice, readsSliceBySlice, sampleSlices, sampledStats, sliceByteRange, sliceCount, sliceHeader } from '../shared/npy/streaming';
+import {
+  gatherFortranSlices,
+  middleSlice,
+  readsSliceBySlice,
+  sampleSlices,
+  sampledStats,
+  sliceByteRange,
+  sliceCount,
+  sliceHeader,
+} from '../shared/npy/streaming';
 import { VolumeStats } from '../shared/windowing';
 import { Region, imageShape, isOneImage, overviewLines, overviewStep } from '../shared/npy/overview';
 import { ArrayContent } from '../shared/protocol';
@@ -52,7 +61,11 @@ export const SLICE_FIRST_ABOVE = 16 * 2 ** 20;
  * runs of bytes, each costs a pass over the file). Never throws: an array that cannot be shown
  * comes back with its reason.
  */
-export async function readContent(source: ArraySource, streamAbove: number, sliceFirstAbove = streamAbove): Promise<ArrayContent> {
+export async function readContent(
+  source: ArraySource,
+  streamAbove: number,
+  sliceFirstAbove = streamAbove,
+): Promise<ArrayContent> {
   const fileName = source.name;
   try {
     if (source.size > Math.min(streamAbove, sliceFirstAbove)) {
@@ -65,11 +78,23 @@ export async function readContent(source: ArraySource, streamAbove: number, slic
       if (header && isOneImage(header) && !whole) {
         const step = overviewStep(header);
         const { height, width } = imageShape(header);
-        return { fileName, header, overview: { step, data: await readImagePart(source, header, overviewLines(height, step), overviewLines(width, step)) } };
+        return {
+          fileName,
+          header,
+          overview: {
+            step,
+            data: await readImagePart(source, header, overviewLines(height, step), overviewLines(width, step)),
+          },
+        };
       }
       if (source.size > streamAbove && source.size > WHOLE_READ_LIMIT) {
-        const why = source.ranged ? 'it is neither one image nor a stack of images (3-D)' : 'this file system has no ranged reads, so it can only be read whole';
-        return { fileName, error: `the array is ${formatBytes(source.size)}, too large to read whole (limit ${formatBytes(WHOLE_READ_LIMIT)}), and ${why}` };
+        const why = source.ranged
+          ? 'it is neither one image nor a stack of images (3-D)'
+          : 'this file system has no ranged reads, so it can only be read whole';
+        return {
+          fileName,
+          error: `the array is ${formatBytes(source.size)}, too large to read whole (limit ${formatBytes(WHOLE_READ_LIMIT)}), and ${why}`,
+        };
       }
     }
     const bytes = await source.read(0, source.size);
@@ -93,20 +118,39 @@ const LINE_READ_BYTES = 8 * 2 ** 20;
  * Each line of the file that holds wanted pixels is read from its first to its last wanted
  * pixel, in runs of at most 8 MB: rows in C order, one channel's columns in Fortran order.
  */
-export async function readImagePart(source: ArraySource, header: NpyHeader, rows: readonly number[], cols: readonly number[]): Promise<ArrayBuffer> {
+export async function readImagePart(
+  source: ArraySource,
+  header: NpyHeader,
+  rows: readonly number[],
+  cols: readonly number[],
+): Promise<ArrayBuffer> {
   const { height, width, channels } = imageShape(header);
   const item = header.dtype.itemSize;
   const out = new Uint8Array(rows.length * cols.length * channels * item);
   // One line of the file holds wanted positions `along` it, `apart` elements apart, `run` elements each.
   const lines = header.fortranOrder
-    ? cols.flatMap((x, j) => Array.from({ length: channels }, (_, c) => ({ start: (c * width + x) * height, along: rows, apart: 1, run: 1, put: (i: number) => ((i * cols.length + j) * channels + c) * item })))
-    : rows.map((y, i) => ({ start: y * width * channels, along: cols, apart: channels, run: channels, put: (j: number) => (i * cols.length + j) * channels * item }));
+    ? cols.flatMap((x, j) =>
+        Array.from({ length: channels }, (_, c) => ({
+          start: (c * width + x) * height,
+          along: rows,
+          apart: 1,
+          run: 1,
+          put: (i: number) => ((i * cols.length + j) * channels + c) * item,
+        })),
+      )
+    : rows.map((y, i) => ({
+        start: y * width * channels,
+        along: cols,
+        apart: channels,
+        run: channels,
+        put: (j: number) => (i * cols.length + j) * channels * item,
+      }));
   for (const line of lines) {
     const { run } = line; // elements per wanted position: a pixel's channels lie together in C order
     const last = line.along[line.along.length - 1] * line.apart + run;
     const perRead = Math.max(run, Math.floor(LINE_READ_BYTES / item));
     // Each read starts at the first wanted position not yet copied and holds at least that one.
-    for (let p = 0; p < line.along.length; ) {
+    for (let p = 0; p < line.along.length;) {
       const from = line.along[p] * line.apart;
       const to = Math.min(last, from + perRead);
       const bytes = await source.read(header.dataOffset + (line.start + from) * item, (to - from) * item);
@@ -127,7 +171,10 @@ export function readRegion(source: ArraySource, header: NpyHeader, region: Regio
 }
 
 /** The statistics of an array read slice by slice, from a sample of its slices (the middle one among them). */
-export async function sampleStatistics(source: ArraySource, header: NpyHeader): Promise<{ stats: VolumeStats; slices: number }> {
+export async function sampleStatistics(
+  source: ArraySource,
+  header: NpyHeader,
+): Promise<{ stats: VolumeStats; slices: number }> {
   const indices = sampleSlices(sliceCount(header));
   const slices = (await readSlices(source, header, indices)).map((data) => new Uint8Array(data));
   return { stats: sampledStats(header, slices), slices: indices.length };
@@ -145,7 +192,11 @@ const GATHER_READ_BYTES = 8 * 2 ** 20;
  * Slices along axis 0, each in C order as a buffer of its own: one ranged read each in C order;
  * in Fortran order one pass over the file in runs of whole columns, for all of them at once.
  */
-export async function readSlices(source: ArraySource, header: NpyHeader, indices: readonly number[]): Promise<ArrayBuffer[]> {
+export async function readSlices(
+  source: ArraySource,
+  header: NpyHeader,
+  indices: readonly number[],
+): Promise<ArrayBuffer[]> {
   const length = sliceHeader(header).dataBytes;
   if (!header.fortranOrder) {
     const out: ArrayBuffer[] = [];
@@ -165,7 +216,10 @@ export async function readSlices(source: ArraySource, header: NpyHeader, indices
   for (let x0 = 0; x0 < w; x0 += perRead) {
     const want = Math.min(perRead, w - x0) * columnBytes;
     const bytes = await source.read(header.dataOffset + x0 * columnBytes, want);
-    if (bytes.length < want) throw new Error(`the array ends inside column ${x0 + Math.floor(bytes.length / columnBytes)} (Fortran order: every slice needs every column)`);
+    if (bytes.length < want)
+      throw new Error(
+        `the array ends inside column ${x0 + Math.floor(bytes.length / columnBytes)} (Fortran order: every slice needs every column)`,
+      );
     gatherFortranSlices(header, indices, out, { x0, bytes });
   }
   return out.map((bytes) => bytes.buffer);

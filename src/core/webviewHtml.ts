@@ -3,7 +3,9 @@ export type WebviewView = 'npy' | 'npz' | 'case' | 'report' | 'overview';
 
 /** The bundle and stylesheet of a page: the pages with charts have their own, as the viewers need no charting library. */
 export function pageFiles(view: WebviewView): { script: string; style: string } {
-  return view === 'report' || view === 'overview' ? { script: 'charts.js', style: 'charts.css' } : { script: 'webview.js', style: 'viewer.css' };
+  return view === 'report' || view === 'overview'
+    ? { script: 'charts.js', style: 'charts.css' }
+    : { script: 'webview.js', style: 'viewer.css' };
 }
 
 /** The viewers' pages, which load the charts bundle only when they draw a chart (a 1-D array's line plot). */

@@ -29,6 +29,7 @@ export interface FolderAccess {
 
 /** Node's fs for `file:` folders (also what Remote-SSH, WSL and containers give the extension host), vscode.workspace.fs for every other scheme. */
 export function folderAccess(folder: vscode.Uri): FolderAccess {
-  if (folder.scheme === 'file') return { fs: nodeDatasetFs, path: folder.fsPath, uriOf: (path) => vscode.Uri.file(path) };
+  if (folder.scheme === 'file')
+    return { fs: nodeDatasetFs, path: folder.fsPath, uriOf: (path) => vscode.Uri.file(path) };
   return { fs: workspaceFs(folder), path: folder.path, uriOf: (path) => folder.with({ path }) };
 }

@@ -38,7 +38,10 @@ export class DatasetRegistry implements vscode.Disposable {
   /** A refresh asked for while another runs: later requests join it rather than queue more. */
   private queued?: Promise<void>;
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly predictions?: PredictionInputs) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly predictions?: PredictionInputs,
+  ) {}
 
   get all(): readonly LoadedDataset[] {
     return this.datasets;
@@ -76,12 +79,15 @@ export class DatasetRegistry implements vscode.Disposable {
       if (!roots.some((r) => r.toString() === configured.toString())) roots.push(configured);
     }
     const names = datasetNames(roots);
-    this.datasets = await Promise.all(roots.map(async (uri, i) => ({ uri, name: names[i], index: await loadDataset(uri, this.predictions) })));
+    this.datasets = await Promise.all(
+      roots.map(async (uri, i) => ({ uri, name: names[i], index: await loadDataset(uri, this.predictions) })),
+    );
     this.watch();
     const cases = this.datasets.reduce((n, d) => n + d.index.splits.reduce((m, s) => m + s.cases.length, 0), 0);
     this.log.info(`Indexed ${this.datasets.length} dataset(s), ${cases} cases, in ${Date.now() - started} ms`);
     for (const d of this.datasets) {
-      if (d.index.problemCount) this.log.warn(`${d.name} (${d.uri.toString(true)}): ${d.index.problemCount} problem(s)`);
+      if (d.index.problemCount)
+        this.log.warn(`${d.name} (${d.uri.toString(true)}): ${d.index.problemCount} problem(s)`);
       for (const p of d.index.problems) this.log.warn(`${d.name}/${formatProblem(p)}`);
     }
     this.changed.fire();
@@ -101,7 +107,9 @@ export class DatasetRegistry implements vscode.Disposable {
 
   /** Every case of every dataset, in the tree's order. */
   allCases(): CaseRef[] {
-    return this.datasets.flatMap((dataset) => dataset.index.splits.flatMap((s) => s.cases.map((c) => ({ dataset, case: c }))));
+    return this.datasets.flatMap((dataset) =>
+      dataset.index.splits.flatMap((s) => s.cases.map((c) => ({ dataset, case: c }))),
+    );
   }
 
   /** The case a plane file belongs to, if it lies in a dataset. */
@@ -164,12 +172,18 @@ export function caseInfo(ref: CaseRef): CaseInfo {
     id: ref.case.id,
     split: ref.case.split,
     dataset: ref.dataset.name,
-    labels: ref.dataset.index.tasks.map((task) => ({ task, name: taskDisplayName(task), value: ref.case.labels.get(task) ?? null })),
+    labels: ref.dataset.index.tasks.map((task) => ({
+      task,
+      name: taskDisplayName(task),
+      value: ref.case.labels.get(task) ?? null,
+    })),
   };
 }
 
 function configuredRoots(): vscode.Uri[] {
   const paths = vscode.workspace.getConfiguration('mrnet').get<string[]>('datasetRoots', []);
   const base = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return paths.map((p) => (p.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(p) || !base ? vscode.Uri.file(p) : vscode.Uri.joinPath(base, p)));
+  return paths.map((p) =>
+    p.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(p) || !base ? vscode.Uri.file(p) : vscode.Uri.joinPath(base, p),
+  );
 }

@@ -34,7 +34,10 @@ export class SliceExporter {
   /** What each panel was asked for: data it sends unasked is refused. */
   private readonly pending = new Map<ExportTarget, { format: ExportFormat; plane?: string }>();
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly isInDataset: (uri: vscode.Uri) => boolean) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly isInDataset: (uri: vscode.Uri) => boolean,
+  ) {}
 
   register(target: ExportTarget): vscode.Disposable {
     this.targets.add(target);
@@ -70,7 +73,11 @@ export class SliceExporter {
     if (format === 'png') {
       const size = await vscode.window.showQuickPick(
         [
-          { label: "At the array's resolution", description: 'one pixel per element, with the contrast and colours shown', displayed: false },
+          {
+            label: "At the array's resolution",
+            description: 'one pixel per element, with the contrast and colours shown',
+            displayed: false,
+          },
           { label: 'At the displayed size', description: 'as on screen, zoom and all', displayed: true },
         ],
         { title: 'Save Slice as PNG' },
@@ -125,7 +132,11 @@ export class SliceExporter {
 
   /** Asks where to save `bytes` (outside any dataset by default) and writes them there. */
   async saveAs(name: string, title: string, filters: Record<string, string[]>, bytes: Uint8Array): Promise<void> {
-    const uri = await vscode.window.showSaveDialog({ title, defaultUri: vscode.Uri.joinPath(this.saveFolder(), name), filters });
+    const uri = await vscode.window.showSaveDialog({
+      title,
+      defaultUri: vscode.Uri.joinPath(this.saveFolder(), name),
+      filters,
+    });
     if (!uri) return;
     await vscode.workspace.fs.writeFile(uri, bytes);
     this.log.info(`Saved ${uri.toString()}`);
@@ -134,12 +145,20 @@ export class SliceExporter {
   /** Saves a chart a webview drew (PNG or SVG), once its bytes are checked to be that image. */
   async saveChart(name: string, title: string, format: 'png' | 'svg', data: ArrayBuffer | Uint8Array): Promise<void> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    const looksRight = format === 'png' ? PNG_SIGNATURE.every((b, i) => bytes[i] === b) : new TextDecoder().decode(bytes.subarray(0, 200)).trimStart().startsWith('<svg');
+    const looksRight =
+      format === 'png'
+        ? PNG_SIGNATURE.every((b, i) => bytes[i] === b)
+        : new TextDecoder().decode(bytes.subarray(0, 200)).trimStart().startsWith('<svg');
     if (!looksRight || bytes.length > MAX_EXPORT_BYTES) {
       this.log.warn(`Refused a chart export that is not a ${format} image`);
       return;
     }
-    await this.saveAs(safeFileName(`${name}.${format}`), title, format === 'png' ? { 'PNG image': ['png'] } : { 'SVG image': ['svg'] }, bytes);
+    await this.saveAs(
+      safeFileName(`${name}.${format}`),
+      title,
+      format === 'png' ? { 'PNG image': ['png'] } : { 'SVG image': ['svg'] },
+      bytes,
+    );
   }
 
   /** Why bytes a webview sent are not what was asked for, if they are not. */
@@ -149,7 +168,9 @@ export class SliceExporter {
     if (format === 'csv') return bytes.includes(0) ? 'not text: it holds NUL bytes' : undefined;
     try {
       const header = parseNpyHeader(bytes, bytes.length);
-      return header.shape.length === 2 || header.shape.length === 3 ? undefined : `a slice has 2 or 3 axes, not ${header.shape.length}`;
+      return header.shape.length === 2 || header.shape.length === 3
+        ? undefined
+        : `a slice has 2 or 3 axes, not ${header.shape.length}`;
     } catch (e) {
       return `not a .npy: ${e instanceof Error ? e.message : String(e)}`;
     }

@@ -30,27 +30,31 @@ export function startEditorSession(
   exports: { exporter: SliceExporter; target: Omit<ExportTarget, 'panel'> },
   handle: (message: WebviewMessage, session: EditorSession) => Promise<boolean>,
 ): void {
-  const session: EditorSession = { sliced: new SlicedFiles(log), post: (message) => panel.webview.postMessage(message), defaults: () => views.store.get(views.kind) };
+  const session: EditorSession = {
+    sliced: new SlicedFiles(log),
+    post: (message) => panel.webview.postMessage(message),
+    defaults: () => views.store.get(views.kind),
+  };
   views.store.watch(panel, views.kind);
   const target: ExportTarget = { panel, ...exports.target };
   const registration = exports.exporter.register(target);
   const subscription = panel.webview.onDidReceiveMessage(async (raw: unknown) => {
     const message = parseWebviewMessage(raw);
     if (!message) log.warn(`Refused a malformed message from the editor of ${document.toString()}`);
-    else if (message.type === 'readSlice' && message.plane === undefined) await session.sliced.serve('', message.index, session.post);
+    else if (message.type === 'readSlice' && message.plane === undefined)
+      await session.sliced.serve('', message.index, session.post);
     else if (message.type === 'readRegion') await session.sliced.serveRegion('', message.region, session.post);
     else if (message.type === 'rememberPreset') await views.store.remember(views.kind, message.preset);
     else if (message.type === 'rememberView') {
       const file = views.planeFile();
       if (file !== undefined) await views.store.rememberView(file, message.view);
-    }
-    else if (message.type === 'addOverlay' && message.plane === undefined) {
+    } else if (message.type === 'addOverlay' && message.plane === undefined) {
       const file = views.planeFile();
       const overlay = file === undefined ? undefined : await views.overlays.pick(file);
       if (overlay) await session.post({ type: 'addedOverlay', overlay });
-    }
-    else if (await exports.exporter.receive(target, message)) return;
-    else if (!(await handle(message, session))) log.warn(`Refused a message this editor does not send: ${message.type}`);
+    } else if (await exports.exporter.receive(target, message)) return;
+    else if (!(await handle(message, session)))
+      log.warn(`Refused a message this editor does not send: ${message.type}`);
   });
   const disposal = panel.onDidDispose(() => {
     session.sliced.clear();

@@ -31,26 +31,46 @@ export class NpyEditorProvider implements vscode.CustomReadonlyEditorProvider {
     loadWebview(panel.webview, this.extensionUri, 'npy', baseName(document.uri));
     // The webview asks when it is ready, and again after it was hidden and reloaded; the file
     // is read each time rather than kept, so a closed or hidden editor holds no voxel data.
-    const exports = { exporter: this.exporter, target: { fileOf: (plane?: string) => (plane === undefined ? { uri: document.uri } : undefined), stemOf: () => stem(document.uri) } };
-    startEditorSession(panel, document.uri, this.log, { store: this.defaults, kind: 'npy', overlays: this.overlays, planeFile: () => document.uri.toString() }, exports, async (message, { sliced, post, defaults }) => {
-      if (message.type === 'ready') {
-        // The file is read while the datasets are indexed; only its case needs the index.
-        const [{ content: array, source }] = await Promise.all([readArray(document.uri), this.registry.ready()]);
-        if ('error' in array) this.log.info(`${document.uri.toString()}: ${array.error}`);
-        sliced.shown('', source, array);
-        const ref = this.registry.caseOfFile(document.uri);
-        await post({ type: 'showArray', array, caseInfo: ref && caseInfo(ref), defaults: defaults(), overlays: await this.overlays.read(document.uri.toString()), view: this.defaults.viewOf(document.uri.toString()) });
-        void sliced.follow('', post);
-        return true;
-      }
-      if (message.type === 'openCase') {
-        // Whatever the webview says, only the case this file belongs to is opened.
-        const ref = this.registry.caseOfFile(document.uri);
-        if (ref) await this.caseViewer.openCase(ref);
-        else this.log.warn(`Refused to open a case: ${document.uri.toString()} belongs to no dataset`);
-        return true;
-      }
-      return false;
-    });
+    const exports = {
+      exporter: this.exporter,
+      target: {
+        fileOf: (plane?: string) => (plane === undefined ? { uri: document.uri } : undefined),
+        stemOf: () => stem(document.uri),
+      },
+    };
+    startEditorSession(
+      panel,
+      document.uri,
+      this.log,
+      { store: this.defaults, kind: 'npy', overlays: this.overlays, planeFile: () => document.uri.toString() },
+      exports,
+      async (message, { sliced, post, defaults }) => {
+        if (message.type === 'ready') {
+          // The file is read while the datasets are indexed; only its case needs the index.
+          const [{ content: array, source }] = await Promise.all([readArray(document.uri), this.registry.ready()]);
+          if ('error' in array) this.log.info(`${document.uri.toString()}: ${array.error}`);
+          sliced.shown('', source, array);
+          const ref = this.registry.caseOfFile(document.uri);
+          await post({
+            type: 'showArray',
+            array,
+            caseInfo: ref && caseInfo(ref),
+            defaults: defaults(),
+            overlays: await this.overlays.read(document.uri.toString()),
+            view: this.defaults.viewOf(document.uri.toString()),
+          });
+          void sliced.follow('', post);
+          return true;
+        }
+        if (message.type === 'openCase') {
+          // Whatever the webview says, only the case this file belongs to is opened.
+          const ref = this.registry.caseOfFile(document.uri);
+          if (ref) await this.caseViewer.openCase(ref);
+          else this.log.warn(`Refused to open a case: ${document.uri.toString()} belongs to no dataset`);
+          return true;
+        }
+        return false;
+      },
+    );
   }
 }

@@ -38,7 +38,8 @@ export class NpzEditorProvider implements vscode.CustomReadonlyEditorProvider {
     const exports = {
       exporter: this.exporter,
       target: {
-        fileOf: (plane?: string) => (plane === undefined && shown !== undefined ? { uri: document.uri, member: shown } : undefined),
+        fileOf: (plane?: string) =>
+          plane === undefined && shown !== undefined ? { uri: document.uri, member: shown } : undefined,
         stemOf: () => `${stem(document.uri)}_${(shown ?? '').replace(/\.npy$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '_')}`,
       },
     };
@@ -46,38 +47,65 @@ export class NpzEditorProvider implements vscode.CustomReadonlyEditorProvider {
       shown = member.name;
       await this.showMember(document.uri, archive!, member, session);
     };
-    startEditorSession(panel, document.uri, this.log, { store: this.defaults, kind: 'npz', overlays: this.overlays, planeFile: () => shown === undefined ? undefined : memberFile(document.uri, shown) }, exports, async (message, session) => {
-      if (message.type === 'ready') {
-        try {
-          archive = await openNpz(await openFileSource(document.uri));
-        } catch (e) {
-          const error = e instanceof Error ? e.message : String(e);
-          this.log.info(`${document.uri.toString()}: ${error}`);
-          await session.post({ type: 'showArchive', fileName, members: [], error });
+    startEditorSession(
+      panel,
+      document.uri,
+      this.log,
+      {
+        store: this.defaults,
+        kind: 'npz',
+        overlays: this.overlays,
+        planeFile: () => (shown === undefined ? undefined : memberFile(document.uri, shown)),
+      },
+      exports,
+      async (message, session) => {
+        if (message.type === 'ready') {
+          try {
+            archive = await openNpz(await openFileSource(document.uri));
+          } catch (e) {
+            const error = e instanceof Error ? e.message : String(e);
+            this.log.info(`${document.uri.toString()}: ${error}`);
+            await session.post({ type: 'showArchive', fileName, members: [], error });
+            return true;
+          }
+          await session.post({ type: 'showArchive', fileName, members: archive.members });
+          const first = firstMember(archive.members);
+          if (first) await showMember(first, session);
           return true;
         }
-        await session.post({ type: 'showArchive', fileName, members: archive.members });
-        const first = firstMember(archive.members);
-        if (first) await showMember(first, session);
-        return true;
-      }
-      if (message.type === 'openMember') {
-        const member = archive?.members.find((m) => m.name === message.name);
-        if (archive && member) await showMember(member, session);
-        else this.log.warn(`Refused to open member '${message.name.slice(0, 200)}': not in ${document.uri.toString()}`);
-        return true;
-      }
-      return false;
-    });
+        if (message.type === 'openMember') {
+          const member = archive?.members.find((m) => m.name === message.name);
+          if (archive && member) await showMember(member, session);
+          else
+            this.log.warn(`Refused to open member '${message.name.slice(0, 200)}': not in ${document.uri.toString()}`);
+          return true;
+        }
+        return false;
+      },
+    );
   }
 
   /** Reads a member (whole, or slice by slice when large and stored in a local archive) and shows it. */
-  private async showMember(uri: vscode.Uri, archive: NpzArchive, member: NpzMember, session: EditorSession): Promise<void> {
+  private async showMember(
+    uri: vscode.Uri,
+    archive: NpzArchive,
+    member: NpzMember,
+    session: EditorSession,
+  ): Promise<void> {
     const source = archive.open(member.name)!;
-    const array = member.problem ? { fileName: source.name, error: member.problem } : await readContent(source, largeArrayBytes(), SLICE_FIRST_ABOVE);
+    const array = member.problem
+      ? { fileName: source.name, error: member.problem }
+      : await readContent(source, largeArrayBytes(), SLICE_FIRST_ABOVE);
     if ('error' in array) this.log.info(`${array.fileName}: ${array.error}`);
     session.sliced.shown('', source, array);
-    await session.post({ type: 'showArray', array, member: member.name, defaults: session.defaults(), overlays: await this.overlays.read(memberFile(uri, member.name)), view: this.defaults.viewOf(memberFile(uri, member.name)) });
+    await session.post({
+      type: 'showArray',
+      array,
+      member: member.name,
+      defaults: session.defaults(),
+      overlays: await this.overlays.read(memberFile(uri, member.name)),
+      view: this.defaults.viewOf(memberFile(uri, member.name)),
+    });
     void session.sliced.follow('', session.post);
   }
 }

@@ -19,7 +19,10 @@ const KEY = 'mrnet.addedOverlays';
  * case is shown. Nothing is written anywhere else.
  */
 export class AddedOverlays {
-  constructor(private readonly memento: vscode.Memento, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly memento: vscode.Memento,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   /** The overlays added to a plane file (a `.npy`, or `archive.npz#member`). */
   of(planeFile: string): AddedOverlay[] {
@@ -29,7 +32,12 @@ export class AddedOverlays {
 
   /** Reads the overlays added to a plane file, for a viewer. */
   read(planeFile: string): Promise<OverlayContent[]> {
-    return Promise.all(this.of(planeFile).map(async (o) => ({ name: o.name, array: await readOverlay(o.name, vscode.Uri.parse(o.uri), o.member) })));
+    return Promise.all(
+      this.of(planeFile).map(async (o) => ({
+        name: o.name,
+        array: await readOverlay(o.name, vscode.Uri.parse(o.uri), o.member),
+      })),
+    );
   }
 
   /**
@@ -37,7 +45,13 @@ export class AddedOverlays {
    * returns it read; undefined when the user gave up.
    */
   async pick(planeFile: string): Promise<OverlayContent | undefined> {
-    const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Add Overlay', title: 'Add an overlay: a heatmap, a mask or per-slice scores', filters: { 'NumPy arrays': ['npy', 'npz'] } })) ?? [];
+    const [uri] =
+      (await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        openLabel: 'Add Overlay',
+        title: 'Add an overlay: a heatmap, a mask or per-slice scores',
+        filters: { 'NumPy arrays': ['npy', 'npz'] },
+      })) ?? [];
     if (!uri) return undefined;
     let member: string | undefined;
     if (uri.path.toLowerCase().endsWith('.npz')) {
@@ -50,14 +64,19 @@ export class AddedOverlays {
         if (!picked) return undefined;
         member = picked.label;
       } catch (e) {
-        void vscode.window.showErrorMessage(`Cannot add ${baseName(uri)} as an overlay: ${e instanceof Error ? e.message : String(e)}`);
+        void vscode.window.showErrorMessage(
+          `Cannot add ${baseName(uri)} as an overlay: ${e instanceof Error ? e.message : String(e)}`,
+        );
         return undefined;
       }
     }
     const name = member === undefined ? stem(uri) : member.replace(/\.npy$/, '');
     const entry: AddedOverlay = { name, uri: uri.toString(), ...(member === undefined ? {} : { member }) };
     const all = this.memento.get<[string, AddedOverlay[]][]>(KEY, []).filter(([file]) => file !== planeFile);
-    await this.memento.update(KEY, [...all, [planeFile, [...this.of(planeFile).filter((o) => o.name !== name), entry]]]);
+    await this.memento.update(KEY, [
+      ...all,
+      [planeFile, [...this.of(planeFile).filter((o) => o.name !== name), entry]],
+    ]);
     this.log.info(`Overlay ${name} (${entry.uri}${member ? `: ${member}` : ''}) added to ${planeFile}`);
     return { name, array: await readOverlay(name, uri, member) };
   }

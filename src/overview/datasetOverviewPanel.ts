@@ -36,14 +36,16 @@ export class DatasetOverviews implements vscode.Disposable {
     private readonly openCase: (ref: CaseRef) => Thenable<unknown>,
   ) {
     // A re-indexed dataset is a new object: panels follow it by its URI and read what changed.
-    this.subscriptions = [registry.onDidChange(() => {
-      for (const open of this.panels) {
-        const dataset = registry.all.find((d) => d.uri.toString() === open.state.dataset.uri.toString());
-        if (!dataset || dataset === open.state.dataset) continue;
-        open.state.dataset = dataset;
-        void this.readHeaders(open);
-      }
-    })];
+    this.subscriptions = [
+      registry.onDidChange(() => {
+        for (const open of this.panels) {
+          const dataset = registry.all.find((d) => d.uri.toString() === open.state.dataset.uri.toString());
+          if (!dataset || dataset === open.state.dataset) continue;
+          open.state.dataset = dataset;
+          void this.readHeaders(open);
+        }
+      }),
+    ];
   }
 
   dispose(): void {
@@ -58,7 +60,12 @@ export class DatasetOverviews implements vscode.Disposable {
       existing.panel.reveal();
       return Promise.resolve();
     }
-    const panel = vscode.window.createWebviewPanel(OVERVIEW_VIEW_TYPE, `Overview: ${dataset.name}`, vscode.ViewColumn.Active, { retainContextWhenHidden: true });
+    const panel = vscode.window.createWebviewPanel(
+      OVERVIEW_VIEW_TYPE,
+      `Overview: ${dataset.name}`,
+      vscode.ViewColumn.Active,
+      { retainContextWhenHidden: true },
+    );
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'mrnet.svg');
     loadWebview(panel.webview, this.extensionUri, 'overview', `Dataset overview: ${dataset.name}`);
     const open: OverviewPanel = { panel, state: new OverviewState(dataset, this.facts), waiting: [] };
@@ -75,7 +82,8 @@ export class DatasetOverviews implements vscode.Disposable {
           await this.send(open);
           break;
         case 'rendered':
-          if (message.headers === 'done' || message.headers === 'cancelled') for (const resolve of open.waiting.splice(0)) resolve();
+          if (message.headers === 'done' || message.headers === 'cancelled')
+            for (const resolve of open.waiting.splice(0)) resolve();
           break;
         case 'readHeaders':
           await this.readHeaders(open);
@@ -87,23 +95,43 @@ export class DatasetOverviews implements vscode.Disposable {
           const data = open.state.data();
           const arrays = overviewArrays(data);
           const cases = overviewCases(open.state.dataset.index);
-          const keys = new Set(selectedCases(data, arrays, message.selection).map((i) => caseKey({ dataset: open.state.dataset, case: cases[i] })));
+          const keys = new Set(
+            selectedCases(data, arrays, message.selection).map((i) =>
+              caseKey({ dataset: open.state.dataset, case: cases[i] }),
+            ),
+          );
           await this.showCases({ label: selectionLabel(message.selection, data, arrays), keys });
           break;
         }
         case 'openCase': {
-          const found = open.state.dataset.index.splits.find((s) => s.name === message.split)?.cases.find((c) => c.id === message.id);
+          const found = open.state.dataset.index.splits
+            .find((s) => s.name === message.split)
+            ?.cases.find((c) => c.id === message.id);
           if (found) await this.openCase({ dataset: open.state.dataset, case: found });
-          else this.log.warn(`Refused to open a case the overview's dataset does not hold: ${message.split}/${message.id.slice(0, 50)}`);
+          else
+            this.log.warn(
+              `Refused to open a case the overview's dataset does not hold: ${message.split}/${message.id.slice(0, 50)}`,
+            );
           break;
         }
         case 'exportImage':
-          await this.exporter.saveChart(`${open.state.dataset.name}_${message.name}`, 'Save Chart', message.format, message.data);
+          await this.exporter.saveChart(
+            `${open.state.dataset.name}_${message.name}`,
+            'Save Chart',
+            message.format,
+            message.data,
+          );
           break;
         case 'exportTable': {
           const bytes = message.data instanceof Uint8Array ? message.data : new Uint8Array(message.data);
           if (bytes.length > MAX_TABLE_BYTES) this.log.warn('Refused a table export larger than 64 MiB');
-          else await this.exporter.saveAs(safeFileName(`${open.state.dataset.name}_${message.name}.csv`), 'Save Table as CSV', { CSV: ['csv'] }, bytes);
+          else
+            await this.exporter.saveAs(
+              safeFileName(`${open.state.dataset.name}_${message.name}.csv`),
+              'Save Table as CSV',
+              { CSV: ['csv'] },
+              bytes,
+            );
           break;
         }
       }
@@ -119,7 +147,10 @@ export class DatasetOverviews implements vscode.Disposable {
   }
 
   private async send(open: OverviewPanel): Promise<void> {
-    await open.panel.webview.postMessage({ type: 'showOverview', overview: open.state.data() } satisfies OverviewHostMessage);
+    await open.panel.webview.postMessage({
+      type: 'showOverview',
+      overview: open.state.data(),
+    } satisfies OverviewHostMessage);
   }
 
   private async readHeaders(open: OverviewPanel): Promise<void> {
@@ -144,8 +175,16 @@ export function registerOverviewCommand(registry: DatasetRegistry, overviews: Da
     const node = arg as { kind?: string; dataset?: LoadedDataset } | undefined;
     let dataset = node?.kind === 'dataset' || node?.kind === 'split' ? node.dataset : undefined;
     if (!dataset && registry.all.length <= 1) dataset = registry.all[0];
-    dataset ??= (await vscode.window.showQuickPick(registry.all.map((d) => ({ label: d.name, description: vscode.workspace.asRelativePath(d.uri), dataset: d })), { title: 'MRNet: Dataset Overview', placeHolder: 'Which dataset?' }))?.dataset;
+    dataset ??= (
+      await vscode.window.showQuickPick(
+        registry.all.map((d) => ({ label: d.name, description: vscode.workspace.asRelativePath(d.uri), dataset: d })),
+        { title: 'MRNet: Dataset Overview', placeHolder: 'Which dataset?' },
+      )
+    )?.dataset;
     if (dataset) await overviews.open(dataset);
-    else if (!registry.all.length) void vscode.window.showInformationMessage('No MRNet dataset is open. Use "MRNet: Select Dataset Folder…" or "MRNet: Create Sample Dataset…".');
+    else if (!registry.all.length)
+      void vscode.window.showInformationMessage(
+        'No MRNet dataset is open. Use "MRNet: Select Dataset Folder…" or "MRNet: Create Sample Dataset…".',
+      );
   });
 }

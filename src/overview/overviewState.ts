@@ -12,16 +12,29 @@ export class OverviewState {
   headerState: ReadingState = { state: 'not started', done: 0, total: 0 };
   intensityState: ReadingState = { state: 'not started', done: 0, total: 0 };
 
-  constructor(public dataset: LoadedDataset, private readonly facts: VolumeFacts) {}
+  constructor(
+    public dataset: LoadedDataset,
+    private readonly facts: VolumeFacts,
+  ) {}
 
   private files(): DatasetFile[] {
-    return overviewCases(this.dataset.index).flatMap((c) => [...c.files.values()].map((path) => ({ path, uri: vscode.Uri.joinPath(this.dataset.uri, ...path.split('/')) })));
+    return overviewCases(this.dataset.index).flatMap((c) =>
+      [...c.files.values()].map((path) => ({ path, uri: vscode.Uri.joinPath(this.dataset.uri, ...path.split('/')) })),
+    );
   }
 
   /** What the page shows now. */
   data(): OverviewData {
     const bytes = [...this.versions].reduce((n, [path, v]) => n + (this.intensities.has(path) ? 0 : v.size), 0);
-    return buildOverview({ name: this.dataset.name, index: this.dataset.index, headers: this.headers, intensities: this.intensities, headerState: this.headerState, intensityState: this.intensityState, intensityBytes: bytes });
+    return buildOverview({
+      name: this.dataset.name,
+      index: this.dataset.index,
+      headers: this.headers,
+      intensities: this.intensities,
+      headerState: this.headerState,
+      intensityState: this.intensityState,
+      intensityBytes: bytes,
+    });
   }
 
   /** Every header, from the cache or read; intensities already known come along (they cost nothing). */
@@ -34,7 +47,11 @@ export class OverviewState {
     if (this.intensityState.state !== 'reading') {
       this.intensities = await this.facts.known('intensity', this.dataset.uri, pass.versions);
       const all = this.intensities.size === files.length;
-      this.intensityState = { state: all ? 'done' : this.intensityState.state === 'cancelled' ? 'cancelled' : 'not started', done: this.intensities.size, total: files.length };
+      this.intensityState = {
+        state: all ? 'done' : this.intensityState.state === 'cancelled' ? 'cancelled' : 'not started',
+        done: this.intensities.size,
+        total: files.length,
+      };
     }
     this.headerState = { state: pass.cancelled ? 'cancelled' : 'done', done: pass.facts.size, total: files.length };
   }

@@ -54,13 +54,21 @@ export class VolumeFacts {
   /** What the last pass did: files read, and found in the cache (the tests look at it). */
   lastPass = { kind: 'header' as Kind, read: 0, cached: 0 };
 
-  constructor(private readonly storage: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly storage: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   /**
    * Facts of every file: from the cache where the file is unchanged, else read with a
    * cancellable progress notification (headers: a ranged read each; intensities: the whole file).
    */
-  async read<K extends Kind>(kind: K, root: vscode.Uri, dataset: string, files: readonly DatasetFile[]): Promise<FactsPass<K>> {
+  async read<K extends Kind>(
+    kind: K,
+    root: vscode.Uri,
+    dataset: string,
+    files: readonly DatasetFile[],
+  ): Promise<FactsPass<K>> {
     const cache = await this.cacheOf(root);
     const facts = new Map<string, Facts<K>>();
     const versions = new Map<string, FileVersion>();
@@ -84,34 +92,46 @@ export class VolumeFacts {
 
     const bytes = kind === 'intensity' ? ` (${formatBytes(stale.reduce((n, s) => n + s.stat.size, 0))})` : '';
     const title = `${kind === 'header' ? 'Reading .npy headers' : 'Reading intensities'} of ${dataset}${bytes}`;
-    const cancelled = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-      let done = 0;
-      let reported = 0;
-      await mapLimited(stale, READ_CONCURRENCY, async ({ file, stat }) => {
-        if (token.isCancellationRequested) return;
-        const result = await readFacts(kind, file.uri, stat);
-        facts.set(file.path, result.facts as Facts<K>);
-        if (result.lasting) {
-          const entry = cache.get(file.path);
-          const same = entry && entry.size === stat.size && entry.mtime === stat.mtime;
-          cache.set(file.path, { ...(same ? entry : {}), size: stat.size, mtime: stat.mtime, [kind]: result.facts });
-        }
-        // A notification update per percent, not per file.
-        const percent = Math.floor((++done / stale.length) * 100);
-        if (percent > reported) {
-          progress.report({ increment: percent - reported, message: `${done.toLocaleString('en-US')} of ${stale.length.toLocaleString('en-US')} files` });
-          reported = percent;
-        }
-      });
-      return token.isCancellationRequested;
-    });
+    const cancelled = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (progress, token) => {
+        let done = 0;
+        let reported = 0;
+        await mapLimited(stale, READ_CONCURRENCY, async ({ file, stat }) => {
+          if (token.isCancellationRequested) return;
+          const result = await readFacts(kind, file.uri, stat);
+          facts.set(file.path, result.facts as Facts<K>);
+          if (result.lasting) {
+            const entry = cache.get(file.path);
+            const same = entry && entry.size === stat.size && entry.mtime === stat.mtime;
+            cache.set(file.path, { ...(same ? entry : {}), size: stat.size, mtime: stat.mtime, [kind]: result.facts });
+          }
+          // A notification update per percent, not per file.
+          const percent = Math.floor((++done / stale.length) * 100);
+          if (percent > reported) {
+            progress.report({
+              increment: percent - reported,
+              message: `${done.toLocaleString('en-US')} of ${stale.length.toLocaleString('en-US')} files`,
+            });
+            reported = percent;
+          }
+        });
+        return token.isCancellationRequested;
+      },
+    );
     this.save(root);
-    this.log.info(`${title}: ${cancelled ? 'cancelled after' : 'read'} ${facts.size - this.lastPass.cached} of ${stale.length} files, ${this.lastPass.cached} known from the cache`);
+    this.log.info(
+      `${title}: ${cancelled ? 'cancelled after' : 'read'} ${facts.size - this.lastPass.cached} of ${stale.length} files, ${this.lastPass.cached} known from the cache`,
+    );
     return { facts, cancelled, versions };
   }
 
   /** The cached facts of files still at the versions given, reading nothing. */
-  async known<K extends Kind>(kind: K, root: vscode.Uri, versions: ReadonlyMap<string, FileVersion>): Promise<Map<string, Facts<K>>> {
+  async known<K extends Kind>(
+    kind: K,
+    root: vscode.Uri,
+    versions: ReadonlyMap<string, FileVersion>,
+  ): Promise<Map<string, Facts<K>>> {
     const cache = await this.cacheOf(root);
     const facts = new Map<string, Facts<K>>();
     for (const [path, v] of versions) {
@@ -127,7 +147,10 @@ export class VolumeFacts {
     for (const timer of this.saving.values()) clearTimeout(timer);
     this.saving.clear();
     this.caches.clear();
-    await Promise.resolve(vscode.workspace.fs.delete(this.folder(), { recursive: true })).then(undefined, () => undefined);
+    await Promise.resolve(vscode.workspace.fs.delete(this.folder(), { recursive: true })).then(
+      undefined,
+      () => undefined,
+    );
   }
 
   private folder(): vscode.Uri {
@@ -135,7 +158,10 @@ export class VolumeFacts {
   }
 
   private fileOf(root: vscode.Uri): vscode.Uri {
-    return vscode.Uri.joinPath(this.folder(), `${createHash('sha256').update(root.toString()).digest('hex').slice(0, 32)}.json`);
+    return vscode.Uri.joinPath(
+      this.folder(),
+      `${createHash('sha256').update(root.toString()).digest('hex').slice(0, 32)}.json`,
+    );
   }
 
   private cacheOf(root: vscode.Uri): Promise<Map<string, CachedFile>> {
@@ -143,7 +169,10 @@ export class VolumeFacts {
     if (!cache) {
       cache = Promise.resolve(vscode.workspace.fs.readFile(this.fileOf(root))).then(
         (bytes) => {
-          const stored = JSON.parse(new TextDecoder().decode(bytes)) as { version?: number; files?: Record<string, CachedFile> };
+          const stored = JSON.parse(new TextDecoder().decode(bytes)) as {
+            version?: number;
+            files?: Record<string, CachedFile>;
+          };
           return new Map(stored.version === CACHE_VERSION ? Object.entries(stored.files ?? {}) : []);
         },
         () => new Map<string, CachedFile>(),
@@ -157,14 +186,19 @@ export class VolumeFacts {
   private save(root: vscode.Uri): void {
     const key = root.toString();
     clearTimeout(this.saving.get(key));
-    this.saving.set(key, setTimeout(() => {
-      this.saving.delete(key);
-      void this.cacheOf(root).then(async (cache) => {
-        const text = JSON.stringify({ version: CACHE_VERSION, files: Object.fromEntries(cache) });
-        await vscode.workspace.fs.createDirectory(this.folder());
-        await vscode.workspace.fs.writeFile(this.fileOf(root), new TextEncoder().encode(text));
-      }).catch((e: unknown) => this.log.warn(`Could not save the overview cache: ${message(e)}`));
-    }, 1000));
+    this.saving.set(
+      key,
+      setTimeout(() => {
+        this.saving.delete(key);
+        void this.cacheOf(root)
+          .then(async (cache) => {
+            const text = JSON.stringify({ version: CACHE_VERSION, files: Object.fromEntries(cache) });
+            await vscode.workspace.fs.createDirectory(this.folder());
+            await vscode.workspace.fs.writeFile(this.fileOf(root), new TextEncoder().encode(text));
+          })
+          .catch((e: unknown) => this.log.warn(`Could not save the overview cache: ${message(e)}`));
+      }, 1000),
+    );
   }
 
   dispose(): void {
@@ -173,14 +207,25 @@ export class VolumeFacts {
 }
 
 /** One file's facts; `lasting` when they hold as long as the file is unchanged (not an I/O error of the moment). */
-async function readFacts(kind: Kind, uri: vscode.Uri, stat: vscode.FileStat): Promise<{ facts: HeaderFacts | IntensityFacts; lasting: boolean }> {
+async function readFacts(
+  kind: Kind,
+  uri: vscode.Uri,
+  stat: vscode.FileStat,
+): Promise<{ facts: HeaderFacts | IntensityFacts; lasting: boolean }> {
   try {
     const source = await openFileSource(uri, stat);
     if (kind === 'header') {
       const header = await readHeader(source);
-      return { facts: { shape: header.shape, shapeText: header.shapeText, dtype: describeDType(header.dtype) }, lasting: true };
+      return {
+        facts: { shape: header.shape, shapeText: header.shapeText, dtype: describeDType(header.dtype) },
+        lasting: true,
+      };
     }
-    if (source.size > WHOLE_READ_LIMIT) return { facts: { error: `${formatBytes(source.size)} is too large to read whole for its intensities` }, lasting: true };
+    if (source.size > WHOLE_READ_LIMIT)
+      return {
+        facts: { error: `${formatBytes(source.size)} is too large to read whole for its intensities` },
+        lasting: true,
+      };
     const stats = volumeStats(decodeNpy(await source.read(0, source.size)).values);
     if (!stats.auto) return { facts: { error: 'the volume holds no finite value' }, lasting: true };
     return { facts: { mean: stats.mean, high: stats.auto.high }, lasting: true };

@@ -68,12 +68,19 @@ export class ModelReview implements vscode.Disposable {
     return this.thresholds.get(`${model}\n${task}`) ?? DEFAULT_THRESHOLD;
   }
 
-  choose(change: { model?: string; task?: string; filter?: ReviewFilter | null; sort?: ReviewSort; threshold?: { model: string; task: string; value: number } }): void {
+  choose(change: {
+    model?: string;
+    task?: string;
+    filter?: ReviewFilter | null;
+    sort?: ReviewSort;
+    threshold?: { model: string; task: string; value: number };
+  }): void {
     if (change.model !== undefined) this.modelName = change.model;
     if (change.task !== undefined) this.taskName = change.task;
     if (change.filter !== undefined) this.filter = change.filter ?? undefined;
     if (change.sort !== undefined) this.sort = change.sort;
-    if (change.threshold) this.thresholds.set(`${change.threshold.model}\n${change.threshold.task}`, change.threshold.value);
+    if (change.threshold)
+      this.thresholds.set(`${change.threshold.model}\n${change.threshold.task}`, change.threshold.value);
     this.update();
   }
 
@@ -93,7 +100,12 @@ export class ModelReview implements vscode.Disposable {
       const p = byCase.get(ref.case.key);
       return p === undefined ? [] : [{ plane, probability: p }];
     });
-    return { probability, label, outcome: label === undefined ? undefined : outcomeOf(label, probability, this.threshold(model, task)), planes };
+    return {
+      probability,
+      label,
+      outcome: label === undefined ? undefined : outcomeOf(label, probability, this.threshold(model, task)),
+      planes,
+    };
   }
 
   /** Whether a case passes the outcome or probability filter. */
@@ -103,7 +115,9 @@ export class ModelReview implements vscode.Disposable {
     if (f.split !== undefined && ref.case.split !== f.split) return false;
     const s = this.score(ref);
     if (!s) return false;
-    return f.kind === 'outcome' ? s.outcome === f.outcome : s.label === f.label && probabilityBin(s.probability, f.bins) === f.bin;
+    return f.kind === 'outcome'
+      ? s.outcome === f.outcome
+      : s.label === f.label && probabilityBin(s.probability, f.bins) === f.bin;
   }
 
   /** Cases in the chosen order: by id (as listed), by probability (highest first) or by error |label − p| (largest first). */
@@ -112,7 +126,11 @@ export class ModelReview implements vscode.Disposable {
     const key = (c: DatasetCase) => {
       const s = this.score({ dataset, case: c });
       if (!s) return -Infinity;
-      return this.sort === 'probability' ? s.probability : s.label === undefined ? -Infinity : Math.abs(s.label - s.probability);
+      return this.sort === 'probability'
+        ? s.probability
+        : s.label === undefined
+          ? -Infinity
+          : Math.abs(s.label - s.probability);
     };
     const keys = new Map(cases.map((c) => [c, key(c)]));
     return [...cases].sort((a, b) => keys.get(b)! - keys.get(a)!);

@@ -8,36 +8,74 @@ import { PredictionInputs } from './predictionInputs';
 import { SplitPredictions, permutations } from '../core/predictions/predictionFile';
 
 /** The model review's commands: choose model and task, filter by outcome, sort, load predictions, open the report. */
-export function registerPredictionCommands(registry: DatasetRegistry, review: ModelReview, inputs: PredictionInputs, reports: ModelReports): vscode.Disposable[] {
+export function registerPredictionCommands(
+  registry: DatasetRegistry,
+  review: ModelReview,
+  inputs: PredictionInputs,
+  reports: ModelReports,
+): vscode.Disposable[] {
   const pickDataset = async (title: string): Promise<LoadedDataset | undefined> => {
     await registry.ready();
     if (registry.all.length <= 1) return registry.all[0];
-    return (await vscode.window.showQuickPick(registry.all.map((d) => ({ label: d.name, d })), { title }))?.d;
+    return (
+      await vscode.window.showQuickPick(
+        registry.all.map((d) => ({ label: d.name, d })),
+        { title },
+      )
+    )?.d;
   };
   /** A model's file for one split, picked among those the datasets hold (`only` narrows to files needing a choice). */
   const pickModelSplit = async (title: string, only: (s: SplitPredictions) => boolean = () => true) => {
     await registry.ready();
-    const items = registry.all.flatMap((dataset) => dataset.index.models.flatMap((m) => m.splits.filter(only).map((s) => ({ label: `${m.name} · ${s.split}`, description: registry.all.length > 1 ? dataset.name : undefined, dataset, model: m.name, split: s.split }))));
+    const items = registry.all.flatMap((dataset) =>
+      dataset.index.models.flatMap((m) =>
+        m.splits
+          .filter(only)
+          .map((s) => ({
+            label: `${m.name} · ${s.split}`,
+            description: registry.all.length > 1 ? dataset.name : undefined,
+            dataset,
+            model: m.name,
+            split: s.split,
+          })),
+      ),
+    );
     if (!items.length) {
-      void vscode.window.showInformationMessage('No model predictions here need that. Put a model\'s predictions in predictions/{model}/{split}.csv beside the splits, or use MRNet: Load Predictions….');
+      void vscode.window.showInformationMessage(
+        "No model predictions here need that. Put a model's predictions in predictions/{model}/{split}.csv beside the splits, or use MRNet: Load Predictions….",
+      );
       return undefined;
     }
-    return items.length === 1 ? items[0] : vscode.window.showQuickPick(items, { title, placeHolder: 'a model and split' });
+    return items.length === 1
+      ? items[0]
+      : vscode.window.showQuickPick(items, { title, placeHolder: 'a model and split' });
   };
   return [
     vscode.commands.registerCommand('mrnet.chooseModel', async () => {
       const models = review.models();
-      if (!models.length) return void vscode.window.showInformationMessage('No model predictions found: put them in predictions/{model}/{split}.csv beside the splits, or use MRNet: Load Predictions….');
-      const picked = await vscode.window.showQuickPick(models.map((m) => ({ label: m, picked: m === review.model })), { title: 'Show the probabilities of model' });
+      if (!models.length)
+        return void vscode.window.showInformationMessage(
+          'No model predictions found: put them in predictions/{model}/{split}.csv beside the splits, or use MRNet: Load Predictions….',
+        );
+      const picked = await vscode.window.showQuickPick(
+        models.map((m) => ({ label: m, picked: m === review.model })),
+        { title: 'Show the probabilities of model' },
+      );
       if (picked) review.choose({ model: picked.label });
     }),
     vscode.commands.registerCommand('mrnet.chooseTask', async () => {
       const tasks = [...new Set(registry.all.flatMap((d) => d.index.tasks))];
-      const picked = await vscode.window.showQuickPick(tasks.map((t) => ({ label: taskDisplayName(t), task: t })), { title: 'Show probabilities and outcomes for task' });
+      const picked = await vscode.window.showQuickPick(
+        tasks.map((t) => ({ label: taskDisplayName(t), task: t })),
+        { title: 'Show probabilities and outcomes for task' },
+      );
       if (picked) review.choose({ task: picked.task });
     }),
     vscode.commands.registerCommand('mrnet.filterByOutcome', async () => {
-      const picked = await vscode.window.showQuickPick(OUTCOMES.map((o) => ({ label: OUTCOME_NAMES[o], description: o, outcome: o })), { title: `Show only the ${review.model ?? 'model'}'s ${taskDisplayName(review.task ?? '')} cases that are` });
+      const picked = await vscode.window.showQuickPick(
+        OUTCOMES.map((o) => ({ label: OUTCOME_NAMES[o], description: o, outcome: o })),
+        { title: `Show only the ${review.model ?? 'model'}'s ${taskDisplayName(review.task ?? '')} cases that are` },
+      );
       if (picked) review.choose({ filter: { kind: 'outcome', outcome: picked.outcome } });
     }),
     vscode.commands.registerCommand('mrnet.sortCases', async () => {
@@ -46,12 +84,18 @@ export function registerPredictionCommands(registry: DatasetRegistry, review: Mo
         { label: 'By probability (highest first)', sort: 'probability' },
         { label: 'By error |label − p| (largest first)', sort: 'error' },
       ];
-      const picked = await vscode.window.showQuickPick(sorts.map((s) => ({ ...s, picked: s.sort === review.sort })), { title: 'Sort cases' });
+      const picked = await vscode.window.showQuickPick(
+        sorts.map((s) => ({ ...s, picked: s.sort === review.sort })),
+        { title: 'Sort cases' },
+      );
       if (picked) review.choose({ sort: picked.sort });
     }),
     vscode.commands.registerCommand('mrnet.modelReport', async (arg?: unknown) => {
       const node = arg as { kind?: string; dataset?: LoadedDataset; model?: string } | undefined;
-      let target = node?.kind === 'model' && node.dataset && node.model ? { dataset: node.dataset, model: node.model, split: '' } : undefined;
+      let target =
+        node?.kind === 'model' && node.dataset && node.model
+          ? { dataset: node.dataset, model: node.model, split: '' }
+          : undefined;
       if (!target) {
         const picked = await pickModelSplit('Model report for');
         if (!picked) return;
@@ -65,18 +109,34 @@ export function registerPredictionCommands(registry: DatasetRegistry, review: Mo
     vscode.commands.registerCommand('mrnet.loadPredictions', async () => {
       const dataset = await pickDataset('Load predictions for dataset');
       if (!dataset) return void vscode.window.showInformationMessage('Open a folder with an MRNet dataset first.');
-      const file = (await vscode.window.showOpenDialog({ title: 'Load Predictions', canSelectMany: false, filters: { CSV: ['csv', 'txt'] } }))?.[0];
+      const file = (
+        await vscode.window.showOpenDialog({
+          title: 'Load Predictions',
+          canSelectMany: false,
+          filters: { CSV: ['csv', 'txt'] },
+        })
+      )?.[0];
       if (!file) return;
-      const split = await vscode.window.showQuickPick(dataset.index.splits.map((s) => s.name), { title: 'The split these predictions are for', placeHolder: 'a split' });
+      const split = await vscode.window.showQuickPick(
+        dataset.index.splits.map((s) => s.name),
+        { title: 'The split these predictions are for', placeHolder: 'a split' },
+      );
       if (!split) return;
-      const model = await vscode.window.showInputBox({ title: 'Model name', value: file.path.split('/').slice(-2, -1)[0] ?? 'model', validateInput: (v) => (v.trim() ? undefined : 'A model needs a name') });
+      const model = await vscode.window.showInputBox({
+        title: 'Model name',
+        value: file.path.split('/').slice(-2, -1)[0] ?? 'model',
+        validateInput: (v) => (v.trim() ? undefined : 'A model needs a name'),
+      });
       if (!model) return;
       await inputs.load(dataset.uri, model.trim(), split, file);
       await registry.refresh();
       review.choose({ model: model.trim() });
     }),
     vscode.commands.registerCommand('mrnet.applyLogistic', async () => {
-      const picked = await pickModelSplit('Apply the logistic function to the logits of', (s) => s.logitColumns.length > 0 && !s.logistic);
+      const picked = await pickModelSplit(
+        'Apply the logistic function to the logits of',
+        (s) => s.logitColumns.length > 0 && !s.logistic,
+      );
       if (!picked) return;
       await inputs.choose(picked.dataset.uri, picked.model, picked.split, { logistic: true });
       await registry.refresh();
@@ -84,13 +144,23 @@ export function registerPredictionCommands(registry: DatasetRegistry, review: Mo
     vscode.commands.registerCommand('mrnet.setColumnOrder', async () => {
       const picked = await pickModelSplit('Set the column order of', (s) => s.order !== undefined);
       if (!picked) return;
-      const read = picked.dataset.index.models.find((m) => m.name === picked.model)?.splits.find((s) => s.split === picked.split);
+      const read = picked.dataset.index.models
+        .find((m) => m.name === picked.model)
+        ?.splits.find((s) => s.split === picked.split);
       const orders = permutations(['abnormal', 'acl', 'meniscus']).map((o) => ({
         label: o.map(taskDisplayName).join(', '),
-        description: o.join() === read?.betterOrder?.order.join() ? `fits the labels best (mean AUC ${read.betterOrder.meanAuc.toFixed(2)})` : o.join() === read?.order?.join() ? 'current' : undefined,
+        description:
+          o.join() === read?.betterOrder?.order.join()
+            ? `fits the labels best (mean AUC ${read.betterOrder.meanAuc.toFixed(2)})`
+            : o.join() === read?.order?.join()
+              ? 'current'
+              : undefined,
         order: o,
       }));
-      const order = await vscode.window.showQuickPick(orders, { title: `Columns of ${picked.model} · ${picked.split}, first to third`, placeHolder: 'the tasks of the three columns' });
+      const order = await vscode.window.showQuickPick(orders, {
+        title: `Columns of ${picked.model} · ${picked.split}, first to third`,
+        placeHolder: 'the tasks of the three columns',
+      });
       if (!order) return;
       await inputs.choose(picked.dataset.uri, picked.model, picked.split, { order: order.order });
       await registry.refresh();
@@ -111,12 +181,22 @@ export function offerPredictionFixes(registry: DatasetRegistry): vscode.Disposab
         for (const s of model.splits) {
           if (s.logitColumns.length && !s.logistic && !offered.has(`logit:${s.file}`)) {
             offered.add(`logit:${s.file}`);
-            void vscode.window.showWarningMessage(`${s.file}: ${s.logitColumns.join(', ')} look like logits (values outside [0, 1]), not probabilities.`, 'Apply Logistic Function').then((a) => a && vscode.commands.executeCommand('mrnet.applyLogistic'));
+            void vscode.window
+              .showWarningMessage(
+                `${s.file}: ${s.logitColumns.join(', ')} look like logits (values outside [0, 1]), not probabilities.`,
+                'Apply Logistic Function',
+              )
+              .then((a) => a && vscode.commands.executeCommand('mrnet.applyLogistic'));
           }
           if (s.betterOrder && !offered.has(`order:${s.file}`)) {
             offered.add(`order:${s.file}`);
             const names = s.betterOrder.order.map(taskDisplayName).join(', ');
-            void vscode.window.showWarningMessage(`${s.file}: its columns fit the labels far better as ${names} (mean AUC ${s.betterOrder.meanAuc.toFixed(2)} against ${s.betterOrder.currentMeanAuc.toFixed(2)}). Nothing was switched.`, 'Set Column Order…').then((a) => a && vscode.commands.executeCommand('mrnet.setColumnOrder'));
+            void vscode.window
+              .showWarningMessage(
+                `${s.file}: its columns fit the labels far better as ${names} (mean AUC ${s.betterOrder.meanAuc.toFixed(2)} against ${s.betterOrder.currentMeanAuc.toFixed(2)}). Nothing was switched.`,
+                'Set Column Order…',
+              )
+              .then((a) => a && vscode.commands.executeCommand('mrnet.setColumnOrder'));
           }
         }
       }

@@ -34,23 +34,27 @@ export class PredictionInputs {
   }
 
   async load(dataset: vscode.Uri, model: string, split: string, file: vscode.Uri): Promise<void> {
-    const kept = this.state.get<LoadedFile[]>(LOADED_KEY, []).filter((f) => !(f.dataset === dataset.toString() && f.model === model && f.split === split));
+    const kept = this.state
+      .get<LoadedFile[]>(LOADED_KEY, [])
+      .filter((f) => !(f.dataset === dataset.toString() && f.model === model && f.split === split));
     await this.state.update(LOADED_KEY, [...kept, { dataset: dataset.toString(), model, split, uri: file.toString() }]);
   }
 
   /** The files loaded for a dataset, read now; one that cannot be read is given as empty text, which indexing reports. */
   async loaded(dataset: vscode.Uri): Promise<PredictionSource[]> {
     const files = this.state.get<LoadedFile[]>(LOADED_KEY, []).filter((f) => f.dataset === dataset.toString());
-    return Promise.all(files.map(async (f) => {
-      const uri = vscode.Uri.parse(f.uri);
-      let text = '';
-      try {
-        text = decodeCsvText(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        // An empty text is reported as "is empty" under the file's name.
-      }
-      return { model: f.model, split: f.split, file: uri.scheme === 'file' ? uri.fsPath : uri.toString(), text };
-    }));
+    return Promise.all(
+      files.map(async (f) => {
+        const uri = vscode.Uri.parse(f.uri);
+        let text = '';
+        try {
+          text = decodeCsvText(await vscode.workspace.fs.readFile(uri));
+        } catch {
+          // An empty text is reported as "is empty" under the file's name.
+        }
+        return { model: f.model, split: f.split, file: uri.scheme === 'file' ? uri.fsPath : uri.toString(), text };
+      }),
+    );
   }
 }
 

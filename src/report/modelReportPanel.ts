@@ -19,7 +19,11 @@ interface ReportTarget {
 
 /** "MRNet: Model Report": a panel per model and split, kept up to date as files and thresholds change. */
 export class ModelReports implements vscode.Disposable {
-  private readonly panels = new Set<{ panel: vscode.WebviewPanel; target: ReportTarget; send: () => Thenable<boolean> }>();
+  private readonly panels = new Set<{
+    panel: vscode.WebviewPanel;
+    target: ReportTarget;
+    send: () => Thenable<boolean>;
+  }>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -31,13 +35,15 @@ export class ModelReports implements vscode.Disposable {
     private readonly showCases: () => Thenable<unknown>,
   ) {
     // A re-indexed dataset (a prediction file changed) is a new object: reports follow it by its URI.
-    this.subscriptions = [registry.onDidChange(() => {
-      for (const open of this.panels) {
-        const dataset = registry.all.find((d) => d.uri.toString() === open.target.dataset.uri.toString());
-        if (dataset) open.target.dataset = dataset;
-        void open.send();
-      }
-    })];
+    this.subscriptions = [
+      registry.onDidChange(() => {
+        for (const open of this.panels) {
+          const dataset = registry.all.find((d) => d.uri.toString() === open.target.dataset.uri.toString());
+          if (dataset) open.target.dataset = dataset;
+          void open.send();
+        }
+      }),
+    ];
   }
 
   dispose(): void {
@@ -47,15 +53,33 @@ export class ModelReports implements vscode.Disposable {
 
   /** Opens (or reveals) the report of a model on a split. */
   open(target: ReportTarget): void {
-    const existing = [...this.panels].find((p) => p.target.dataset.uri.toString() === target.dataset.uri.toString() && p.target.model === target.model && p.target.split === target.split);
+    const existing = [...this.panels].find(
+      (p) =>
+        p.target.dataset.uri.toString() === target.dataset.uri.toString() &&
+        p.target.model === target.model &&
+        p.target.split === target.split,
+    );
     if (existing) {
       existing.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, `Report: ${target.model} · ${target.split}`, vscode.ViewColumn.Active, { retainContextWhenHidden: true });
+    const panel = vscode.window.createWebviewPanel(
+      REPORT_VIEW_TYPE,
+      `Report: ${target.model} · ${target.split}`,
+      vscode.ViewColumn.Active,
+      { retainContextWhenHidden: true },
+    );
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'mrnet.svg');
     loadWebview(panel.webview, this.extensionUri, 'report', `Model report: ${target.model}`);
-    const open = { panel, target, send: () => panel.webview.postMessage({ type: 'showReport', report: this.reportData(open.target) } satisfies ReportHostMessage) };
+    const open = {
+      panel,
+      target,
+      send: () =>
+        panel.webview.postMessage({
+          type: 'showReport',
+          report: this.reportData(open.target),
+        } satisfies ReportHostMessage),
+    };
     this.panels.add(open);
     const subscription = panel.webview.onDidReceiveMessage(async (raw: unknown) => {
       const message = parseReportMessage(raw);
@@ -72,22 +96,38 @@ export class ModelReports implements vscode.Disposable {
           this.review.choose({ threshold: { model: open.target.model, task: message.task, value: message.value } });
           break;
         case 'filterCases':
-          this.review.choose({ model: open.target.model, task: message.task, filter: { ...message.filter, split: open.target.split } });
+          this.review.choose({
+            model: open.target.model,
+            task: message.task,
+            filter: { ...message.filter, split: open.target.split },
+          });
           await this.showCases();
           break;
         case 'compare':
           if (message.model && !this.modelsOf(open.target).includes(message.model)) {
-            this.log.warn(`Refused a comparison with a model the report does not offer: ${message.model.slice(0, 100)}`);
+            this.log.warn(
+              `Refused a comparison with a model the report does not offer: ${message.model.slice(0, 100)}`,
+            );
             return;
           }
           open.target.compare = message.model || undefined;
           await open.send();
           break;
         case 'exportImage':
-          await this.exporter.saveChart(`report_${open.target.model}_${open.target.split}`, 'Save Model Report', message.format, message.data);
+          await this.exporter.saveChart(
+            `report_${open.target.model}_${open.target.split}`,
+            'Save Model Report',
+            message.format,
+            message.data,
+          );
           break;
         case 'exportOutcomes':
-          await this.exporter.saveAs(safeFileName(`outcomes_${open.target.model}_${open.target.split}.csv`), 'Save Per-Case Outcomes', { CSV: ['csv'] }, new TextEncoder().encode(this.outcomesCsv(open.target)));
+          await this.exporter.saveAs(
+            safeFileName(`outcomes_${open.target.model}_${open.target.split}.csv`),
+            'Save Per-Case Outcomes',
+            { CSV: ['csv'] },
+            new TextEncoder().encode(this.outcomesCsv(open.target)),
+          );
           break;
       }
     });
@@ -99,7 +139,9 @@ export class ModelReports implements vscode.Disposable {
 
   /** The other models with predictions for the report's split. */
   private modelsOf(target: ReportTarget): string[] {
-    return target.dataset.index.models.filter((m) => m.name !== target.model && m.splits.some((s) => s.split === target.split)).map((m) => m.name);
+    return target.dataset.index.models
+      .filter((m) => m.name !== target.model && m.splits.some((s) => s.split === target.split))
+      .map((m) => m.name);
   }
 
   /** For each task, the cases that have a label and a probability from every model shown, as typed arrays. */
@@ -136,7 +178,17 @@ export class ModelReports implements vscode.Disposable {
         const p = read?.tasks.get(task)?.get(c.key);
         if (p === undefined) continue;
         const label = c.labels.get(task);
-        rows.push([c.id, target.split, task, label ?? '', p, threshold, label === undefined ? '' : outcomeOf(label, p, threshold)].join(','));
+        rows.push(
+          [
+            c.id,
+            target.split,
+            task,
+            label ?? '',
+            p,
+            threshold,
+            label === undefined ? '' : outcomeOf(label, p, threshold),
+          ].join(','),
+        );
       }
     }
     return `${rows.join('\n')}\n`;

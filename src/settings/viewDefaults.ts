@@ -49,7 +49,9 @@ export class ViewDefaultsStore implements vscode.Disposable {
 
   /** Keeps a panel's webview told of changes to the defaults until it closes. */
   watch(panel: vscode.WebviewPanel, kind: WebviewView): void {
-    const subscription = this.onDidChange(() => void panel.webview.postMessage({ type: 'viewDefaults', defaults: this.get(kind) }));
+    const subscription = this.onDidChange(
+      () => void panel.webview.postMessage({ type: 'viewDefaults', defaults: this.get(kind) }),
+    );
     const disposal = panel.onDidDispose(() => {
       subscription.dispose();
       disposal.dispose();

@@ -2,7 +2,20 @@ import { COLOUR_MAP_TABLES } from './colourMapTables';
 import { VolumeStats, Window } from './windowing';
 
 /** The colour maps a viewport offers, in the order the colour-map key cycles through them. */
-export const COLOUR_MAPS = ['grey', 'inverted-grey', 'viridis', 'magma', 'inferno', 'plasma', 'cividis', 'turbo', 'jet', 'hot', 'bone', 'coolwarm'] as const;
+export const COLOUR_MAPS = [
+  'grey',
+  'inverted-grey',
+  'viridis',
+  'magma',
+  'inferno',
+  'plasma',
+  'cividis',
+  'turbo',
+  'jet',
+  'hot',
+  'bone',
+  'coolwarm',
+] as const;
 export type ColourMapName = (typeof COLOUR_MAPS)[number];
 export const DEFAULT_COLOUR_MAP: ColourMapName = 'grey';
 

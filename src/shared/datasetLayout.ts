@@ -60,9 +60,17 @@ export function predictionSplitOf(fileName: string): string | undefined {
 export const SUBMISSION_ORDER = ['abnormal', 'acl', 'meniscus'];
 
 /** The MRNet paper's validation AUCs (Bien et al. 2018): the report's reference marks. */
-export const PAPER_AUC: ReadonlyMap<string, number> = new Map([['abnormal', 0.937], ['acl', 0.965], ['meniscus', 0.847]]);
+export const PAPER_AUC: ReadonlyMap<string, number> = new Map([
+  ['abnormal', 0.937],
+  ['acl', 0.965],
+  ['meniscus', 0.847],
+]);
 
-const TASK_NAMES = new Map([['acl', 'ACL'], ['meniscus', 'Meniscus'], ['abnormal', 'Abnormal']]);
+const TASK_NAMES = new Map([
+  ['acl', 'ACL'],
+  ['meniscus', 'Meniscus'],
+  ['abnormal', 'Abnormal'],
+]);
 
 /** How a task is named on screen: ACL, Meniscus, Abnormal; others as written. */
 export function taskDisplayName(task: string): string {

@@ -20,7 +20,9 @@ export function formatWidth(low: number, high: number): string {
   if (Number.isFinite(width) || !Number.isFinite(low) || !Number.isFinite(high)) return formatStat(width);
   const [mantissa, exponent] = (high / 2 - low / 2).toExponential(16).split('e');
   const doubled = 2 * Number(mantissa);
-  return doubled >= 10 ? `${(doubled / 10).toPrecision(4)}e+${Number(exponent) + 1}` : `${doubled.toPrecision(4)}e${exponent}`;
+  return doubled >= 10
+    ? `${(doubled / 10).toPrecision(4)}e+${Number(exponent) + 1}`
+    : `${doubled.toPrecision(4)}e${exponent}`;
 }
 
 export function formatStat(value: number): string {

@@ -48,6 +48,7 @@ export class HeldCases<T> {
 
   /** At most the case shown and its two neighbours stay. */
   private retain(keep: readonly string[]): void {
-    for (const key of [...this.entries.keys()]) if (key !== this.shownKey && !keep.includes(key)) this.entries.delete(key);
+    for (const key of [...this.entries.keys()])
+      if (key !== this.shownKey && !keep.includes(key)) this.entries.delete(key);
   }
 }

@@ -84,7 +84,8 @@ export function histogramOf(values: NumericArray, min: number, max: number): His
  * between their `min` and `max`: as histogramOf would count them, without another pass.
  */
 export function histogramFromCounts(counts: Uint32Array, offset: number, min: number, max: number): Histogram {
-  if (max - min + 1 <= HISTOGRAM_BINS) return { low: min - 0.5, high: max + 0.5, counts: Array.from(counts.subarray(min + offset, max + offset + 1)) };
+  if (max - min + 1 <= HISTOGRAM_BINS)
+    return { low: min - 0.5, high: max + 0.5, counts: Array.from(counts.subarray(min + offset, max + offset + 1)) };
   const out = new Array<number>(HISTOGRAM_BINS).fill(0);
   for (let v = min; v <= max; v++) out[numpyBin(v, min, max, HISTOGRAM_BINS)] += counts[v + offset];
   return { low: min, high: max, counts: out };

@@ -50,7 +50,14 @@ export interface CaseInfo {
    * Each task's label; with a model chosen in the Cases view, its probability, the outcome at
    * the task's threshold and the per-plane probabilities where its file has them.
    */
-  labels: { task: string; name: string; value: 0 | 1 | null; probability?: number; outcome?: Outcome; planes?: { plane: string; probability: number }[] }[];
+  labels: {
+    task: string;
+    name: string;
+    value: 0 | 1 | null;
+    probability?: number;
+    outcome?: Outcome;
+    planes?: { plane: string; probability: number }[];
+  }[];
   /** The model whose probabilities the labels carry. */
   model?: string;
 }
@@ -107,7 +114,15 @@ export type HostMessage =
    * The .npy editor's file; `caseInfo` when it belongs to a detected dataset; `member` when it
    * is that member of the .npz shown; `view` the axes last chosen for it.
    */
-  | { type: 'showArray'; array: ArrayContent; caseInfo?: CaseInfo; member?: string; defaults?: ViewDefaults; overlays?: OverlayContent[]; view?: ArrayView }
+  | {
+      type: 'showArray';
+      array: ArrayContent;
+      caseInfo?: CaseInfo;
+      member?: string;
+      defaults?: ViewDefaults;
+      overlays?: OverlayContent[];
+      view?: ArrayView;
+    }
   /** "Add Overlay…" from the command palette or the context menu: the webview asks for its active plane (or `plane`). */
   | { type: 'requestAddOverlay'; plane?: string }
   /** An overlay the user added to `plane` (the .npy editor: its one plane). */
@@ -120,7 +135,14 @@ export type HostMessage =
    * A case for the case viewer: its planes in display order, and the ids its picker offers.
    * `hold`: a dataset case, to keep while it is shown or a neighbour in `keep` (see HeldCases).
    */
-  | { type: 'showCase'; caseInfo: CaseInfo; planes: CasePlane[]; caseIds: string[]; defaults?: ViewDefaults; hold?: CaseHolding }
+  | {
+      type: 'showCase';
+      caseInfo: CaseInfo;
+      planes: CasePlane[];
+      caseIds: string[];
+      defaults?: ViewDefaults;
+      hold?: CaseHolding;
+    }
   /** Shows the case the webview holds under `hold.key`, read ahead earlier; as showCase otherwise. */
   | { type: 'showHeldCase'; caseInfo: CaseInfo; caseIds: string[]; defaults?: ViewDefaults; hold: CaseHolding }
   /**
@@ -128,7 +150,15 @@ export type HostMessage =
    * its planes each, so that a case to show never waits long behind one: once all are in, the
    * webview holds it (at most the two in `keep`).
    */
-  | { type: 'holdCase'; key: string; keep: string[]; caseInfo: CaseInfo; planes: CasePlane[]; part: number; parts: number }
+  | {
+      type: 'holdCase';
+      key: string;
+      keep: string[];
+      caseInfo: CaseInfo;
+      planes: CasePlane[];
+      part: number;
+      parts: number;
+    }
   /** The case's labels and scores changed (another model, task or threshold): the header redraws its badges. */
   | { type: 'caseInfo'; caseInfo: CaseInfo }
   /** The defaults changed (the setting was edited): views still on the old colour map take the new one. */
@@ -187,8 +217,16 @@ function isView(value: unknown): value is ArrayView {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   const axis = (a: unknown) => Number.isInteger(a) && (a as number) >= -1 && (a as number) < 64;
-  return Object.keys(v).length === 5 && axis(v.rows) && axis(v.cols) && axis(v.slice) && axis(v.channel)
-    && Array.isArray(v.index) && v.index.length <= 64 && v.index.every((i) => Number.isSafeInteger(i) && (i as number) >= 0);
+  return (
+    Object.keys(v).length === 5 &&
+    axis(v.rows) &&
+    axis(v.cols) &&
+    axis(v.slice) &&
+    axis(v.channel) &&
+    Array.isArray(v.index) &&
+    v.index.length <= 64 &&
+    v.index.every((i) => Number.isSafeInteger(i) && (i as number) >= 0)
+  );
 }
 
 /** Case ids are digit strings (0000, 10000); the host looks them up by value. */
@@ -203,47 +241,113 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'ready':
       return keys.length === 1 ? { type: 'ready' } : undefined;
     case 'addOverlay':
-      return isPlane(m.plane) && keys.length === (m.plane === undefined ? 1 : 2) ? { type: 'addOverlay', ...(m.plane === undefined ? {} : { plane: m.plane }) } : undefined;
+      return isPlane(m.plane) && keys.length === (m.plane === undefined ? 1 : 2)
+        ? { type: 'addOverlay', ...(m.plane === undefined ? {} : { plane: m.plane }) }
+        : undefined;
     case 'rememberPreset':
-      return (m.preset === 'auto' || m.preset === 'full' || m.preset === 'slice') && keys.length === 2 ? { type: 'rememberPreset', preset: m.preset } : undefined;
+      return (m.preset === 'auto' || m.preset === 'full' || m.preset === 'slice') && keys.length === 2
+        ? { type: 'rememberPreset', preset: m.preset }
+        : undefined;
     case 'rememberView':
-      return isView(m.view) && keys.length === 2 ? { type: 'rememberView', view: { rows: m.view.rows, cols: m.view.cols, slice: m.view.slice, channel: m.view.channel, index: [...m.view.index] } } : undefined;
+      return isView(m.view) && keys.length === 2
+        ? {
+            type: 'rememberView',
+            view: {
+              rows: m.view.rows,
+              cols: m.view.cols,
+              slice: m.view.slice,
+              channel: m.view.channel,
+              index: [...m.view.index],
+            },
+          }
+        : undefined;
     case 'navigate':
-      return (m.direction === 'next' || m.direction === 'previous') && keys.length === 2 ? { type: 'navigate', direction: m.direction } : undefined;
+      return (m.direction === 'next' || m.direction === 'previous') && keys.length === 2
+        ? { type: 'navigate', direction: m.direction }
+        : undefined;
     case 'openCase':
       if (m.id === undefined && keys.length === 1) return { type: 'openCase' };
-      return typeof m.id === 'string' && CASE_ID.test(m.id) && keys.length === 2 ? { type: 'openCase', id: m.id } : undefined;
+      return typeof m.id === 'string' && CASE_ID.test(m.id) && keys.length === 2
+        ? { type: 'openCase', id: m.id }
+        : undefined;
     case 'readSlice': {
       if (!Number.isSafeInteger(m.index) || (m.index as number) < 0) return undefined;
       if (m.plane === undefined) return keys.length === 2 ? { type: 'readSlice', index: m.index as number } : undefined;
-      return typeof m.plane === 'string' && m.plane.length <= 255 && keys.length === 3 ? { type: 'readSlice', index: m.index as number, plane: m.plane } : undefined;
+      return typeof m.plane === 'string' && m.plane.length <= 255 && keys.length === 3
+        ? { type: 'readSlice', index: m.index as number, plane: m.plane }
+        : undefined;
     }
     case 'exportSlice':
-      return typeof m.format === 'string' && EXPORT_FORMATS.includes(m.format) && isPlane(m.plane) && keys.length === (m.plane === undefined ? 2 : 3)
-        ? { type: 'exportSlice', format: m.format as ExportFormat, ...(m.plane === undefined ? {} : { plane: m.plane }) }
+      return typeof m.format === 'string' &&
+        EXPORT_FORMATS.includes(m.format) &&
+        isPlane(m.plane) &&
+        keys.length === (m.plane === undefined ? 2 : 3)
+        ? {
+            type: 'exportSlice',
+            format: m.format as ExportFormat,
+            ...(m.plane === undefined ? {} : { plane: m.plane }),
+          }
         : undefined;
     case 'exportData':
       // VS Code revives an ArrayBuffer as one, or as a Uint8Array over one.
-      return (m.format === 'png' || m.format === 'npy' || m.format === 'csv') && (m.data instanceof ArrayBuffer || m.data instanceof Uint8Array) && Number.isSafeInteger(m.slice) && (m.slice as number) >= 0 && isPlane(m.plane) && keys.length === (m.plane === undefined ? 4 : 5)
-        ? { type: 'exportData', format: m.format, slice: m.slice as number, data: m.data, ...(m.plane === undefined ? {} : { plane: m.plane }) }
+      return (m.format === 'png' || m.format === 'npy' || m.format === 'csv') &&
+        (m.data instanceof ArrayBuffer || m.data instanceof Uint8Array) &&
+        Number.isSafeInteger(m.slice) &&
+        (m.slice as number) >= 0 &&
+        isPlane(m.plane) &&
+        keys.length === (m.plane === undefined ? 4 : 5)
+        ? {
+            type: 'exportData',
+            format: m.format,
+            slice: m.slice as number,
+            data: m.data,
+            ...(m.plane === undefined ? {} : { plane: m.plane }),
+          }
         : undefined;
     case 'exportIndex': {
       // A permutation of the slice's (at most three) axes.
-      const order = m.order === undefined || (Array.isArray(m.order) && m.order.length <= 3 && (m.order as unknown[]).every((a, i, all) => all.includes(i) && Number.isInteger(a))) ? (m.order as number[] | undefined) : null;
-      return Array.isArray(m.index) && m.index.length <= 64 && m.index.every((i) => i === null || (Number.isSafeInteger(i) && (i as number) >= 0)) && isPlane(m.plane) && order !== null
-        && keys.length === 2 + (m.plane === undefined ? 0 : 1) + (order === undefined ? 0 : 1)
-        ? { type: 'exportIndex', index: m.index as (number | null)[], ...(m.plane === undefined ? {} : { plane: m.plane }), ...(order && { order: [...order] }) }
+      const order =
+        m.order === undefined ||
+        (Array.isArray(m.order) &&
+          m.order.length <= 3 &&
+          (m.order as unknown[]).every((a, i, all) => all.includes(i) && Number.isInteger(a)))
+          ? (m.order as number[] | undefined)
+          : null;
+      return Array.isArray(m.index) &&
+        m.index.length <= 64 &&
+        m.index.every((i) => i === null || (Number.isSafeInteger(i) && (i as number) >= 0)) &&
+        isPlane(m.plane) &&
+        order !== null &&
+        keys.length === 2 + (m.plane === undefined ? 0 : 1) + (order === undefined ? 0 : 1)
+        ? {
+            type: 'exportIndex',
+            index: m.index as (number | null)[],
+            ...(m.plane === undefined ? {} : { plane: m.plane }),
+            ...(order && { order: [...order] }),
+          }
         : undefined;
     }
     case 'readRegion': {
       const r = m.region as Record<string, unknown> | null;
       const whole = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
-      return typeof r === 'object' && r !== null && Object.keys(r).length === 4 && whole(r.y0) && whole(r.x0) && whole(r.height) && whole(r.width) && keys.length === 2
-        ? { type: 'readRegion', region: { y0: r.y0 as number, x0: r.x0 as number, height: r.height as number, width: r.width as number } }
+      return typeof r === 'object' &&
+        r !== null &&
+        Object.keys(r).length === 4 &&
+        whole(r.y0) &&
+        whole(r.x0) &&
+        whole(r.height) &&
+        whole(r.width) &&
+        keys.length === 2
+        ? {
+            type: 'readRegion',
+            region: { y0: r.y0 as number, x0: r.x0 as number, height: r.height as number, width: r.width as number },
+          }
         : undefined;
     }
     case 'openMember':
-      return typeof m.name === 'string' && m.name.length <= 4096 && keys.length === 2 ? { type: 'openMember', name: m.name } : undefined;
+      return typeof m.name === 'string' && m.name.length <= 4096 && keys.length === 2
+        ? { type: 'openMember', name: m.name }
+        : undefined;
     default:
       return undefined;
   }

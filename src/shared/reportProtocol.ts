@@ -28,7 +28,8 @@ export interface ReportData {
 export type ReportHostMessage = { type: 'showReport'; report: ReportData };
 
 /** A filter a click on the report sets on the Cases tree. */
-export type ReportFilter = { kind: 'outcome'; outcome: Outcome } | { kind: 'probability'; label: 0 | 1; bin: number; bins: number };
+export type ReportFilter =
+  { kind: 'outcome'; outcome: Outcome } | { kind: 'probability'; label: 0 | 1; bin: number; bins: number };
 
 export type ReportWebviewMessage =
   | { type: 'ready' }
@@ -52,18 +53,35 @@ export function parseReportMessage(value: unknown): ReportWebviewMessage | undef
     case 'exportOutcomes':
       return n === 1 ? { type: m.type } : undefined;
     case 'setThreshold':
-      return NAME(m.task) && typeof m.value === 'number' && m.value >= 0 && m.value <= 1 && n === 3 ? { type: 'setThreshold', task: m.task, value: m.value } : undefined;
+      return NAME(m.task) && typeof m.value === 'number' && m.value >= 0 && m.value <= 1 && n === 3
+        ? { type: 'setThreshold', task: m.task, value: m.value }
+        : undefined;
     case 'compare':
       return NAME(m.model) && n === 2 ? { type: 'compare', model: m.model } : undefined;
     case 'exportImage':
-      return (m.format === 'png' || m.format === 'svg') && (m.data instanceof ArrayBuffer || m.data instanceof Uint8Array) && n === 3 ? { type: 'exportImage', format: m.format, data: m.data } : undefined;
+      return (m.format === 'png' || m.format === 'svg') &&
+        (m.data instanceof ArrayBuffer || m.data instanceof Uint8Array) &&
+        n === 3
+        ? { type: 'exportImage', format: m.format, data: m.data }
+        : undefined;
     case 'filterCases': {
       const f = m.filter as Record<string, unknown> | null;
       if (!NAME(m.task) || n !== 3 || typeof f !== 'object' || f === null) return undefined;
-      if (f.kind === 'outcome' && OUTCOMES.includes(f.outcome as Outcome) && Object.keys(f).length === 2) return { type: 'filterCases', task: m.task, filter: { kind: 'outcome', outcome: f.outcome as Outcome } };
+      if (f.kind === 'outcome' && OUTCOMES.includes(f.outcome as Outcome) && Object.keys(f).length === 2)
+        return { type: 'filterCases', task: m.task, filter: { kind: 'outcome', outcome: f.outcome as Outcome } };
       const bins = f.bins as number;
       const bin = f.bin as number;
-      if (f.kind === 'probability' && (f.label === 0 || f.label === 1) && Number.isSafeInteger(bins) && bins > 0 && bins <= 100 && Number.isSafeInteger(bin) && bin >= 0 && bin < bins && Object.keys(f).length === 4) {
+      if (
+        f.kind === 'probability' &&
+        (f.label === 0 || f.label === 1) &&
+        Number.isSafeInteger(bins) &&
+        bins > 0 &&
+        bins <= 100 &&
+        Number.isSafeInteger(bin) &&
+        bin >= 0 &&
+        bin < bins &&
+        Object.keys(f).length === 4
+      ) {
         return { type: 'filterCases', task: m.task, filter: { kind: 'probability', label: f.label, bin, bins } };
       }
       return undefined;

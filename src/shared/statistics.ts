@@ -55,10 +55,14 @@ const BUCKETS = 1 << 16;
 
 /** The ranks (0 = smallest non-NaN) the percentiles of n values interpolate between. */
 function percentileRanks(n: number): number[] {
-  return [...new Set(PERCENTILES.flatMap((q) => {
-    const below = Math.floor((q / 100) * (n - 1));
-    return [below, Math.min(below + 1, n - 1)];
-  }))];
+  return [
+    ...new Set(
+      PERCENTILES.flatMap((q) => {
+        const below = Math.floor((q / 100) * (n - 1));
+        return [below, Math.min(below + 1, n - 1)];
+      }),
+    ),
+  ];
 }
 
 /** NumPy's _lerp: from the nearer end, so that t = 0 and t = 1 give the ends exactly. */
@@ -205,7 +209,9 @@ export class StatisticsAccumulator {
       // Each wanted rank among the finite values: its bucket, and its rank inside it.
       const starts = new Float64Array(BUCKETS);
       for (let b = 1; b < BUCKETS; b++) starts[b] = starts[b - 1] + (this.buckets?.[b - 1] ?? 0);
-      const ranks = this.n ? percentileRanks(this.n).filter((r) => r >= this.negInf && r < this.negInf + this.finite) : [];
+      const ranks = this.n
+        ? percentileRanks(this.n).filter((r) => r >= this.negInf && r < this.negInf + this.finite)
+        : [];
       this.wanted = ranks.map((rank) => {
         const r = rank - this.negInf;
         let lo = 0;
@@ -243,11 +249,13 @@ export class StatisticsAccumulator {
     if (!w) return undefined;
     for (const list of w.gathered.values()) list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const at = new Map((this.wanted ?? []).map((x) => [x.rank, w.gathered.get(x.bucket)![x.within]]));
-    const percentiles = new Map(PERCENTILES.map((q) => {
-      const virtual = (q / 100) * (this.n - 1);
-      const below = Math.floor(virtual);
-      return [q, exactLerp(at.get(below)!, at.get(Math.min(below + 1, this.n - 1))!, virtual - below)];
-    }));
+    const percentiles = new Map(
+      PERCENTILES.map((q) => {
+        const virtual = (q / 100) * (this.n - 1);
+        const below = Math.floor(virtual);
+        return [q, exactLerp(at.get(below)!, at.get(Math.min(below + 1, this.n - 1))!, virtual - below)];
+      }),
+    );
     return { min: String(w.min), max: String(w.max), percentiles };
   }
 
@@ -280,15 +288,32 @@ export class StatisticsAccumulator {
     const mean = this.sum / this.n;
     const std = Number.isFinite(mean) ? Math.sqrt(this.m2 / this.n) : NaN;
     const ranked = this.rankedValues();
-    const percentiles = new Map(PERCENTILES.map((q) => {
-      const virtual = (q / 100) * (this.n - 1);
-      const below = Math.floor(virtual);
-      return [q, lerp(ranked.get(below)!, ranked.get(Math.min(below + 1, this.n - 1))!, virtual - below)];
-    }));
-    const distinct = this.distinct && [...this.distinct].map(([value, c]) => ({ value, count: c })).sort((a, b) => a.value - b.value);
+    const percentiles = new Map(
+      PERCENTILES.map((q) => {
+        const virtual = (q / 100) * (this.n - 1);
+        const below = Math.floor(virtual);
+        return [q, lerp(ranked.get(below)!, ranked.get(Math.min(below + 1, this.n - 1))!, virtual - below)];
+      }),
+    );
+    const distinct =
+      this.distinct && [...this.distinct].map(([value, c]) => ({ value, count: c })).sort((a, b) => a.value - b.value);
     const exact = this.exactTexts();
     const [minAt, maxAt] = this.wide ? [this.wide.minAt, this.wide.maxAt] : [this.minAt, this.maxAt];
-    return { count, nan, posInf, negInf, min: this.min, max: this.max, minAt, maxAt, mean, std, percentiles, distinct, ...(exact && { exact }) };
+    return {
+      count,
+      nan,
+      posInf,
+      negInf,
+      min: this.min,
+      max: this.max,
+      minAt,
+      maxAt,
+      mean,
+      std,
+      percentiles,
+      distinct,
+      ...(exact && { exact }),
+    };
   }
 }
 
@@ -311,7 +336,9 @@ export function exactLerp(a: bigint, b: bigint, t: number): string {
   const magnitude = negative ? -value : value;
   const millionths = (magnitude * 1_000_000n + scale / 2n) / scale;
   const whole = millionths / 1_000_000n;
-  const fraction = String(millionths % 1_000_000n).padStart(6, '0').replace(/0+$/, '');
+  const fraction = String(millionths % 1_000_000n)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
@@ -320,7 +347,11 @@ export function exactLerp(a: bigint, b: bigint, t: number): string {
  * (Fortran), gives each position's place in C order, so that ties for the extremes go where
  * NumPy puts them.
  */
-export function arrayStatistics(values: NumericArray, cOrder?: (i: number) => number, wide?: WideIntegers): ArrayStatistics {
+export function arrayStatistics(
+  values: NumericArray,
+  cOrder?: (i: number) => number,
+  wide?: WideIntegers,
+): ArrayStatistics {
   const accumulator = new StatisticsAccumulator(cOrder);
   for (let pass = 1; pass <= accumulator.passes; pass++) accumulator.add(values, 0, pass, wide);
   return accumulator.result();

@@ -60,13 +60,18 @@ type SmallInteger = Uint8Array | Int8Array | Uint16Array | Int16Array;
  * v + offset (one counting pass then gives exact percentiles); undefined for other dtypes.
  */
 export function smallIntegerBins(values: NumericArray): { counts: Uint32Array; offset: number } | undefined {
-  if (values instanceof Uint8Array || values instanceof Int8Array) return { counts: new Uint32Array(256), offset: values instanceof Int8Array ? 128 : 0 };
-  if (values instanceof Uint16Array || values instanceof Int16Array) return { counts: new Uint32Array(65536), offset: values instanceof Int16Array ? 32768 : 0 };
+  if (values instanceof Uint8Array || values instanceof Int8Array)
+    return { counts: new Uint32Array(256), offset: values instanceof Int8Array ? 128 : 0 };
+  if (values instanceof Uint16Array || values instanceof Int16Array)
+    return { counts: new Uint32Array(65536), offset: values instanceof Int16Array ? 32768 : 0 };
   return undefined;
 }
 
 /** 8- and 16-bit integers: one counting pass gives the range, the mean, exact percentiles and the histogram. */
-function smallIntegerStats(values: SmallInteger, { counts, offset }: { counts: Uint32Array; offset: number }): VolumeStats {
+function smallIntegerStats(
+  values: SmallInteger,
+  { counts, offset }: { counts: Uint32Array; offset: number },
+): VolumeStats {
   for (let i = 0; i < values.length; i++) counts[values[i] + offset]++;
   let low = 0;
   while (counts[low] === 0) low++;
@@ -195,7 +200,13 @@ function special(v: number): number {
  * the window, (v - low) / (high - low), times 256, picks the colour, clamped at both ends.
  * 8-bit data goes through a 256-entry table of its own; NaN and infinities get their own colours.
  */
-export function paintMapped(values: NumericArray, w: Window, colours: Uint32Array, out: Uint32Array, scale: ColourScale = 'linear'): void {
+export function paintMapped(
+  values: NumericArray,
+  w: Window,
+  colours: Uint32Array,
+  out: Uint32Array,
+  scale: ColourScale = 'linear',
+): void {
   if (scale !== 'linear') return paintScaled(values, scaleTransform(scale, w), colours, out);
   // A window wider than the float64 range (values near its limits) is worked in halves.
   const halves = !Number.isFinite(w.high - w.low);

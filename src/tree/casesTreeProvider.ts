@@ -35,7 +35,10 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   private readonly reviewSubscription: vscode.Disposable;
 
-  constructor(private readonly registry: DatasetRegistry, private readonly review: ModelReview) {
+  constructor(
+    private readonly registry: DatasetRegistry,
+    private readonly review: ModelReview,
+  ) {
     this.subscription = registry.onDidChange(() => {
       this.caseNodes.clear();
       this.changed.fire(undefined);
@@ -64,7 +67,9 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   /** Every case in the tree's order (the review's sort within each split), filters ignored. */
   orderedCases(): CaseRef[] {
-    return this.registry.all.flatMap((dataset) => dataset.index.splits.flatMap((s) => this.review.sorted(dataset, s.cases).map((c) => ({ dataset, case: c }))));
+    return this.registry.all.flatMap((dataset) =>
+      dataset.index.splits.flatMap((s) => this.review.sorted(dataset, s.cases).map((c) => ({ dataset, case: c }))),
+    );
   }
 
   /** The cases the tree shows, in its order: what next/previous walk through. */
@@ -88,7 +93,10 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const f = this.filterValue;
     if (f) parts.push('keys' in f ? f.label : filterLabel(f));
     const task = this.review.task;
-    if (this.review.filter && task) parts.push(`${reviewFilterLabel(this.review.filter, taskDisplayName(task))} (${this.review.model ?? ''} ${taskDisplayName(task)}, t=${this.review.threshold(this.review.model ?? '', task).toFixed(2)})`);
+    if (this.review.filter && task)
+      parts.push(
+        `${reviewFilterLabel(this.review.filter, taskDisplayName(task))} (${this.review.model ?? ''} ${taskDisplayName(task)}, t=${this.review.threshold(this.review.model ?? '', task).toFixed(2)})`,
+      );
     return `filter: ${parts.join(' · ')}`;
   }
 
@@ -113,7 +121,10 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         return children;
       }
       case 'split':
-        return this.review.sorted(node.dataset, node.split.cases).filter((c) => this.matches({ dataset: node.dataset, case: c })).map((c) => this.caseNode({ dataset: node.dataset, case: c }));
+        return this.review
+          .sorted(node.dataset, node.split.cases)
+          .filter((c) => this.matches({ dataset: node.dataset, case: c }))
+          .map((c) => this.caseNode({ dataset: node.dataset, case: c }));
       case 'problems':
         return node.dataset.index.problems.map((problem) => ({ kind: 'problem', dataset: node.dataset, problem }));
       default:
@@ -126,7 +137,8 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       const split = node.dataset.index.splits.find((s) => s.name === node.case.split);
       return split && { kind: 'split', dataset: node.dataset, split };
     }
-    if (node.kind === 'split' || node.kind === 'problems' || node.kind === 'model') return { kind: 'dataset', dataset: node.dataset };
+    if (node.kind === 'split' || node.kind === 'problems' || node.kind === 'model')
+      return { kind: 'dataset', dataset: node.dataset };
     if (node.kind === 'problem') return { kind: 'problems', dataset: node.dataset };
     return undefined;
   }
@@ -183,7 +195,10 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         return item;
       }
       case 'problems': {
-        const item = new vscode.TreeItem(`Dataset problems (${node.dataset.index.problemCount.toLocaleString('en-US')})`, Collapsed.Collapsed);
+        const item = new vscode.TreeItem(
+          `Dataset problems (${node.dataset.index.problemCount.toLocaleString('en-US')})`,
+          Collapsed.Collapsed,
+        );
         item.id = `${node.dataset.uri.toString()}#problems`;
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
         return item;
@@ -247,7 +262,12 @@ function scoreText(score: CaseScore): string {
 
 /** Right calls in green, wrong ones in red (misses) and orange (false alarms). */
 function outcomeIcon(outcome: Outcome): vscode.ThemeIcon {
-  const icons: Record<Outcome, [string, string]> = { TP: ['pass-filled', 'charts.green'], TN: ['pass', 'charts.green'], FN: ['error', 'charts.red'], FP: ['warning', 'charts.orange'] };
+  const icons: Record<Outcome, [string, string]> = {
+    TP: ['pass-filled', 'charts.green'],
+    TN: ['pass', 'charts.green'],
+    FN: ['error', 'charts.red'],
+    FP: ['warning', 'charts.orange'],
+  };
   return new vscode.ThemeIcon(icons[outcome][0], new vscode.ThemeColor(icons[outcome][1]));
 }
 

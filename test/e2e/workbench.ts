@@ -19,8 +19,13 @@ export class Workbench {
   async start(): Promise<void> {
     this.workspace = makeWorkspace();
     this.resultFile = join(this.workspace, '..', `${this.workspace.split('/').pop()}-extension-host.json`);
-    if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: npm test makes it (npm run package -- --out out/mrnet-viewer.vsix)`);
-    this.server = await startCodeServer({ workspace: this.workspace, vsix: VSIX, env: { MRNET_TEST_RESULT: this.resultFile } });
+    if (!existsSync(VSIX))
+      throw new Error(`${VSIX} is missing: npm test makes it (npm run package -- --out out/mrnet-viewer.vsix)`);
+    this.server = await startCodeServer({
+      workspace: this.workspace,
+      vsix: VSIX,
+      env: { MRNET_TEST_RESULT: this.resultFile },
+    });
     this.browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   }
@@ -28,13 +33,17 @@ export class Workbench {
   async stop(): Promise<void> {
     await this.browser?.close();
     await this.server?.stop();
-    for (const dir of [this.workspace, `${this.workspace}-broken-dataset`, this.resultFile]) if (dir) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [this.workspace, `${this.workspace}-broken-dataset`, this.resultFile])
+      if (dir) rmSync(dir, { recursive: true, force: true });
   }
 
   /** A new window on the workspace (or another folder), with the workbench restored. */
   async open(query = '', folder = this.workspace): Promise<Page> {
     // Clipboard access, which VS Code's clipboard API uses in the browser.
-    const page = await this.browser!.newPage({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await this.browser!.newPage({
+      viewport: { width: 1400, height: 900 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     await page.goto(this.server!.folderUrl(folder) + query);
     await workbenchRestored(page);
     return page;
@@ -53,7 +62,9 @@ export async function workbenchRestored(page: Page): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
   // VS Code marks this once it has restored the sidebar, panel and editors of the last session:
   // before it, a reloaded window can still be reopening the view container it showed.
-  await page.waitForFunction(() => performance.getEntriesByName('code/didStartWorkbench').length > 0, undefined, { timeout: 90_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('code/didStartWorkbench').length > 0, undefined, {
+    timeout: 90_000,
+  });
   await showCasesView(page);
   const cases = page.locator('.pane-body').getByRole('treeitem', { name: /MRNet-v1\.0|broken-dataset/ });
   await cases.or(page.getByText('No MRNet dataset found in this workspace.')).first().waitFor({ timeout: 90_000 });
@@ -79,14 +90,21 @@ async function quickInputFocused(page: Page, initial?: string) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible' });
   await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget .quick-input-box') != null);
-  if (initial !== undefined) await page.waitForFunction((value) => (document.activeElement as HTMLInputElement | null)?.value === value, initial);
+  if (initial !== undefined)
+    await page.waitForFunction(
+      (value) => (document.activeElement as HTMLInputElement | null)?.value === value,
+      initial,
+    );
   return input;
 }
 
 /** Types into the focused quick input and waits until it holds the text. */
 async function typeInQuickInput(page: Page, input: Locator, text: string): Promise<void> {
   await input.fill(text);
-  await page.waitForFunction((value) => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value === value, text);
+  await page.waitForFunction(
+    (value) => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value === value,
+    text,
+  );
 }
 
 /**
@@ -118,7 +136,11 @@ export function extensionLog(server: RunningCodeServer): string {
 }
 
 /** The webview frame in which `probe` finds something, waiting for it to appear. Probes must not wait (isVisible, count). */
-export async function webviewFrame(page: Page, probe: (frame: Frame) => Promise<boolean>, timeout = 30_000): Promise<Frame> {
+export async function webviewFrame(
+  page: Page,
+  probe: (frame: Frame) => Promise<boolean>,
+  timeout = 30_000,
+): Promise<Frame> {
   const deadline = Date.now() + timeout;
   for (;;) {
     for (const frame of page.frames()) {
@@ -166,12 +188,20 @@ export async function pickFromQuickPick(page: Page, placeholder: RegExp, text: s
 export async function pickInOpenDialog(page: Page, title: string, path: string): Promise<void> {
   await page.locator('.quick-input-widget').getByText(title).first().waitFor();
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '').endsWith('/'));
+  await page.waitForFunction(() =>
+    (document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value ?? '').endsWith('/'),
+  );
   await page.locator('.quick-input-list').getByRole('option').first().waitFor();
   await input.fill(path);
   const name = path.split('/').pop()!;
-  await page.locator('.quick-input-list').getByRole('option', { name: new RegExp(escapeRegExp(name)) }).waitFor();
-  await page.waitForFunction((typed) => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value === typed, path);
+  await page
+    .locator('.quick-input-list')
+    .getByRole('option', { name: new RegExp(escapeRegExp(name)) })
+    .waitFor();
+  await page.waitForFunction(
+    (typed) => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value === typed,
+    path,
+  );
   await input.press('Enter');
 }
 

@@ -35,31 +35,57 @@ const ROOT = join(__dirname, '..', '..');
 export function makeWorkspace(): string {
   const root = mkdtempSync(join(tmpdir(), 'mrnet-e2e-'));
   const dataset = join(root, 'MRNet-v1.0');
-  execFileSync('npm', ['run', '--silent', 'sample', '--', '--out', dataset, '--train', '8', '--valid', '4', '--seed', '1'], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(
+    'npm',
+    ['run', '--silent', 'sample', '--', '--out', dataset, '--train', '8', '--valid', '4', '--seed', '1'],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
   const fixtures = join(ROOT, 'test', 'fixtures', 'npy');
   mkdirSync(join(root, 'broken'));
   copyFileSync(join(fixtures, 'malformed', 'data_short.npy'), join(root, 'broken', 'truncated.npy'));
   copyFileSync(join(fixtures, 'valid', 'f4_be_F_v1.npy'), join(root, 'broken', 'valid_f4.npy'));
   mkdirSync(join(root, 'case-folder'));
-  for (const plane of ['coronal', 'sagittal', 'axial']) copyFileSync(join(dataset, 'train', plane, '0000.npy'), join(root, 'case-folder', `${plane}.npy`));
+  for (const plane of ['coronal', 'sagittal', 'axial'])
+    copyFileSync(join(dataset, 'train', plane, '0000.npy'), join(root, 'case-folder', `${plane}.npy`));
   mkdirSync(join(root, 'malformed'));
-  for (const name of readdirSync(join(fixtures, 'malformed')).filter((f) => f.endsWith('.npy'))) copyFileSync(join(fixtures, 'malformed', name), join(root, 'malformed', name));
+  for (const name of readdirSync(join(fixtures, 'malformed')).filter((f) => f.endsWith('.npy')))
+    copyFileSync(join(fixtures, 'malformed', name), join(root, 'malformed', name));
   mkdirSync(join(root, 'large'));
   writeLargeVolume(join(root, 'large', 'volume.npy'), LARGE_SHAPE, LARGE_PATTERNED);
   // Rows of an (H, W, 3) image are "slices" of W x 3 to the writer.
   writeLargeVolume(join(root, 'large', 'photo.npy'), PHOTO_SHAPE, PHOTO_PATTERNED);
   const [n, h, w] = MID_SHAPE;
-  writeFileSync(join(root, 'large', 'mid.npy'), new Uint8Array(dump(Float32Array.from({ length: n * h * w }, (_, i) => midValueAt(Math.floor(i / (h * w)), Math.floor(i / w) % h, i % w)), MID_SHAPE)));
+  writeFileSync(
+    join(root, 'large', 'mid.npy'),
+    new Uint8Array(
+      dump(
+        Float32Array.from({ length: n * h * w }, (_, i) =>
+          midValueAt(Math.floor(i / (h * w)), Math.floor(i / w) % h, i % w),
+        ),
+        MID_SHAPE,
+      ),
+    ),
+  );
   mkdirSync(join(root, 'npz'));
   const npz = join(ROOT, 'test', 'fixtures', 'npz');
   for (const name of ['stored.npz', 'deflated.npz']) copyFileSync(join(npz, 'valid', name), join(root, 'npz', name));
   copyFileSync(join(npz, 'malformed', 'crc_mismatch.npz'), join(root, 'npz', 'corrupt.npz'));
   writeZip(join(root, 'npz', 'large.npz'), [largeVolumeMember('scans/volume.npy', LARGE_SHAPE, LARGE_PATTERNED)]);
   mkdirSync(join(root, 'scans'));
-  for (const name of readdirSync(join(ROOT, 'test', 'fixtures', 'scans')).filter((f) => f.endsWith('.npy'))) copyFileSync(join(ROOT, 'test', 'fixtures', 'scans', name), join(root, 'scans', name));
+  for (const name of readdirSync(join(ROOT, 'test', 'fixtures', 'scans')).filter((f) => f.endsWith('.npy')))
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'scans', name), join(root, 'scans', name));
   mkdirSync(join(root, 'line'));
-  writeFileSync(join(root, 'line', 'signal.npy'), new Uint8Array(dump(Float64Array.from({ length: LINE_LENGTH }, (_, i) => lineValueAt(i)), [LINE_LENGTH])));
-  for (const plane of ['coronal', 'sagittal', 'axial']) toFortranOrder(join(dataset, 'valid', plane, `${FORTRAN_CASE}.npy`));
+  writeFileSync(
+    join(root, 'line', 'signal.npy'),
+    new Uint8Array(
+      dump(
+        Float64Array.from({ length: LINE_LENGTH }, (_, i) => lineValueAt(i)),
+        [LINE_LENGTH],
+      ),
+    ),
+  );
+  for (const plane of ['coronal', 'sagittal', 'axial'])
+    toFortranOrder(join(dataset, 'valid', plane, `${FORTRAN_CASE}.npy`));
   makeBrokenDataset(`${root}-broken-dataset`);
   return root;
 }
@@ -76,7 +102,8 @@ function toFortranOrder(path: string): void {
   const [n, h, w] = header.shape;
   const c = bytes.subarray(header.dataOffset);
   const f = new Uint8Array(c.length);
-  for (let k = 0; k < n; k++) for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) f[k + n * (y + h * x)] = c[(k * h + y) * w + x];
+  for (let k = 0; k < n; k++)
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) f[k + n * (y + h * x)] = c[(k * h + y) * w + x];
   writeFileSync(path, encodeNpy('|u1', header.shape, f, true));
 }
 

@@ -6,10 +6,27 @@ import type { TreeNode } from '../../src/tree/casesTreeProvider';
 import { OverviewState } from '../../src/overview/overviewState';
 
 const COMMANDS = [
-  'mrnet.openCase', 'mrnet.nextCase', 'mrnet.previousCase', 'mrnet.selectDatasetFolder', 'mrnet.createSampleDataset',
-  'mrnet.filterByLabel', 'mrnet.clearFilter', 'mrnet.refresh', 'mrnet.openPlaneFile', 'mrnet.revealCaseInExplorer',
-  'mrnet.copyCaseId', 'mrnet.openInViewer', 'mrnet.chooseModel', 'mrnet.chooseTask', 'mrnet.filterByOutcome', 'mrnet.sortCases',
-  'mrnet.modelReport', 'mrnet.loadPredictions', 'mrnet.applyLogistic', 'mrnet.setColumnOrder', 'mrnet.datasetOverview',
+  'mrnet.openCase',
+  'mrnet.nextCase',
+  'mrnet.previousCase',
+  'mrnet.selectDatasetFolder',
+  'mrnet.createSampleDataset',
+  'mrnet.filterByLabel',
+  'mrnet.clearFilter',
+  'mrnet.refresh',
+  'mrnet.openPlaneFile',
+  'mrnet.revealCaseInExplorer',
+  'mrnet.copyCaseId',
+  'mrnet.openInViewer',
+  'mrnet.chooseModel',
+  'mrnet.chooseTask',
+  'mrnet.filterByOutcome',
+  'mrnet.sortCases',
+  'mrnet.modelReport',
+  'mrnet.loadPredictions',
+  'mrnet.applyLogistic',
+  'mrnet.setColumnOrder',
+  'mrnet.datasetOverview',
 ];
 
 function workspaceUri(...path: string[]): vscode.Uri {
@@ -51,13 +68,26 @@ describe('MRNet Viewer in the extension host', () => {
     const [dataset] = api.tree.getChildren();
     assert.equal(dataset.kind, 'dataset');
     const splits = api.tree.getChildren(dataset).filter((n) => n.kind === 'split');
-    assert.deepEqual(splits.map((s) => api.tree.getTreeItem(s).label), ['train', 'valid']);
+    assert.deepEqual(
+      splits.map((s) => api.tree.getTreeItem(s).label),
+      ['train', 'valid'],
+    );
     for (const split of splits) {
       const name = api.tree.getTreeItem(split).label as string;
-      const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('MRNet-v1.0', `${name}-acl.csv`)));
-      const acl = new Map(csv.trim().split('\n').map((line) => line.split(',') as [string, string]));
+      const csv = new TextDecoder().decode(
+        await vscode.workspace.fs.readFile(workspaceUri('MRNet-v1.0', `${name}-acl.csv`)),
+      );
+      const acl = new Map(
+        csv
+          .trim()
+          .split('\n')
+          .map((line) => line.split(',') as [string, string]),
+      );
       const cases = api.tree.getChildren(split) as Extract<TreeNode, { kind: 'case' }>[];
-      assert.deepEqual(cases.map((c) => c.case.id), [...acl.keys()]);
+      assert.deepEqual(
+        cases.map((c) => c.case.id),
+        [...acl.keys()],
+      );
       for (const c of cases) {
         assert.equal(String(c.case.labels.get('acl')), acl.get(c.case.id), `case ${c.case.id}`);
         const description = api.tree.getTreeItem(c).description as string;
@@ -82,7 +112,7 @@ describe('MRNet Viewer in the extension host', () => {
     await vscode.commands.executeCommand('mrnet.openCase', '0003');
     const tab = await until('the case tab', () => (activeTab()?.label === 'Case 0003' ? activeTab() : undefined));
     assert.ok(tab.input instanceof vscode.TabInputWebview);
-    assert.match((tab.input).viewType, /mrnetViewer\.case/);
+    assert.match(tab.input.viewType, /mrnetViewer\.case/);
   });
 
   it('next and previous case follow the tree order and filter', async () => {
@@ -90,7 +120,10 @@ describe('MRNet Viewer in the extension host', () => {
     await until('case 0001', () => activeTab()?.label === 'Case 0001');
     await vscode.commands.executeCommand('mrnet.nextCase');
     await until('case 0002', () => activeTab()?.label === 'Case 0002');
-    const aclPositive = api.registry.allCases().filter((c) => c.case.labels.get('acl') === 1).map((c) => c.case.id);
+    const aclPositive = api.registry
+      .allCases()
+      .filter((c) => c.case.labels.get('acl') === 1)
+      .map((c) => c.case.id);
     api.tree.setFilter({ task: 'acl', value: 1 });
     try {
       await vscode.commands.executeCommand('mrnet.openCase', aclPositive[0]);
@@ -107,9 +140,15 @@ describe('MRNet Viewer in the extension host', () => {
     await vscode.commands.executeCommand('workbench.view.extension.mrnet');
     await until('the Cases view', () => api.treeView.visible);
     await vscode.commands.executeCommand('mrnet.openCase', '0001');
-    await until('case 0001 selected', () => api.treeView.selection[0]?.kind === 'case' && api.treeView.selection[0].case.id === '0001');
+    await until(
+      'case 0001 selected',
+      () => api.treeView.selection[0]?.kind === 'case' && api.treeView.selection[0].case.id === '0001',
+    );
     await vscode.commands.executeCommand('mrnet.nextCase');
-    await until('case 0002 selected', () => api.treeView.selection[0]?.kind === 'case' && api.treeView.selection[0].case.id === '0002');
+    await until(
+      'case 0002 selected',
+      () => api.treeView.selection[0]?.kind === 'case' && api.treeView.selection[0].case.id === '0002',
+    );
   });
 
   it('refreshes asked for while one is queued are merged into one', () => {
@@ -122,11 +161,25 @@ describe('MRNet Viewer in the extension host', () => {
   it('two datasets with the same folder name are told apart by their path', async () => {
     const made = ['site-a', 'site-b'].map((site) => workspaceUri(site));
     try {
-      for (const site of made) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(site, 'knees', 'train', 'axial', '0000.npy'), new Uint8Array(0));
+      for (const site of made)
+        await vscode.workspace.fs.writeFile(
+          vscode.Uri.joinPath(site, 'knees', 'train', 'axial', '0000.npy'),
+          new Uint8Array(0),
+        );
       await api.registry.refresh();
-      const names = api.registry.all.map((d) => d.name).filter((n) => n.endsWith('knees')).sort();
+      const names = api.registry.all
+        .map((d) => d.name)
+        .filter((n) => n.endsWith('knees'))
+        .sort();
       assert.deepEqual(names, ['site-a/knees', 'site-b/knees']);
-      assert.deepEqual(api.tree.getChildren().filter((n) => n.kind === 'dataset' && n.dataset.name.endsWith('knees')).map((n) => api.tree.getTreeItem(n).label).sort(), names);
+      assert.deepEqual(
+        api.tree
+          .getChildren()
+          .filter((n) => n.kind === 'dataset' && n.dataset.name.endsWith('knees'))
+          .map((n) => api.tree.getTreeItem(n).label)
+          .sort(),
+        names,
+      );
     } finally {
       for (const site of made) await vscode.workspace.fs.delete(site, { recursive: true });
       await api.registry.refresh();
@@ -154,7 +207,11 @@ describe('MRNet Viewer in the extension host', () => {
   it('a changed label CSV updates the tree', async () => {
     const csv = workspaceUri('MRNet-v1.0', 'valid-acl.csv');
     const original = await vscode.workspace.fs.readFile(csv);
-    const label = () => api.registry.allCases().find((c) => c.case.id === '0008')?.case.labels.get('acl');
+    const label = () =>
+      api.registry
+        .allCases()
+        .find((c) => c.case.id === '0008')
+        ?.case.labels.get('acl');
     const before = label();
     const flipped = new TextDecoder().decode(original).replace(/^0008,(\d)$/m, (_, v) => `0008,${v === '1' ? 0 : 1}`);
     try {
@@ -171,25 +228,53 @@ describe('MRNet Viewer in the extension host', () => {
     await vscode.workspace.fs.createDirectory(target);
     await vscode.commands.executeCommand('mrnet.createSampleDataset', target);
     const entries = (await vscode.workspace.fs.readDirectory(target)).map(([name]) => name).sort();
-    assert.deepEqual(entries, ['overlays', 'predictions', 'train', 'train-abnormal.csv', 'train-acl.csv', 'train-meniscus.csv', 'valid', 'valid-abnormal.csv', 'valid-acl.csv', 'valid-meniscus.csv', 'valid-paths.csv']);
+    assert.deepEqual(entries, [
+      'overlays',
+      'predictions',
+      'train',
+      'train-abnormal.csv',
+      'train-acl.csv',
+      'train-meniscus.csv',
+      'valid',
+      'valid-abnormal.csv',
+      'valid-acl.csv',
+      'valid-meniscus.csv',
+      'valid-paths.csv',
+    ]);
     await until('the new dataset in the tree', () => api.registry.all.some((d) => d.name === 'new-sample'));
     const broken = workspaceUri('broken');
     const before = (await vscode.workspace.fs.readDirectory(broken)).length;
     await vscode.commands.executeCommand('mrnet.createSampleDataset', broken);
-    assert.equal((await vscode.workspace.fs.readDirectory(broken)).length, before, 'nothing written into a folder that is not empty');
+    assert.equal(
+      (await vscode.workspace.fs.readDirectory(broken)).length,
+      before,
+      'nothing written into a folder that is not empty',
+    );
   });
 
   it('a dataset with every quirk, added with "Select Dataset Folder…", indexes with its problems listed in the tree', async () => {
     const folder = vscode.Uri.file(`${vscode.workspace.workspaceFolders![0].uri.fsPath}-broken-dataset`);
     await vscode.commands.executeCommand('mrnet.selectDatasetFolder', folder);
-    const dataset = await until('the broken dataset', () => api.registry.all.find((d) => d.uri.fsPath === folder.fsPath));
+    const dataset = await until('the broken dataset', () =>
+      api.registry.all.find((d) => d.uri.fsPath === folder.fsPath),
+    );
     const node = api.tree.getChildren().find((n) => n.kind === 'dataset' && n.dataset === dataset)!;
     const problemsNode = api.tree.getChildren(node).find((n) => n.kind === 'problems')!;
     assert.equal(api.tree.getTreeItem(problemsNode).label, `Dataset problems (${dataset.index.problemCount})`);
     const problems = api.tree.getChildren(problemsNode).map((n) => api.tree.getTreeItem(n).label as string);
     assert.ok(problems.includes('train-acl.csv:11: case 0999 has no .npy file in train/'), problems.join('\n'));
-    assert.ok(problems.some((p) => p.startsWith('valid-meniscus.csv: cannot be read')), problems.join('\n'));
-    assert.deepEqual(dataset.index.splits.map((s) => [s.name, s.cases.length]), [['train', 9], ['valid', 4], ['test', 0]]);
+    assert.ok(
+      problems.some((p) => p.startsWith('valid-meniscus.csv: cannot be read')),
+      problems.join('\n'),
+    );
+    assert.deepEqual(
+      dataset.index.splits.map((s) => [s.name, s.cases.length]),
+      [
+        ['train', 9],
+        ['valid', 4],
+        ['test', 0],
+      ],
+    );
     // A case whose sagittal file is truncated and coronal file a broken link still opens.
     const ref = api.registry.findCase(dataset, '0005')!;
     await vscode.commands.executeCommand('mrnet.openCase', api.tree.caseNode(ref));
@@ -202,7 +287,10 @@ describe('MRNet Viewer in the extension host', () => {
     assert.deepEqual(data.problems.map((p) => p.file).sort(), ['train/coronal/0004.npy', 'train/sagittal/0005.npy']);
     assert.match(data.problems.find((p) => p.file === 'train/sagittal/0005.npy')!.message, /truncated/);
     const read = new Int32Array(data.slices[data.planes.indexOf('axial')]).filter((n) => n > 0).length;
-    assert.equal(read, dataset.index.splits.reduce((n, s) => n + s.cases.filter((c) => c.files.has('axial')).length, 0));
+    assert.equal(
+      read,
+      dataset.index.splits.reduce((n, s) => n + s.cases.filter((c) => c.files.has('axial')).length, 0),
+    );
   });
 
   it('a filtered tree counts the matching cases of each split and collapses splits with no match', () => {
@@ -214,20 +302,29 @@ describe('MRNet Viewer in the extension host', () => {
           if (split.kind !== 'split') continue;
           const matching = split.split.cases.filter((c) => c.labels.get('acl') === 1).length;
           const item = api.tree.getTreeItem(split);
-          assert.match(item.description as string, new RegExp(`^${matching} of ${split.split.cases.length} cases match`));
-          assert.equal(item.collapsibleState, matching ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+          assert.match(
+            item.description as string,
+            new RegExp(`^${matching} of ${split.split.cases.length} cases match`),
+          );
+          assert.equal(
+            item.collapsibleState,
+            matching ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+          );
           if (!matching) collapsed++;
         }
       }
-      assert.ok(collapsed > 0, 'the broken dataset\'s empty test split has no match');
+      assert.ok(collapsed > 0, "the broken dataset's empty test split has no match");
     } finally {
       api.tree.setFilter(undefined);
     }
   });
 
-  it("the model review: rows sorted by probability or by error, an outcome filter, Next following that order", () => {
+  it('the model review: rows sorted by probability or by error, an outcome filter, Next following that order', () => {
     const sample = api.registry.all.find((d) => d.name === 'MRNet-v1.0')!;
-    const valid = () => api.tree.getChildren(api.tree.getChildren().find((n) => n.kind === 'dataset' && n.dataset === sample)).find((n) => n.kind === 'split' && n.split.name === 'valid')!;
+    const valid = () =>
+      api.tree
+        .getChildren(api.tree.getChildren().find((n) => n.kind === 'dataset' && n.dataset === sample))
+        .find((n) => n.kind === 'split' && n.split.name === 'valid')!;
     const rows = () => api.tree.getChildren(valid()) as Extract<TreeNode, { kind: 'case' }>[];
     const p = (node: Extract<TreeNode, { kind: 'case' }>) => api.review.score(node)!.probability;
     try {
@@ -235,18 +332,41 @@ describe('MRNet Viewer in the extension host', () => {
       assert.equal(api.review.task, 'acl');
       api.review.choose({ sort: 'probability' });
       const byProbability = rows().map(p);
-      assert.deepEqual(byProbability, [...byProbability].sort((a, b) => b - a));
+      assert.deepEqual(
+        byProbability,
+        [...byProbability].sort((a, b) => b - a),
+      );
       api.review.choose({ sort: 'error' });
       const errors = rows().map((n) => Math.abs(n.case.labels.get('acl')! - p(n)));
-      assert.deepEqual(errors, [...errors].sort((a, b) => b - a));
-      for (const n of rows()) assert.match(api.tree.getTreeItem(n).description as string, /^p=\d\.\d\d · (TP|FP|FN|TN) · /);
+      assert.deepEqual(
+        errors,
+        [...errors].sort((a, b) => b - a),
+      );
+      for (const n of rows())
+        assert.match(api.tree.getTreeItem(n).description as string, /^p=\d\.\d\d · (TP|FP|FN|TN) · /);
       // Next walks the tree's order: the sorted one.
-      const order = api.tree.visibleCases().filter((c) => c.case.split === 'valid' && c.dataset === sample).map((c) => c.case.id);
-      assert.deepEqual(order, rows().map((n) => n.case.id));
+      const order = api.tree
+        .visibleCases()
+        .filter((c) => c.case.split === 'valid' && c.dataset === sample)
+        .map((c) => c.case.id);
+      assert.deepEqual(
+        order,
+        rows().map((n) => n.case.id),
+      );
       api.review.choose({ filter: { kind: 'outcome', outcome: 'TN' } });
       const negatives = rows();
       assert.ok(negatives.every((n) => api.review.score(n)!.outcome === 'TN'));
-      assert.equal(negatives.length, sample.index.splits.find((s) => s.name === 'valid')!.cases.filter((c) => c.labels.get('acl') === 0 && api.review.score({ dataset: sample, case: c })!.probability < api.review.threshold("mrnet-baseline", "acl")).length);
+      assert.equal(
+        negatives.length,
+        sample.index.splits
+          .find((s) => s.name === 'valid')!
+          .cases.filter(
+            (c) =>
+              c.labels.get('acl') === 0 &&
+              api.review.score({ dataset: sample, case: c })!.probability <
+                api.review.threshold('mrnet-baseline', 'acl'),
+          ).length,
+      );
     } finally {
       api.review.choose({ sort: 'id', filter: null });
     }
@@ -256,7 +376,10 @@ describe('MRNet Viewer in the extension host', () => {
     const sample = api.tree.getChildren().find((n) => n.kind === 'dataset' && n.dataset.name === 'MRNet-v1.0')!;
     const models = api.tree.getChildren(sample).filter((n) => n.kind === 'model');
     // The sample's two models (the end-to-end suite may have loaded another by then).
-    assert.deepEqual(models.map((n) => api.tree.getTreeItem(n).label).filter((l) => l !== 'dazcona'), ['mrnet-baseline', 'submission']);
+    assert.deepEqual(
+      models.map((n) => api.tree.getTreeItem(n).label).filter((l) => l !== 'dazcona'),
+      ['mrnet-baseline', 'submission'],
+    );
     const command = api.tree.getTreeItem(models[0]).command!;
     await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
     await until('the report tab', () => activeTab()?.label === 'Report: mrnet-baseline · valid');
@@ -279,6 +402,9 @@ describe('MRNet Viewer in the extension host', () => {
     // A file written again (same bytes, a new modification time) is read again: the dataset's watcher re-indexes, the overview follows.
     const file = workspaceUri('MRNet-v1.0', 'train', 'axial', '0000.npy').fsPath;
     writeFileSync(file, readFileSync(file));
-    await until('the changed file read again', () => api.volumeFacts.lastPass.read === 1 && api.volumeFacts.lastPass.cached === files - 1);
+    await until(
+      'the changed file read again',
+      () => api.volumeFacts.lastPass.read === 1 && api.volumeFacts.lastPass.cached === files - 1,
+    );
   });
 });

@@ -9,7 +9,13 @@ export function planeCanvas(scope: Page | Frame, region: string): Locator {
  * The painted colour of array pixel (x, y) of a fitted image of `size`, and where that pixel
  * lies on the canvas element (CSS pixels from its top-left corner, for hover()).
  */
-export async function pixelOf(scope: Page | Frame, region: string, x: number, y: number, size: { width: number; height: number }) {
+export async function pixelOf(
+  scope: Page | Frame,
+  region: string,
+  x: number,
+  y: number,
+  size: { width: number; height: number },
+) {
   return planeCanvas(scope, region).evaluate(
     (canvas: HTMLCanvasElement, { x, y, size }) => {
       const scale = Math.min(canvas.width / size.width, canvas.height / size.height);

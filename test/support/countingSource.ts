@@ -27,5 +27,10 @@ export class CountingSource implements ArraySource {
 
 /** An array held in memory; `ranged: false` stands for a file system read only whole. */
 export function memorySource(name: string, bytes: Uint8Array, ranged = true): ArraySource {
-  return { name, size: bytes.length, ranged, read: (offset, length) => Promise.resolve(bytes.subarray(offset, offset + length)) };
+  return {
+    name,
+    size: bytes.length,
+    ranged,
+    read: (offset, length) => Promise.resolve(bytes.subarray(offset, offset + length)),
+  };
 }

@@ -37,7 +37,8 @@ export function largeVolumeMember(name: string, shape: [number, number, number],
   const head = new Uint8Array(dump(new Uint8Array(0), shape));
   const slice = (k: number) => {
     const bytes = new Uint8Array(h * w);
-    if (patterned.includes(k)) for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) bytes[y * w + x] = patternAt(k, y, x);
+    if (patterned.includes(k))
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) bytes[y * w + x] = patternAt(k, y, x);
     return bytes;
   };
   return {

@@ -33,9 +33,15 @@ export function writeZip(path: string, members: (StoredMember | DeflatedMember)[
     const central: Uint8Array[] = [];
     for (const member of members) {
       // As written: the bytes in the file (`head`, then `fill`'s), the method, the data's own size and CRC-32.
-      const m = 'deflate' in member
-        ? { head: deflateRawSync(member.data), method: 8, size: member.data.length, crc: () => crc32(member.data) }
-        : { head: member.head, method: 0, size: member.size, crc: (fd: number, at: number) => (member.fill ? member.fill(fd, at) : crc32(member.head)) };
+      const m =
+        'deflate' in member
+          ? { head: deflateRawSync(member.data), method: 8, size: member.data.length, crc: () => crc32(member.data) }
+          : {
+              head: member.head,
+              method: 0,
+              size: member.size,
+              crc: (fd: number, at: number) => (member.fill ? member.fill(fd, at) : crc32(member.head)),
+            };
       const stored = 'deflate' in member ? m.head.length : member.size;
       const name = new TextEncoder().encode(member.name);
       const offset = at;

@@ -14,7 +14,10 @@ describe('architecture', () => {
     for (const dir of ['core', 'shared']) {
       const files = tsFiles(join(__dirname, '..', '..', 'src', dir));
       assert.ok(files.length > 5, dir);
-      assert.deepEqual(files.filter((file) => /from\s+['"]vscode['"]|require\(['"]vscode['"]\)/.test(readFileSync(file, 'utf8'))), []);
+      assert.deepEqual(
+        files.filter((file) => /from\s+['"]vscode['"]|require\(['"]vscode['"]\)/.test(readFileSync(file, 'utf8'))),
+        [],
+      );
     }
   });
 });

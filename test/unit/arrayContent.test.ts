@@ -14,12 +14,14 @@ describe('what is shown is what the array holds', () => {
     assert.deepEqual(defaultView(c), { rows: 0, cols: 1, slice: -1, channel: 2, index: [0, 0, 0] });
     // The same image in Fortran order: element [y, x, ch] at y + 2x + 6ch.
     const f = new Uint8Array(18);
-    for (let y = 0; y < 2; y++) for (let x = 0; x < 3; x++) for (let ch = 0; ch < 3; ch++) f[y + 2 * x + 6 * ch] = rgb[(y * 3 + x) * 3 + ch];
+    for (let y = 0; y < 2; y++)
+      for (let x = 0; x < 3; x++) for (let ch = 0; ch < 3; ch++) f[y + 2 * x + 6 * ch] = rgb[(y * 3 + x) * 3 + ch];
     const fortran = decodeNpy(makeNpy('|u1', [2, 3, 3], f, true));
     assert.equal(defaultView(fortran)?.channel, 2);
     assert.deepEqual(Array.from(planeSource(fortran).slice(0)), Array.from(rgb));
     assert.equal(planeSource(fortran).valueAt(0, 1, 2), '15, 16, 17');
-    for (const last of [1, 3, 4]) assert.equal(readsSliceBySlice(decodeNpy(makeNpy('|u1', [4, 4, last], new Uint8Array(16 * last))).header), false);
+    for (const last of [1, 3, 4])
+      assert.equal(readsSliceBySlice(decodeNpy(makeNpy('|u1', [4, 4, last], new Uint8Array(16 * last))).header), false);
     assert.equal(readsSliceBySlice(decodeNpy(makeNpy('|u1', [4, 4, 5], new Uint8Array(80))).header), true);
   });
 
@@ -33,13 +35,31 @@ describe('what is shown is what the array holds', () => {
   });
 
   it('float (H, W, 3|4) with every value in [0, 1] is a colour image, or its channels as slices when asked; other floats are volumes', () => {
-    const inRange = decodeNpy(makeNpy('<f4', [2, 2, 3], Float32Array.from({ length: 12 }, (_, i) => i / 11)));
+    const inRange = decodeNpy(
+      makeNpy(
+        '<f4',
+        [2, 2, 3],
+        Float32Array.from({ length: 12 }, (_, i) => i / 11),
+      ),
+    );
     assert.equal(defaultView(inRange)?.channel, 2);
-    assert.deepEqual(defaultView(inRange, { asChannels: true }), { rows: 0, cols: 1, slice: 2, channel: -1, index: [0, 0, 0] });
+    assert.deepEqual(defaultView(inRange, { asChannels: true }), {
+      rows: 0,
+      cols: 1,
+      slice: 2,
+      channel: -1,
+      index: [0, 0, 0],
+    });
     const channels = planeSource(inRange, defaultView(inRange, { asChannels: true }));
     assert.deepEqual([channels.depth, channels.height, channels.width], [3, 2, 2]);
     assert.equal(channels.valueAt(1, 0, 1), '0.36363637'); // element [0, 1, 1] = 4/11 as float32
-    const outOfRange = decodeNpy(makeNpy('<f4', [2, 2, 3], Float32Array.from({ length: 12 }, (_, i) => i)));
+    const outOfRange = decodeNpy(
+      makeNpy(
+        '<f4',
+        [2, 2, 3],
+        Float32Array.from({ length: 12 }, (_, i) => i),
+      ),
+    );
     assert.deepEqual(defaultView(outOfRange), { rows: 1, cols: 2, slice: 0, channel: -1, index: [0, 0, 0] });
   });
 
@@ -63,13 +83,19 @@ describe('what is shown is what the array holds', () => {
     const values = Float32Array.from({ length: 2 * 2 * 2 * 2 }, (_, i) => (i < 8 ? i : 1000 + i));
     for (const fortran of [false, true]) {
       const a = decodeNpy(makeNpy('<f4', [2, 2, 2, 2], fortran ? toFortran(values, [2, 2, 2, 2]) : values, fortran));
-      assert.deepEqual(Array.from(viewValues(a, volumeView(a, 0, [0]))).sort((x, y) => x - y), [0, 1, 2, 3, 4, 5, 6, 7]);
+      assert.deepEqual(
+        Array.from(viewValues(a, volumeView(a, 0, [0]))).sort((x, y) => x - y),
+        [0, 1, 2, 3, 4, 5, 6, 7],
+      );
       assert.deepEqual(volumeStats(viewValues(a, volumeView(a, 0, [1]))).min, 1008);
     }
   });
 
   it('more than 64 dimensions is refused as NumPy refuses it; an empty array may declare a dimension above 2^53', () => {
-    assert.throws(() => decodeNpy(makeNpy('<f4', new Array(65).fill(1), new Float32Array(1))), (e: unknown) => e instanceof NpyFormatError && /65 dimensions; NumPy allows at most 64/.test(e.message));
+    assert.throws(
+      () => decodeNpy(makeNpy('<f4', new Array(65).fill(1), new Float32Array(1))),
+      (e: unknown) => e instanceof NpyFormatError && /65 dimensions; NumPy allows at most 64/.test(e.message),
+    );
     assert.equal(decodeNpy(makeNpy('<f4', new Array(64).fill(1), new Float32Array(1))).header.count, 1);
     const empty = decodeNpy(makeNpy('<f8', [9007199254740993n, 0], new Uint8Array(0)));
     assert.equal(empty.header.count, 0);
@@ -79,7 +105,11 @@ describe('what is shown is what the array holds', () => {
 
   it('a dtype named like an object property (constructor, toString) is refused like any unknown dtype', () => {
     for (const descr of ['<constructor', '|toString', '<__proto__']) {
-      assert.throws(() => decodeNpy(makeNpy(descr, [1], new Uint8Array(8))), (e: unknown) => e instanceof NpyFormatError && e.message.includes(`dtype '${descr}'`), descr);
+      assert.throws(
+        () => decodeNpy(makeNpy(descr, [1], new Uint8Array(8))),
+        (e: unknown) => e instanceof NpyFormatError && e.message.includes(`dtype '${descr}'`),
+        descr,
+      );
     }
   });
 });

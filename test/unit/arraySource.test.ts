@@ -43,14 +43,18 @@ describe('reading arrays through an array source', () => {
   it('a Fortran-order volume is shown along axis 0 from its middle slice: read whole up to the threshold, slice first above it', async () => {
     const [n, h, w] = [40, 6, 5];
     const fortran = new Uint8Array(n * h * w);
-    for (let k = 0; k < n; k++) for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) fortran[k + n * (y + h * x)] = (k * 7 + y * 3 + x) % 251;
+    for (let k = 0; k < n; k++)
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) fortran[k + n * (y + h * x)] = (k * 7 + y * 3 + x) % 251;
     const bytes = makeNpy('|u1', [n, h, w], fortran, true);
     const mid = await readContent(memorySource('f.npy', bytes), Infinity, 100);
     assert.ok('data' in mid, 'held whole: its slices are not runs of bytes');
     const large = await readContent(memorySource('f.npy', bytes), 100);
     assert.ok('sampled' in large && !large.sampled.whole);
     assert.equal(large.sampled.first.index, 19, '(n - 1) // 2 of axis 0');
-    assert.deepEqual(Array.from(new Uint8Array(large.sampled.first.data)), Array.from({ length: h * w }, (_, i) => (19 * 7 + Math.floor(i / w) * 3 + (i % w)) % 251));
+    assert.deepEqual(
+      Array.from(new Uint8Array(large.sampled.first.data)),
+      Array.from({ length: h * w }, (_, i) => (19 * 7 + Math.floor(i / w) * 3 + (i % w)) % 251),
+    );
   });
 
   it('below the threshold the array is read whole, once; a source without ranged reads is read whole whatever its size', async () => {
@@ -58,7 +62,11 @@ describe('reading arrays through an array source', () => {
     const content = await readContent(whole, Infinity);
     assert.ok('data' in content && content.data.byteLength === 40 * sliceBytes);
     assert.deepEqual([whole.reads, whole.bytes], [1, headerLength + 40 * sliceBytes]);
-    const bytes = makeNpy('<f4', [3, 2, 2], Float32Array.from({ length: 12 }, (_, i) => i));
+    const bytes = makeNpy(
+      '<f4',
+      [3, 2, 2],
+      Float32Array.from({ length: 12 }, (_, i) => i),
+    );
     const remote = new CountingSource(memorySource('remote.npy', bytes, false));
     assert.ok('data' in (await readContent(remote, 10)));
     assert.equal(remote.bytes, bytes.length);
@@ -71,6 +79,9 @@ describe('reading arrays through an array source', () => {
     truncateSync(path, headerLength + 10 * sliceBytes);
     await assert.rejects(readSlice(source, header, 20), /ends inside slice 20/);
     const content = await readContent(local(), Infinity);
-    assert.ok('error' in content && content.fileName === 'volume.npy' && /truncated/.test(content.error), JSON.stringify(content));
+    assert.ok(
+      'error' in content && content.fileName === 'volume.npy' && /truncated/.test(content.error),
+      JSON.stringify(content),
+    );
   });
 });

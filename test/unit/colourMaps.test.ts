@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLOUR_MAPS, ColourMapName, centredOnZero, colourMapTable, isColourMap, nextColourMap } from '../../src/shared/colourMaps';
+import {
+  COLOUR_MAPS,
+  ColourMapName,
+  centredOnZero,
+  colourMapTable,
+  isColourMap,
+  nextColourMap,
+} from '../../src/shared/colourMaps';
 import { histogramOf } from '../../src/shared/histogram';
 import { WHEEL_NOTCH, WheelSteps, wheelPixels, wheelZoom } from '../../src/shared/wheel';
 import { paintMapped, scaleTransform, scaleValueAt, volumeStats } from '../../src/shared/windowing';
@@ -15,11 +22,23 @@ interface Ramp {
   colours: Record<string, number[]>;
 }
 /** What matplotlib paints (imshow's Normalize and colour map, bytes=True), from test/fixtures/make_colourmap_fixtures.py. */
-const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'colourmaps', 'ramps.json'), 'utf8')) as { matplotlib: string; cases: Ramp[] };
+const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'colourmaps', 'ramps.json'), 'utf8')) as {
+  matplotlib: string;
+  cases: Ramp[];
+};
 
-interface ScaledRamp { scale: 'log' | 'symlog'; low: number; high: number; values: number[]; colours: number[][] }
+interface ScaledRamp {
+  scale: 'log' | 'symlog';
+  low: number;
+  high: number;
+  values: number[];
+  colours: number[][];
+}
 /** What matplotlib paints through LogNorm and SymLogNorm (viridis), from test/fixtures/make_scale_fixtures.py. */
-const scales = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'colourmaps', 'scales.json'), 'utf8')) as { matplotlib: string; cases: ScaledRamp[] };
+const scales = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'colourmaps', 'scales.json'), 'utf8')) as {
+  matplotlib: string;
+  cases: ScaledRamp[];
+};
 
 describe('colour scales', () => {
   for (const ramp of scales.cases) {
@@ -35,7 +54,8 @@ describe('colour scales', () => {
         if (ramp.scale === 'log' && values[i] <= 0) continue;
         const x = place(values[i]) * 256;
         if (Math.abs(x - Math.round(x)) < 1e-9) continue;
-        for (let c = 0; c < 3; c++) worst = Math.max(worst, Math.abs(((out[i] >>> (8 * c)) & 255) - ramp.colours[i][c]));
+        for (let c = 0; c < 3; c++)
+          worst = Math.max(worst, Math.abs(((out[i] >>> (8 * c)) & 255) - ramp.colours[i][c]));
       }
       assert.ok(worst <= 1, `off by ${worst} levels`);
     });
@@ -50,7 +70,7 @@ describe('colour scales', () => {
     assert.deepEqual([...table], [...each]);
   });
 
-  it('the colour bar\'s middle value: the geometric mean under log, 0 under a symmetric symlog', () => {
+  it("the colour bar's middle value: the geometric mean under log, 0 under a symmetric symlog", () => {
     assert.ok(Math.abs(scaleValueAt('log', { low: 1, high: 1e4 }, 0.5) - 100) < 1e-9);
     assert.equal(scaleValueAt('symlog', { low: -1000, high: 1000 }, 0.5), 0);
     assert.equal(scaleValueAt('linear', { low: 0, high: 10 }, 0.5), 5);
@@ -68,7 +88,8 @@ describe('colour maps', () => {
           paintMapped(values, { low: ramp.vmin, high: ramp.vmax }, colourMapTable(name, reversed), out);
           let worst = 0;
           for (let i = 0; i < values.length; i++) {
-            for (let c = 0; c < 3; c++) worst = Math.max(worst, Math.abs(((out[i] >>> (8 * c)) & 255) - expected[3 * i + c]));
+            for (let c = 0; c < 3; c++)
+              worst = Math.max(worst, Math.abs(((out[i] >>> (8 * c)) & 255) - expected[3 * i + c]));
           }
           assert.ok(worst <= 1, `${name}${reversed ? ' reversed' : ''}: off by ${worst} levels`);
         }
@@ -77,7 +98,23 @@ describe('colour maps', () => {
   }
 
   it('are the twelve the viewer offers, and the key cycles through them both ways', () => {
-    assert.deepEqual([...COLOUR_MAPS], ['grey', 'inverted-grey', 'viridis', 'magma', 'inferno', 'plasma', 'cividis', 'turbo', 'jet', 'hot', 'bone', 'coolwarm']);
+    assert.deepEqual(
+      [...COLOUR_MAPS],
+      [
+        'grey',
+        'inverted-grey',
+        'viridis',
+        'magma',
+        'inferno',
+        'plasma',
+        'cividis',
+        'turbo',
+        'jet',
+        'hot',
+        'bone',
+        'coolwarm',
+      ],
+    );
     let name: ColourMapName = 'grey';
     const seen = new Set<string>();
     for (let i = 0; i < COLOUR_MAPS.length; i++) seen.add((name = nextColourMap(name, 1)));
@@ -101,7 +138,10 @@ describe('histogram', () => {
     assert.equal(h.counts.length, 256);
     assert.deepEqual([h.low, h.high, h.counts[0], h.counts[1], h.counts[255]], [-0.5, 255.5, 2, 1, 1]);
     const stats = volumeStats(new Float32Array([1, 2, NaN, Infinity, -Infinity, 3]));
-    assert.deepEqual(stats.histogram!.counts.reduce((a, b) => a + b), 3);
+    assert.deepEqual(
+      stats.histogram!.counts.reduce((a, b) => a + b),
+      3,
+    );
     assert.deepEqual([stats.nan, stats.posInf, stats.negInf], [1, 1, 1]);
   });
 
@@ -112,13 +152,29 @@ describe('histogram', () => {
     assert.ok(Math.abs(stats.mean - values.reduce((a, b) => a + b, 0) / values.length) < 1e-9);
     assert.deepEqual(stats.histogram, histogramOf(Float64Array.from(values), -1000, 2000));
     const small = volumeStats(Int8Array.from([-5, -5, 3]));
-    assert.deepEqual([small.histogram!.low, small.histogram!.high, small.histogram!.counts.length, small.histogram!.counts[0], small.histogram!.counts[8]], [-5.5, 3.5, 9, 2, 1]);
+    assert.deepEqual(
+      [
+        small.histogram!.low,
+        small.histogram!.high,
+        small.histogram!.counts.length,
+        small.histogram!.counts[0],
+        small.histogram!.counts[8],
+      ],
+      [-5.5, 3.5, 9, 2, 1],
+    );
   });
 
   it('floats in 256 equal bins from min to max, the maximum in the last; values near the float64 limits too', () => {
-    const h = histogramOf(Float64Array.from({ length: 1024 }, (_, i) => i), 0, 1023)!;
+    const h = histogramOf(
+      Float64Array.from({ length: 1024 }, (_, i) => i),
+      0,
+      1023,
+    )!;
     assert.equal(h.counts.length, 256);
-    assert.ok(h.counts.every((c) => c === 4), JSON.stringify(h.counts.slice(0, 4)));
+    assert.ok(
+      h.counts.every((c) => c === 4),
+      JSON.stringify(h.counts.slice(0, 4)),
+    );
     const max = Number.MAX_VALUE;
     const wide = histogramOf(new Float64Array([-max, 0, max]), -max, max)!;
     assert.deepEqual([wide.counts[0], wide.counts[128], wide.counts[255]], [1, 1, 1]);
@@ -127,7 +183,7 @@ describe('histogram', () => {
 });
 
 describe('wheel', () => {
-  it('a notch moves one slice; a trackpad\'s small events add up to one slice per notch of pixels', () => {
+  it("a notch moves one slice; a trackpad's small events add up to one slice per notch of pixels", () => {
     const wheel = new WheelSteps();
     assert.equal(wheel.steps(WHEEL_NOTCH), 1);
     assert.equal(wheel.steps(-120), -1);

@@ -15,7 +15,11 @@ describe('decoding .npy files exactly as NumPy reads them', () => {
       for (const layout of ['C', 'F']) {
         for (const version of [1, 2, 3]) {
           const orders = ['b1', 'i1', 'u1'].includes(code) ? ['na'] : ['le', 'be'];
-          for (const order of orders) assert.ok(files.includes(`${code}_${order}_${layout}_v${version}.npy`), `${code} ${order} ${layout} v${version}`);
+          for (const order of orders)
+            assert.ok(
+              files.includes(`${code}_${order}_${layout}_v${version}.npy`),
+              `${code} ${order} ${layout} v${version}`,
+            );
         }
       }
     }
@@ -37,7 +41,11 @@ describe('decoding .npy files exactly as NumPy reads them', () => {
           assert.equal(Number(array.raw[2 * at]), re, `${where} real part`);
           assert.equal(Number(array.raw[2 * at + 1]), im, `${where} imaginary part`);
           const magnitude = Math.hypot(re, im);
-          assert.equal(array.values[at], header.dtype.code === 'c8' ? Math.fround(magnitude) : magnitude, `${where} magnitude`);
+          assert.equal(
+            array.values[at],
+            header.dtype.code === 'c8' ? Math.fround(magnitude) : magnitude,
+            `${where} magnitude`,
+          );
         } else if (header.dtype.kind === 'float') {
           assert.ok(Object.is(array.values[at], pyFloat(expected)), `${where}: ${array.values[at]} != ${expected}`);
         } else {
@@ -65,16 +73,23 @@ describe('decoding .npy files exactly as NumPy reads them', () => {
   });
 
   describe('refuses malformed files with a message that names the problem', () => {
-    const expected = JSON.parse(readFileSync(join(FIXTURES, 'malformed', 'expected.json'), 'utf8')) as Record<string, string>;
+    const expected = JSON.parse(readFileSync(join(FIXTURES, 'malformed', 'expected.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     const files = readdirSync(join(FIXTURES, 'malformed')).filter((f) => f.endsWith('.npy'));
-    it('has an expectation for every malformed file', () => assert.deepEqual(files.sort(), Object.keys(expected).sort()));
+    it('has an expectation for every malformed file', () =>
+      assert.deepEqual(files.sort(), Object.keys(expected).sort()));
     for (const [file, fragment] of Object.entries(expected)) {
       it(`${file}: "${fragment}"`, () => {
-        assert.throws(() => decodeNpy(fixtureBytes('malformed', file)), (e: unknown) => {
-          assert.ok(e instanceof NpyFormatError, `${file} threw ${String(e)}`);
-          assert.ok(e.message.includes(fragment), `"${e.message}" lacks "${fragment}"`);
-          return true;
-        });
+        assert.throws(
+          () => decodeNpy(fixtureBytes('malformed', file)),
+          (e: unknown) => {
+            assert.ok(e instanceof NpyFormatError, `${file} threw ${String(e)}`);
+            assert.ok(e.message.includes(fragment), `"${e.message}" lacks "${fragment}"`);
+            return true;
+          },
+        );
       });
     }
   });

@@ -48,7 +48,12 @@ export function elementOffset(header: NpyHeader, index: readonly number[]): numb
 }
 
 /** A .npy file in memory holding `data` (any typed array), as NumPy writes it. */
-export function makeNpy(descr: string, shape: readonly (number | bigint)[], data: ArrayBufferView, fortran = false): Uint8Array {
+export function makeNpy(
+  descr: string,
+  shape: readonly (number | bigint)[],
+  data: ArrayBufferView,
+  fortran = false,
+): Uint8Array {
   return encodeNpy(descr, shape, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), fortran);
 }
 

@@ -7,7 +7,18 @@ import { fixtureBytes, validFixtures } from './fixtures';
 
 const MUTATIONS = 10_000;
 const DESCRS = ["'<f4'", "'>f8'", "'|u1'", "'<i8'", "'<c16'", "'|b1'", "'<f2'", "'|O'", "'<U3'", "'<x9'", "''", "'<f4"];
-const SHAPES = ['()', '(0,)', '(7,)', '(2, 3)', '(-1, 3)', '(4294967296, 4294967296)', '(2, 3, 4, 5, 6)', '(1,) * 3', '(9007199254740993,)', '((2,),)'];
+const SHAPES = [
+  '()',
+  '(0,)',
+  '(7,)',
+  '(2, 3)',
+  '(-1, 3)',
+  '(4294967296, 4294967296)',
+  '(2, 3, 4, 5, 6)',
+  '(1,) * 3',
+  '(9007199254740993,)',
+  '((2,),)',
+];
 
 /** A valid file changed in one of the ways files get broken, chosen by `random`. */
 function mutate(file: Uint8Array, random: Random): Uint8Array {
@@ -60,13 +71,18 @@ describe('fuzzing the decoder with mutated files', function () {
         const array = decodeNpy(file);
         const { header } = array;
         // np.load reads the bytes the shape needs; any after them are ignored.
-        assert.ok(header.dataOffset + header.dataBytes <= file.length, `mutation ${i}: decoded data must lie within the file`);
-        const allocated = array.raw.byteLength + (array.values.buffer === array.raw.buffer ? 0 : array.values.byteLength);
+        assert.ok(
+          header.dataOffset + header.dataBytes <= file.length,
+          `mutation ${i}: decoded data must lie within the file`,
+        );
+        const allocated =
+          array.raw.byteLength + (array.values.buffer === array.raw.buffer ? 0 : array.values.byteLength);
         assert.ok(allocated <= 3 * file.length, `mutation ${i}: ${allocated} bytes for a ${file.length}-byte file`);
         if (header.count > 0) formatElement(array, header.count - 1);
         decoded++;
       } catch (e) {
-        if (!(e instanceof NpyFormatError)) throw new Error(`mutation ${i} threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+        if (!(e instanceof NpyFormatError))
+          throw new Error(`mutation ${i} threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
         assert.ok(e.message.length > 10, `mutation ${i}: "${e.message}"`);
         refused++;
       }

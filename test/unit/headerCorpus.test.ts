@@ -11,7 +11,11 @@ interface CorpusFile {
   data: number;
   numpy: { ok: true; shape: string[]; dtype: string; kind: string; fortran: boolean } | { ok: false; error: string };
 }
-const corpus = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'headers', 'corpus.json'), 'utf8')) as { numpy: string; python: string; files: CorpusFile[] };
+const corpus = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'headers', 'corpus.json'), 'utf8')) as {
+  numpy: string;
+  python: string;
+  files: CorpusFile[];
+};
 
 /** The file: magic, version, header length, the header's bytes, then zeros for data. */
 function fileOf(f: CorpusFile): Uint8Array {
@@ -32,7 +36,9 @@ const shownByUs = (dtype: string, kind: string) => 'biufc'.includes(kind) && !/^
 describe(`the .npy header is read exactly as NumPy ${corpus.numpy} (Python ${corpus.python}) reads it: ${corpus.files.length} headers of test/fixtures/make_header_corpus.py`, () => {
   for (const f of corpus.files) {
     const verdict = f.numpy;
-    const expectation = verdict.ok ? `NumPy loads it as ${verdict.dtype} ${JSON.stringify(verdict.shape)}` : `NumPy refuses it (${verdict.error})`;
+    const expectation = verdict.ok
+      ? `NumPy loads it as ${verdict.dtype} ${JSON.stringify(verdict.shape)}`
+      : `NumPy refuses it (${verdict.error})`;
     it(`${f.name} (v${f.version.join('.')}): ${expectation}`, () => {
       const bytes = fileOf(f);
       let header: NpyHeader | undefined;
@@ -42,17 +48,29 @@ describe(`the .npy header is read exactly as NumPy ${corpus.numpy} (Python ${cor
       } catch (e) {
         refusal = (e as Error).message;
       }
-      if (!verdict.ok) return assert.equal(header, undefined, `we read what NumPy refuses: ${JSON.stringify(header && { shape: header.shapeText, dtype: dtypeStr(header.dtype) })}`);
+      if (!verdict.ok)
+        return assert.equal(
+          header,
+          undefined,
+          `we read what NumPy refuses: ${JSON.stringify(header && { shape: header.shapeText, dtype: dtypeStr(header.dtype) })}`,
+        );
       if (!shownByUs(verdict.dtype, verdict.kind)) {
         assert.equal(header, undefined);
-        return assert.match(refusal!, /does not show|not shown|never unpickled/, 'a dtype NumPy reads is said to be one the viewer does not show');
+        return assert.match(
+          refusal!,
+          /does not show|not shown|never unpickled/,
+          'a dtype NumPy reads is said to be one the viewer does not show',
+        );
       }
       assert.equal(refusal, undefined, 'NumPy reads it');
-      assert.deepEqual({ shape: header!.shapeText, dtype: dtypeStr(header!.dtype), fortran: header!.fortranOrder }, {
-        shape: verdict.shape.length === 1 ? `(${verdict.shape[0]},)` : `(${verdict.shape.join(', ')})`,
-        dtype: verdict.dtype,
-        fortran: verdict.fortran,
-      });
+      assert.deepEqual(
+        { shape: header!.shapeText, dtype: dtypeStr(header!.dtype), fortran: header!.fortranOrder },
+        {
+          shape: verdict.shape.length === 1 ? `(${verdict.shape[0]},)` : `(${verdict.shape.join(', ')})`,
+          dtype: verdict.dtype,
+          fortran: verdict.fortran,
+        },
+      );
     });
   }
 });

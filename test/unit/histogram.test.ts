@@ -12,7 +12,9 @@ interface Case {
   range: [number, number];
   counts: number[];
 }
-const { cases } = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'histogram', 'histogram.json'), 'utf8')) as { cases: Case[] };
+const { cases } = JSON.parse(
+  readFileSync(join(__dirname, '..', 'fixtures', 'histogram', 'histogram.json'), 'utf8'),
+) as { cases: Case[] };
 
 /** Counts of `values` in `bins` bins by a bin function (-1: not counted). */
 function countBy(values: number[], bins: number, bin: (v: number) => number): number[] {
@@ -28,15 +30,29 @@ describe("the charts' bins are np.histogram's (test/fixtures/make_histogram_fixt
   for (const c of cases) {
     it(`${c.name}: the same counts as NumPy`, () => {
       const [lo, hi] = c.range;
-      assert.deepEqual(countBy(c.values, c.bins, (v) => numpyBin(v, lo, hi, c.bins)), c.counts);
+      assert.deepEqual(
+        countBy(c.values, c.bins, (v) => numpyBin(v, lo, hi, c.bins)),
+        c.counts,
+      );
       // The overview's intensity bins.
-      assert.deepEqual(countBy(c.values.filter((v) => v >= lo && v <= hi), c.bins, (v) => valueBin(v, { min: lo, max: hi, count: c.bins })), c.counts);
+      assert.deepEqual(
+        countBy(
+          c.values.filter((v) => v >= lo && v <= hi),
+          c.bins,
+          (v) => valueBin(v, { min: lo, max: hi, count: c.bins }),
+        ),
+        c.counts,
+      );
       // The report's probability bars.
-      if (lo === 0 && hi === 1) assert.deepEqual(countBy(c.values, c.bins, (v) => probabilityBin(v, c.bins)), c.counts);
+      if (lo === 0 && hi === 1)
+        assert.deepEqual(
+          countBy(c.values, c.bins, (v) => probabilityBin(v, c.bins)),
+          c.counts,
+        );
     });
   }
 
-  it('a probability of exactly 0.30 is in the bar [0.25, 0.30) of 20, as NumPy counts it; the bar edges are linspace\'s', () => {
+  it("a probability of exactly 0.30 is in the bar [0.25, 0.30) of 20, as NumPy counts it; the bar edges are linspace's", () => {
     assert.equal(probabilityBin(0.3, 20), 5);
     assert.equal(probabilityBin(1, 20), 19);
     assert.deepEqual(valueBinEdges(5, { min: 0, max: 1, count: 20 }), [0.25, 6 * (1 / 20)]);

@@ -20,7 +20,10 @@ async function lint(file: string, code: string): Promise<string[]> {
 describe('the lint rules that keep the architecture and the webviews safe', () => {
   const refuses = async (file: string, code: string, words: string) => {
     const messages = await lint(file, code);
-    assert.ok(messages.some((m) => m.includes(words)), `${file}: ${code}\n${messages.join('\n')}`);
+    assert.ok(
+      messages.some((m) => m.includes(words)),
+      `${file}: ${code}\n${messages.join('\n')}`,
+    );
   };
   const allows = async (file: string, code: string) => assert.deepEqual(await lint(file, code), [], `${file}: ${code}`);
 
@@ -28,13 +31,21 @@ describe('the lint rules that keep the architecture and the webviews safe', () =
     await refuses('src/core/x.ts', "import * as vscode from 'vscode';", 'pure TypeScript');
     await refuses('src/shared/x.ts', "import * as vscode from 'vscode';", 'pure TypeScript');
     await refuses('src/shared/x.ts', "import { readFile } from 'node:fs';", 'no Node modules');
-    await refuses('src/shared/npy/x.ts', "import { indexDataset } from '../../core/dataset/datasetIndex';", 'imports only src/shared');
+    await refuses(
+      'src/shared/npy/x.ts',
+      "import { indexDataset } from '../../core/dataset/datasetIndex';",
+      'imports only src/shared',
+    );
     await allows('src/shared/npy/x.ts', "import { formatStat } from '../format';");
     await allows('src/arrays/x.ts', "import * as vscode from 'vscode';");
   });
 
   it('the webview imports only what is shared, builds no HTML from strings, has no inline handlers, eval or network', async () => {
-    await refuses('webview/x.ts', "import { indexDataset } from '../src/core/dataset/datasetIndex';", 'only src/shared');
+    await refuses(
+      'webview/x.ts',
+      "import { indexDataset } from '../src/core/dataset/datasetIndex';",
+      'only src/shared',
+    );
     await allows('webview/x.ts', "import { formatStat } from '../src/shared/format';");
     for (const [code, words] of [
       ["document.body.innerHTML = '<b>x</b>';", 'no HTML from strings'],
@@ -45,11 +56,15 @@ describe('the lint rules that keep the architecture and the webviews safe', () =
       ["eval('1 + 1');", 'eval'],
       ["const f = new Function('return 1');", 'Function'],
       ["void fetch('https://example.com');", 'no network'],
-      ["const x = new XMLHttpRequest();", 'no network'],
+      ['const x = new XMLHttpRequest();', 'no network'],
       ["const w = new WebSocket('ws://x');", 'no network'],
       ["navigator.sendBeacon('/x', '');", 'no network'],
-    ]) await refuses('webview/x.ts', code, words);
-    await allows('webview/x.ts', "node.setAttribute('aria-label', 'Axial plane'); node.addEventListener('click', () => undefined);");
+    ])
+      await refuses('webview/x.ts', code, words);
+    await allows(
+      'webview/x.ts',
+      "node.setAttribute('aria-label', 'Axial plane'); node.addEventListener('click', () => undefined);",
+    );
   });
 
   it('nothing in the extension writes files but the sample generator and a saved slice', async () => {
@@ -61,6 +76,10 @@ describe('the lint rules that keep the architecture and the webviews safe', () =
     await allows('src/export/sliceExport.ts', 'void vscode.workspace.fs.writeFile(uri, bytes);');
     await allows('src/commands/datasetCommands.ts', 'void vscode.workspace.fs.writeFile(uri, bytes);');
     await allows('src/overview/volumeFacts.ts', 'void vscode.workspace.fs.writeFile(uri, bytes);');
-    await refuses('src/overview/datasetOverviewPanel.ts', 'void vscode.workspace.fs.writeFile(uri, bytes);', 'write files');
+    await refuses(
+      'src/overview/datasetOverviewPanel.ts',
+      'void vscode.workspace.fs.writeFile(uri, bytes);',
+      'write files',
+    );
   });
 });

@@ -23,14 +23,20 @@ interface MetricCase {
   thresholds: Record<string, number | null>[];
 }
 /** scikit-learn 1.2 and a textbook DeLong, from test/fixtures/make_metric_fixtures.py. */
-const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'metrics', 'metrics.json'), 'utf8')) as { cases: MetricCase[]; normal: { x: number; sf: number }[] };
+const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'metrics', 'metrics.json'), 'utf8')) as {
+  cases: MetricCase[];
+  normal: { x: number; sf: number }[];
+};
 
 function close(actual: number | undefined, expected: number | null | undefined, what: string, rtol = 1e-12): void {
   if (expected === null || expected === undefined) {
     assert.ok(actual === undefined || Number.isNaN(actual), `${what}: expected none, got ${actual}`);
     return;
   }
-  assert.ok(actual !== undefined && Math.abs(actual - expected) <= rtol * Math.max(1, Math.abs(expected)), `${what}: ${actual} != ${expected}`);
+  assert.ok(
+    actual !== undefined && Math.abs(actual - expected) <= rtol * Math.max(1, Math.abs(expected)),
+    `${what}: ${actual} != ${expected}`,
+  );
 }
 
 describe('model metrics against scikit-learn and a reference DeLong', () => {
@@ -49,7 +55,10 @@ describe('model metrics against scikit-learn and a reference DeLong', () => {
         });
         it('ROC curve (every distinct score) and the Youden threshold', () => {
           const curve = rocCurve(data);
-          assert.deepEqual(curve.thresholds.map((t) => (Number.isFinite(t) ? t : null)), c.roc!.thresholds);
+          assert.deepEqual(
+            curve.thresholds.map((t) => (Number.isFinite(t) ? t : null)),
+            c.roc!.thresholds,
+          );
           curve.fpr.forEach((v, i) => close(v, c.roc!.fpr[i], `fpr[${i}]`));
           curve.tpr.forEach((v, i) => close(v, c.roc!.tpr[i], `tpr[${i}]`));
           assert.equal(youdenThreshold(curve), c.youden);
@@ -73,8 +82,10 @@ describe('model metrics against scikit-learn and a reference DeLong', () => {
         const points = new OperatingPoints(data);
         for (const expected of c.thresholds) {
           const m = points.at(expected.threshold!) as unknown as Record<string, number | undefined>;
-          for (const key of ['TP', 'FP', 'FN', 'TN']) assert.equal(m[key], expected[key], `${key} at ${expected.threshold}`);
-          for (const key of ['sensitivity', 'specificity', 'ppv', 'npv', 'accuracy', 'f1']) close(m[key], expected[key], `${key} at ${expected.threshold}`);
+          for (const key of ['TP', 'FP', 'FN', 'TN'])
+            assert.equal(m[key], expected[key], `${key} at ${expected.threshold}`);
+          for (const key of ['sensitivity', 'specificity', 'ppv', 'npv', 'accuracy', 'f1'])
+            close(m[key], expected[key], `${key} at ${expected.threshold}`);
         }
       });
       it('calibration curve (10 uniform bins) and Brier score', () => {
@@ -89,6 +100,7 @@ describe('model metrics against scikit-learn and a reference DeLong', () => {
     });
   }
   it('the normal upper tail matches scipy in both tails', () => {
-    for (const { x, sf } of fixture.normal) assert.ok(Math.abs(normalSf(x) - sf) <= 1e-13 * sf, `sf(${x}): ${normalSf(x)} != ${sf}`);
+    for (const { x, sf } of fixture.normal)
+      assert.ok(Math.abs(normalSf(x) - sf) <= 1e-13 * sf, `sf(${x}): ${normalSf(x)} != ${sf}`);
   });
 });

@@ -14,7 +14,8 @@ import { writeZip } from '../support/zipWriter';
 import { elementOffset, pyFloat, unravel } from './fixtures';
 
 const NPZ = join(__dirname, '..', 'fixtures', 'npz');
-const archive = (kind: 'valid' | 'malformed', name: string, ranged = true) => memorySource(name, new Uint8Array(readFileSync(join(NPZ, kind, name))), ranged);
+const archive = (kind: 'valid' | 'malformed', name: string, ranged = true) =>
+  memorySource(name, new Uint8Array(readFileSync(join(NPZ, kind, name))), ranged);
 
 interface ExpectedMember {
   name: string;
@@ -25,12 +26,18 @@ interface ExpectedMember {
 }
 
 describe('.npz archives as NumPy writes them', () => {
-  const expected = JSON.parse(readFileSync(join(NPZ, 'valid', 'expected.json'), 'utf8')) as Record<string, ExpectedMember[]>;
+  const expected = JSON.parse(readFileSync(join(NPZ, 'valid', 'expected.json'), 'utf8')) as Record<
+    string,
+    ExpectedMember[]
+  >;
 
   for (const [file, members] of Object.entries(expected)) {
     it(`${file}: lists every member in order and reads each exactly as NumPy does`, async () => {
       const npz = await openNpz(archive('valid', file));
-      assert.deepEqual(npz.members.map((m) => [m.name, m.method, m.shape]), members.map((m) => [m.name, m.method, m.shape.length === 1 ? `(${m.shape[0]},)` : `(${m.shape.join(', ')})`]));
+      assert.deepEqual(
+        npz.members.map((m) => [m.name, m.method, m.shape]),
+        members.map((m) => [m.name, m.method, m.shape.length === 1 ? `(${m.shape[0]},)` : `(${m.shape.join(', ')})`]),
+      );
       for (const member of members) {
         const content = await readContent(npz.open(member.name)!, Infinity);
         assert.ok('data' in content, `${member.name}: ${JSON.stringify(content)}`);
@@ -55,11 +62,20 @@ describe('.npz archives as NumPy writes them', () => {
 
   it('a stored member of a local archive is read in place: listing reads headers, a slice costs its own bytes', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'mrnet-npz-')), 'large.npz');
-    writeZip(path, [largeVolumeMember('scan/volume.npy', [40, 64, 64], [0, 19, 39]), largeVolumeMember('other.npy', [40, 64, 64], [])]);
+    writeZip(path, [
+      largeVolumeMember('scan/volume.npy', [40, 64, 64], [0, 19, 39]),
+      largeVolumeMember('other.npy', [40, 64, 64], []),
+    ]);
     const size = statSync(path).size;
     const counting = new CountingSource(new LocalFileSource('large.npz', path, size));
     const npz = await openNpz(counting);
-    assert.deepEqual(npz.members.map((m) => [m.name, m.shape, m.dtype, m.method]), [['scan/volume.npy', '(40, 64, 64)', 'uint8', 'stored'], ['other.npy', '(40, 64, 64)', 'uint8', 'stored']]);
+    assert.deepEqual(
+      npz.members.map((m) => [m.name, m.shape, m.dtype, m.method]),
+      [
+        ['scan/volume.npy', '(40, 64, 64)', 'uint8', 'stored'],
+        ['other.npy', '(40, 64, 64)', 'uint8', 'stored'],
+      ],
+    );
     assert.ok(counting.bytes <= 22 + 200 + 2 * (30 + 40 + 4096), `listing read ${counting.bytes} of ${size} bytes`);
     const volume = npz.open('scan/volume.npy')!;
     assert.equal(volume.ranged, true);
@@ -67,7 +83,11 @@ describe('.npz archives as NumPy writes them', () => {
     const content = await readContent(volume, 64 * 64 * 10); // above the threshold: slice by slice
     assert.ok('sampled' in content);
     assert.equal(new Uint8Array(content.sampled.first.data)[64 * 2 + 5], patternAt(19, 2, 5));
-    assert.equal(counting.bytes - before, 30 + 4096 + 64 * 64, 'the local header, the array header and the slice shown first');
+    assert.equal(
+      counting.bytes - before,
+      30 + 4096 + 64 * 64,
+      'the local header, the array header and the slice shown first',
+    );
     assert.equal((await openNpz(archive('valid', 'deflated.npz'))).open('volume.npy')!.ranged, false);
     // Read whole, a member is checked against its CRC-32: a changed byte is caught, never shown.
     const whole = await readContent(volume, Infinity);
@@ -76,17 +96,29 @@ describe('.npz archives as NumPy writes them', () => {
     const sliceFive = 30 + 'scan/volume.npy'.length + 20 + (content.header.dataOffset + 5 * 64 * 64);
     writeSync(fd, new Uint8Array([1]), 0, 1, sliceFive);
     closeSync(fd);
-    const corrupt = await readContent((await openNpz(new LocalFileSource('large.npz', path, size))).open('scan/volume.npy')!, Infinity);
-    assert.ok('error' in corrupt && /CRC-32 is 0x[0-9a-f]{8}, not the 0x[0-9a-f]{8} the archive records/.test(corrupt.error), JSON.stringify(corrupt));
+    const corrupt = await readContent(
+      (await openNpz(new LocalFileSource('large.npz', path, size))).open('scan/volume.npy')!,
+      Infinity,
+    );
+    assert.ok(
+      'error' in corrupt && /CRC-32 is 0x[0-9a-f]{8}, not the 0x[0-9a-f]{8} the archive records/.test(corrupt.error),
+      JSON.stringify(corrupt),
+    );
   });
 });
 
 describe('.npz archives that are not right', () => {
-  const expected = JSON.parse(readFileSync(join(NPZ, 'malformed', 'expected.json'), 'utf8')) as Record<string, { archive?: string; member?: [string, string] }>;
+  const expected = JSON.parse(readFileSync(join(NPZ, 'malformed', 'expected.json'), 'utf8')) as Record<
+    string,
+    { archive?: string; member?: [string, string] }
+  >;
   for (const [file, { archive: archiveError, member }] of Object.entries(expected)) {
     it(`${file}: ${archiveError ? `the archive is refused ("${archiveError}")` : `member ${member![0]} is refused ("${member![1]}")`}`, async () => {
       if (archiveError) {
-        await assert.rejects(openNpz(archive('malformed', file)), (e: unknown) => e instanceof ZipFormatError && e.message.includes(archiveError));
+        await assert.rejects(
+          openNpz(archive('malformed', file)),
+          (e: unknown) => e instanceof ZipFormatError && e.message.includes(archiveError),
+        );
         return;
       }
       const [name, fragment] = member!;

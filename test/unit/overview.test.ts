@@ -2,7 +2,15 @@ import * as assert from 'node:assert/strict';
 import { readContent, readImagePart, readRegion } from '../../src/core/arraySource';
 import { decodeNpyData } from '../../src/shared/npy/decode';
 import { parseNpyHeader } from '../../src/shared/npy/header';
-import { REGION_PIXELS, isOneImage, overviewLines, overviewStep, partHeader, partShape, regionProblem } from '../../src/shared/npy/overview';
+import {
+  REGION_PIXELS,
+  isOneImage,
+  overviewLines,
+  overviewStep,
+  partHeader,
+  partShape,
+  regionProblem,
+} from '../../src/shared/npy/overview';
 import { parseWebviewMessage } from '../../src/shared/protocol';
 import { CountingSource, memorySource } from '../support/countingSource';
 import { makeNpy } from './fixtures';
@@ -11,13 +19,21 @@ import { makeNpy } from './fixtures';
 function image(shape: number[], fortran: boolean): Uint8Array {
   const [h, w, ch = 1] = shape;
   const data = new Uint16Array(h * w * ch);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) for (let c = 0; c < ch; c++) data[fortran ? y + h * (x + w * c) : (y * w + x) * ch + c] = (7 * y + 3 * x + 100 * c) & 0xffff;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++)
+      for (let c = 0; c < ch; c++)
+        data[fortran ? y + h * (x + w * c) : (y * w + x) * ch + c] = (7 * y + 3 * x + 100 * c) & 0xffff;
   return makeNpy('<u2', shape, data, fortran);
 }
 const valueAt = (y: number, x: number, c: number) => (7 * y + 3 * x + 100 * c) & 0xffff;
 
 describe('images too large to hold: an overview, and regions at full resolution', () => {
-  for (const shape of [[300, 5000], [4100, 70, 3], [2500, 2600, 4], [900, 50, 1]]) {
+  for (const shape of [
+    [300, 5000],
+    [4100, 70, 3],
+    [2500, 2600, 4],
+    [900, 50, 1],
+  ]) {
     for (const fortran of [false, true]) {
       it(`${JSON.stringify(shape)} ${fortran ? 'Fortran' : 'C'} order: the overview holds every step-th row and column; a region holds every pixel`, async () => {
         const bytes = image(shape, fortran);
@@ -31,16 +47,37 @@ describe('images too large to hold: an overview, and regions at full resolution'
         assert.equal(content.overview.step, step);
         const rows = overviewLines(shape[0], step);
         const cols = overviewLines(shape[1], step);
-        const overview = decodeNpyData(partHeader(header, partShape(header, rows.length, cols.length)), new Uint8Array(content.overview.data));
+        const overview = decodeNpyData(
+          partHeader(header, partShape(header, rows.length, cols.length)),
+          new Uint8Array(content.overview.data),
+        );
         const ch = shape[2] ?? 1;
-        for (const [i, y] of [[0, 0], [rows.length - 1, rows.at(-1)!]]) {
-          for (const [j, x] of [[0, 0], [cols.length - 1, cols.at(-1)!], [1, step]]) {
-            for (let c = 0; c < ch; c++) assert.equal(overview.values[(i * cols.length + j) * ch + c], valueAt(y, x, c), `overview [${i}, ${j}, ${c}]`);
+        for (const [i, y] of [
+          [0, 0],
+          [rows.length - 1, rows.at(-1)!],
+        ]) {
+          for (const [j, x] of [
+            [0, 0],
+            [cols.length - 1, cols.at(-1)!],
+            [1, step],
+          ]) {
+            for (let c = 0; c < ch; c++)
+              assert.equal(
+                overview.values[(i * cols.length + j) * ch + c],
+                valueAt(y, x, c),
+                `overview [${i}, ${j}, ${c}]`,
+              );
           }
         }
         const region = { y0: 17, x0: 9, height: Math.min(40, shape[0] - 17), width: Math.min(33, shape[1] - 9) };
-        const part = decodeNpyData(partHeader(header, partShape(header, region.height, region.width)), new Uint8Array(await readRegion(memorySource('big.npy', bytes), header, region)));
-        for (let y = 0; y < region.height; y++) for (let x = 0; x < region.width; x++) for (let c = 0; c < ch; c++) assert.equal(part.values[(y * region.width + x) * ch + c], valueAt(region.y0 + y, region.x0 + x, c));
+        const part = decodeNpyData(
+          partHeader(header, partShape(header, region.height, region.width)),
+          new Uint8Array(await readRegion(memorySource('big.npy', bytes), header, region)),
+        );
+        for (let y = 0; y < region.height; y++)
+          for (let x = 0; x < region.width; x++)
+            for (let c = 0; c < ch; c++)
+              assert.equal(part.values[(y * region.width + x) * ch + c], valueAt(region.y0 + y, region.x0 + x, c));
       });
     }
   }
@@ -58,9 +95,20 @@ describe('images too large to hold: an overview, and regions at full resolution'
     const header = parseNpyHeader(image([300, 5000], false), image([300, 5000], false).length);
     assert.equal(regionProblem(header, { y0: 0, x0: 0, height: 300, width: 5000 }), undefined);
     assert.match(regionProblem(header, { y0: 1, x0: 0, height: 300, width: 10 })!, /outside/);
-    assert.match(regionProblem(partHeader(header, [3000, 3000]), { y0: 0, x0: 0, height: 3000, width: 3000 })!, new RegExp(`larger than ${REGION_PIXELS}`));
-    assert.deepEqual(parseWebviewMessage({ type: 'readRegion', region: { y0: 1, x0: 2, height: 3, width: 4 } }), { type: 'readRegion', region: { y0: 1, x0: 2, height: 3, width: 4 } });
-    for (const forged of [{ y0: -1, x0: 2, height: 3, width: 4 }, { y0: 1, x0: 2, height: 3 }, { y0: 1, x0: 2, height: 3, width: 4, path: '/etc' }, '0,0,3,4']) {
+    assert.match(
+      regionProblem(partHeader(header, [3000, 3000]), { y0: 0, x0: 0, height: 3000, width: 3000 })!,
+      new RegExp(`larger than ${REGION_PIXELS}`),
+    );
+    assert.deepEqual(parseWebviewMessage({ type: 'readRegion', region: { y0: 1, x0: 2, height: 3, width: 4 } }), {
+      type: 'readRegion',
+      region: { y0: 1, x0: 2, height: 3, width: 4 },
+    });
+    for (const forged of [
+      { y0: -1, x0: 2, height: 3, width: 4 },
+      { y0: 1, x0: 2, height: 3 },
+      { y0: 1, x0: 2, height: 3, width: 4, path: '/etc' },
+      '0,0,3,4',
+    ]) {
       assert.equal(parseWebviewMessage({ type: 'readRegion', region: forged }), undefined, JSON.stringify(forged));
     }
   });

@@ -1,6 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { decodeNpy } from '../../src/shared/npy/decode';
-import { checkedView, defaultView, heldAxes, numpyExpression, planeSource, viewValues, withAxis } from '../../src/shared/npy/planeSource';
+import {
+  checkedView,
+  defaultView,
+  heldAxes,
+  numpyExpression,
+  planeSource,
+  viewValues,
+  withAxis,
+} from '../../src/shared/npy/planeSource';
 import { fixtureBytes, makeNpy, unravel, validFixtures, volumeView } from './fixtures';
 
 const fixtures = validFixtures();
@@ -18,7 +26,9 @@ describe('planes of an array', () => {
       // Channel c of pixel (y, x) holds 100c + 10y + x.
       const data = new Uint8Array(3 * 2 * 5);
       const strides = fortran ? [1, 3, 6] : [10, 5, 1];
-      for (let c = 0; c < 3; c++) for (let y = 0; y < 2; y++) for (let x = 0; x < 5; x++) data[c * strides[0] + y * strides[1] + x * strides[2]] = 100 * c + 10 * y + x;
+      for (let c = 0; c < 3; c++)
+        for (let y = 0; y < 2; y++)
+          for (let x = 0; x < 5; x++) data[c * strides[0] + y * strides[1] + x * strides[2]] = 100 * c + 10 * y + x;
       const array = decodeNpy(makeNpy('|u1', [3, 2, 5], data, fortran));
       assert.equal(defaultView(array)?.channel, -1, 'three slices unless asked');
       const source = planeSource(array, defaultView(array, { channelsFirst: true }));
@@ -47,7 +57,11 @@ describe('planes of an array', () => {
           for (let y = 0; y < source.height; y++) {
             for (let x = 0; x < source.width; x++) {
               const index = axis === 0 ? [k, y, x] : axis === 1 ? [y, k, x] : [y, x, k];
-              assert.equal(source.valueAt(k, y, x), numpyAt(file, index), `${file} axis ${axis} slice ${k} (${y}, ${x})`);
+              assert.equal(
+                source.valueAt(k, y, x),
+                numpyAt(file, index),
+                `${file} axis ${axis} slice ${k} (${y}, ${x})`,
+              );
               assert.equal(source.indexAt(k, y, x), `[${index.join(', ')}]`);
               if (exactInSlice) assert.equal(String(slice[y * source.width + x]), numpyAt(file, index));
             }
@@ -77,7 +91,13 @@ describe('planes of an array', () => {
     assert.deepEqual([source.depth, source.height, source.width, source.channels], [1, 6, 8, 3]);
     assert.equal(source.valueAt(0, 2, 5), [0, 1, 2].map((c) => numpyAt('rgb_u1.npy', [2, 5, c])).join(', '));
     assert.equal(planeSource(decodeNpy(fixtureBytes('valid', 'rgba_u1.npy'))).channels, 4);
-    assert.deepEqual(defaultView(decodeNpy(fixtureBytes('valid', 'i4_le_C_v2.npy'))), { rows: 0, cols: 1, slice: -1, channel: -1, index: [0, 0] });
+    assert.deepEqual(defaultView(decodeNpy(fixtureBytes('valid', 'i4_le_C_v2.npy'))), {
+      rows: 0,
+      cols: 1,
+      slice: -1,
+      channel: -1,
+      index: [0, 0],
+    });
     assert.equal(defaultView(decodeNpy(fixtureBytes('valid', 'vector_i4.npy'))), undefined);
     assert.equal(defaultView(decodeNpy(fixtureBytes('valid', 'scalar_f8.npy'))), undefined);
   });
@@ -98,13 +118,29 @@ describe('planes of an array', () => {
     for (const fortran of [false, true]) {
       const array = digits([4, 3, 5, 2], fortran);
       let view = defaultView(array)!;
-      assert.deepEqual(view, { rows: 2, cols: 3, slice: 1, channel: -1, index: [0, 0, 0, 0] }, "NumPy's: the last two axes are the image");
+      assert.deepEqual(
+        view,
+        { rows: 2, cols: 3, slice: 1, channel: -1, index: [0, 0, 0, 0] },
+        "NumPy's: the last two axes are the image",
+      );
       view = withAxis(view, 'rows', 0);
-      assert.deepEqual([view.rows, view.cols, view.slice, heldAxes(view)], [0, 3, 1, [2]], 'x down the image, z let go and held');
+      assert.deepEqual(
+        [view.rows, view.cols, view.slice, heldAxes(view)],
+        [0, 3, 1, [2]],
+        'x down the image, z let go and held',
+      );
       view = withAxis(view, 'cols', 1);
-      assert.deepEqual([view.rows, view.cols, view.slice, heldAxes(view)], [0, 1, 3, [2]], 'y across: the slice axis takes the old columns');
+      assert.deepEqual(
+        [view.rows, view.cols, view.slice, heldAxes(view)],
+        [0, 1, 3, [2]],
+        'y across: the slice axis takes the old columns',
+      );
       view = withAxis(view, 'slice', 2);
-      assert.deepEqual([view.rows, view.cols, view.slice, heldAxes(view)], [0, 1, 2, [3]], 'the slices along z, t held');
+      assert.deepEqual(
+        [view.rows, view.cols, view.slice, heldAxes(view)],
+        [0, 1, 2, [3]],
+        'the slices along z, t held',
+      );
       view = { ...view, index: [0, 0, 0, 1] };
       const source = planeSource(array, view);
       assert.deepEqual([source.depth, source.height, source.width], [5, 4, 3]);
@@ -114,7 +150,12 @@ describe('planes of an array', () => {
       assert.equal(source.sliceOrder, undefined);
       assert.deepEqual(Array.from(source.slice(4).subarray(0, 4)), [41, 141, 241, 1041]);
       // Viewed without the time axis held: every slice of t = 1.
-      assert.deepEqual(Array.from(viewValues(array, view)).sort((a, b) => a - b).slice(0, 3), [1, 11, 21]);
+      assert.deepEqual(
+        Array.from(viewValues(array, view))
+          .sort((a, b) => a - b)
+          .slice(0, 3),
+        [1, 11, 21],
+      );
       assert.equal(viewValues(array, view).length, 60);
     }
   });
@@ -131,7 +172,13 @@ describe('planes of an array', () => {
     const along = withAxis(defaultView(array)!, 'slice', 1);
     assert.deepEqual([along.rows, along.cols, along.slice], [0, 2, 1]);
     assert.deepEqual(withAxis(along, 'slice', 2), { rows: 0, cols: 1, slice: 2, channel: -1, index: [0, 0, 0] });
-    assert.deepEqual(withAxis(withAxis(along, 'slice', 2), 'slice', 0), { rows: 1, cols: 2, slice: 0, channel: -1, index: [0, 0, 0] });
+    assert.deepEqual(withAxis(withAxis(along, 'slice', 2), 'slice', 0), {
+      rows: 1,
+      cols: 2,
+      slice: 0,
+      channel: -1,
+      index: [0, 0, 0],
+    });
   });
 
   it('stacks of colour images (N, H, W, 3|4) and (B, N, H, W, 3) are colour images with sliders, in C and Fortran order; (N, 3, H, W) when asked', () => {
@@ -155,9 +202,21 @@ describe('planes of an array', () => {
       assert.equal(planeSource(first, chw).indexAt(4, 1, 3), '[4, :, 1, 3]');
       assert.equal(planeSource(first, chw).valueAt(4, 1, 3), '8, 9, 10');
     }
-    const floats = decodeNpy(makeNpy('<f4', [2, 2, 2, 3], Float32Array.from({ length: 24 }, (_, i) => i / 23)));
+    const floats = decodeNpy(
+      makeNpy(
+        '<f4',
+        [2, 2, 2, 3],
+        Float32Array.from({ length: 24 }, (_, i) => i / 23),
+      ),
+    );
     assert.equal(defaultView(floats)?.channel, 3, 'floats all in [0, 1] are colour');
-    const tooBright = decodeNpy(makeNpy('<f4', [2, 2, 2, 3], Float32Array.from({ length: 24 }, (_, i) => i)));
+    const tooBright = decodeNpy(
+      makeNpy(
+        '<f4',
+        [2, 2, 2, 3],
+        Float32Array.from({ length: 24 }, (_, i) => i),
+      ),
+    );
     assert.equal(defaultView(tooBright)?.channel, -1);
   });
 
@@ -165,7 +224,15 @@ describe('planes of an array', () => {
     const array = digits([4, 3, 5, 2], false);
     const saved = { rows: 0, cols: 1, slice: 2, channel: -1, index: [0, 0, 0, 7] };
     assert.deepEqual(checkedView(array, saved), { ...saved, index: [0, 0, 0, 1] }, 'indices clamped');
-    for (const bad of [{ ...saved, cols: 0 }, { ...saved, slice: 4 }, { ...saved, channel: 3 }, { ...saved, rows: 1.5 }, null, 'view']) assert.equal(checkedView(array, bad), undefined, JSON.stringify(bad));
+    for (const bad of [
+      { ...saved, cols: 0 },
+      { ...saved, slice: 4 },
+      { ...saved, channel: 3 },
+      { ...saved, rows: 1.5 },
+      null,
+      'view',
+    ])
+      assert.equal(checkedView(array, bad), undefined, JSON.stringify(bad));
     assert.equal(checkedView(digits([3, 4], false), { rows: 1, cols: 0, slice: -1, channel: -1, index: [] })?.rows, 1);
   });
 });

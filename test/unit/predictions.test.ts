@@ -7,15 +7,29 @@ import { PredictionChoices, readPredictions } from '../../src/core/predictions/p
 const CASES: DatasetCase[] = Array.from({ length: 10 }, (_, i) => {
   const id = String(1130 + i);
   return {
-    id, key: id, split: 'valid', files: new Map(), overlays: [],
-    labels: new Map<string, 0 | 1>([['abnormal', i >= 2 ? 1 : 0], ['acl', i % 2 ? 1 : 0], ['meniscus', [2, 4, 6].includes(i) ? 1 : 0]]),
+    id,
+    key: id,
+    split: 'valid',
+    files: new Map(),
+    overlays: [],
+    labels: new Map<string, 0 | 1>([
+      ['abnormal', i >= 2 ? 1 : 0],
+      ['acl', i % 2 ? 1 : 0],
+      ['meniscus', [2, 4, 6].includes(i) ? 1 : 0],
+    ]),
   };
 });
 const SPLIT = { cases: CASES, tasks: ['acl', 'meniscus', 'abnormal'], planes: ['coronal', 'sagittal', 'axial'] };
 
 function read(text: string, choices: PredictionChoices = {}, paths?: string) {
   const problems = new ProblemList();
-  const result = readPredictions({ model: 'm', split: 'valid', file: 'predictions/m/valid.csv', text }, SPLIT, paths === undefined ? undefined : { file: 'valid-paths.csv', text: paths }, choices, problems);
+  const result = readPredictions(
+    { model: 'm', split: 'valid', file: 'predictions/m/valid.csv', text },
+    SPLIT,
+    paths === undefined ? undefined : { file: 'valid-paths.csv', text: paths },
+    choices,
+    problems,
+  );
   return { result, problems: problems.toArray().map(formatProblem) };
 }
 /** Perfect scores: each task's label, nudged off 0 and 1. */
@@ -23,15 +37,23 @@ const score = (c: DatasetCase, task: string) => (c.labels.get(task) ? 0.9 : 0.1)
 
 describe('prediction files', () => {
   it("MRNet's headerless submission: abnormal, ACL, meniscus, rows in ascending id order", () => {
-    const { result, problems } = read(CASES.map((c) => ['abnormal', 'acl', 'meniscus'].map((t) => score(c, t)).join(',')).join('\n'));
+    const { result, problems } = read(
+      CASES.map((c) => ['abnormal', 'acl', 'meniscus'].map((t) => score(c, t)).join(',')).join('\n'),
+    );
     assert.deepEqual(problems, []);
     assert.equal(result!.tasks.get('acl')!.get('1131'), 0.9);
     assert.equal(result!.tasks.get('meniscus')!.get('1132'), 0.9);
   });
   it('rows follow the paths file, case ids read from the file names in any plane order', () => {
     const order = [...CASES].reverse();
-    const paths = order.flatMap((c) => ['axial', 'sagittal', 'coronal'].map((p) => `MRNet-v1.0/valid/${p}/${c.id}.npy`)).join('\n');
-    const { result, problems } = read(order.map((c) => ['abnormal', 'acl', 'meniscus'].map((t) => score(c, t)).join(',')).join('\n'), {}, paths);
+    const paths = order
+      .flatMap((c) => ['axial', 'sagittal', 'coronal'].map((p) => `MRNet-v1.0/valid/${p}/${c.id}.npy`))
+      .join('\n');
+    const { result, problems } = read(
+      order.map((c) => ['abnormal', 'acl', 'meniscus'].map((t) => score(c, t)).join(',')).join('\n'),
+      {},
+      paths,
+    );
     assert.deepEqual(problems, []);
     assert.equal(result!.tasks.get('acl')!.get('1139'), 0.9);
     assert.equal(result!.tasks.get('acl')!.get('1138'), 0.1);
@@ -39,17 +61,33 @@ describe('prediction files', () => {
   it('a row count that does not match is an error with both counts, never a guess', () => {
     const { result, problems } = read('0.1,0.2,0.3\n0.4,0.5,0.6\n');
     assert.equal(result, undefined);
-    assert.deepEqual(problems, ['predictions/m/valid.csv: has 2 rows but valid/ has 10 cases: rows cannot be matched to cases, so this file is not used']);
+    assert.deepEqual(problems, [
+      'predictions/m/valid.csv: has 2 rows but valid/ has 10 cases: rows cannot be matched to cases, so this file is not used',
+    ]);
   });
   it('a header names the case column and the tasks in any case; {task}_{plane} columns are per-plane scores', () => {
-    const { result, problems } = read(['ID,ACL,Meniscus,acl_sagittal,notes', ...CASES.map((c) => `${c.id},${score(c, 'acl')},${score(c, 'meniscus')},0.5,x`)].join('\r\n'));
+    const { result, problems } = read(
+      [
+        'ID,ACL,Meniscus,acl_sagittal,notes',
+        ...CASES.map((c) => `${c.id},${score(c, 'acl')},${score(c, 'meniscus')},0.5,x`),
+      ].join('\r\n'),
+    );
     assert.deepEqual(problems, []);
     assert.equal(result!.tasks.get('acl')!.get('1131'), 0.9);
     assert.equal(result!.tasks.has('abnormal'), false);
     assert.equal(result!.planes.get('acl')!.get('sagittal')!.get('1130'), 0.5);
   });
   it('bad rows are problems with their line: not a number, NaN, outside [0, 1], duplicate, unknown and missing cases', () => {
-    const rows = ['case,acl', '1130,0.2', '1131,abc', '1132,nan', '1133,1.5', '1130,0.3', '9999,0.5', ...CASES.slice(5).map((c) => `${c.id},0.5`)];
+    const rows = [
+      'case,acl',
+      '1130,0.2',
+      '1131,abc',
+      '1132,nan',
+      '1133,1.5',
+      '1130,0.3',
+      '9999,0.5',
+      ...CASES.slice(5).map((c) => `${c.id},0.5`),
+    ];
     const { problems } = read(rows.join('\n'));
     assert.deepEqual(problems, [
       "predictions/m/valid.csv:3: acl 'abc' is not a number",
@@ -76,7 +114,10 @@ describe('prediction files', () => {
     const { result, problems } = read(text);
     assert.deepEqual(result!.betterOrder?.order, ['acl', 'meniscus', 'abnormal']);
     assert.equal(result!.tasks.get('abnormal')!.get('1131'), 0.9); // still read as written: column 1 = abnormal
-    assert.match(problems[0], /its columns look like ACL, Meniscus, Abnormal rather than Abnormal, ACL, Meniscus \(mean AUC 1\.00 against 0\.\d\d\); nothing was switched/);
+    assert.match(
+      problems[0],
+      /its columns look like ACL, Meniscus, Abnormal rather than Abnormal, ACL, Meniscus \(mean AUC 1\.00 against 0\.\d\d\); nothing was switched/,
+    );
     const switched = read(text, { order: ['acl', 'meniscus', 'abnormal'] });
     assert.deepEqual(switched.problems, []);
     assert.equal(switched.result!.tasks.get('acl')!.get('1131'), 0.9);

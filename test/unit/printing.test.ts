@@ -20,7 +20,17 @@ const printing = JSON.parse(readFileSync(join(FIXTURES, 'printing.json'), 'utf8'
 /** A one-element array of this dtype holding `bytes`, decoded as the viewer decodes files. */
 function element(descr: string, bytes: Uint8Array): ReturnType<typeof decodeNpyData> {
   const dtype = parseDescr(descr) as DType;
-  const header: NpyHeader = { version: '1.0', dtype, fortranOrder: false, shape: [1], shapeText: '(1,)', count: 1, dataOffset: 0, dataBytes: bytes.length, fileSize: bytes.length };
+  const header: NpyHeader = {
+    version: '1.0',
+    dtype,
+    fortranOrder: false,
+    shape: [1],
+    shapeText: '(1,)',
+    count: 1,
+    dataOffset: 0,
+    dataBytes: bytes.length,
+    fileSize: bytes.length,
+  };
   return decodeNpyData(header, bytes);
 }
 const le = (bits: bigint, size: number) => {
@@ -30,7 +40,10 @@ const le = (bits: bigint, size: number) => {
 };
 
 /** Every finite float16, sorted: the nearest of them is what a text reads back as. */
-const FLOAT16 = printing.f2.map((_, bits) => element('<f2', le(BigInt(bits), 2)).values[0]).filter((v) => Number.isFinite(v) && (v > 0 || Object.is(v, 0))).sort((a, b) => a - b);
+const FLOAT16 = printing.f2
+  .map((_, bits) => element('<f2', le(BigInt(bits), 2)).values[0])
+  .filter((v) => Number.isFinite(v) && (v > 0 || Object.is(v, 0)))
+  .sort((a, b) => a - b);
 function roundToFloat16(x: number): number {
   const a = Math.abs(x);
   let lo = 0;
@@ -41,7 +54,8 @@ function roundToFloat16(x: number): number {
     else hi = mid;
   }
   const [below, above] = [FLOAT16[lo], FLOAT16[hi]];
-  const nearest = a - below < above - a ? below : a - below > above - a ? above : (FLOAT16.indexOf(below) % 2 === 0 ? below : above);
+  const nearest =
+    a - below < above - a ? below : a - below > above - a ? above : FLOAT16.indexOf(below) % 2 === 0 ? below : above;
   return Math.sign(x) * nearest;
 }
 const readBack: Record<number, (x: number) => number> = { 2: roundToFloat16, 4: Math.fround, 8: (x) => x };
@@ -55,18 +69,38 @@ describe('the readout prints what NumPy 2.4.6 prints, and every text reads back 
     for (const [bits, expected] of rows) {
       const array = element(descr, le(bits, size));
       const text = formatElement(array, 0);
-      if (text !== expected && failures++ < 5) assert.fail(`${descr} bits ${bits}: printed ${text}, NumPy prints ${expected}`);
+      if (text !== expected && failures++ < 5)
+        assert.fail(`${descr} bits ${bits}: printed ${text}, NumPy prints ${expected}`);
       const value = array.values[0];
-      if (Number.isFinite(value)) assert.ok(Object.is(readBack[size](Number(text)), value), `${descr} ${text} reads back as ${readBack[size](Number(text))}, not ${value}`);
+      if (Number.isFinite(value))
+        assert.ok(
+          Object.is(readBack[size](Number(text)), value),
+          `${descr} ${text} reads back as ${readBack[size](Number(text))}, not ${value}`,
+        );
     }
     assert.equal(failures, 0);
   };
 
-  it('all 65,536 float16 bit patterns', () => check('<f2', printing.f2.map((t, bits) => [BigInt(bits), t])));
-  it(`float32 across magnitudes 1e-30 to 1e30 and every boundary (${printing.f4.length} values)`, () => check('<f4', printing.f4.map(([b, t]) => [BigInt(b), t])));
-  it(`float64 across magnitudes 1e-30 to 1e30 and every boundary (${printing.f8.length} values)`, () => check('<f8', printing.f8.map(([b, t]) => [BigInt(b), t])));
+  it('all 65,536 float16 bit patterns', () =>
+    check(
+      '<f2',
+      printing.f2.map((t, bits) => [BigInt(bits), t]),
+    ));
+  it(`float32 across magnitudes 1e-30 to 1e30 and every boundary (${printing.f4.length} values)`, () =>
+    check(
+      '<f4',
+      printing.f4.map(([b, t]) => [BigInt(b), t]),
+    ));
+  it(`float64 across magnitudes 1e-30 to 1e30 and every boundary (${printing.f8.length} values)`, () =>
+    check(
+      '<f8',
+      printing.f8.map(([b, t]) => [BigInt(b), t]),
+    ));
 
-  for (const [descr, rows] of [['<c8', printing.c8], ['<c16', printing.c16]] as const) {
+  for (const [descr, rows] of [
+    ['<c8', printing.c8],
+    ['<c16', printing.c16],
+  ] as const) {
     it(`${descr === '<c8' ? 'complex64' : 'complex128'}: ${rows.length} values from those components, NaN, infinities and signed zeros`, () => {
       const size = descr === '<c8' ? 4 : 8;
       for (const [re, im, expected] of rows) {

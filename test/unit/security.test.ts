@@ -9,7 +9,10 @@ const ROOT = join(__dirname, '..', '..');
 describe('webview security', () => {
   it('accepts exactly the messages of the protocol', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
-    assert.deepEqual(parseWebviewMessage({ type: 'navigate', direction: 'next' }), { type: 'navigate', direction: 'next' });
+    assert.deepEqual(parseWebviewMessage({ type: 'navigate', direction: 'next' }), {
+      type: 'navigate',
+      direction: 'next',
+    });
     assert.deepEqual(parseWebviewMessage({ type: 'openCase', id: '0042' }), { type: 'openCase', id: '0042' });
     assert.deepEqual(parseWebviewMessage({ type: 'openCase', id: '10000' }), { type: 'openCase', id: '10000' });
     assert.deepEqual(parseWebviewMessage({ type: 'openCase' }), { type: 'openCase' });
@@ -18,7 +21,12 @@ describe('webview security', () => {
 
   it('refuses forged messages: unknown types, paths, extra fields, bad ids and indices', () => {
     const forged: unknown[] = [
-      null, undefined, 'ready', 42, [], {},
+      null,
+      undefined,
+      'ready',
+      42,
+      [],
+      {},
       { type: 'readFile', path: '/etc/passwd' },
       { type: 'ready', extra: 1 },
       { type: 'navigate', direction: 'sideways' },
@@ -43,7 +51,14 @@ describe('webview security', () => {
     const nonce = makeNonce();
     assert.match(nonce, /^[0-9a-f]{32}$/);
     assert.notEqual(makeNonce(), nonce);
-    const html = webviewHtml({ view: 'case', title: '<x>', cspSource: 'https://webview', nonce, scriptUri: 'https://webview/dist/webview.js', styleUri: 'https://webview/media/viewer.css' });
+    const html = webviewHtml({
+      view: 'case',
+      title: '<x>',
+      cspSource: 'https://webview',
+      nonce,
+      scriptUri: 'https://webview/dist/webview.js',
+      styleUri: 'https://webview/media/viewer.css',
+    });
     const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)![1];
     assert.deepEqual(csp.split('; '), [
       "default-src 'none'",
@@ -60,10 +75,15 @@ describe('webview security', () => {
   // What the webview code may do, and which modules write files, are lint rules
   // (eslint.restrictions.mjs, checked by lintRules.test.ts).
   it('declares workspace trust and virtual workspace support, and reads only what it shows', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean } };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+    };
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(pkg.capabilities.virtualWorkspaces, true);
     const content = readFileSync(join(ROOT, 'src', 'webviewContent.ts'), 'utf8');
-    assert.match(content, /localResourceRoots: \[vscode\.Uri\.joinPath\(extensionUri, 'dist'\), vscode\.Uri\.joinPath\(extensionUri, 'media'\)\]/);
+    assert.match(
+      content,
+      /localResourceRoots: \[vscode\.Uri\.joinPath\(extensionUri, 'dist'\), vscode\.Uri\.joinPath\(extensionUri, 'media'\)\]/,
+    );
   });
 });

@@ -3,19 +3,48 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeNpy } from '../../src/shared/npy/decode';
 import { planeSource } from '../../src/shared/npy/planeSource';
-import { ArrayStatistics, PERCENTILES, StatisticsAccumulator, arrayStatistics, cOrderOf, elementIndex, exactLerp, wideOf } from '../../src/shared/statistics';
+import {
+  ArrayStatistics,
+  PERCENTILES,
+  StatisticsAccumulator,
+  arrayStatistics,
+  cOrderOf,
+  elementIndex,
+  exactLerp,
+  wideOf,
+} from '../../src/shared/statistics';
 
 type Num = number | 'nan' | 'inf' | '-inf';
-interface Expected { count: number; nan: number; posInf: number; negInf: number; min?: Num; argmin?: number[]; max?: Num; argmax?: number[]; mean?: Num; std?: Num; percentiles?: Record<string, Num>; distinct?: [Num, number][] | null }
+interface Expected {
+  count: number;
+  nan: number;
+  posInf: number;
+  negInf: number;
+  min?: Num;
+  argmin?: number[];
+  max?: Num;
+  argmax?: number[];
+  mean?: Num;
+  std?: Num;
+  percentiles?: Record<string, Num>;
+  distinct?: [Num, number][] | null;
+}
 const DIR = join(__dirname, '..', 'fixtures', 'statistics');
-const fixture = JSON.parse(readFileSync(join(DIR, 'statistics.json'), 'utf8')) as { numpy: string; fixtures: { name: string; whole: Expected; slice?: { index: number; stats: Expected } }[] };
+const fixture = JSON.parse(readFileSync(join(DIR, 'statistics.json'), 'utf8')) as {
+  numpy: string;
+  fixtures: { name: string; whole: Expected; slice?: { index: number; stats: Expected } }[];
+};
 const num = (v: Num) => (v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : v);
 
 /** Equal to float64 rounding: NumPy sums pairwise, we in order; 1e-12 relative is far below any digit the panel shows. */
 function close(actual: number | undefined, expected: Num, what: string): void {
   const e = num(expected);
   assert.ok(actual !== undefined, what);
-  if (Number.isNaN(e) || !Number.isFinite(e)) return assert.ok(Object.is(actual, e) || (Number.isNaN(e) && Number.isNaN(actual)), `${what}: ${actual} against NumPy's ${e}`);
+  if (Number.isNaN(e) || !Number.isFinite(e))
+    return assert.ok(
+      Object.is(actual, e) || (Number.isNaN(e) && Number.isNaN(actual)),
+      `${what}: ${actual} against NumPy's ${e}`,
+    );
   assert.ok(Math.abs(actual - e) <= 1e-12 * Math.max(1, Math.abs(e)), `${what}: ${actual} against NumPy's ${e}`);
 }
 
@@ -32,7 +61,11 @@ function check(s: ArrayStatistics, e: Expected, indexOf: (position: number) => n
   close(s.mean, e.mean!, `${what}: mean`);
   close(s.std, e.std!, `${what}: std`);
   for (const q of PERCENTILES) close(s.percentiles!.get(q), e.percentiles![String(q)], `${what}: percentile ${q}`);
-  assert.deepEqual(s.distinct?.map((d) => [d.value, d.count]) ?? null, e.distinct?.map(([v, c]) => [num(v), c]) ?? null, `${what}: distinct values`);
+  assert.deepEqual(
+    s.distinct?.map((d) => [d.value, d.count]) ?? null,
+    e.distinct?.map(([v, c]) => [num(v), c]) ?? null,
+    `${what}: distinct values`,
+  );
 }
 
 describe(`statistics, against NumPy ${fixture.numpy}`, () => {
@@ -40,12 +73,22 @@ describe(`statistics, against NumPy ${fixture.numpy}`, () => {
     it(`${f.name}: the whole array${f.slice ? ' and a slice' : ''}`, () => {
       const array = decodeNpy(new Uint8Array(readFileSync(join(DIR, `${f.name}.npy`))));
       const { shape, fortranOrder } = array.header;
-      check(arrayStatistics(array.values, cOrderOf(shape, fortranOrder)), f.whole, (p) => elementIndex(p, shape, fortranOrder), 'whole');
+      check(
+        arrayStatistics(array.values, cOrderOf(shape, fortranOrder)),
+        f.whole,
+        (p) => elementIndex(p, shape, fortranOrder),
+        'whole',
+      );
       if (f.slice) {
         // A slice as the viewer has it: the plane source's row-major image of slice k along axis 0.
         const source = planeSource(array);
         const k = f.slice.index;
-        check(arrayStatistics(source.slice(k)), f.slice.stats, (p) => [Math.floor(p / source.width), p % source.width], `slice ${k}`);
+        check(
+          arrayStatistics(source.slice(k)),
+          f.slice.stats,
+          (p) => [Math.floor(p / source.width), p % source.width],
+          `slice ${k}`,
+        );
       }
     });
   }
@@ -59,14 +102,24 @@ describe(`statistics, against NumPy ${fixture.numpy}`, () => {
       const slices = fortranOrder ? shape[shape.length - 1] : shape[0];
       const size = array.values.length / slices;
       for (let pass = 1; pass <= accumulator.passes; pass++) {
-        for (let k = 0; k < slices; k++) accumulator.add(array.values.subarray(k * size, (k + 1) * size), k * size, pass);
+        for (let k = 0; k < slices; k++)
+          accumulator.add(array.values.subarray(k * size, (k + 1) * size), k * size, pass);
       }
       check(accumulator.result(), f.whole, (p) => elementIndex(p, shape, fortranOrder), 'chunked');
     });
   }
 
   const wide = JSON.parse(readFileSync(join(DIR, 'wide.json'), 'utf8')) as {
-    fixtures: { name: string; min: string; max: string; argmin: number[]; argmax: number[]; mean: number; std: number; percentiles: Record<string, string> }[];
+    fixtures: {
+      name: string;
+      min: string;
+      max: string;
+      argmin: number[];
+      argmax: number[];
+      mean: number;
+      std: number;
+      percentiles: Record<string, string>;
+    }[];
   };
   for (const f of wide.fixtures) {
     it(`${f.name}: 64-bit integers' min, max, their indices and percentiles exactly, the mean and std as NumPy's float64 ones (whole, and slice by slice)`, () => {
@@ -79,7 +132,13 @@ describe(`statistics, against NumPy ${fixture.numpy}`, () => {
         const accumulator = new StatisticsAccumulator();
         const size = array.values.length / shape[0];
         for (let pass = 1; pass <= accumulator.passes; pass++) {
-          for (let k = 0; k < shape[0]; k++) accumulator.add(array.values.subarray(k * size, (k + 1) * size), k * size, pass, wideOf(array.raw)!.subarray(k * size, (k + 1) * size));
+          for (let k = 0; k < shape[0]; k++)
+            accumulator.add(
+              array.values.subarray(k * size, (k + 1) * size),
+              k * size,
+              pass,
+              wideOf(array.raw)!.subarray(k * size, (k + 1) * size),
+            );
         }
         results.push(accumulator.result());
       }

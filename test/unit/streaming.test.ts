@@ -2,13 +2,24 @@ import * as assert from 'node:assert/strict';
 import { decodeNpy } from '../../src/shared/npy/decode';
 import { planeSource } from '../../src/shared/npy/planeSource';
 import { volumeStats } from '../../src/shared/windowing';
-import { SliceCache, middleOutwards, readsSliceBySlice, sampleSlices, sampledStats, sliceByteRange, sliceHeader, streamedPlaneSource } from '../../src/shared/npy/streaming';
+import {
+  SliceCache,
+  middleOutwards,
+  readsSliceBySlice,
+  sampleSlices,
+  sampledStats,
+  sliceByteRange,
+  sliceHeader,
+  streamedPlaneSource,
+} from '../../src/shared/npy/streaming';
 import { readSlice, readSlices } from '../../src/core/arraySource';
 import { CountingSource, memorySource } from '../support/countingSource';
 import { fixtureBytes, makeNpy, validFixtures } from './fixtures';
 
 describe('reading large arrays slice by slice', () => {
-  const volumes = validFixtures().filter((f) => f.shape.length === 3 && f.shape[2] > 4).map((f) => f.file);
+  const volumes = validFixtures()
+    .filter((f) => f.shape.length === 3 && f.shape[2] > 4)
+    .map((f) => f.file);
 
   for (const file of volumes.filter((f) => /^(u1|f4|i8|c8|b1)_/.test(f))) {
     it(`${file}: slices read through its source show, along axis 0, exactly what the whole array shows`, async () => {
@@ -20,7 +31,10 @@ describe('reading large arrays slice by slice', () => {
       const requested: number[] = [];
       const streamed = streamedPlaneSource(header, cache, (k) => requested.push(k));
       const reference = planeSource(whole);
-      assert.deepEqual([streamed.depth, streamed.height, streamed.width], [reference.depth, reference.height, reference.width]);
+      assert.deepEqual(
+        [streamed.depth, streamed.height, streamed.width],
+        [reference.depth, reference.height, reference.width],
+      );
       const source = memorySource(file, bytes);
       for (let k = 0; k < streamed.depth; k++) {
         assert.equal(streamed.valueAt(k, 0, 0), '…', 'not read yet');
@@ -41,15 +55,23 @@ describe('reading large arrays slice by slice', () => {
     const [n, h, w] = [5, 3, 4];
     const values = Float64Array.from({ length: n * h * w }, (_, i) => i); // C-order values 0..59
     const fortran = new Float64Array(values.length);
-    for (let k = 0; k < n; k++) for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) fortran[k + n * (y + h * x)] = values[(k * h + y) * w + x];
+    for (let k = 0; k < n; k++)
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++) fortran[k + n * (y + h * x)] = values[(k * h + y) * w + x];
     const bytes = makeNpy('<f8', [n, h, w], fortran, true);
     const source = new CountingSource(memorySource('f.npy', bytes));
     const header = decodeNpy(bytes).header;
     const slices = await readSlices(source, header, [4, 0, 2]);
-    assert.deepEqual(slices.map((b) => Array.from(new Float64Array(b))), [4, 0, 2].map((k) => Array.from(values.subarray(k * h * w, (k + 1) * h * w))));
+    assert.deepEqual(
+      slices.map((b) => Array.from(new Float64Array(b))),
+      [4, 0, 2].map((k) => Array.from(values.subarray(k * h * w, (k + 1) * h * w))),
+    );
     assert.equal(source.bytes, n * h * w * 8, 'the data once, for the three slices');
     const truncated = memorySource('t.npy', bytes.subarray(0, bytes.length - 8));
-    await assert.rejects(readSlice(truncated, { ...header, fileSize: bytes.length }, 1), /ends inside column 3 \(Fortran order/);
+    await assert.rejects(
+      readSlice(truncated, { ...header, fileSize: bytes.length }, 1),
+      /ends inside column 3 \(Fortran order/,
+    );
   });
 
   it('samples up to eight slices spread over the volume, first and last included', () => {
@@ -60,10 +82,13 @@ describe('reading large arrays slice by slice', () => {
   it('statistics from sampled slices are those of the sampled values', () => {
     const bytes = fixtureBytes('valid', 'u1_na_C_v3.npy'); // (3, 5, 7)
     const whole = decodeNpy(bytes);
-    const stats = sampledStats(whole.header, [0, 1, 2].map((k) => {
-      const { offset, length } = sliceByteRange(whole.header, k);
-      return bytes.slice(offset, offset + length);
-    }));
+    const stats = sampledStats(
+      whole.header,
+      [0, 1, 2].map((k) => {
+        const { offset, length } = sliceByteRange(whole.header, k);
+        return bytes.slice(offset, offset + length);
+      }),
+    );
     assert.deepEqual(stats, volumeStats(whole.values));
   });
 
@@ -83,7 +108,10 @@ describe('reading large arrays slice by slice', () => {
     assert.deepEqual(middleOutwards(6), [2, 3, 1, 4, 0, 5]);
     assert.deepEqual(middleOutwards(1), [0]);
     const order = middleOutwards(64);
-    assert.deepEqual([...order].sort((a, b) => a - b), Array.from({ length: 64 }, (_, k) => k));
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      Array.from({ length: 64 }, (_, k) => k),
+    );
     assert.deepEqual(order.slice(0, 3), [31, 32, 30]);
   });
 });

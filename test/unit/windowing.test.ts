@@ -1,9 +1,20 @@
 import * as assert from 'node:assert/strict';
 import { colourMapTable } from '../../src/shared/colourMaps';
 import { formatWidth } from '../../src/shared/format';
-import { NAN_COLOUR, NEG_INF_COLOUR, POS_INF_COLOUR, Window, paintColour, paintMapped, presetWindow, volumeStats, widthLevel } from '../../src/shared/windowing';
+import {
+  NAN_COLOUR,
+  NEG_INF_COLOUR,
+  POS_INF_COLOUR,
+  Window,
+  paintColour,
+  paintMapped,
+  presetWindow,
+  volumeStats,
+  widthLevel,
+} from '../../src/shared/windowing';
 
-const paintGrey = (values: Parameters<typeof paintMapped>[0], w: Window, invert: boolean, out: Uint32Array) => paintMapped(values, w, colourMapTable('grey', invert), out);
+const paintGrey = (values: Parameters<typeof paintMapped>[0], w: Window, invert: boolean, out: Uint32Array) =>
+  paintMapped(values, w, colourMapTable('grey', invert), out);
 
 const grey = (px: number) => px & 0xff;
 
@@ -80,14 +91,22 @@ describe('contrast', () => {
   it('a constant array at the float64 limits gets a finite window and the grey every constant array gets', () => {
     const max = Number.MAX_VALUE;
     const reference = new Uint32Array(1);
-    paintGrey(new Float64Array([7]), presetWindow('auto', volumeStats(new Float64Array([7, 7])), new Float64Array([7])), false, reference);
+    paintGrey(
+      new Float64Array([7]),
+      presetWindow('auto', volumeStats(new Float64Array([7, 7])), new Float64Array([7])),
+      false,
+      reference,
+    );
     assert.equal(grey(reference[0]), 128);
     for (const v of [max, -max, max / 2, 1e300, -Number.MIN_VALUE]) {
       const values = new Float64Array([v, v, v]);
       const stats = volumeStats(values);
       for (const preset of ['auto', 'full', 'slice'] as const) {
         const w = presetWindow(preset, stats, values);
-        assert.ok(Number.isFinite(w.low) && Number.isFinite(w.high) && w.low <= v && v <= w.high, `${v} ${preset}: ${JSON.stringify(w)}`);
+        assert.ok(
+          Number.isFinite(w.low) && Number.isFinite(w.high) && w.low <= v && v <= w.high,
+          `${v} ${preset}: ${JSON.stringify(w)}`,
+        );
         assert.ok(Number.isFinite(widthLevel(w).width), `${v} ${preset}`);
         const out = new Uint32Array(3);
         paintGrey(values, w, false, out);
@@ -107,7 +126,8 @@ describe('contrast', () => {
       const all = new Float64Array(10).fill(fill);
       const s = volumeStats(all);
       assert.equal(s.auto, undefined);
-      for (const preset of ['auto', 'full', 'slice'] as const) assert.deepEqual(presetWindow(preset, s, all), { low: 0, high: 1 });
+      for (const preset of ['auto', 'full', 'slice'] as const)
+        assert.deepEqual(presetWindow(preset, s, all), { low: 0, high: 1 });
     }
     // A sample of slices with no finite value: each slice gets its own range.
     const sampled = volumeStats(new Float32Array([NaN, NaN]));

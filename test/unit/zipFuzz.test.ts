@@ -36,7 +36,8 @@ function mutate(file: Uint8Array, random: Random): Uint8Array {
       return out.subarray(0, random.int(0, out.length - 1));
     case 2: // append
       return new Uint8Array([...out, ...Array.from({ length: random.int(1, 64) }, () => random.int(0, 255))]);
-    case 3: { // a central directory field: flags, method, crc, sizes, name length, extra length, offset
+    case 3: {
+      // a central directory field: flags, method, crc, sizes, name length, extra length, offset
       const at = pick(central) + pick([8, 10, 16, 20, 24, 28, 30, 42]);
       const width = at - pick(central) >= 16 && ![28, 30].includes(at % 46) ? 4 : 2;
       if (width === 4) v.setUint32(at, pick(EXTREMES) >>> 0, true);
@@ -54,7 +55,8 @@ function mutate(file: Uint8Array, random: Random): Uint8Array {
       if (local.length) v.setUint16(pick(local) + pick([26, 28]), random.int(0, 300), true);
       return out;
     default: // bytes of a member's data
-      for (let i = random.int(1, 8); i > 0; i--) out[random.int(Math.floor(out.length / 4), out.length - 1)] = random.int(0, 255);
+      for (let i = random.int(1, 8); i > 0; i--)
+        out[random.int(Math.floor(out.length / 4), out.length - 1)] = random.int(0, 255);
       return out;
   }
 }
@@ -64,11 +66,14 @@ describe('fuzzing the zip layer with mutated archives', function () {
 
   it(`${MUTATIONS} seeded mutations of NumPy's archives each end in a typed refusal or an exact decode, in bounded memory`, async () => {
     const dir = join(__dirname, '..', 'fixtures', 'npz', 'valid');
-    const seeds = ['stored.npz', 'deflated.npz', 'scores_first.npz'].map((f) => new Uint8Array(readFileSync(join(dir, f))));
+    const seeds = ['stored.npz', 'deflated.npz', 'scores_first.npz'].map(
+      (f) => new Uint8Array(readFileSync(join(dir, f))),
+    );
     const random = new Random(20261128);
     const counts = { archivesRefused: 0, membersRefused: 0, decoded: 0 };
     const typed = (e: unknown, what: string) => {
-      if (!(e instanceof ZipFormatError || e instanceof NpyFormatError)) throw new Error(`${what} threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+      if (!(e instanceof ZipFormatError || e instanceof NpyFormatError))
+        throw new Error(`${what} threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
       assert.ok(e.message.length > 10, `${what}: "${e.message}"`);
     };
     for (let i = 0; i < MUTATIONS; i++) {
@@ -91,9 +96,16 @@ describe('fuzzing the zip layer with mutated archives', function () {
           const header = await readHeader(source);
           const bytes = await source.read(0, source.size);
           assert.equal(bytes.length, source.size, `mutation ${i}, ${member.name}: the member's bytes`);
-          assert.ok(bytes.length <= Math.max(file.length * 1100, 1 << 20), `mutation ${i}: ${bytes.length} bytes from a ${file.length}-byte archive`);
+          assert.ok(
+            bytes.length <= Math.max(file.length * 1100, 1 << 20),
+            `mutation ${i}: ${bytes.length} bytes from a ${file.length}-byte archive`,
+          );
           const array = decodeNpyData(header, bytes.subarray(header.dataOffset));
-          assert.equal(header.dataOffset + header.dataBytes, bytes.length, `mutation ${i}: decoded data must fill the member exactly`);
+          assert.equal(
+            header.dataOffset + header.dataBytes,
+            bytes.length,
+            `mutation ${i}: decoded data must fill the member exactly`,
+          );
           assert.equal(array.raw.length * (header.dtype.kind === 'complex' ? 0.5 : 1), header.count);
           counts.decoded++;
         } catch (e) {
@@ -102,6 +114,9 @@ describe('fuzzing the zip layer with mutated archives', function () {
         }
       }
     }
-    assert.ok(counts.archivesRefused > 500 && counts.membersRefused > 500 && counts.decoded > 5000, JSON.stringify(counts));
+    assert.ok(
+      counts.archivesRefused > 500 && counts.membersRefused > 500 && counts.decoded > 5000,
+      JSON.stringify(counts),
+    );
   });
 });

@@ -28,7 +28,10 @@ describe('the viewers show what the array holds (headless Chromium)', function (
   it('NaN, +inf and -inf are drawn in their own colours and counted apart; values near the float64 limits are not black', async () => {
     const max = Number.MAX_VALUE;
     await open(makeNpy('<f8', [2, 3], Float64Array.from([NaN, Infinity, -Infinity, -max, 0, max])));
-    assert.deepEqual([await info('nan').textContent(), await info('posinf').textContent(), await info('neginf').textContent()], ['1', '1', '1']);
+    assert.deepEqual(
+      [await info('nan').textContent(), await info('posinf').textContent(), await info('neginf').textContent()],
+      ['1', '1', '1'],
+    );
     const size = { width: 3, height: 2 };
     assert.deepEqual((await pixelOf(page, 'Slices', 0, 0, size)).rgba, rgba(NAN_COLOUR));
     assert.deepEqual((await pixelOf(page, 'Slices', 1, 0, size)).rgba, rgba(POS_INF_COLOUR));
@@ -61,11 +64,21 @@ describe('the viewers show what the array holds (headless Chromium)', function (
 
   it('64-bit integers: the info panel shows the exact minimum, maximum and mean', async () => {
     await open(makeNpy('<i8', [2, 2], BigInt64Array.from([-9223372036854775808n, 9223372036854775807n, 5n, 4n])));
-    assert.deepEqual([await info('min').textContent(), await info('max').textContent(), await info('mean').textContent()], ['-9223372036854775808', '9223372036854775807', '2']);
+    assert.deepEqual(
+      [await info('min').textContent(), await info('max').textContent(), await info('mean').textContent()],
+      ['-9223372036854775808', '9223372036854775807', '2'],
+    );
   });
 
   it('64-bit integers in the statistics panel: min, max, their indices and percentiles exact, whole and for the slice', async () => {
-    const values = BigInt64Array.from([2n ** 62n + 1n, 2n ** 62n + 2n, -(2n ** 63n), 2n ** 63n - 1n, 2n ** 62n, 2n ** 62n + 2n]);
+    const values = BigInt64Array.from([
+      2n ** 62n + 1n,
+      2n ** 62n + 2n,
+      -(2n ** 63n),
+      2n ** 63n - 1n,
+      2n ** 62n,
+      2n ** 62n + 2n,
+    ]);
     await open(makeNpy('<i8', [2, 3], values));
     await page.getByText('Statistics', { exact: true }).click();
     const cell = (stat: string, scope: string) => page.locator(`td[data-stat="${stat}"][data-scope="${scope}"]`);
@@ -87,14 +100,21 @@ describe('the viewers show what the array holds (headless Chromium)', function (
     const max = Number.MAX_VALUE;
     for (const v of [max, -max]) {
       await open(makeNpy('<f8', [2, 2], new Float64Array(4).fill(v)));
-      assert.deepEqual((await pixelOf(page, 'Slices', 1, 1, { width: 2, height: 2 })).rgba, [128, 128, 128, 255], String(v));
+      assert.deepEqual(
+        (await pixelOf(page, 'Slices', 1, 1, { width: 2, height: 2 })).rgba,
+        [128, 128, 128, 255],
+        String(v),
+      );
       assert.match((await page.locator('[data-role="window"]').textContent())!, /^W 0 L -?1\.798e\+308$/);
     }
     await open(makeNpy('<f8', [2], Float64Array.from([-max, max])));
     await open(makeNpy('<f8', [1, 2], Float64Array.from([-max, max])));
     await page.getByRole('button', { name: 'Contrast: full range' }).click();
     assert.equal(await page.locator('[data-role="window"]').textContent(), 'W 3.595e+308 L 0');
-    assert.equal(await page.getByRole('spinbutton', { name: 'Window width' }).getAttribute('placeholder'), '3.595e+308');
+    assert.equal(
+      await page.getByRole('spinbutton', { name: 'Window width' }).getAttribute('placeholder'),
+      '3.595e+308',
+    );
   });
 
   it('a 4-D array: the default contrast follows the volume shown, or covers the whole array when asked', async () => {
@@ -111,7 +131,11 @@ describe('the viewers show what the array holds (headless Chromium)', function (
   });
 
   it('a slice of a large file that fails to read shows its error in its plane; other slices still show', async () => {
-    const bytes = makeNpy('|u1', [10, 8, 8], Uint8Array.from({ length: 640 }, (_, i) => i & 255));
+    const bytes = makeNpy(
+      '|u1',
+      [10, 8, 8],
+      Uint8Array.from({ length: 640 }, (_, i) => i & 255),
+    );
     const header = parseNpyHeader(bytes, bytes.length);
     const sliceOf = (k: number) => {
       const { offset, length } = sliceByteRange(header, k);
@@ -121,7 +145,11 @@ describe('the viewers show what the array holds (headless Chromium)', function (
     page = await harness.open('npy');
     await post(page, { type: 'showArray', array: content });
     await slider().waitFor();
-    await post(page, { type: 'sliceError', index: 5, message: 'Cannot show slice 5 of big.npy: the file ended inside slice 5' });
+    await post(page, {
+      type: 'sliceError',
+      index: 5,
+      message: 'Cannot show slice 5 of big.npy: the file ended inside slice 5',
+    });
     await page.keyboard.press('ArrowUp');
     const alert = page.getByRole('region', { name: 'Slices' }).getByRole('alert');
     await alert.waitFor();
@@ -134,50 +162,91 @@ describe('the viewers show what the array holds (headless Chromium)', function (
     const message: HostMessage = {
       type: 'showCase',
       caseInfo: { id: '0000', split: 'train', dataset: 'd', labels: [] },
-      planes: [{ plane: 'axial', array: content }, { plane: 'coronal', array: arrayContent('0000.npy', bytes) }],
+      planes: [
+        { plane: 'axial', array: content },
+        { plane: 'coronal', array: arrayContent('0000.npy', bytes) },
+      ],
       caseIds: ['0000'],
     };
     await post(casePage, message);
     await casePage.getByRole('slider', { name: 'Axial slice' }).waitFor();
     assert.equal(await casePage.getByRole('slider', { name: 'Axial slice' }).getAttribute('max'), '9');
-    await post(casePage, { type: 'sliceError', plane: 'axial', index: 4, message: 'Cannot show slice 4 of 0000.npy: the file ended inside slice 4' });
+    await post(casePage, {
+      type: 'sliceError',
+      plane: 'axial',
+      index: 4,
+      message: 'Cannot show slice 4 of 0000.npy: the file ended inside slice 4',
+    });
     await casePage.getByRole('region', { name: 'Axial plane' }).getByRole('alert').waitFor();
     assert.equal(await casePage.getByRole('region', { name: 'Coronal plane' }).getByRole('alert').isVisible(), false);
   });
 
-  it('the slice leaves as a PNG at the array\'s resolution (with the window shown) or at the displayed size, as a .npy, or as its NumPy index', async () => {
-    await open(makeNpy('<f4', [3, 5, 7], Float32Array.from({ length: 105 }, (_, i) => i)));
+  it("the slice leaves as a PNG at the array's resolution (with the window shown) or at the displayed size, as a .npy, or as its NumPy index", async () => {
+    await open(
+      makeNpy(
+        '<f4',
+        [3, 5, 7],
+        Float32Array.from({ length: 105 }, (_, i) => i),
+      ),
+    );
     await (await toolbarControl(page, 'button', 'Save slice as PNG…')).click();
     assert.deepEqual((await posted(page)).pop(), { type: 'exportSlice', format: 'png' });
     const answer = async (request: HostMessage) => {
       const before = (await posted(page)).length;
       await post(page, request);
       await page.waitForFunction((n) => (window as unknown as { __posted: unknown[] }).__posted.length > n, before);
-      return (await posted(page)).pop() as { type: string; format?: string; slice?: number; data?: ArrayBuffer; index?: unknown[] };
+      return (await posted(page)).pop() as {
+        type: string;
+        format?: string;
+        slice?: number;
+        data?: ArrayBuffer;
+        index?: unknown[];
+      };
     };
     // What the page posts back crosses as a plain object here: read it inside the page.
-    const pngSize = () => page.evaluate(async () => {
-      const m = (window as unknown as { __posted: { data: ArrayBuffer }[] }).__posted.at(-1)!;
-      const bitmap = await createImageBitmap(new Blob([m.data], { type: 'image/png' }));
-      const pixels = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
-      pixels.drawImage(bitmap, 0, 0);
-      return { width: bitmap.width, height: bitmap.height, first: Array.from(pixels.getImageData(0, 0, 1, 1).data), last: Array.from(pixels.getImageData(6, 4, 1, 1).data) };
-    });
+    const pngSize = () =>
+      page.evaluate(async () => {
+        const m = (window as unknown as { __posted: { data: ArrayBuffer }[] }).__posted.at(-1)!;
+        const bitmap = await createImageBitmap(new Blob([m.data], { type: 'image/png' }));
+        const pixels = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+        pixels.drawImage(bitmap, 0, 0);
+        return {
+          width: bitmap.width,
+          height: bitmap.height,
+          first: Array.from(pixels.getImageData(0, 0, 1, 1).data),
+          last: Array.from(pixels.getImageData(6, 4, 1, 1).data),
+        };
+      });
     await page.getByRole('button', { name: 'Contrast: per-slice' }).click();
     const png = await answer({ type: 'requestExport', format: 'png' });
     assert.deepEqual([png.type, png.format, png.slice], ['exportData', 'png', 1]);
     const image = await pngSize();
     assert.deepEqual([image.width, image.height], [7, 5]);
-    assert.deepEqual([image.first, image.last], [[0, 0, 0, 255], [255, 255, 255, 255]], 'the per-slice window shown: 35 black, 69 white');
+    assert.deepEqual(
+      [image.first, image.last],
+      [
+        [0, 0, 0, 255],
+        [255, 255, 255, 255],
+      ],
+      'the per-slice window shown: 35 black, 69 white',
+    );
     await answer({ type: 'requestExport', format: 'png', displayedSize: true });
     const shown = await pngSize();
     const canvas = await planeCanvas(page, 'Slices').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
     assert.deepEqual([shown.width, shown.height], canvas);
     const npy = await answer({ type: 'requestExport', format: 'npy' });
     assert.deepEqual([npy.format, npy.slice], ['npy', 1]);
-    const bytes = await page.evaluate(() => Array.from(new Uint8Array((window as unknown as { __posted: { data: ArrayBuffer }[] }).__posted.at(-1)!.data)));
+    const bytes = await page.evaluate(() =>
+      Array.from(new Uint8Array((window as unknown as { __posted: { data: ArrayBuffer }[] }).__posted.at(-1)!.data)),
+    );
     const saved = decodeNpy(new Uint8Array(bytes));
-    assert.deepEqual([saved.header.shape, Array.from(saved.values)], [[5, 7], Array.from({ length: 35 }, (_, i) => 35 + i)]);
-    assert.deepEqual(await answer({ type: 'requestExport', format: 'expression' }), { type: 'exportIndex', index: [1, null, null] });
+    assert.deepEqual(
+      [saved.header.shape, Array.from(saved.values)],
+      [[5, 7], Array.from({ length: 35 }, (_, i) => 35 + i)],
+    );
+    assert.deepEqual(await answer({ type: 'requestExport', format: 'expression' }), {
+      type: 'exportIndex',
+      index: [1, null, null],
+    });
   });
 });

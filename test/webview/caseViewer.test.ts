@@ -31,7 +31,10 @@ function caseInfo(id: string, acl: 0 | 1): CaseInfo {
 function caseMessage(id: string, acl: 0 | 1, missing?: string): HostMessage {
   const planes: CasePlane[] = ['coronal', 'sagittal', 'axial'].map((plane) => ({
     plane,
-    array: plane === missing ? { fileName: `${id}.npy`, error: `case ${id} has no ${plane} file` } : arrayContent(`${id}.npy`, volume(SLICES[plane])),
+    array:
+      plane === missing
+        ? { fileName: `${id}.npy`, error: `case ${id} has no ${plane} file` }
+        : arrayContent(`${id}.npy`, volume(SLICES[plane])),
   }));
   return { type: 'showCase', caseInfo: caseInfo(id, acl), planes, caseIds: ['0000', '0001', '0002'] };
 }
@@ -42,7 +45,11 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
 
   const slider = (plane: string) => page.getByRole('slider', { name: `${plane} slice` });
 
-  async function openCase(message = caseMessage('0000', 1), size?: { width: number; height: number }, state?: unknown): Promise<void> {
+  async function openCase(
+    message = caseMessage('0000', 1),
+    size?: { width: number; height: number },
+    state?: unknown,
+  ): Promise<void> {
     page = await harness.open('case', state, size);
     await post(page, message);
     await slider('Axial').waitFor();
@@ -51,39 +58,58 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
   it("follows the axes chosen for a plane's file in its editor (a volume stored (H, W, slices) viewed along its last axis)", async () => {
     const message = caseMessage('0000', 1) as Extract<HostMessage, { type: 'showCase' }>;
     const along = { rows: 0, cols: 1, slice: 2, channel: -1, index: [0, 0, 0] };
-    await openCase({ ...message, planes: message.planes.map((p) => (p.plane === 'axial' ? { ...p, view: along } : p)) });
+    await openCase({
+      ...message,
+      planes: message.planes.map((p) => (p.plane === 'axial' ? { ...p, view: along } : p)),
+    });
     assert.equal(await slider('Axial').getAttribute('max'), '63', 'along axis 2: 64 slices');
     assert.equal(await slider('Axial').inputValue(), '31');
-    assert.equal(await slider('Coronal').getAttribute('max'), '35', 'no choice: NumPy\'s');
+    assert.equal(await slider('Coronal').getAttribute('max'), '35', "no choice: NumPy's");
     // A choice that no longer fits the file (another shape now) is NumPy's again.
-    await openCase({ ...message, planes: message.planes.map((p) => (p.plane === 'axial' ? { ...p, view: { ...along, slice: 3 } } : p)) });
+    await openCase({
+      ...message,
+      planes: message.planes.map((p) => (p.plane === 'axial' ? { ...p, view: { ...along, slice: 3 } } : p)),
+    });
     assert.equal(await slider('Axial').getAttribute('max'), '43');
   });
 
   it('shows coronal, sagittal and axial side by side, each at its middle slice', async () => {
     await openCase();
     const regions = page.getByRole('region');
-    assert.deepEqual(await regions.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), ['Coronal plane', 'Sagittal plane', 'Axial plane']);
-    for (const [plane, n] of [['Coronal', 36], ['Sagittal', 35], ['Axial', 44]] as const) {
+    assert.deepEqual(await regions.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), [
+      'Coronal plane',
+      'Sagittal plane',
+      'Axial plane',
+    ]);
+    for (const [plane, n] of [
+      ['Coronal', 36],
+      ['Sagittal', 35],
+      ['Axial', 44],
+    ] as const) {
       assert.equal(await slider(plane).getAttribute('max'), String(n - 1));
       assert.equal(await slider(plane).inputValue(), String(Math.floor((n - 1) / 2)), plane);
       assert.equal(await page.getByRole('img', { name: `${plane} plane image` }).count(), 1);
     }
-    const boxes = await Promise.all(['Coronal', 'Sagittal', 'Axial'].map((p) => page.getByRole('region', { name: `${p} plane` }).boundingBox()));
+    const boxes = await Promise.all(
+      ['Coronal', 'Sagittal', 'Axial'].map((p) => page.getByRole('region', { name: `${p} plane` }).boundingBox()),
+    );
     assert.ok(boxes[0]!.x < boxes[1]!.x && boxes[1]!.x < boxes[2]!.x && boxes[0]!.y === boxes[2]!.y, 'side by side');
     assert.equal(await page.getByRole('heading').textContent(), 'Case 0000');
     assert.equal(await page.locator('.case-split').textContent(), 'MRNet-v1.0 · train');
   });
 
-  it('on demand, the values of the active plane\'s slice, following the plane clicked and its slice', async () => {
+  it("on demand, the values of the active plane's slice, following the plane clicked and its slice", async () => {
     await openCase();
     await (await toolbarControl(page, 'button', "Show the values of the active plane's slice")).click();
     /** Waits until the grid named for `plane` shows cells, every one of them of slice k (a grid draws on the next frame). */
     const showsSlice = (plane: string, k: number) =>
-      page.waitForFunction(({ name, k }) => {
-        const cells = [...document.querySelectorAll(`[role="grid"][aria-label="${name}"] [role="gridcell"]`)];
-        return cells.length > 0 && cells.every((c) => c.getAttribute('aria-label')!.startsWith(`[${k}, `));
-      }, { name: `Values of the ${plane} slice`, k });
+      page.waitForFunction(
+        ({ name, k }) => {
+          const cells = [...document.querySelectorAll(`[role="grid"][aria-label="${name}"] [role="gridcell"]`)];
+          return cells.length > 0 && cells.every((c) => c.getAttribute('aria-label')!.startsWith(`[${k}, `));
+        },
+        { name: `Values of the ${plane} slice`, k },
+      );
     const middle = (plane: string) => Math.floor((SLICES[plane] - 1) / 2);
     await planeCanvas(page, 'Sagittal plane').click();
     await showsSlice('Sagittal', middle('sagittal'));
@@ -93,13 +119,22 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
     await page.locator('.values-grid .grid-cell.marked').waitFor();
     assert.equal(await page.locator('.values-grid .grid-cell.marked').count(), 1);
     await page.keyboard.press('ArrowUp');
-    await page.waitForFunction((k) => document.querySelector('.values-grid .grid-cell')?.getAttribute('aria-label')?.startsWith(`[${k}, `), middle('axial') + 1);
+    await page.waitForFunction(
+      (k) => document.querySelector('.values-grid .grid-cell')?.getAttribute('aria-label')?.startsWith(`[${k}, `),
+      middle('axial') + 1,
+    );
   });
 
   it('shows one badge per task with data-task and data-value', async () => {
     await openCase();
-    const badges = await page.locator('.badge').evaluateAll((els) => els.map((e) => [e.getAttribute('data-task'), e.getAttribute('data-value'), e.textContent]));
-    assert.deepEqual(badges, [['acl', '1', 'ACL ✓'], ['meniscus', '0', 'Meniscus ✗'], ['abnormal', '1', 'Abnormal ✓']]);
+    const badges = await page
+      .locator('.badge')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-task'), e.getAttribute('data-value'), e.textContent]));
+    assert.deepEqual(badges, [
+      ['acl', '1', 'ACL ✓'],
+      ['meniscus', '0', 'Meniscus ✗'],
+      ['abnormal', '1', 'Abnormal ✓'],
+    ]);
   });
 
   it('each plane scrolls on its own', async () => {
@@ -117,7 +152,9 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
     await page.getByRole('button', { name: 'Previous case' }).click();
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     for (const key of ['n', 'p', 'Alt+ArrowRight', 'Alt+ArrowLeft']) await page.keyboard.press(key);
-    const navigation = (await posted(page)).filter((m) => (m as { type: string }).type === 'navigate').map((m) => (m as { direction: string }).direction);
+    const navigation = (await posted(page))
+      .filter((m) => (m as { type: string }).type === 'navigate')
+      .map((m) => (m as { direction: string }).direction);
     assert.deepEqual(navigation, ['next', 'previous', 'next', 'previous', 'next', 'previous']);
   });
 
@@ -125,12 +162,28 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
     const key = (id: string) => `file:///data/MRNet-v1.0#train/${id}`;
     const planesOf = (id: string) => (caseMessage(id, 0) as Extract<HostMessage, { type: 'showCase' }>).planes;
     const heldCases = () => page.locator('body').getAttribute('data-held-cases');
-    const around = (id: string, previous?: string, next?: string) => ({ key: key(id), keep: [previous, next].filter((k) => k !== undefined).map(key), previous: previous && key(previous), next: next && key(next) });
-    await openCase({ ...(caseMessage('0000', 1) as Extract<HostMessage, { type: 'showCase' }>), hold: around('0000', undefined, '0001') });
+    const around = (id: string, previous?: string, next?: string) => ({
+      key: key(id),
+      keep: [previous, next].filter((k) => k !== undefined).map(key),
+      previous: previous && key(previous),
+      next: next && key(next),
+    });
+    await openCase({
+      ...(caseMessage('0000', 1) as Extract<HostMessage, { type: 'showCase' }>),
+      hold: around('0000', undefined, '0001'),
+    });
     // The neighbour comes plane by plane; it is held once the last part is in.
     const parts = planesOf('0001');
     for (const [part, plane] of parts.entries()) {
-      await post(page, { type: 'holdCase', key: key('0001'), keep: [key('0001')], caseInfo: caseInfo('0001', 0), planes: [plane], part, parts: parts.length });
+      await post(page, {
+        type: 'holdCase',
+        key: key('0001'),
+        keep: [key('0001')],
+        caseInfo: caseInfo('0001', 0),
+        planes: [plane],
+        part,
+        parts: parts.length,
+      });
       if (part < parts.length - 1) assert.equal(await heldCases(), '', `part ${part}: not held yet`);
     }
     await page.locator(`body[data-held-cases="${key('0001')}"]`).waitFor();
@@ -141,26 +194,59 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
     assert.equal(await slider('Axial').getAttribute('max'), '43');
     // Pixel (10, 20) of slice 21: painted, not blank.
     assert.equal((await pixelOf(page, 'Axial plane', 10, 20, { width: 64, height: 64 })).rgba[3], 255);
-    assert.deepEqual((await posted(page)).filter((m) => (m as { type: string }).type === 'navigate'), [{ type: 'navigate', direction: 'next' }]);
+    assert.deepEqual(
+      (await posted(page)).filter((m) => (m as { type: string }).type === 'navigate'),
+      [{ type: 'navigate', direction: 'next' }],
+    );
     await slider('Axial').fill('5');
     // The host's answer for the case on screen: its header (a newer label here) and neighbours; the planes are not redrawn.
-    await post(page, { type: 'showHeldCase', caseInfo: caseInfo('0001', 1), caseIds: ['0000', '0001', '0002'], hold: around('0001', '0000', '0002') });
+    await post(page, {
+      type: 'showHeldCase',
+      caseInfo: caseInfo('0001', 1),
+      caseIds: ['0000', '0001', '0002'],
+      hold: around('0001', '0000', '0002'),
+    });
     await page.locator('.badge[data-task="acl"][data-value="1"]').waitFor();
     assert.equal(await slider('Axial').inputValue(), '5');
     // The case left is kept as the previous neighbour; a third is let go when it is no neighbour.
     assert.equal(await heldCases(), key('0000'));
-    await post(page, { type: 'holdCase', key: key('0002'), keep: [key('0000'), key('0002')], caseInfo: caseInfo('0002', 0), planes: planesOf('0002'), part: 0, parts: 1 });
+    await post(page, {
+      type: 'holdCase',
+      key: key('0002'),
+      keep: [key('0000'), key('0002')],
+      caseInfo: caseInfo('0002', 0),
+      planes: planesOf('0002'),
+      part: 0,
+      parts: 1,
+    });
     await page.locator(`body[data-held-cases="${key('0000')} ${key('0002')}"]`).waitFor();
-    await post(page, { type: 'holdCase', key: key('0009'), keep: [key('0002'), key('0009')], caseInfo: caseInfo('0009', 0), planes: planesOf('0009'), part: 0, parts: 1 });
+    await post(page, {
+      type: 'holdCase',
+      key: key('0009'),
+      keep: [key('0002'), key('0009')],
+      caseInfo: caseInfo('0009', 0),
+      planes: planesOf('0009'),
+      part: 0,
+      parts: 1,
+    });
     await page.locator(`body[data-held-cases="${key('0002')} ${key('0009')}"]`).waitFor();
     // Previous now: case 0000 is no longer held, so the page asks the host and waits.
     await page.getByRole('button', { name: 'Previous case' }).click();
-    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'navigate').length === 2);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'navigate').length ===
+        2,
+    );
     assert.equal(await page.getByRole('heading').textContent(), 'Case 0001');
     // A key the page does not hold (it was reloaded, say): it asks the host again, as a new page does.
     const before = (await posted(page)).filter((m) => (m as { type: string }).type === 'ready').length;
     await post(page, { type: 'showHeldCase', caseInfo: caseInfo('0005', 0), caseIds: ['0005'], hold: around('0005') });
-    await page.waitForFunction((n) => (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'ready').length === n + 1, before);
+    await page.waitForFunction(
+      (n) =>
+        (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'ready').length ===
+        n + 1,
+      before,
+    );
     assert.equal(await page.getByRole('heading').textContent(), 'Case 0001');
   });
 
@@ -184,12 +270,18 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
     await slider('Coronal').focus();
     await page.getByRole('img', { name: 'Axial plane image' }).hover();
     await page.keyboard.press('ArrowUp');
-    await page.waitForFunction((n) => (document.querySelector('[aria-label="Axial slice"]') as HTMLInputElement).value === String(n), axial + 1);
+    await page.waitForFunction(
+      (n) => (document.querySelector('[aria-label="Axial slice"]') as HTMLInputElement).value === String(n),
+      axial + 1,
+    );
     assert.equal(await value('Coronal'), coronal, 'the focused plane is left alone while the pointer is over another');
     await page.mouse.move(0, 0); // over no plane: the focused one takes the keys
     await page.waitForFunction(() => !document.querySelector('[aria-label="Axial plane"]')!.matches(':hover'));
     await page.keyboard.press('ArrowUp');
-    await page.waitForFunction((n) => (document.querySelector('[aria-label="Coronal slice"]') as HTMLInputElement).value === String(n), coronal + 1);
+    await page.waitForFunction(
+      (n) => (document.querySelector('[aria-label="Coronal slice"]') as HTMLInputElement).value === String(n),
+      coronal + 1,
+    );
     await page.keyboard.press('n');
     assert.deepEqual((await posted(page)).pop(), { type: 'navigate', direction: 'next' });
     // A right-drag focuses the plane it happens in.
@@ -202,7 +294,7 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Sagittal plane');
   });
 
-  it('a new case starts at the middle slices and keeps each plane\'s contrast', async () => {
+  it("a new case starts at the middle slices and keeps each plane's contrast", async () => {
     await openCase();
     // The toolbar acts on the active plane: the one clicked.
     await page.getByRole('img', { name: 'Axial plane image' }).click();
@@ -225,7 +317,10 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
   it('a missing plane shows its message in its pane; the other planes work', async () => {
     await openCase(caseMessage('0003', 0, 'sagittal'), undefined);
     const sagittal = page.getByRole('region', { name: 'Sagittal plane' });
-    assert.equal(await sagittal.getByRole('alert').textContent(), 'Cannot show 0003.npy: case 0003 has no sagittal file');
+    assert.equal(
+      await sagittal.getByRole('alert').textContent(),
+      'Cannot show 0003.npy: case 0003 has no sagittal file',
+    );
     assert.equal(await slider('Sagittal').isVisible(), false);
     assert.equal(await slider('Coronal').inputValue(), '17');
     assert.equal(await slider('Axial').inputValue(), '21');
@@ -233,8 +328,13 @@ describe('the three-plane case viewer webview (headless Chromium)', function () 
 
   it('stacks the planes vertically in a narrow panel', async () => {
     await openCase(caseMessage('0000', 1), { width: 640, height: 900 });
-    const boxes = await Promise.all(['Coronal', 'Sagittal', 'Axial'].map((p) => page.getByRole('region', { name: `${p} plane` }).boundingBox()));
-    assert.ok(boxes[0]!.y < boxes[1]!.y && boxes[1]!.y < boxes[2]!.y && boxes[0]!.x === boxes[2]!.x, JSON.stringify(boxes));
+    const boxes = await Promise.all(
+      ['Coronal', 'Sagittal', 'Axial'].map((p) => page.getByRole('region', { name: `${p} plane` }).boundingBox()),
+    );
+    assert.ok(
+      boxes[0]!.y < boxes[1]!.y && boxes[1]!.y < boxes[2]!.y && boxes[0]!.x === boxes[2]!.x,
+      JSON.stringify(boxes),
+    );
   });
 
   it('restores the slices of the same case after the tab was hidden', async () => {

@@ -45,7 +45,9 @@ export class WebviewHarness {
         return;
       }
       try {
-        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+        res
+          .writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' })
+          .end(readFileSync(path));
       } catch {
         res.writeHead(404).end();
       }
@@ -80,7 +82,12 @@ export class WebviewHarness {
    * Opens a webview page; `state` is what getState() returns, as after a hidden tab; `host`, a
    * script run before the page's own, can stand in for the host (answer `ready` at once).
    */
-  async open(view: WebviewView, state?: unknown, size = { width: 1000, height: 760 }, host?: { script: (arg: unknown) => void; arg: unknown }): Promise<Page> {
+  async open(
+    view: WebviewView,
+    state?: unknown,
+    size = { width: 1000, height: 760 },
+    host?: { script: (arg: unknown) => void; arg: unknown },
+  ): Promise<Page> {
     const page = await this.browser!.newPage({ viewport: size });
     this.pages.push(page);
     page.on('console', (m) => {
@@ -140,14 +147,18 @@ type AnyHostMessage = HostMessage | ReportHostMessage | OverviewHostMessage;
 
 /** A host message as text: ArrayBuffers cross into the page as base64 and are rebuilt there (decodeInPage). */
 function encode(message: AnyHostMessage): string {
-  return JSON.stringify(message, (_key, value: unknown) => (value instanceof ArrayBuffer ? { __arrayBuffer: Buffer.from(value).toString('base64') } : value));
+  return JSON.stringify(message, (_key, value: unknown) =>
+    value instanceof ArrayBuffer ? { __arrayBuffer: Buffer.from(value).toString('base64') } : value,
+  );
 }
 
 /** Delivers a host message to the page, ArrayBuffers included, as VS Code's postMessage does. */
 export async function post(page: Page, message: AnyHostMessage): Promise<void> {
   await page.evaluate((text) => {
     const decoded: unknown = JSON.parse(text, (_key, value: unknown) =>
-      value && typeof value === 'object' && '__arrayBuffer' in value ? Uint8Array.from(atob(String(value.__arrayBuffer)), (c) => c.charCodeAt(0)).buffer : value,
+      value && typeof value === 'object' && '__arrayBuffer' in value
+        ? Uint8Array.from(atob(String(value.__arrayBuffer)), (c) => c.charCodeAt(0)).buffer
+        : value,
     );
     window.postMessage(decoded, '*');
   }, encode(message));
@@ -162,7 +173,9 @@ export function standInHost(message: AnyHostMessage): { script: (arg: unknown) =
     arg: encode(message),
     script: (text: unknown) => {
       const decoded: unknown = JSON.parse(text as string, (_key, value: unknown) =>
-        value && typeof value === 'object' && '__arrayBuffer' in value ? Uint8Array.from(atob(String(value.__arrayBuffer)), (c) => c.charCodeAt(0)).buffer : value,
+        value && typeof value === 'object' && '__arrayBuffer' in value
+          ? Uint8Array.from(atob(String(value.__arrayBuffer)), (c) => c.charCodeAt(0)).buffer
+          : value,
       );
       const w = window as unknown as { acquireVsCodeApi: () => { postMessage: (m: { type: string }) => void } };
       const stub = w.acquireVsCodeApi;

@@ -15,8 +15,13 @@ async function hostMessages(file: string, member?: string): Promise<HostMessage[
   const npz = await openNpz(source);
   const shown = member ?? firstMember(npz.members)!.name;
   const listed = npz.members.find((m) => m.name === shown)!;
-  const array = listed.problem ? { fileName: `${source.name}: ${shown}`, error: listed.problem } : await readContent(npz.open(shown)!, Infinity);
-  return [{ type: 'showArchive', fileName: source.name, members: npz.members }, { type: 'showArray', array, member: shown }];
+  const array = listed.problem
+    ? { fileName: `${source.name}: ${shown}`, error: listed.problem }
+    : await readContent(npz.open(shown)!, Infinity);
+  return [
+    { type: 'showArchive', fileName: source.name, members: npz.members },
+    { type: 'showArray', array, member: shown },
+  ];
 }
 
 describe('the .npz editor webview (headless Chromium)', function () {
@@ -32,8 +37,14 @@ describe('the .npz editor webview (headless Chromium)', function () {
 
   it('lists the members (name, shape, dtype, size, stored or deflated) and shows the first volume at once in the .npy viewer', async () => {
     await open('deflated.npz');
-    assert.deepEqual(await members().evaluateAll((rows) => rows.map((r) => r.querySelector('.member-name')!.textContent)), ['volume.npy', 'cam.npy', 'scores.npy', 'dir/ünïcode.npy']);
-    assert.match((await members().first().textContent())!, /^volume\.npy\(4, 16, 16\) uint81\.15 KB · deflated \(1\.\d+ KB\)$/);
+    assert.deepEqual(
+      await members().evaluateAll((rows) => rows.map((r) => r.querySelector('.member-name')!.textContent)),
+      ['volume.npy', 'cam.npy', 'scores.npy', 'dir/ünïcode.npy'],
+    );
+    assert.match(
+      (await members().first().textContent())!,
+      /^volume\.npy\(4, 16, 16\) uint81\.15 KB · deflated \(1\.\d+ KB\)$/,
+    );
     await page.getByRole('slider', { name: 'Slice', exact: true }).waitFor();
     assert.equal(await page.getByRole('region', { name: 'Slices' }).count(), 1);
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'deflated.npz: volume.npy');
@@ -47,12 +58,21 @@ describe('the .npz editor webview (headless Chromium)', function () {
     assert.match((await members().first().textContent())!, /readme\.txtit is not a \.npy array/);
     const alert = page.getByRole('alert').filter({ hasText: 'Cannot show' });
     await alert.waitFor();
-    assert.equal(await alert.textContent(), 'Cannot show not_npy_member.npz: readme.txt: it is not a .npy array; only .npy members are shown');
+    assert.equal(
+      await alert.textContent(),
+      'Cannot show not_npy_member.npz: readme.txt: it is not a .npy array; only .npy members are shown',
+    );
   });
 
   it('an archive that is not one shows its message in an alert', async () => {
     page = await harness.open('npz');
-    await post(page, { type: 'showArchive', fileName: 'broken.npz', members: [], error: 'not a zip archive (an .npz is one): no end-of-central-directory record; the file is not a zip or is truncated' });
+    await post(page, {
+      type: 'showArchive',
+      fileName: 'broken.npz',
+      members: [],
+      error:
+        'not a zip archive (an .npz is one): no end-of-central-directory record; the file is not a zip or is truncated',
+    });
     const alert = page.getByRole('alert').filter({ hasText: 'Cannot show broken.npz' });
     await alert.waitFor();
   });
@@ -62,6 +82,9 @@ describe('the .npz editor webview (headless Chromium)', function () {
     await page.getByRole('slider', { name: 'Slice', exact: true }).waitFor();
     const state = await storedState(page);
     await open('stored.npz', undefined, state);
-    assert.deepEqual((await posted(page)).filter((m) => (m as { type: string }).type === 'openMember'), [{ type: 'openMember', name: 'cam.npy' }]);
+    assert.deepEqual(
+      (await posted(page)).filter((m) => (m as { type: string }).type === 'openMember'),
+      [{ type: 'openMember', name: 'cam.npy' }],
+    );
   });
 });

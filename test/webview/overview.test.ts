@@ -32,7 +32,10 @@ describe('an image too large to hold (headless Chromium)', function () {
     await post(page, { type: 'showArray', array: content });
     const region = page.getByRole('region', { name: 'Slices' });
     await planeCanvas(page, 'Slices').waitFor();
-    assert.match((await page.locator('.view-controls .status').textContent())!, /overview of one row and column in 2 \(1500 x 1500\)/);
+    assert.match(
+      (await page.locator('.view-controls .status').textContent())!,
+      /overview of one row and column in 2 \(1500 x 1500\)/,
+    );
     // Over the overview, the readout says which element stands for the pixel.
     await planeCanvas(page, 'Slices').hover({ position: { x: 200, y: 200 } });
     const readout = region.locator('[data-role="readout"]');
@@ -44,21 +47,33 @@ describe('an image too large to hold (headless Chromium)', function () {
     await region.focus();
     for (let i = 0; i < 8; i++) await page.keyboard.press('+');
     // As the host does, every region asked for is answered, until the view is settled: its region on screen, nothing on its way.
-    const asks = async () => ((await posted(page)) as { type: string; region?: Region }[]).filter((m) => m.type === 'readRegion').map((m) => m.region!);
-    for (let answered = 0; ; ) {
+    const asks = async () =>
+      ((await posted(page)) as { type: string; region?: Region }[])
+        .filter((m) => m.type === 'readRegion')
+        .map((m) => m.region!);
+    for (let answered = 0; ;) {
       await page.waitForFunction((n) => {
         const plane = document.querySelector('[aria-label="Slices"]') as HTMLElement;
         const settled = plane.getAttribute('aria-busy') === 'false' && plane.dataset.fullResolution !== undefined;
-        return (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'readRegion').length > n || (n > 0 && settled);
+        return (
+          (window as unknown as { __posted: { type: string }[] }).__posted.filter((m) => m.type === 'readRegion')
+            .length > n ||
+          (n > 0 && settled)
+        );
       }, answered);
       const asked = await asks();
       if (asked.length === answered) break;
-      if (answered === 0) assert.equal(await region.getAttribute('aria-busy'), 'true', 'busy while the region is on its way');
-      for (const r of asked.slice(answered)) await post(page, { type: 'region', region: r, data: await readRegion(source, header, r) });
+      if (answered === 0)
+        assert.equal(await region.getAttribute('aria-busy'), 'true', 'busy while the region is on its way');
+      for (const r of asked.slice(answered))
+        await post(page, { type: 'region', region: r, data: await readRegion(source, header, r) });
       answered = asked.length;
     }
     const last = (await asks()).at(-1)!;
-    assert.equal(await region.getAttribute('data-full-resolution'), `${last.y0},${last.x0},${last.height},${last.width}`);
+    assert.equal(
+      await region.getAttribute('data-full-resolution'),
+      `${last.y0},${last.x0},${last.height},${last.width}`,
+    );
     const box = (await planeCanvas(page, 'Slices').boundingBox())!;
     await planeCanvas(page, 'Slices').hover({ position: { x: box.width / 2 + 3, y: box.height / 2 + 5 } });
     const full = (await readout.textContent())!;
@@ -73,6 +88,9 @@ describe('an image too large to hold (headless Chromium)', function () {
       assert.equal(text, `x ${hx}  y ${hy}\nvalue ${valueAt(hy, hx)}\nat [${hy}, ${hx}]`);
       xs.add(hx);
     }
-    assert.ok([...xs].some((v) => v % 2 === 1), `columns read: ${[...xs].join(', ')}`);
+    assert.ok(
+      [...xs].some((v) => v % 2 === 1),
+      `columns read: ${[...xs].join(', ')}`,
+    );
   });
 });

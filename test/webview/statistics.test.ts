@@ -5,9 +5,24 @@ import { Page } from 'playwright-core';
 import { arrayMessage, post, useWebviewHarness } from './harness';
 
 type Num = number | 'nan' | 'inf' | '-inf';
-interface Expected { count: number; nan: number; min?: Num; argmin?: number[]; max?: Num; argmax?: number[]; mean?: Num; std?: Num; percentiles?: Record<string, Num>; distinct?: [Num, number][] | null }
+interface Expected {
+  count: number;
+  nan: number;
+  min?: Num;
+  argmin?: number[];
+  max?: Num;
+  argmax?: number[];
+  mean?: Num;
+  std?: Num;
+  percentiles?: Record<string, Num>;
+  distinct?: [Num, number][] | null;
+}
 const DIR = join(__dirname, '..', 'fixtures', 'statistics');
-const fixtures = (JSON.parse(readFileSync(join(DIR, 'statistics.json'), 'utf8')) as { fixtures: { name: string; whole: Expected; slice?: { index: number; stats: Expected } }[] }).fixtures;
+const fixtures = (
+  JSON.parse(readFileSync(join(DIR, 'statistics.json'), 'utf8')) as {
+    fixtures: { name: string; whole: Expected; slice?: { index: number; stats: Expected } }[];
+  }
+).fixtures;
 const num = (v: Num) => (v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : v);
 
 describe('the statistics panel (headless Chromium), against NumPy', () => {
@@ -21,7 +36,8 @@ describe('the statistics panel (headless Chromium), against NumPy', () => {
     await page.getByText('Statistics', { exact: true }).click();
   }
 
-  const cell = (stat: string, scope: string) => page.locator(`table[aria-label="Statistics"] td[data-stat="${stat}"][data-scope="${scope}"]`);
+  const cell = (stat: string, scope: string) =>
+    page.locator(`table[aria-label="Statistics"] td[data-stat="${stat}"][data-scope="${scope}"]`);
   const value = async (stat: string, scope: string) => Number(await cell(stat, scope).getAttribute('data-value'));
   const near = (actual: number, expected: Num, what: string) => {
     const e = num(expected);
@@ -35,26 +51,37 @@ describe('the statistics panel (headless Chromium), against NumPy', () => {
     // The viewer starts at the middle slice; the fixture's slice is another: go there by the slider.
     await page.getByRole('slider', { name: 'Slice', exact: true }).fill(String(f.slice!.index));
     await page.locator(`th[data-scope="slice"]`, { hasText: `Slice a[${f.slice!.index}, :, :]` }).waitFor();
-    for (const [scope, e] of [['array', f.whole], ['slice', f.slice!.stats]] as const) {
+    for (const [scope, e] of [
+      ['array', f.whole],
+      ['slice', f.slice!.stats],
+    ] as const) {
       assert.equal(await value('count', scope), e.count);
       assert.equal(await value('nan', scope), e.nan);
-      for (const stat of ['mean', 'std']) near(await value(stat, scope), (e as unknown as Record<string, Num>)[stat], `${scope} ${stat}`);
-      for (const [q, v] of Object.entries(e.percentiles!)) near(await value(q === '50' ? 'median' : `p${q}`, scope), v, `${scope} percentile ${q}`);
+      for (const stat of ['mean', 'std'])
+        near(await value(stat, scope), (e as unknown as Record<string, Num>)[stat], `${scope} ${stat}`);
+      for (const [q, v] of Object.entries(e.percentiles!))
+        near(await value(q === '50' ? 'median' : `p${q}`, scope), v, `${scope} percentile ${q}`);
       assert.equal(await value('min', scope), num(e.min!));
     }
     // The index of the extreme, as NumPy's nanargmin gives it (in the whole array's coordinates).
     assert.match(await cell('min', 'array').innerText(), new RegExp(`at \\[${f.whole.argmin!.join(', ')}\\]$`));
-    assert.match(await cell('min', 'slice').innerText(), new RegExp(`at \\[${[f.slice!.index, ...f.slice!.stats.argmin!].join(', ')}\\]$`));
+    assert.match(
+      await cell('min', 'slice').innerText(),
+      new RegExp(`at \\[${[f.slice!.index, ...f.slice!.stats.argmin!].join(', ')}\\]$`),
+    );
   });
 
-  it('a label mask lists its distinct values with their counts; a Fortran-order array finds NumPy\'s argmin among ties', async () => {
+  it("a label mask lists its distinct values with their counts; a Fortran-order array finds NumPy's argmin among ties", async () => {
     const mask = fixtures.find((x) => x.name === 'i2_mask')!;
     await open(mask.name);
-    assert.equal(await cell('distinct', 'array').innerText(), mask.whole.distinct!.map(([v, c]) => `${num(v)}: ${c.toLocaleString('en-US')}`).join(' · '));
+    assert.equal(
+      await cell('distinct', 'array').innerText(),
+      mask.whole.distinct!.map(([v, c]) => `${num(v)}: ${c.toLocaleString('en-US')}`).join(' · '),
+    );
     const ties = fixtures.find((x) => x.name === 'f8_fortran_ties')!;
     await open(ties.name);
     assert.match(await cell('min', 'array').innerText(), new RegExp(`at \\[${ties.whole.argmin!.join(', ')}\\]$`));
-    assert.match(await cell('max', 'array').innerText(), new RegExp(`at \\[${ties.whole.argmax!.join(', ') }\\]$`));
+    assert.match(await cell('max', 'array').innerText(), new RegExp(`at \\[${ties.whole.argmax!.join(', ')}\\]$`));
   });
 
   it('a 1-D array has the whole-array column only', async () => {

@@ -27,15 +27,21 @@ describe('the values grid (headless Chromium)', () => {
     page = await harness.open('npy', undefined, { width: 1100, height: 1000 });
     await post(page, arrayMessage(name, bytes));
     if (showValues) await page.getByRole('checkbox', { name: 'Show values' }).check();
-    await (showValues || /_[01]d\.npy$/.test(name) ? grid() : page.getByRole('button', { name: 'Export Slice as CSV…' })).waitFor();
+    await (
+      showValues || /_[01]d\.npy$/.test(name) ? grid() : page.getByRole('button', { name: 'Export Slice as CSV…' })
+    ).waitFor();
   }
 
-  it('shows the slice\'s values as NumPy prints them, each cell named by its NumPy index, NaN and infinities included', async () => {
+  it("shows the slice's values as NumPy prints them, each cell named by its NumPy index, NaN and infinities included", async () => {
     const bytes = new Uint8Array(readFileSync(join(STATS, 'f4_nan_inf.npy')));
     const array = decodeNpy(bytes);
     await open('f4_nan_inf.npy', bytes);
     const k = 4; // the middle of 10 slices (floor((n - 1) / 2)), where the viewer starts
-    for (const [y, x] of [[0, 0], [1, 2], [3, 7]]) {
+    for (const [y, x] of [
+      [0, 0],
+      [1, 2],
+      [3, 7],
+    ]) {
       const cell = grid().getByRole('gridcell', { name: `[${k}, ${y}, ${x}]`, exact: true });
       assert.equal(await cell.innerText(), formatElement(array, (k * 50 + y) * 60 + x));
     }
@@ -60,7 +66,8 @@ describe('the values grid (headless Chromium)', () => {
   it('keys move the active cell, Shift extends a block, and a copy is its values tab-separated', async () => {
     await open('big.npy', bigSlice());
     await grid().focus();
-    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowDown', 'Shift+ArrowRight', 'Shift+ArrowDown']) await page.keyboard.press(key);
+    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowDown', 'Shift+ArrowRight', 'Shift+ArrowDown'])
+      await page.keyboard.press(key);
     await page.locator('#cell-2-3.active').waitFor();
     assert.equal(await grid().getAttribute('aria-activedescendant'), 'cell-2-3');
     assert.equal(await grid().locator('[aria-selected="true"]').count(), 4);
@@ -87,7 +94,9 @@ describe('the values grid (headless Chromium)', () => {
     assert.deepEqual([await marked.getAttribute('data-row'), await marked.getAttribute('data-col')], [y, x]);
     assert.match((await marked.getAttribute('style')) ?? '', /background: rgb\(/);
     await page.getByRole('checkbox', { name: 'Shade values by the colour map' }).uncheck();
-    await page.waitForFunction(() => !document.querySelector('.grid-cell')?.getAttribute('style')?.includes('background'));
+    await page.waitForFunction(
+      () => !document.querySelector('.grid-cell')?.getAttribute('style')?.includes('background'),
+    );
   });
 
   it('"Export Slice as CSV…" answers the host with the slice\'s values as CSV', async () => {
@@ -97,8 +106,16 @@ describe('the values grid (headless Chromium)', () => {
     await page.getByRole('button', { name: 'Export Slice as CSV…' }).click();
     assert.deepEqual((await posted(page)).at(-1), { type: 'exportSlice', format: 'csv' });
     await post(page, { type: 'requestExport', format: 'csv' });
-    await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'exportData'));
-    const csv = await page.evaluate(() => new TextDecoder().decode((window as unknown as { __posted: { type: string; data: ArrayBuffer }[] }).__posted.find((m) => m.type === 'exportData')!.data));
+    await page.waitForFunction(() =>
+      (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'exportData'),
+    );
+    const csv = await page.evaluate(() =>
+      new TextDecoder().decode(
+        (window as unknown as { __posted: { type: string; data: ArrayBuffer }[] }).__posted.find(
+          (m) => m.type === 'exportData',
+        )!.data,
+      ),
+    );
     const lines = csv.trim().split('\n');
     const k = 5; // the middle of 12
     assert.equal(lines.length, 20);
@@ -126,17 +143,28 @@ describe('the values grid (headless Chromium)', () => {
     await plot.hover({ position: { x: box.width / 2, y: box.height / 2 } });
     const index = Number(await page.locator('.line-plot').getAttribute('data-index'));
     assert.ok(index > 300 && index < 700, String(index));
-    assert.equal(await page.locator('[data-role="line-readout"]').innerText(), `[${index}] ${formatElement(array, index)}`);
+    assert.equal(
+      await page.locator('[data-role="line-readout"]').innerText(),
+      `[${index}] ${formatElement(array, index)}`,
+    );
     await page.mouse.wheel(0, -100);
     const zoomed = page.getByRole('img', { name: /^Line plot: values \d+ to \d+$/ });
-    await page.waitForFunction(() => !/values 0 to 1000$/.test(document.querySelector('.line-plot svg')?.getAttribute('aria-label') ?? ''));
-    const [a, b] = (await zoomed.getAttribute('aria-label'))!.match(/values (\d+) to (\d+)/)!.slice(1).map(Number);
+    await page.waitForFunction(
+      () => !/values 0 to 1000$/.test(document.querySelector('.line-plot svg')?.getAttribute('aria-label') ?? ''),
+    );
+    const [a, b] = (await zoomed.getAttribute('aria-label'))!
+      .match(/values (\d+) to (\d+)/)!
+      .slice(1)
+      .map(Number);
     assert.ok(b - a < 1000 && a <= index && index <= b, `${a} to ${b} around ${index}`);
     // A drag to the left shows later indices.
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2, { steps: 4 });
     await page.mouse.up();
-    const [a2] = (await page.locator('.line-plot svg').getAttribute('aria-label'))!.match(/values (\d+) to (\d+)/)!.slice(1).map(Number);
+    const [a2] = (await page.locator('.line-plot svg').getAttribute('aria-label'))!
+      .match(/values (\d+) to (\d+)/)!
+      .slice(1)
+      .map(Number);
     assert.ok(a2 > a, `panned from ${a} to ${a2}`);
     await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
     await page.getByRole('img', { name: /^Line plot: values 0 to 1000$/ }).waitFor();

@@ -17,14 +17,31 @@ function volume(slices: number): Uint8Array {
 }
 /** A (10, 64, 64) uint8 volume whose value at [k, y, x] is 4x (0..252, a ramp along x). */
 function ramp(): Uint8Array {
-  return new Uint8Array(dump(Uint8Array.from({ length: 10 * 64 * 64 }, (_, i) => (i & 63) * 4), [10, 64, 64]));
+  return new Uint8Array(
+    dump(
+      Uint8Array.from({ length: 10 * 64 * 64 }, (_, i) => (i & 63) * 4),
+      [10, 64, 64],
+    ),
+  );
 }
 const SLICES: Record<string, number> = { coronal: 36, sagittal: 38, axial: 44 };
 
 function caseMessage(defaults?: ViewDefaults): HostMessage {
-  const planes: CasePlane[] = ['coronal', 'sagittal', 'axial'].map((plane) => ({ plane, array: arrayContent('0007.npy', volume(SLICES[plane])) }));
-  const labels = [{ task: 'acl', name: 'ACL', value: 1 as const }, { task: 'meniscus', name: 'Meniscus', value: 0 as const }];
-  return { type: 'showCase', caseInfo: { id: '0007', split: 'train', dataset: 'MRNet-v1.0', labels }, planes, caseIds: ['0007'], defaults };
+  const planes: CasePlane[] = ['coronal', 'sagittal', 'axial'].map((plane) => ({
+    plane,
+    array: arrayContent('0007.npy', volume(SLICES[plane])),
+  }));
+  const labels = [
+    { task: 'acl', name: 'ACL', value: 1 as const },
+    { task: 'meniscus', name: 'Meniscus', value: 0 as const },
+  ];
+  return {
+    type: 'showCase',
+    caseInfo: { id: '0007', split: 'train', dataset: 'MRNet-v1.0', labels },
+    planes,
+    caseIds: ['0007'],
+    defaults,
+  };
 }
 
 describe('the viewport as radiologists know it (headless Chromium)', function () {
@@ -42,7 +59,11 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
   const press = async (name: string) => (await toolbarControl(page, 'button', name)).click();
   const slider = (name: string) => page.getByRole('slider', { name, exact: true });
 
-  async function openCase(size?: { width: number; height: number }, defaults?: ViewDefaults, state?: unknown): Promise<void> {
+  async function openCase(
+    size?: { width: number; height: number },
+    defaults?: ViewDefaults,
+    state?: unknown,
+  ): Promise<void> {
     page = await harness.open('case', state, size);
     await post(page, caseMessage(defaults));
     await slider('Axial slice').waitFor();
@@ -56,10 +77,13 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
 
   /** Puts the page in a theme as VS Code does: a class on the body and its colour variables. */
   function theme(kind: string, variables: Record<string, string>): Promise<void> {
-    return page.evaluate(({ kind, variables }) => {
-      document.body.classList.add(kind);
-      for (const [name, value] of Object.entries(variables)) document.documentElement.style.setProperty(name, value);
-    }, { kind, variables });
+    return page.evaluate(
+      ({ kind, variables }) => {
+        document.body.classList.add(kind);
+        for (const [name, value] of Object.entries(variables)) document.documentElement.style.setProperty(name, value);
+      },
+      { kind, variables },
+    );
   }
 
   /** Right-drags from the centre of a plane's image by (dx, dy). */
@@ -74,7 +98,11 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
 
   it('each viewport carries its plane and slice, window, zoom, colour map and case in its corners', async () => {
     await openCase();
-    for (const [plane, n] of [['Coronal', 36], ['Sagittal', 38], ['Axial', 44]] as const) {
+    for (const [plane, n] of [
+      ['Coronal', 36],
+      ['Sagittal', 38],
+      ['Axial', 44],
+    ] as const) {
       const name = `${plane} plane`;
       assert.equal(await text(name, 'slice-label'), `${plane} ${Math.floor((n - 1) / 2)} / ${n}`);
       assert.equal(await text(name, 'case'), 'Case 0007');
@@ -94,11 +122,21 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
 
   it('the surround is dark in a light theme too; the text stays legible, scales with the editor font and hides with one key', async () => {
     await openCase();
-    await theme('vscode-light', { '--vscode-editor-background': '#ffffff', '--vscode-foreground': '#333333', '--vscode-editor-font-size': '19px' });
+    await theme('vscode-light', {
+      '--vscode-editor-background': '#ffffff',
+      '--vscode-foreground': '#333333',
+      '--vscode-editor-font-size': '19px',
+    });
     const style = await corner('Sagittal plane', 'slice-label').evaluate((e) => {
       const s = getComputedStyle(e);
       const viewport = getComputedStyle(e.closest('.viewport')!);
-      return { color: s.color, shadow: s.textShadow, size: s.fontSize, backing: s.backgroundColor, surround: viewport.backgroundColor };
+      return {
+        color: s.color,
+        shadow: s.textShadow,
+        size: s.fontSize,
+        backing: s.backgroundColor,
+        surround: viewport.backgroundColor,
+      };
     });
     assert.equal(style.surround, 'rgb(0, 0, 0)');
     assert.equal(style.color, 'rgb(255, 255, 255)');
@@ -117,9 +155,14 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
 
   it('the active viewport has a border, follows the pointer and clicks, and takes the keys', async () => {
     await openCase();
-    const border = (name: string) => region(name).locator('.viewport').evaluate((e) => getComputedStyle(e).borderTopColor);
+    const border = (name: string) =>
+      region(name)
+        .locator('.viewport')
+        .evaluate((e) => getComputedStyle(e).borderTopColor);
     await planeCanvas(page, 'Sagittal plane').hover();
-    await page.waitForFunction(() => document.querySelector('[aria-label="Sagittal plane"]')!.hasAttribute('data-active'));
+    await page.waitForFunction(() =>
+      document.querySelector('[aria-label="Sagittal plane"]')!.hasAttribute('data-active'),
+    );
     assert.notEqual(await border('Sagittal plane'), await border('Axial plane'));
     await page.keyboard.press('ArrowUp');
     assert.equal(await slider('Sagittal slice').inputValue(), '19');
@@ -142,16 +185,34 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     assert.equal(await tool('Contrast: full range').getAttribute('aria-pressed'), 'true');
     assert.equal(await tool('Contrast: auto').getAttribute('aria-pressed'), 'false');
     await planeCanvas(page, 'Coronal plane').click();
-    assert.equal(await tool('Contrast: full range').getAttribute('aria-pressed'), 'false', 'the toolbar shows the coronal plane now');
+    assert.equal(
+      await tool('Contrast: full range').getAttribute('aria-pressed'),
+      'false',
+      'the toolbar shows the coronal plane now',
+    );
     assert.equal(await tool('Invert').getAttribute('aria-pressed'), 'false');
     // Pressed: a background and border of its own; focus: an outline, and no background.
     await tool('Contrast: auto').focus();
-    const look = (name: string) => tool(name).evaluate((e) => ({ background: getComputedStyle(e).backgroundColor, outline: getComputedStyle(e).outlineStyle }));
-    const [pressed, focused, plain] = [await look('Contrast: auto'), await look('Contrast: per-slice'), await look('Invert')];
+    const look = (name: string) =>
+      tool(name).evaluate((e) => ({
+        background: getComputedStyle(e).backgroundColor,
+        outline: getComputedStyle(e).outlineStyle,
+      }));
+    const [pressed, focused, plain] = [
+      await look('Contrast: auto'),
+      await look('Contrast: per-slice'),
+      await look('Invert'),
+    ];
     assert.notEqual(pressed.background, plain.background);
     assert.equal(focused.background, plain.background);
-    assert.match((await tool('Contrast: auto').getAttribute('title'))!, /\(1; right-drag on the image: window\/level\)/);
-    assert.match((await toolbar().getByRole('spinbutton', { name: 'Window width' }).getAttribute('title'))!, /right-drag/);
+    assert.match(
+      (await tool('Contrast: auto').getAttribute('title'))!,
+      /\(1; right-drag on the image: window\/level\)/,
+    );
+    assert.match(
+      (await toolbar().getByRole('spinbutton', { name: 'Window width' }).getAttribute('title'))!,
+      /right-drag/,
+    );
     assert.match((await tool('Zoom in').getAttribute('title'))!, /Ctrl\+wheel/);
     assert.match((await colourMap().getAttribute('title'))!, /\bm\b/);
     assert.match((await tool('Reset contrast and view').getAttribute('title'))!, /double-click/);
@@ -160,12 +221,25 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
   it('the toolbar never wraps, and nothing moves while the contrast is dragged', async () => {
     await openCase({ width: 560, height: 900 });
     // One row: every control shown overlaps every other vertically.
-    const rows = () => toolbar().evaluate((bar) => {
-      const boxes = [...bar.querySelectorAll('button, input, select')].filter((e) => (e as HTMLElement).offsetParent).map((e) => e.getBoundingClientRect());
-      return Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom)) ? 1 : 2;
-    });
+    const rows = () =>
+      toolbar().evaluate((bar) => {
+        const boxes = [...bar.querySelectorAll('button, input, select')]
+          .filter((e) => (e as HTMLElement).offsetParent)
+          .map((e) => e.getBoundingClientRect());
+        return Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom)) ? 1 : 2;
+      });
     assert.equal(await rows(), 1);
-    const boxes = async () => JSON.stringify(await Promise.all([toolbar(), region('Coronal plane'), region('Axial plane'), toolbar().getByRole('spinbutton', { name: 'Window width' })].map((l) => l.boundingBox())));
+    const boxes = async () =>
+      JSON.stringify(
+        await Promise.all(
+          [
+            toolbar(),
+            region('Coronal plane'),
+            region('Axial plane'),
+            toolbar().getByRole('spinbutton', { name: 'Window width' }),
+          ].map((l) => l.boundingBox()),
+        ),
+      );
     const before = await boxes();
     await planeCanvas(page, 'Coronal plane').hover();
     await rightDrag('Coronal plane', -90, 40);
@@ -174,7 +248,12 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
   });
 
   it('a toolbar too wide for its panel puts the groups that do not fit under "More tools" (…): no control is cut or out of reach, at any width', async () => {
-    const names = async () => toolbar().evaluate((bar) => [...bar.querySelectorAll('button, input, select')].map((e) => e.getAttribute('aria-label')).filter((n) => n && n !== 'More tools'));
+    const names = async () =>
+      toolbar().evaluate((bar) =>
+        [...bar.querySelectorAll('button, input, select')]
+          .map((e) => e.getAttribute('aria-label'))
+          .filter((n) => n && n !== 'More tools'),
+      );
     for (const width of [2400, 1400, 1000, 700, 420]) {
       await openCase({ width, height: 800 });
       const more = tool('More tools');
@@ -182,11 +261,21 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
       // Every control in the row lies wholly inside the toolbar's box: nothing is cut.
       const cut = await toolbar().evaluate((bar) => {
         const row = bar.querySelector('.toolbar')!.getBoundingClientRect();
-        return [...bar.querySelectorAll('.toolbar button, .toolbar input, .toolbar select')].filter((e) => (e as HTMLElement).offsetParent)
-          .filter((e) => { const b = e.getBoundingClientRect(); return b.left < row.left - 0.5 || b.right > row.right + 0.5; }).map((e) => e.getAttribute('aria-label'));
+        return [...bar.querySelectorAll('.toolbar button, .toolbar input, .toolbar select')]
+          .filter((e) => (e as HTMLElement).offsetParent)
+          .filter((e) => {
+            const b = e.getBoundingClientRect();
+            return b.left < row.left - 0.5 || b.right > row.right + 0.5;
+          })
+          .map((e) => e.getAttribute('aria-label'));
       });
       assert.deepEqual(cut, [], `${width} px: cut`);
-      const inRow = await toolbar().evaluate((bar) => [...bar.querySelectorAll('.toolbar button, .toolbar input, .toolbar select')].filter((e) => (e as HTMLElement).offsetParent).length);
+      const inRow = await toolbar().evaluate(
+        (bar) =>
+          [...bar.querySelectorAll('.toolbar button, .toolbar input, .toolbar select')].filter(
+            (e) => (e as HTMLElement).offsetParent,
+          ).length,
+      );
       if (width === 2400) {
         assert.equal(await more.isVisible(), false, 'everything fits: no "More tools"');
         continue;
@@ -196,9 +285,20 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
       await more.click();
       assert.equal(await more.getAttribute('aria-expanded'), 'true');
       const panel = page.getByRole('group', { name: 'More tools' });
-      const inPanel = await panel.evaluate((p) => [...p.querySelectorAll('button, input, select')].filter((e) => (e as HTMLElement).offsetParent).length);
-      const hiddenByState = await toolbar().evaluate((bar) => [...bar.querySelectorAll('button, input, select')].filter((e) => !(e as HTMLElement).offsetParent && e.getAttribute('aria-label') !== 'More tools').length);
-      assert.equal(inRow + inPanel + hiddenByState, all.length + 1, `${width} px: every control is in the row or under "More tools"`);
+      const inPanel = await panel.evaluate(
+        (p) => [...p.querySelectorAll('button, input, select')].filter((e) => (e as HTMLElement).offsetParent).length,
+      );
+      const hiddenByState = await toolbar().evaluate(
+        (bar) =>
+          [...bar.querySelectorAll('button, input, select')].filter(
+            (e) => !(e as HTMLElement).offsetParent && e.getAttribute('aria-label') !== 'More tools',
+          ).length,
+      );
+      assert.equal(
+        inRow + inPanel + hiddenByState,
+        all.length + 1,
+        `${width} px: every control is in the row or under "More tools"`,
+      );
       // A control from the panel works, and Escape closes it.
       await panel.getByRole('button', { name: 'Save slice as PNG…' }).waitFor();
       await page.keyboard.press('Escape');
@@ -219,26 +319,39 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     await rightDrag('Sagittal plane', 40, 0);
     assert.notEqual(await width.inputValue(), '100', 'the dragged width shows in the field');
     const [, w, l] = /^W (\S+) L (\S+)$/.exec((await text('Sagittal plane', 'window'))!)!;
-    assert.ok(Math.abs(Number(w) - Number(await width.inputValue())) < 0.1 && Number(l) === Number(await level.inputValue()), 'the annotation and the fields agree');
+    assert.ok(
+      Math.abs(Number(w) - Number(await width.inputValue())) < 0.1 && Number(l) === Number(await level.inputValue()),
+      'the annotation and the fields agree',
+    );
   });
 
   it('link applies contrast, zoom and colour map to all three planes', async () => {
     await openCase();
     await planeCanvas(page, 'Axial plane').click();
     await colourMap().selectOption('viridis');
-    assert.deepEqual([await text('Coronal plane', 'colour-map'), await text('Axial plane', 'colour-map')], ['Grey', 'viridis'], 'unlinked: the active plane only');
+    assert.deepEqual(
+      [await text('Coronal plane', 'colour-map'), await text('Axial plane', 'colour-map')],
+      ['Grey', 'viridis'],
+      'unlinked: the active plane only',
+    );
     await press('Link contrast, zoom and colour map across planes');
     assert.equal(await tool('Link contrast, zoom and colour map across planes').getAttribute('aria-pressed'), 'true');
-    for (const plane of ['Coronal', 'Sagittal', 'Axial']) assert.equal(await text(`${plane} plane`, 'colour-map'), 'viridis', plane);
+    for (const plane of ['Coronal', 'Sagittal', 'Axial'])
+      assert.equal(await text(`${plane} plane`, 'colour-map'), 'viridis', plane);
     await press('One array pixel per screen pixel');
-    for (const plane of ['Coronal', 'Sagittal', 'Axial']) assert.equal(await text(`${plane} plane`, 'zoom'), 'Zoom 1.00×', plane);
+    for (const plane of ['Coronal', 'Sagittal', 'Axial'])
+      assert.equal(await text(`${plane} plane`, 'zoom'), 'Zoom 1.00×', plane);
     await rightDrag('Axial plane', -50, 20);
     const axial = await text('Axial plane', 'window');
     for (const plane of ['Coronal', 'Sagittal']) assert.equal(await text(`${plane} plane`, 'window'), axial, plane);
     await page.keyboard.press('l');
     await planeCanvas(page, 'Coronal plane').hover();
     await page.keyboard.press('i');
-    assert.deepEqual([await text('Coronal plane', 'colour-map'), await text('Axial plane', 'colour-map')], ['viridis (inverted)', 'viridis'], 'unlinked again');
+    assert.deepEqual(
+      [await text('Coronal plane', 'colour-map'), await text('Axial plane', 'colour-map')],
+      ['viridis (inverted)', 'viridis'],
+      'unlinked again',
+    );
   });
 
   it('colour scales: log and symlog paint as their transforms place each value, and the colour bar says where its middle is', async () => {
@@ -247,7 +360,11 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     await openArray(new Uint8Array(dump(values, [64, 256])));
     await tool('Contrast: full range').click();
     const scale = toolbar().getByRole('combobox', { name: 'Colour scale' });
-    assert.deepEqual(await scale.locator('option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value)), ['linear', 'log', 'symlog']);
+    assert.deepEqual(await scale.locator('option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value)), [
+      'linear',
+      'log',
+      'symlog',
+    ]);
     for (const name of ['log', 'symlog'] as const) {
       await scale.selectOption(name);
       const w = { low: 1, high: 10 ** (255 / 32) };
@@ -258,7 +375,12 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
         const shown = await pixelOf(page, 'Slices', x, 32, { width: 256, height: 64 });
         assert.deepEqual(shown.rgba, [c & 255, (c >>> 8) & 255, (c >>> 16) & 255, 255], `${name} at x ${x}`);
       }
-      assert.match((await region('Slices').getByRole('img', { name: /^Colour bar/ }).getAttribute('aria-label'))!, name === 'log' ? /, 1 to 93060000, log scale, 9647 at the middle$/ : /symmetric log scale, .* at the middle$/);
+      assert.match(
+        (await region('Slices')
+          .getByRole('img', { name: /^Colour bar/ })
+          .getAttribute('aria-label'))!,
+        name === 'log' ? /, 1 to 93060000, log scale, 9647 at the middle$/ : /symmetric log scale, .* at the middle$/,
+      );
     }
     await scale.selectOption('linear');
     assert.equal(await text('Slices', 'bar-mid'), '');
@@ -266,7 +388,12 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
 
   it('colour maps: the select and m cycle through all twelve, painted as matplotlib; the colour bar shows the window', async () => {
     await openArray(ramp());
-    assert.deepEqual(await colourMap().locator('option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value)), [...COLOUR_MAPS]);
+    assert.deepEqual(
+      await colourMap()
+        .locator('option')
+        .evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value)),
+      [...COLOUR_MAPS],
+    );
     await tool('Contrast: full range').click(); // 0..252
     assert.deepEqual([await text('Slices', 'bar-low'), await text('Slices', 'bar-high')], ['0', '252']);
     await colourMap().selectOption('viridis');
@@ -274,7 +401,12 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
       const c = colourMapTable(map, invert)[Math.min(255, Math.floor((v / 252) * 256))];
       return [c & 255, (c >>> 8) & 255, (c >>> 16) & 255, 255];
     };
-    for (const x of [0, 20, 40, 63]) assert.deepEqual((await pixelOf(page, 'Slices', x, 3, { width: 64, height: 64 })).rgba, expected('viridis', x * 4), `x ${x}`);
+    for (const x of [0, 20, 40, 63])
+      assert.deepEqual(
+        (await pixelOf(page, 'Slices', x, 3, { width: 64, height: 64 })).rgba,
+        expected('viridis', x * 4),
+        `x ${x}`,
+      );
     assert.equal(await page.getByRole('img', { name: /^Colour bar: viridis, 0 to 252$/ }).count(), 1);
     await planeCanvas(page, 'Slices').hover();
     await page.keyboard.press('m');
@@ -282,7 +414,10 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     await page.keyboard.press('Shift+M');
     await page.keyboard.press('Shift+M');
     assert.equal(await colourMap().inputValue(), 'inverted-grey');
-    assert.deepEqual((await pixelOf(page, 'Slices', 0, 3, { width: 64, height: 64 })).rgba.slice(0, 3), [255, 255, 255]);
+    assert.deepEqual(
+      (await pixelOf(page, 'Slices', 0, 3, { width: 64, height: 64 })).rgba.slice(0, 3),
+      [255, 255, 255],
+    );
     await colourMap().selectOption('jet');
     await page.keyboard.press('i');
     assert.deepEqual((await pixelOf(page, 'Slices', 10, 3, { width: 64, height: 64 })).rgba, expected('jet', 40, true));
@@ -290,7 +425,14 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
   });
 
   it('coolwarm is centred on 0 when the data spans 0', async () => {
-    await openArray(makeNpy('<f4', [2, 8, 8], Float32Array.from({ length: 128 }, (_, i) => -1 + (4 * i) / 127)), { colourMap: 'coolwarm', preset: 'full' });
+    await openArray(
+      makeNpy(
+        '<f4',
+        [2, 8, 8],
+        Float32Array.from({ length: 128 }, (_, i) => -1 + (4 * i) / 127),
+      ),
+      { colourMap: 'coolwarm', preset: 'full' },
+    );
     assert.equal(await colourMap().inputValue(), 'coolwarm');
     assert.deepEqual([await text('Slices', 'bar-low'), await text('Slices', 'bar-high')], ['-3', '3']);
     assert.match((await text('Slices', 'window'))!, /^W 6 L 0$/);
@@ -301,18 +443,30 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     assert.equal(await colourMap().inputValue(), 'magma');
     assert.equal(await tool('Contrast: per-slice').getAttribute('aria-pressed'), 'true');
     await post(page, { type: 'viewDefaults', defaults: { colourMap: 'hot', preset: 'slice' } });
-    await page.waitForFunction(() => (document.querySelector('select[aria-label="Colour map"]') as HTMLSelectElement).value === 'hot');
+    await page.waitForFunction(
+      () => (document.querySelector('select[aria-label="Colour map"]') as HTMLSelectElement).value === 'hot',
+    );
     await colourMap().selectOption('bone');
     await post(page, { type: 'viewDefaults', defaults: { colourMap: 'plasma', preset: 'slice' } });
     await tool('Contrast: full range').click();
     assert.equal(await colourMap().inputValue(), 'bone', 'a map the user chose stays');
-    assert.deepEqual((await posted(page)).filter((m) => (m as { type: string }).type === 'rememberPreset'), [{ type: 'rememberPreset', preset: 'full' }]);
+    assert.deepEqual(
+      (await posted(page)).filter((m) => (m as { type: string }).type === 'rememberPreset'),
+      [{ type: 'rememberPreset', preset: 'full' }],
+    );
     await page.keyboard.press('1');
     assert.deepEqual((await posted(page)).pop(), { type: 'rememberPreset', preset: 'auto' });
   });
 
   it('a single 2-D image, grey or colour, shows no slice slider, no cine and no slice text', async () => {
-    for (const bytes of [makeNpy('|u1', [16, 16], new Uint8Array(256).map((_, i) => i)), makeNpy('|u1', [4, 4, 3], new Uint8Array(48).fill(90))]) {
+    for (const bytes of [
+      makeNpy(
+        '|u1',
+        [16, 16],
+        new Uint8Array(256).map((_, i) => i),
+      ),
+      makeNpy('|u1', [4, 4, 3], new Uint8Array(48).fill(90)),
+    ]) {
       await openArray(bytes);
       assert.equal(await slider('Slice').count(), 0);
       assert.equal(await toolbar().getByRole('button', { name: 'Play or pause cine' }).count(), 0);
@@ -323,7 +477,7 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     assert.equal(await colourMap().isDisabled(), true, 'a colour image has its own colours');
   });
 
-  it('the wheel: a trackpad\'s small deltas add up to one slice per notch; Ctrl+wheel zooms toward the pointer', async () => {
+  it("the wheel: a trackpad's small deltas add up to one slice per notch; Ctrl+wheel zooms toward the pointer", async () => {
     await openCase();
     const sagittal = planeCanvas(page, 'Sagittal plane');
     await sagittal.hover();
@@ -338,7 +492,16 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     await press('One array pixel per screen pixel');
     const box = (await sagittal.boundingBox())!;
     const at = { x: box.width / 2 + 20, y: box.height / 2 - 15 };
-    const colourAt = (p: { x: number; y: number }) => sagittal.evaluate((c: HTMLCanvasElement, p) => Array.from(c.getContext('2d')!.getImageData(Math.floor(p.x * devicePixelRatio), Math.floor(p.y * devicePixelRatio), 1, 1).data), p);
+    const colourAt = (p: { x: number; y: number }) =>
+      sagittal.evaluate(
+        (c: HTMLCanvasElement, p) =>
+          Array.from(
+            c
+              .getContext('2d')!
+              .getImageData(Math.floor(p.x * devicePixelRatio), Math.floor(p.y * devicePixelRatio), 1, 1).data,
+          ),
+        p,
+      );
     const far = { x: at.x - 25, y: at.y - 25 };
     const [under, away] = [await colourAt(at), await colourAt(far)];
     await page.mouse.move(box.x + at.x, box.y + at.y);
@@ -353,7 +516,14 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
   });
 
   it('layouts: 1×3 when wide, 3×1 when narrow, one large beside two small; b makes the active plane large, g cycles', async () => {
-    const boxes = () => Promise.all(['Coronal', 'Sagittal', 'Axial'].map((p) => region(`${p} plane`).boundingBox().then((b) => b!)));
+    const boxes = () =>
+      Promise.all(
+        ['Coronal', 'Sagittal', 'Axial'].map((p) =>
+          region(`${p} plane`)
+            .boundingBox()
+            .then((b) => b!),
+        ),
+      );
     await openCase({ width: 1200, height: 700 });
     assert.equal(await tool('Layout: side by side (1×3)').getAttribute('aria-pressed'), 'true');
     let [c, s, a] = await boxes();
@@ -383,17 +553,24 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
 
   it('high contrast: positive and negative label badges differ by more than their glyph', async () => {
     await openCase();
-    await theme('vscode-high-contrast', { '--vscode-contrastBorder': '#6fc3df', '--vscode-contrastActiveBorder': '#f38518' });
-    const look = (value: string) => page.locator(`.badge[data-value="${value}"]`).first().evaluate((e) => {
-      const s = getComputedStyle(e);
-      return { border: `${s.borderTopStyle} ${s.borderTopWidth}`, weight: s.fontWeight };
+    await theme('vscode-high-contrast', {
+      '--vscode-contrastBorder': '#6fc3df',
+      '--vscode-contrastActiveBorder': '#f38518',
     });
+    const look = (value: string) =>
+      page
+        .locator(`.badge[data-value="${value}"]`)
+        .first()
+        .evaluate((e) => {
+          const s = getComputedStyle(e);
+          return { border: `${s.borderTopStyle} ${s.borderTopWidth}`, weight: s.fontWeight };
+        });
     const [positive, negative] = [await look('1'), await look('0')];
     assert.notEqual(positive.border, negative.border);
     assert.notEqual(positive.weight, negative.weight);
   });
 
-  it('histogram: the volume\'s, with the window on it; log counts; dragging an edge or the centre changes the window live; NaN and inf counted apart', async () => {
+  it("histogram: the volume's, with the window on it; log counts; dragging an edge or the centre changes the window live; NaN and inf counted apart", async () => {
     const values = Float32Array.from({ length: 4 * 16 * 16 }, (_, i) => i % 200);
     values.set([NaN, NaN, Infinity, -Infinity], 0);
     await openArray(makeNpy('<f4', [4, 16, 16], values));
@@ -405,7 +582,10 @@ describe('the viewport as radiologists know it (headless Chromium)', function ()
     const high = histogram.getByRole('slider', { name: 'Window high' });
     assert.deepEqual([await low.getAttribute('aria-valuenow'), await high.getAttribute('aria-valuenow')], ['0', '199']);
     const canvas = histogram.getByRole('img', { name: 'Histogram of the volume' });
-    const pixels = () => canvas.evaluate((c: HTMLCanvasElement) => Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data).join());
+    const pixels = () =>
+      canvas.evaluate((c: HTMLCanvasElement) =>
+        Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data).join(),
+      );
     const linear = await pixels();
     await histogram.getByRole('checkbox', { name: 'Log counts' }).check();
     assert.notEqual(await pixels(), linear, 'log counts redraw the bars');

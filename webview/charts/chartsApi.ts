@@ -16,7 +16,9 @@ export function loadCharts(): Promise<ChartsApi> {
     const script = document.createElement('script');
     script.nonce = own?.nonce ?? '';
     script.src = document.body.dataset.charts ?? '';
-    script.addEventListener('load', () => (w.mrnetCharts ? resolve(w.mrnetCharts) : reject(new Error('the charts bundle offered nothing'))));
+    script.addEventListener('load', () =>
+      w.mrnetCharts ? resolve(w.mrnetCharts) : reject(new Error('the charts bundle offered nothing')),
+    );
     script.addEventListener('error', () => reject(new Error('the charts bundle could not be loaded')));
     document.head.append(script);
   });

@@ -19,16 +19,35 @@ export async function chartImage(format: 'png' | 'svg', rows: ImageRow[]): Promi
 }
 
 function size(svg: SVGSVGElement): { width: number; height: number } {
-  return { width: Number(svg.getAttribute('width')) || svg.clientWidth, height: Number(svg.getAttribute('height')) || svg.clientHeight };
+  return {
+    width: Number(svg.getAttribute('width')) || svg.clientWidth,
+    height: Number(svg.getAttribute('height')) || svg.clientHeight,
+  };
 }
 
 function composeSvg(rows: ImageRow[]): string {
   const style = getComputedStyle(document.body);
-  const resolve = (value: string) => value.replace(/var\((--[\w-]+)\)/g, (_, name: string) => style.getPropertyValue(name).trim() || '#888').replace(/currentColor/gi, style.color);
-  const rowSizes = rows.map((r) => ({ width: r.charts.reduce((n, c) => n + size(c).width, 0), height: HEADING + Math.max(0, ...r.charts.map((c) => size(c).height)) }));
+  const resolve = (value: string) =>
+    value
+      .replace(/var\((--[\w-]+)\)/g, (_, name: string) => style.getPropertyValue(name).trim() || '#888')
+      .replace(/currentColor/gi, style.color);
+  const rowSizes = rows.map((r) => ({
+    width: r.charts.reduce((n, c) => n + size(c).width, 0),
+    height: HEADING + Math.max(0, ...r.charts.map((c) => size(c).height)),
+  }));
   const width = Math.max(1, ...rowSizes.map((r) => r.width));
-  const height = Math.max(1, rowSizes.reduce((n, r) => n + r.height, 0));
-  const out = svgEl('svg', { xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': 'sans-serif', 'font-size': 10 });
+  const height = Math.max(
+    1,
+    rowSizes.reduce((n, r) => n + r.height, 0),
+  );
+  const out = svgEl('svg', {
+    xmlns: 'http://www.w3.org/2000/svg',
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    'font-family': 'sans-serif',
+    'font-size': 10,
+  });
   out.append(svgEl('rect', { width, height, fill: style.backgroundColor || '#fff' }));
   let y = 0;
   rows.forEach((row, r) => {
@@ -47,7 +66,11 @@ function composeSvg(rows: ImageRow[]): string {
           if (v) node.setAttribute(attr, resolve(v));
         }
         // Marks our stylesheet colours (by class) take their colours as drawn.
-        if (node.getAttribute('class') && originals[i] instanceof SVGElement && !(originals[i] instanceof SVGSVGElement)) {
+        if (
+          node.getAttribute('class') &&
+          originals[i] instanceof SVGElement &&
+          !(originals[i] instanceof SVGSVGElement)
+        ) {
           const drawn = getComputedStyle(originals[i]);
           if (!node.getAttribute('fill')) node.setAttribute('fill', drawn.fill);
           if (!node.getAttribute('stroke')) node.setAttribute('stroke', drawn.stroke);
@@ -71,7 +94,9 @@ async function pngOf(svg: string): Promise<ArrayBuffer> {
     canvas.width = image.naturalWidth * 2;
     canvas.height = image.naturalHeight * 2;
     canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
-    const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
+    const blob = await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'),
+    );
     return await blob.arrayBuffer();
   } finally {
     URL.revokeObjectURL(url);

@@ -41,7 +41,12 @@ export function linePlot(values: ArrayLike<number>, label: string, valueText: (i
       marginLeft: 56,
       x: { domain, label: 'index' },
       y: { label: 'value', grid: true },
-      marks: [Plot.line(pointsOf(values, a, b).filter((p) => Number.isFinite(p.v)), { x: 'i', y: 'v', stroke: 'var(--vscode-charts-blue)' })],
+      marks: [
+        Plot.line(
+          pointsOf(values, a, b).filter((p) => Number.isFinite(p.v)),
+          { x: 'i', y: 'v', stroke: 'var(--vscode-charts-blue)' },
+        ),
+      ],
     });
     const c = chart(plot, `${label}: values ${Math.round(domain[0])} to ${Math.round(domain[1])}`);
     const scale = plot.scale('x')!;
@@ -71,15 +76,19 @@ export function linePlot(values: ArrayLike<number>, label: string, valueText: (i
     box.setPointerCapture(e.pointerId);
   });
   box.addEventListener('pointerup', () => (drag = undefined));
-  box.addEventListener('wheel', (e) => {
-    e.preventDefault();
-    const at = indexAt(e);
-    const factor = e.deltaY > 0 ? 1.25 : 0.8;
-    const span = Math.max(2, (domain[1] - domain[0]) * factor);
-    const t = (at - domain[0]) / (domain[1] - domain[0]);
-    domain = [at - t * span, at + (1 - t) * span];
-    draw();
-  }, { passive: false });
+  box.addEventListener(
+    'wheel',
+    (e) => {
+      e.preventDefault();
+      const at = indexAt(e);
+      const factor = e.deltaY > 0 ? 1.25 : 0.8;
+      const span = Math.max(2, (domain[1] - domain[0]) * factor);
+      const t = (at - domain[0]) / (domain[1] - domain[0]);
+      domain = [at - t * span, at + (1 - t) * span];
+      draw();
+    },
+    { passive: false },
+  );
   box.addEventListener('dblclick', () => {
     domain = [0, Math.max(1, n - 1)];
     draw();

@@ -26,7 +26,10 @@ export function chart(plot: ReturnType<typeof Plot.plot>, label: string): Chart 
 }
 
 /** An SVG element in the charts' namespace. */
-export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+export function svgEl<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   return node;
@@ -36,7 +39,13 @@ export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Recor
  * Makes a chart's marks (in data order) buttons: focusable, named, with a tooltip, and
  * calling `go` on a click or Enter. `selector` finds the marks (Plot draws one element per datum).
  */
-export function clickableMarks<T>(svg: SVGSVGElement, selector: string, data: readonly T[], describe: (d: T) => { name: string; attrs?: Record<string, string> }, go: (d: T) => void): void {
+export function clickableMarks<T>(
+  svg: SVGSVGElement,
+  selector: string,
+  data: readonly T[],
+  describe: (d: T) => { name: string; attrs?: Record<string, string> },
+  go: (d: T) => void,
+): void {
   svg.querySelectorAll(selector).forEach((mark, i) => {
     const d = data[i];
     if (d === undefined) return;

@@ -1,5 +1,22 @@
-import { IntensityStatistic, OverviewData, OverviewHostMessage, OverviewSelection } from '../../src/shared/overview/overviewProtocol';
-import { OverviewArrays, Summary, integerBins, intensityBins, intensityOutliers, labelledTasks, overviewArrays, selectedCases, summarise, valueBin, valueBinEdges } from '../../src/shared/overview/overviewStats';
+import {
+  IntensityStatistic,
+  OverviewData,
+  OverviewHostMessage,
+  OverviewSelection,
+} from '../../src/shared/overview/overviewProtocol';
+import {
+  OverviewArrays,
+  Summary,
+  integerBins,
+  intensityBins,
+  intensityOutliers,
+  labelledTasks,
+  overviewArrays,
+  selectedCases,
+  summarise,
+  valueBin,
+  valueBinEdges,
+} from '../../src/shared/overview/overviewStats';
 import { planeDisplayName, taskDisplayName } from '../../src/shared/datasetLayout';
 import { formatBytes, formatStat } from '../../src/shared/format';
 import { el } from '../dom';
@@ -38,17 +55,30 @@ function overviewContent(data: OverviewData): HTMLElement[] {
   const header = el('header', { class: 'report-header' }, [
     el('h1', {}, ['Dataset overview', el('span', { class: 'dataset' }, [` ${data.dataset} · ${count(total)} cases`])]),
   ]);
-  return [header, ...problems(data), labelsSection(data, arrays), slicesSection(data, arrays), intensitySection(data, arrays)];
+  return [
+    header,
+    ...problems(data),
+    labelsSection(data, arrays),
+    slicesSection(data, arrays),
+    intensitySection(data, arrays),
+  ];
 }
 
 /** Files that could not be read: named, with why; everything else is shown. */
 function problems(data: OverviewData): HTMLElement[] {
   if (!data.problems.length) return [];
   const shown = data.problems.slice(0, LISTED);
-  return [el('section', { class: 'problems', role: 'alert', 'aria-label': 'Problems' }, [
-    el('h2', {}, [`${count(data.problems.length)} file${data.problems.length === 1 ? '' : 's'} could not be read; the rest is shown`]),
-    el('ul', {}, [...shown.map((p) => el('li', {}, [el('code', {}, [p.file]), `: ${p.message}`])), ...(data.problems.length > LISTED ? [el('li', {}, [`and ${count(data.problems.length - LISTED)} more`])] : [])]),
-  ])];
+  return [
+    el('section', { class: 'problems', role: 'alert', 'aria-label': 'Problems' }, [
+      el('h2', {}, [
+        `${count(data.problems.length)} file${data.problems.length === 1 ? '' : 's'} could not be read; the rest is shown`,
+      ]),
+      el('ul', {}, [
+        ...shown.map((p) => el('li', {}, [el('code', {}, [p.file]), `: ${p.message}`])),
+        ...(data.problems.length > LISTED ? [el('li', {}, [`and ${count(data.problems.length - LISTED)} more`])] : []),
+      ]),
+    ]),
+  ];
 }
 
 function filter(selection: OverviewSelection): void {
@@ -57,7 +87,16 @@ function filter(selection: OverviewSelection): void {
 
 function caseButton(data: OverviewData, arrays: OverviewArrays, i: number, text = data.caseIds[i]): HTMLElement {
   const split = data.splits[arrays.caseSplits[i]];
-  const b = el('button', { type: 'button', class: 'case-link', 'data-case': data.caseIds[i], 'aria-label': `Open case ${data.caseIds[i]} (${split})` }, [text]);
+  const b = el(
+    'button',
+    {
+      type: 'button',
+      class: 'case-link',
+      'data-case': data.caseIds[i],
+      'aria-label': `Open case ${data.caseIds[i]} (${split})`,
+    },
+    [text],
+  );
   b.addEventListener('click', () => vscode.postMessage({ type: 'openCase', split, id: data.caseIds[i] }));
   return b;
 }
@@ -70,9 +109,17 @@ function action(label: string, run: () => void, name = label): HTMLElement {
 
 /** A figure of charts (rows of them) with its caption and PNG/SVG export. */
 function figure(caption: string, name: string, rows: ImageRow[]): HTMLElement {
-  const save = (format: 'png' | 'svg') => void chartImage(format, rows).then((bytes) => vscode.postMessage({ type: 'exportImage', format, name, data: bytes }));
+  const save = (format: 'png' | 'svg') =>
+    void chartImage(format, rows).then((bytes) =>
+      vscode.postMessage({ type: 'exportImage', format, name, data: bytes }),
+    );
   return el('figure', { 'aria-label': caption }, [
-    el('figcaption', {}, [caption, ' ', action('PNG', () => save('png'), `Export ${caption} as PNG`), action('SVG', () => save('svg'), `Export ${caption} as SVG`)]),
+    el('figcaption', {}, [
+      caption,
+      ' ',
+      action('PNG', () => save('png'), `Export ${caption} as PNG`),
+      action('SVG', () => save('svg'), `Export ${caption} as SVG`),
+    ]),
     ...rows.map((r) => el('div', { class: 'chart-row' }, r.charts as unknown as HTMLElement[])),
   ]);
 }
@@ -86,15 +133,36 @@ interface TableRow {
 /** A table of numbers with its caption and CSV export (the cells' text). */
 function dataTable(caption: string, name: string, head: string[], rows: TableRow[]): HTMLElement {
   const table = el('table', { 'aria-label': caption }, [
-    el('thead', {}, [el('tr', {}, head.map((h) => el('th', { scope: 'col' }, [h])))]),
-    el('tbody', {}, rows.map((r) => el('tr', r.attrs, r.cells.map((c, i) => el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : {}, [c]))))),
+    el('thead', {}, [
+      el(
+        'tr',
+        {},
+        head.map((h) => el('th', { scope: 'col' }, [h])),
+      ),
+    ]),
+    el(
+      'tbody',
+      {},
+      rows.map((r) =>
+        el(
+          'tr',
+          r.attrs,
+          r.cells.map((c, i) => el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : {}, [c])),
+        ),
+      ),
+    ),
   ]);
   const csv = () => {
     const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-    const lines = [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => quote(c.textContent ?? '')).join(','));
+    const lines = [...table.querySelectorAll('tr')].map((tr) =>
+      [...tr.children].map((c) => quote(c.textContent ?? '')).join(','),
+    );
     vscode.postMessage({ type: 'exportTable', name, data: new TextEncoder().encode(`${lines.join('\n')}\n`).buffer });
   };
-  return el('div', { class: 'numbers' }, [el('div', { class: 'table-caption' }, [caption, ' ', action('CSV', csv, `Export ${caption} as CSV`)]), table]);
+  return el('div', { class: 'numbers' }, [
+    el('div', { class: 'table-caption' }, [caption, ' ', action('CSV', csv, `Export ${caption} as CSV`)]),
+    table,
+  ]);
 }
 
 function section(title: string, children: HTMLElement[]): HTMLElement {
@@ -113,80 +181,215 @@ function labelsSection(data: OverviewData, arrays: OverviewArrays): HTMLElement 
   const tasksBySplit = labelledTasks(data, arrays);
   const incomplete = data.splits.map((split) => selectedCases(data, arrays, { kind: 'incomplete', split }));
 
-  const casesBars: SplitBar[] = data.splits.map((split, s) => ({ split, splitIndex: s, value: splitCases[s].length, text: count(splitCases[s].length) }));
+  const casesBars: SplitBar[] = data.splits.map((split, s) => ({
+    split,
+    splitIndex: s,
+    value: splitCases[s].length,
+    text: count(splitCases[s].length),
+  }));
   const casesChart = splitBarChart(casesBars, 'Cases', 'cases', 'Cases per split');
-  clickableMarks(casesChart.svg, 'g[aria-label="bar"] rect', casesBars, (b) => ({ name: `${b.split}: ${b.text} cases: show them in the Cases view`, attrs: { 'data-split': b.split, 'data-count': String(b.value) } }), (b) => filter({ kind: 'split', split: b.split }));
+  clickableMarks(
+    casesChart.svg,
+    'g[aria-label="bar"] rect',
+    casesBars,
+    (b) => ({
+      name: `${b.split}: ${b.text} cases: show them in the Cases view`,
+      attrs: { 'data-split': b.split, 'data-count': String(b.value) },
+    }),
+    (b) => filter({ kind: 'split', split: b.split }),
+  );
 
   const prevalence = data.tasks.map((task, t) => {
     const bars: (SplitBar & { positive: number; labelled: number })[] = data.splits.flatMap((split, s) => {
       const labelled = splitCases[s].filter((i) => arrays.labels[t][i] >= 0);
       const positive = labelled.filter((i) => arrays.labels[t][i] === 1).length;
-      return labelled.length ? [{ split, splitIndex: s, value: (100 * positive) / labelled.length, text: `${count(positive)} (${percent(positive, labelled.length)})`, positive, labelled: labelled.length }] : [];
+      return labelled.length
+        ? [
+            {
+              split,
+              splitIndex: s,
+              value: (100 * positive) / labelled.length,
+              text: `${count(positive)} (${percent(positive, labelled.length)})`,
+              positive,
+              labelled: labelled.length,
+            },
+          ]
+        : [];
     });
     const name = taskDisplayName(task);
     const c = splitBarChart(bars, name, '% positive', `${name}: prevalence per split`, [0, 100]);
-    clickableMarks(c.svg, 'g[aria-label="bar"] rect', bars, (b) => ({ name: `${name} positive in ${b.split}: ${b.text} of ${count(b.labelled)}: show them in the Cases view`, attrs: { 'data-split': b.split, 'data-task': task, 'data-count': String(b.positive) } }), (b) => filter({ kind: 'labels', split: b.split, conditions: [{ task, value: 1 }] }));
+    clickableMarks(
+      c.svg,
+      'g[aria-label="bar"] rect',
+      bars,
+      (b) => ({
+        name: `${name} positive in ${b.split}: ${b.text} of ${count(b.labelled)}: show them in the Cases view`,
+        attrs: { 'data-split': b.split, 'data-task': task, 'data-count': String(b.positive) },
+      }),
+      (b) => filter({ kind: 'labels', split: b.split, conditions: [{ task, value: 1 }] }),
+    );
     return c;
   });
 
-  const casesTable = dataTable('Cases per split', 'cases_per_split', ['Split', 'Cases', 'Missing a label or plane'], data.splits.map((split, s) => ({
-    cells: [split, count(splitCases[s].length), count(incomplete[s].length)],
-    attrs: { 'data-split': split, 'data-cases': String(splitCases[s].length), 'data-incomplete': String(incomplete[s].length) },
-  })));
-  const labelsTable = dataTable('Labels per split', 'labels_per_split', ['Split', 'Task', 'Labelled', 'Positive', 'Negative', 'Prevalence', 'No label'], data.splits.flatMap((split, s) => data.tasks.flatMap((task, t) => {
-    if (!tasksBySplit[s][t]) return [];
-    const l = arrays.labels[t];
-    const positive = splitCases[s].filter((i) => l[i] === 1).length;
-    const negative = splitCases[s].filter((i) => l[i] === 0).length;
-    return [{
-      cells: [split, taskDisplayName(task), count(positive + negative), count(positive), count(negative), percent(positive, positive + negative), count(splitCases[s].length - positive - negative)],
-      attrs: { 'data-split': split, 'data-task': task, 'data-cases': String(positive + negative), 'data-positive': String(positive) },
-    }];
-  })));
+  const casesTable = dataTable(
+    'Cases per split',
+    'cases_per_split',
+    ['Split', 'Cases', 'Missing a label or plane'],
+    data.splits.map((split, s) => ({
+      cells: [split, count(splitCases[s].length), count(incomplete[s].length)],
+      attrs: {
+        'data-split': split,
+        'data-cases': String(splitCases[s].length),
+        'data-incomplete': String(incomplete[s].length),
+      },
+    })),
+  );
+  const labelsTable = dataTable(
+    'Labels per split',
+    'labels_per_split',
+    ['Split', 'Task', 'Labelled', 'Positive', 'Negative', 'Prevalence', 'No label'],
+    data.splits.flatMap((split, s) =>
+      data.tasks.flatMap((task, t) => {
+        if (!tasksBySplit[s][t]) return [];
+        const l = arrays.labels[t];
+        const positive = splitCases[s].filter((i) => l[i] === 1).length;
+        const negative = splitCases[s].filter((i) => l[i] === 0).length;
+        return [
+          {
+            cells: [
+              split,
+              taskDisplayName(task),
+              count(positive + negative),
+              count(positive),
+              count(negative),
+              percent(positive, positive + negative),
+              count(splitCases[s].length - positive - negative),
+            ],
+            attrs: {
+              'data-split': split,
+              'data-task': task,
+              'data-cases': String(positive + negative),
+              'data-positive': String(positive),
+            },
+          },
+        ];
+      }),
+    ),
+  );
 
   return section('Splits and labels', [
-    el('div', { class: 'charts' }, [figure('Cases per split', 'cases_per_split', [{ heading: 'Cases per split', charts: [casesChart.svg] }]), figure('Prevalence per split', 'prevalence', [{ heading: 'Prevalence per split', charts: prevalence.map((c) => c.svg) }])]),
+    el('div', { class: 'charts' }, [
+      figure('Cases per split', 'cases_per_split', [{ heading: 'Cases per split', charts: [casesChart.svg] }]),
+      figure('Prevalence per split', 'prevalence', [
+        { heading: 'Prevalence per split', charts: prevalence.map((c) => c.svg) },
+      ]),
+    ]),
     el('div', { class: 'tables' }, [casesTable, labelsTable]),
     el('h3', {}, ['Label co-occurrence']),
-    el('div', { class: 'tables' }, data.splits.flatMap((split, s) => (data.tasks.filter((_, t) => tasksBySplit[s][t]).length > 1 ? [cooccurrence(data, arrays, split, splitCases[s], tasksBySplit[s])] : []))),
+    el(
+      'div',
+      { class: 'tables' },
+      data.splits.flatMap((split, s) =>
+        data.tasks.filter((_, t) => tasksBySplit[s][t]).length > 1
+          ? [cooccurrence(data, arrays, split, splitCases[s], tasksBySplit[s])]
+          : [],
+      ),
+    ),
     el('h3', {}, ['Cases with a missing label or plane']),
     ...data.splits.map((split, s) => incompleteList(data, arrays, split, incomplete[s])),
   ]);
 }
 
 /** A split's matrix: row = a task's positives, column = of those, how many are (and are not) positive for another task. */
-function cooccurrence(data: OverviewData, arrays: OverviewArrays, split: string, cases: number[], labelled: boolean[]): HTMLElement {
+function cooccurrence(
+  data: OverviewData,
+  arrays: OverviewArrays,
+  split: string,
+  cases: number[],
+  labelled: boolean[],
+): HTMLElement {
   const tasks = data.tasks.map((task, t) => ({ task, t })).filter(({ t }) => labelled[t]);
-  const cell = (conditions: { task: string; value: 0 | 1 }[], n: number, text: string, name: string, attrs: Record<string, string>) => {
-    const b = el('button', { type: 'button', class: 'count-link', 'data-count': String(n), 'aria-label': `${name}: ${count(n)} in ${split}/: show them in the Cases view`, ...attrs }, [text]);
+  const cell = (
+    conditions: { task: string; value: 0 | 1 }[],
+    n: number,
+    text: string,
+    name: string,
+    attrs: Record<string, string>,
+  ) => {
+    const b = el(
+      'button',
+      {
+        type: 'button',
+        class: 'count-link',
+        'data-count': String(n),
+        'aria-label': `${name}: ${count(n)} in ${split}/: show them in the Cases view`,
+        ...attrs,
+      },
+      [text],
+    );
     b.addEventListener('click', () => filter({ kind: 'labels', split, conditions }));
     return b;
   };
-  const words = (task: string, value: 0 | 1) => (task === 'abnormal' ? (value ? 'abnormal' : 'normal') : `${value ? '' : 'no '}${taskDisplayName(task)}${task === 'acl' || task === 'meniscus' ? ' tear' : ''}`);
+  const words = (task: string, value: 0 | 1) =>
+    task === 'abnormal'
+      ? value
+        ? 'abnormal'
+        : 'normal'
+      : `${value ? '' : 'no '}${taskDisplayName(task)}${task === 'acl' || task === 'meniscus' ? ' tear' : ''}`;
   const rows: TableRow[] = tasks.map(({ task, t }) => {
     const positives = cases.filter((i) => arrays.labels[t][i] === 1);
     return {
       cells: [
         words(task, 1),
         ...tasks.map(({ task: other, t: o }) => {
-          if (o === t) return cell([{ task, value: 1 }], positives.length, count(positives.length), words(task, 1), { 'data-other-task': other, 'data-with': '1' });
+          if (o === t)
+            return cell([{ task, value: 1 }], positives.length, count(positives.length), words(task, 1), {
+              'data-other-task': other,
+              'data-with': '1',
+            });
           const both = positives.filter((i) => arrays.labels[o][i] === 1).length;
           const without = positives.filter((i) => arrays.labels[o][i] === 0).length;
           return el('span', { class: 'pair' }, [
-            cell([{ task, value: 1 }, { task: other, value: 1 }], both, `${count(both)} (${percent(both, positives.length)})`, `${words(task, 1)} and ${words(other, 1)}`, { 'data-other-task': other, 'data-with': '1' }),
+            cell(
+              [
+                { task, value: 1 },
+                { task: other, value: 1 },
+              ],
+              both,
+              `${count(both)} (${percent(both, positives.length)})`,
+              `${words(task, 1)} and ${words(other, 1)}`,
+              { 'data-other-task': other, 'data-with': '1' },
+            ),
             ' · ',
-            cell([{ task, value: 1 }, { task: other, value: 0 }], without, `${count(without)} not`, `${words(task, 1)} and ${words(other, 0)}`, { 'data-other-task': other, 'data-with': '0' }),
+            cell(
+              [
+                { task, value: 1 },
+                { task: other, value: 0 },
+              ],
+              without,
+              `${count(without)} not`,
+              `${words(task, 1)} and ${words(other, 0)}`,
+              { 'data-other-task': other, 'data-with': '0' },
+            ),
           ]);
         }),
       ],
       attrs: { 'data-split': split, 'data-task': task, 'data-positive': String(positives.length) },
     };
   });
-  return dataTable(`Label co-occurrence in ${split}/`, `cooccurrence_${split}`, ['Cases with', ...tasks.map(({ task }) => `also ${words(task, 1)}`)], rows);
+  return dataTable(
+    `Label co-occurrence in ${split}/`,
+    `cooccurrence_${split}`,
+    ['Cases with', ...tasks.map(({ task }) => `also ${words(task, 1)}`)],
+    rows,
+  );
 }
 
 function incompleteList(data: OverviewData, arrays: OverviewArrays, split: string, cases: number[]): HTMLElement {
-  if (!cases.length) return el('p', { class: 'note', 'data-split': split }, [`${split}/: every case has a file for every plane and every label of its split.`]);
+  if (!cases.length)
+    return el('p', { class: 'note', 'data-split': split }, [
+      `${split}/: every case has a file for every plane and every label of its split.`,
+    ]);
   const missing = (i: number) => {
     const what = [
       ...data.tasks.filter((_, t) => arrays.labels[t][i] < 0).map((t) => `${taskDisplayName(t)} label`),
@@ -196,14 +399,30 @@ function incompleteList(data: OverviewData, arrays: OverviewArrays, split: strin
   };
   return el('div', { class: 'case-list', 'data-split': split }, [
     el('span', {}, [`${split}/: ${count(cases.length)} case${cases.length === 1 ? '' : 's'} `]),
-    action('Show in Cases view', () => filter({ kind: 'incomplete', split }), `Show the ${cases.length} cases of ${split}/ with a missing label or plane in the Cases view`),
-    el('ul', {}, [...cases.slice(0, LISTED).map((i) => el('li', {}, [caseButton(data, arrays, i), ` no ${missing(i)}`])), ...(cases.length > LISTED ? [el('li', {}, [`and ${count(cases.length - LISTED)} more`])] : [])]),
+    action(
+      'Show in Cases view',
+      () => filter({ kind: 'incomplete', split }),
+      `Show the ${cases.length} cases of ${split}/ with a missing label or plane in the Cases view`,
+    ),
+    el('ul', {}, [
+      ...cases.slice(0, LISTED).map((i) => el('li', {}, [caseButton(data, arrays, i), ` no ${missing(i)}`])),
+      ...(cases.length > LISTED ? [el('li', {}, [`and ${count(cases.length - LISTED)} more`])] : []),
+    ]),
   ]);
 }
 
 function readingNote(state: OverviewData['headers'], what: string): HTMLElement | undefined {
-  if (state.state === 'reading') return el('p', { class: 'note', role: 'status' }, [`Reading ${what} of ${count(state.total)} files… (the notification shows how far, and can cancel)`]);
-  if (state.state === 'cancelled') return el('p', { class: 'note', role: 'status' }, [`Reading ${what} was cancelled: ${count(state.done)} of ${count(state.total)} files read. `, action(`Read ${what} again`, () => vscode.postMessage({ type: what === 'headers' ? 'readHeaders' : 'readIntensities' }))]);
+  if (state.state === 'reading')
+    return el('p', { class: 'note', role: 'status' }, [
+      `Reading ${what} of ${count(state.total)} files… (the notification shows how far, and can cancel)`,
+    ]);
+  if (state.state === 'cancelled')
+    return el('p', { class: 'note', role: 'status' }, [
+      `Reading ${what} was cancelled: ${count(state.done)} of ${count(state.total)} files read. `,
+      action(`Read ${what} again`, () =>
+        vscode.postMessage({ type: what === 'headers' ? 'readHeaders' : 'readIntensities' }),
+      ),
+    ]);
   return undefined;
 }
 
@@ -223,27 +442,73 @@ function slicesSection(data: OverviewData, arrays: OverviewArrays): HTMLElement 
       const own = cases.map((i) => values[i]).filter((v) => v >= 0);
       const summary = summarise(own);
       rows.push({
-        cells: [split, name, count(own.length), ...(summary ? [summary.min, summary.median, summary.max].map(String) : ['—', '—', '—']), count(cases.length - own.length)],
-        attrs: { 'data-split': split, 'data-plane': plane, 'data-cases': String(own.length), ...(summary ? sliceAttrs(summary) : {}) },
+        cells: [
+          split,
+          name,
+          count(own.length),
+          ...(summary ? [summary.min, summary.median, summary.max].map(String) : ['—', '—', '—']),
+          count(cases.length - own.length),
+        ],
+        attrs: {
+          'data-split': split,
+          'data-plane': plane,
+          'data-cases': String(own.length),
+          ...(summary ? sliceAttrs(summary) : {}),
+        },
       });
       if (!own.length) return [];
       const counts = new Array<number>(bins.count).fill(0);
       for (const v of own) counts[Math.floor((v - bins.start) / bins.width)]++;
-      const bars = counts.flatMap((n, k) => (n ? [{ low: bins.start + k * bins.width, high: bins.start + (k + 1) * bins.width, count: n }] : []));
-      const c = histogramChart(bars, domain, splitColour(s), `${name} · ${split}`, 'slices', `${name}, ${split}: slice counts (min ${summary!.min}, median ${summary!.median}, max ${summary!.max})`);
-      clickableMarks(c.svg, 'g[aria-label="rect"] rect', bars, (b) => {
-        const range = b.high - b.low === 1 ? `${b.low}` : `${b.low}–${b.high - 1}`;
-        return { name: `${name}, ${split}: ${count(b.count)} volume${b.count === 1 ? '' : 's'} with ${range} slices: show them in the Cases view`, attrs: { 'data-split': split, 'data-plane': plane, 'data-low': String(b.low), 'data-high': String(b.high - 1), 'data-count': String(b.count) } };
-      }, (b) => filter({ kind: 'slices', split, plane, low: b.low, high: b.high - 1 }));
+      const bars = counts.flatMap((n, k) =>
+        n ? [{ low: bins.start + k * bins.width, high: bins.start + (k + 1) * bins.width, count: n }] : [],
+      );
+      const c = histogramChart(
+        bars,
+        domain,
+        splitColour(s),
+        `${name} · ${split}`,
+        'slices',
+        `${name}, ${split}: slice counts (min ${summary!.min}, median ${summary!.median}, max ${summary!.max})`,
+      );
+      clickableMarks(
+        c.svg,
+        'g[aria-label="rect"] rect',
+        bars,
+        (b) => {
+          const range = b.high - b.low === 1 ? `${b.low}` : `${b.low}–${b.high - 1}`;
+          return {
+            name: `${name}, ${split}: ${count(b.count)} volume${b.count === 1 ? '' : 's'} with ${range} slices: show them in the Cases view`,
+            attrs: {
+              'data-split': split,
+              'data-plane': plane,
+              'data-low': String(b.low),
+              'data-high': String(b.high - 1),
+              'data-count': String(b.count),
+            },
+          };
+        },
+        (b) => filter({ kind: 'slices', split, plane, low: b.low, high: b.high - 1 }),
+      );
       return [{ heading: `${name} · ${split}`, charts: [c.svg] }];
     });
     figures.push(figure(`${name}: slice counts`, `slices_${plane}`, charts));
   });
   const differing = planesDiffer(arrays);
-  const table = dataTable('Slice counts per plane', 'slice_counts', ['Split', 'Plane', 'Volumes', 'Min', 'Median', 'Max', 'Not read'], rows);
+  const table = dataTable(
+    'Slice counts per plane',
+    'slice_counts',
+    ['Split', 'Plane', 'Volumes', 'Min', 'Median', 'Max', 'Not read'],
+    rows,
+  );
   return section('Slice counts', [
     ...(note ? [note] : []),
-    ...(differing.total ? [el('p', { class: 'note' }, [`The planes of ${count(differing.differ)} of ${count(differing.total)} cases have different slice counts: a model must take each plane's own depth.`])] : []),
+    ...(differing.total
+      ? [
+          el('p', { class: 'note' }, [
+            `The planes of ${count(differing.differ)} of ${count(differing.total)} cases have different slice counts: a model must take each plane's own depth.`,
+          ]),
+        ]
+      : []),
     el('div', { class: 'charts' }, figures),
     table,
     ...unusual(data, arrays),
@@ -269,14 +534,40 @@ function planesDiffer(arrays: OverviewArrays): { differ: number; total: number }
 }
 
 function unusual(data: OverviewData, arrays: OverviewArrays): HTMLElement[] {
-  if (!data.unusual.length) return data.headers.state === 'done' ? [el('p', { class: 'note' }, ['Every volume has the in-plane shape and dtype of its plane.'])] : [];
+  if (!data.unusual.length)
+    return data.headers.state === 'done'
+      ? [el('p', { class: 'note' }, ['Every volume has the in-plane shape and dtype of its plane.'])]
+      : [];
   const rows = data.unusual.slice(0, LISTED).map((u) => ({
-    cells: [caseButton(data, arrays, u.case), data.splits[arrays.caseSplits[u.case]], planeDisplayName(u.plane), u.shape, u.dtype, u.expected],
-    attrs: { 'data-split': data.splits[arrays.caseSplits[u.case]], 'data-plane': u.plane, 'data-case': data.caseIds[u.case] },
+    cells: [
+      caseButton(data, arrays, u.case),
+      data.splits[arrays.caseSplits[u.case]],
+      planeDisplayName(u.plane),
+      u.shape,
+      u.dtype,
+      u.expected,
+    ],
+    attrs: {
+      'data-split': data.splits[arrays.caseSplits[u.case]],
+      'data-plane': u.plane,
+      'data-case': data.caseIds[u.case],
+    },
   }));
   return [
-    el('h3', {}, [`Volumes unlike the rest of their plane (${count(data.unusual.length)}) `, action('Show in Cases view', () => filter({ kind: 'unusual' }), 'Show the cases with an unusual volume in the Cases view')]),
-    dataTable('Volumes unlike the rest of their plane', 'unusual_volumes', ['Case', 'Split', 'Plane', 'Shape', 'dtype', 'Most volumes of the plane'], rows),
+    el('h3', {}, [
+      `Volumes unlike the rest of their plane (${count(data.unusual.length)}) `,
+      action(
+        'Show in Cases view',
+        () => filter({ kind: 'unusual' }),
+        'Show the cases with an unusual volume in the Cases view',
+      ),
+    ]),
+    dataTable(
+      'Volumes unlike the rest of their plane',
+      'unusual_volumes',
+      ['Case', 'Split', 'Plane', 'Shape', 'dtype', 'Most volumes of the plane'],
+      rows,
+    ),
   ];
 }
 
@@ -284,12 +575,19 @@ function intensitySection(data: OverviewData, arrays: OverviewArrays): HTMLEleme
   const { intensities } = data;
   const note = readingNote(intensities, 'intensities');
   const pending = intensities.total - intensities.done;
-  const ask = intensities.state !== 'reading' && intensities.bytes > 0 && data.headers.state !== 'reading'
-    ? [el('p', { class: 'note' }, [
-      `The mean and 99.5th percentile of each volume, so that outlier scans stand out. They read whole files: ${count(pending)} file${pending === 1 ? '' : 's'}, ${formatBytes(intensities.bytes)}. `,
-      action('Read intensities', () => vscode.postMessage({ type: 'readIntensities' }), `Read the intensities of ${count(pending)} files (${formatBytes(intensities.bytes)})`),
-    ])]
-    : [];
+  const ask =
+    intensities.state !== 'reading' && intensities.bytes > 0 && data.headers.state !== 'reading'
+      ? [
+          el('p', { class: 'note' }, [
+            `The mean and 99.5th percentile of each volume, so that outlier scans stand out. They read whole files: ${count(pending)} file${pending === 1 ? '' : 's'}, ${formatBytes(intensities.bytes)}. `,
+            action(
+              'Read intensities',
+              () => vscode.postMessage({ type: 'readIntensities' }),
+              `Read the intensities of ${count(pending)} files (${formatBytes(intensities.bytes)})`,
+            ),
+          ]),
+        ]
+      : [];
   const figures: HTMLElement[] = [];
   const rows: TableRow[] = [];
   const outliers: HTMLElement[] = [];
@@ -301,12 +599,30 @@ function intensitySection(data: OverviewData, arrays: OverviewArrays): HTMLEleme
       const bins = intensityBins(arrays, p, statistic);
       if (!bins) continue;
       data.splits.forEach((split, s) => {
-        const own = casesOf(arrays, s).map((i) => values[i]).filter((v) => !Number.isNaN(v));
+        const own = casesOf(arrays, s)
+          .map((i) => values[i])
+          .filter((v) => !Number.isNaN(v));
         const summary = summarise(own);
         if (!summary) return;
         rows.push({
-          cells: [split, name, STATISTIC_NAMES[statistic], count(summary.count), formatStat(summary.min), formatStat(summary.median), formatStat(summary.max)],
-          attrs: { 'data-split': split, 'data-plane': plane, 'data-statistic': statistic, 'data-cases': String(summary.count), 'data-min': String(summary.min), 'data-median': String(summary.median), 'data-max': String(summary.max) },
+          cells: [
+            split,
+            name,
+            STATISTIC_NAMES[statistic],
+            count(summary.count),
+            formatStat(summary.min),
+            formatStat(summary.median),
+            formatStat(summary.max),
+          ],
+          attrs: {
+            'data-split': split,
+            'data-plane': plane,
+            'data-statistic': statistic,
+            'data-cases': String(summary.count),
+            'data-min': String(summary.min),
+            'data-median': String(summary.median),
+            'data-max': String(summary.max),
+          },
         });
         const counts = new Array<number>(bins.count).fill(0);
         for (const v of own) counts[valueBin(v, bins)]++;
@@ -315,15 +631,39 @@ function intensitySection(data: OverviewData, arrays: OverviewArrays): HTMLEleme
           return n ? [{ low, high: high > low ? high : low + 1, count: n, bin }] : [];
         });
         const [lo, hi] = [bins.min, bins.max > bins.min ? bins.max : bins.min + 1];
-        const c: Chart = histogramChart(bars, [lo, hi], splitColour(s), `${name} · ${split}`, STATISTIC_NAMES[statistic], `${name}, ${split}: ${STATISTIC_NAMES[statistic]} of each volume`);
-        clickableMarks(c.svg, 'g[aria-label="rect"] rect', bars, (b) => ({
-          name: `${name}, ${split}: ${count(b.count)} volume${b.count === 1 ? '' : 's'} with ${STATISTIC_NAMES[statistic]} ${formatStat(b.low)}–${formatStat(b.high)}: show them in the Cases view`,
-          attrs: { 'data-split': split, 'data-plane': plane, 'data-statistic': statistic, 'data-bin': String(b.bin), 'data-count': String(b.count) },
-        }), (b) => filter({ kind: 'intensity', split, plane, statistic, bin: b.bin }));
+        const c: Chart = histogramChart(
+          bars,
+          [lo, hi],
+          splitColour(s),
+          `${name} · ${split}`,
+          STATISTIC_NAMES[statistic],
+          `${name}, ${split}: ${STATISTIC_NAMES[statistic]} of each volume`,
+        );
+        clickableMarks(
+          c.svg,
+          'g[aria-label="rect"] rect',
+          bars,
+          (b) => ({
+            name: `${name}, ${split}: ${count(b.count)} volume${b.count === 1 ? '' : 's'} with ${STATISTIC_NAMES[statistic]} ${formatStat(b.low)}–${formatStat(b.high)}: show them in the Cases view`,
+            attrs: {
+              'data-split': split,
+              'data-plane': plane,
+              'data-statistic': statistic,
+              'data-bin': String(b.bin),
+              'data-count': String(b.count),
+            },
+          }),
+          (b) => filter({ kind: 'intensity', split, plane, statistic, bin: b.bin }),
+        );
         perSplit[s].charts.push(c.svg);
       });
       for (const o of intensityOutliers(values).slice(0, 20)) {
-        outliers.push(el('li', {}, [caseButton(data, arrays, o.case), ` ${name}: ${STATISTIC_NAMES[statistic]} ${formatStat(values[o.case])} (robust z ${o.z.toFixed(1)})`]));
+        outliers.push(
+          el('li', {}, [
+            caseButton(data, arrays, o.case),
+            ` ${name}: ${STATISTIC_NAMES[statistic]} ${formatStat(values[o.case])} (robust z ${o.z.toFixed(1)})`,
+          ]),
+        );
       }
     }
     const shown = perSplit.filter((r) => r.charts.length);
@@ -332,7 +672,19 @@ function intensitySection(data: OverviewData, arrays: OverviewArrays): HTMLEleme
   return section('Intensities', [
     ...(note ? [note] : []),
     ...ask,
-    ...(figures.length ? [el('div', { class: 'charts' }, figures), dataTable('Intensities per plane', 'intensities', ['Split', 'Plane', 'Statistic', 'Volumes', 'Min', 'Median', 'Max'], rows)] : []),
-    ...(outliers.length ? [el('h3', {}, ['Outlier volumes (robust z-score above 3.5)']), el('ul', { class: 'outliers' }, outliers)] : []),
+    ...(figures.length
+      ? [
+          el('div', { class: 'charts' }, figures),
+          dataTable(
+            'Intensities per plane',
+            'intensities',
+            ['Split', 'Plane', 'Statistic', 'Volumes', 'Min', 'Median', 'Max'],
+            rows,
+          ),
+        ]
+      : []),
+    ...(outliers.length
+      ? [el('h3', {}, ['Outlier volumes (robust z-score above 3.5)']), el('ul', { class: 'outliers' }, outliers)]
+      : []),
   ]);
 }

@@ -66,11 +66,13 @@ function taskBlock(report: ReportData, m: TaskMetrics, onThreshold: () => void):
   block.append(heading);
   if (!m.auc || !m.roc) {
     const only = m.positives ? 'positive' : 'negative';
-    block.append(el('p', { class: 'no-auc', role: 'note' }, [
-      m.labels.length
-        ? `No AUC for ${task.name}: all ${m.labels.length} labelled cases of ${report.split}/ with a prediction are ${only}, and an ROC curve needs positive and negative cases.`
-        : `No AUC for ${task.name}: no case of ${report.split}/ has both a label and a prediction.`,
-    ]));
+    block.append(
+      el('p', { class: 'no-auc', role: 'note' }, [
+        m.labels.length
+          ? `No AUC for ${task.name}: all ${m.labels.length} labelled cases of ${report.split}/ with a prediction are ${only}, and an ROC curve needs positive and negative cases.`
+          : `No AUC for ${task.name}: no case of ${report.split}/ has both a label and a prediction.`,
+      ]),
+    );
   } else {
     const [a, b] = m.auc;
     block.dataset.auc = a.auc.toFixed(4);
@@ -78,10 +80,19 @@ function taskBlock(report: ReportData, m: TaskMetrics, onThreshold: () => void):
       block.dataset.aucLow = a.low.toFixed(4);
       block.dataset.aucHigh = a.high.toFixed(4);
     }
-    const ci = a.low === undefined ? ' (no 95 % CI: a single positive or negative case)' : ` (95 % CI ${fmt(a.low)}–${fmt(a.high)}, DeLong)`;
+    const ci =
+      a.low === undefined
+        ? ' (no 95 % CI: a single positive or negative case)'
+        : ` (95 % CI ${fmt(a.low)}–${fmt(a.high)}, DeLong)`;
     heading.append(el('span', { class: 'auc' }, [` AUC ${fmt(a.auc)}${ci}`]));
-    if (task.paperAuc !== undefined) heading.append(el('span', { class: 'paper' }, [` · paper ${task.paperAuc.toFixed(3)}`]));
-    if (b && m.paired) heading.append(el('span', { class: 'paired' }, [` · ${report.models[1]} ${fmt(b.auc)}, paired DeLong p = ${m.paired.p < 0.001 ? m.paired.p.toExponential(1) : fmt(m.paired.p)}`]));
+    if (task.paperAuc !== undefined)
+      heading.append(el('span', { class: 'paper' }, [` · paper ${task.paperAuc.toFixed(3)}`]));
+    if (b && m.paired)
+      heading.append(
+        el('span', { class: 'paired' }, [
+          ` · ${report.models[1]} ${fmt(b.auc)}, paired DeLong p = ${m.paired.p < 0.001 ? m.paired.p.toExponential(1) : fmt(m.paired.p)}`,
+        ]),
+      );
   }
 
   const charts = el('div', { class: 'charts' });
@@ -101,12 +112,27 @@ function taskBlock(report: ReportData, m: TaskMetrics, onThreshold: () => void):
     roc.svg.append(marker);
     charts.append(figure(roc.svg, 'ROC', report.models.length > 1 ? legend(report.models) : undefined));
   }
-  const bars = [1, 0].flatMap((label) => (label ? m.distribution.positive : m.distribution.negative).flatMap((count, bin) => (count ? [{ low: bin / DISTRIBUTION_BINS, high: (bin + 1) / DISTRIBUTION_BINS, count, label: label as 0 | 1, bin }] : [])));
-  const distribution = distributionChart(bars, `${task.name}: distribution of probabilities, positives above and negatives below`);
-  clickableMarks(distribution.svg, 'g[aria-label="rect"] rect', bars, (bar) => ({
-    name: `${bar.count} ${bar.label ? 'positive' : 'negative'} case${bar.count === 1 ? '' : 's'} with p in [${bar.low.toFixed(2)}, ${bar.high.toFixed(2)}): show them in the Cases view`,
-    attrs: { 'data-label': String(bar.label), 'data-bin': String(bar.bin), 'data-count': String(bar.count) },
-  }), (bar) => filter(task.task, { kind: 'probability', label: bar.label, bin: bar.bin, bins: DISTRIBUTION_BINS }));
+  const bars = [1, 0].flatMap((label) =>
+    (label ? m.distribution.positive : m.distribution.negative).flatMap((count, bin) =>
+      count
+        ? [{ low: bin / DISTRIBUTION_BINS, high: (bin + 1) / DISTRIBUTION_BINS, count, label: label as 0 | 1, bin }]
+        : [],
+    ),
+  );
+  const distribution = distributionChart(
+    bars,
+    `${task.name}: distribution of probabilities, positives above and negatives below`,
+  );
+  clickableMarks(
+    distribution.svg,
+    'g[aria-label="rect"] rect',
+    bars,
+    (bar) => ({
+      name: `${bar.count} ${bar.label ? 'positive' : 'negative'} case${bar.count === 1 ? '' : 's'} with p in [${bar.low.toFixed(2)}, ${bar.high.toFixed(2)}): show them in the Cases view`,
+      attrs: { 'data-label': String(bar.label), 'data-bin': String(bar.bin), 'data-count': String(bar.count) },
+    }),
+    (bar) => filter(task.task, { kind: 'probability', label: bar.label, bin: bar.bin, bins: DISTRIBUTION_BINS }),
+  );
   const rule = svgEl('line', { class: 'threshold-rule', y1: 20, y2: 230 });
   distribution.svg.append(rule);
   charts.append(figure(distribution.svg, 'Distribution'));
@@ -115,7 +141,14 @@ function taskBlock(report: ReportData, m: TaskMetrics, onThreshold: () => void):
   block.append(charts);
 
   // The threshold: a slider and the Youden button; each step redraws only the marker, the rule and the numbers.
-  const slider = el('input', { type: 'range', min: '0', max: '1', step: '0.01', value: String(task.threshold), 'aria-label': `${task.name} threshold` });
+  const slider = el('input', {
+    type: 'range',
+    min: '0',
+    max: '1',
+    step: '0.01',
+    value: String(task.threshold),
+    'aria-label': `${task.name} threshold`,
+  });
   const output = el('output', { class: 'threshold-value' }, [task.threshold.toFixed(2)]);
   const matrix = el('div', { class: 'confusion', role: 'group', 'aria-label': `${task.name} confusion matrix` });
   const stats = el('dl', { class: 'stats' });
@@ -147,7 +180,9 @@ function taskBlock(report: ReportData, m: TaskMetrics, onThreshold: () => void):
   };
   slider.addEventListener('input', () => set(slider.valueAsNumber));
   // The tree and the case viewer follow once the slider settles, not on every step.
-  slider.addEventListener('change', () => vscode.postMessage({ type: 'setThreshold', task: task.task, value: slider.valueAsNumber }));
+  slider.addEventListener('change', () =>
+    vscode.postMessage({ type: 'setThreshold', task: task.task, value: slider.valueAsNumber }),
+  );
   set(task.threshold, false);
   return block;
 }
@@ -157,32 +192,67 @@ function figure(svg: SVGSVGElement, caption: string, extra?: HTMLElement): HTMLE
 }
 
 function legend(models: string[]): HTMLElement {
-  return el('div', { class: 'legend' }, models.map((m, i) => el('span', { class: `swatch model-${i}` }, [m])));
+  return el(
+    'div',
+    { class: 'legend' },
+    models.map((m, i) => el('span', { class: `swatch model-${i}` }, [m])),
+  );
 }
 
 /** The confusion matrix: rows are the truth, columns the call; each cell filters the Cases view to its cases. */
 function drawMatrix(matrix: HTMLElement, point: ThresholdMetrics, task: string, name: string): void {
   const cell = (o: Outcome) => {
-    const b = el('button', { type: 'button', class: `cell outcome-${o}`, 'data-outcome': o, 'data-count': String(point[o]), 'aria-label': `${point[o]} ${OUTCOME_NAMES[o]} (${name}): show them in the Cases view` }, [el('span', { class: 'count' }, [String(point[o])]), el('span', { class: 'name' }, [`${o} · ${OUTCOME_NAMES[o]}`])]);
+    const b = el(
+      'button',
+      {
+        type: 'button',
+        class: `cell outcome-${o}`,
+        'data-outcome': o,
+        'data-count': String(point[o]),
+        'aria-label': `${point[o]} ${OUTCOME_NAMES[o]} (${name}): show them in the Cases view`,
+      },
+      [
+        el('span', { class: 'count' }, [String(point[o])]),
+        el('span', { class: 'name' }, [`${o} · ${OUTCOME_NAMES[o]}`]),
+      ],
+    );
     b.addEventListener('click', () => filter(task, { kind: 'outcome', outcome: o }));
     return b;
   };
   matrix.replaceChildren(
-    el('span', { class: 'corner' }, ['truth ↓ · call →']), el('span', { class: 'head' }, ['positive']), el('span', { class: 'head' }, ['negative']),
-    el('span', { class: 'head' }, ['positive']), cell('TP'), cell('FN'),
-    el('span', { class: 'head' }, ['negative']), cell('FP'), cell('TN'),
+    el('span', { class: 'corner' }, ['truth ↓ · call →']),
+    el('span', { class: 'head' }, ['positive']),
+    el('span', { class: 'head' }, ['negative']),
+    el('span', { class: 'head' }, ['positive']),
+    cell('TP'),
+    cell('FN'),
+    el('span', { class: 'head' }, ['negative']),
+    cell('FP'),
+    cell('TN'),
   );
 }
 
-const STATS: [keyof ThresholdMetrics, string][] = [['sensitivity', 'Sensitivity'], ['specificity', 'Specificity'], ['ppv', 'PPV'], ['npv', 'NPV'], ['accuracy', 'Accuracy'], ['f1', 'F1']];
+const STATS: [keyof ThresholdMetrics, string][] = [
+  ['sensitivity', 'Sensitivity'],
+  ['specificity', 'Specificity'],
+  ['ppv', 'PPV'],
+  ['npv', 'NPV'],
+  ['accuracy', 'Accuracy'],
+  ['f1', 'F1'],
+];
 
 function drawStats(stats: HTMLElement, point: ThresholdMetrics): void {
-  stats.replaceChildren(...STATS.flatMap(([key, name]) => [el('dt', {}, [name]), el('dd', { 'data-stat': key }, [fmt(point[key])])]));
+  stats.replaceChildren(
+    ...STATS.flatMap(([key, name]) => [el('dt', {}, [name]), el('dd', { 'data-stat': key }, [fmt(point[key])])]),
+  );
 }
 
 /** The report's charts as one image, a row per task, posted to the host to save. */
 async function exportImage(format: 'png' | 'svg'): Promise<void> {
-  const rows = [...document.querySelectorAll<HTMLElement>('section.task')].map((block) => ({ heading: block.querySelector('h2')?.textContent ?? '', charts: [...block.querySelectorAll<SVGSVGElement>('svg.chart')] }));
+  const rows = [...document.querySelectorAll<HTMLElement>('section.task')].map((block) => ({
+    heading: block.querySelector('h2')?.textContent ?? '',
+    charts: [...block.querySelectorAll<SVGSVGElement>('svg.chart')],
+  }));
   vscode.postMessage({ type: 'exportImage', format, data: await chartImage(format, rows) });
 }
 
@@ -192,15 +262,65 @@ function filter(task: string, f: ReportFilter): void {
 
 /** Every number of the report in one table, at each task's current threshold. */
 function numbersTable(report: ReportData, metrics: TaskMetrics[]): HTMLElement {
-  const head = ['Task', 'Model', 'Cases', 'Positives', 'AUC', 'CI low', 'CI high', 'Paper AUC', 'Threshold', ...OUTCOMES, 'Sensitivity', 'Specificity', 'PPV', 'NPV', 'Accuracy', 'F1', 'Brier', 'Paired p'];
-  const rows = metrics.flatMap((m) => report.models.map((model, i) => {
-    const point = i === 0 ? m.points.at(m.task.threshold) : undefined;
-    const auc = m.auc?.[i];
-    return [m.task.name, model, String(m.labels.length), String(m.positives), fmt(auc?.auc, 4), fmt(auc?.low, 4), fmt(auc?.high, 4), m.task.paperAuc?.toFixed(3) ?? '—', i === 0 ? fmt(m.task.threshold) : '—',
-      ...OUTCOMES.map((o) => (point ? String(point[o]) : '—')), ...STATS.map(([k]) => (point ? fmt(point[k]) : '—')), i === 0 ? fmt(m.brier, 4) : '—', i === 1 && m.paired ? fmt(m.paired.p, 4) : '—'];
-  }));
+  const head = [
+    'Task',
+    'Model',
+    'Cases',
+    'Positives',
+    'AUC',
+    'CI low',
+    'CI high',
+    'Paper AUC',
+    'Threshold',
+    ...OUTCOMES,
+    'Sensitivity',
+    'Specificity',
+    'PPV',
+    'NPV',
+    'Accuracy',
+    'F1',
+    'Brier',
+    'Paired p',
+  ];
+  const rows = metrics.flatMap((m) =>
+    report.models.map((model, i) => {
+      const point = i === 0 ? m.points.at(m.task.threshold) : undefined;
+      const auc = m.auc?.[i];
+      return [
+        m.task.name,
+        model,
+        String(m.labels.length),
+        String(m.positives),
+        fmt(auc?.auc, 4),
+        fmt(auc?.low, 4),
+        fmt(auc?.high, 4),
+        m.task.paperAuc?.toFixed(3) ?? '—',
+        i === 0 ? fmt(m.task.threshold) : '—',
+        ...OUTCOMES.map((o) => (point ? String(point[o]) : '—')),
+        ...STATS.map(([k]) => (point ? fmt(point[k]) : '—')),
+        i === 0 ? fmt(m.brier, 4) : '—',
+        i === 1 && m.paired ? fmt(m.paired.p, 4) : '—',
+      ];
+    }),
+  );
   return el('table', { 'aria-label': 'Report numbers' }, [
-    el('thead', {}, [el('tr', {}, head.map((h) => el('th', { scope: 'col' }, [h])))]),
-    el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => el(i < 2 ? 'th' : 'td', i < 2 ? { scope: 'row' } : {}, [c]))))),
+    el('thead', {}, [
+      el(
+        'tr',
+        {},
+        head.map((h) => el('th', { scope: 'col' }, [h])),
+      ),
+    ]),
+    el(
+      'tbody',
+      {},
+      rows.map((r) =>
+        el(
+          'tr',
+          {},
+          r.map((c, i) => el(i < 2 ? 'th' : 'td', i < 2 ? { scope: 'row' } : {}, [c])),
+        ),
+      ),
+    ),
   ]);
 }

@@ -1,4 +1,9 @@
-import { probabilityHistogram, brierScore, calibrationCurve, CalibrationBin } from '../../src/shared/metrics/calibration';
+import {
+  probabilityHistogram,
+  brierScore,
+  calibrationCurve,
+  CalibrationBin,
+} from '../../src/shared/metrics/calibration';
 import { AucResult, PairedTest, aucWithInterval, pairedDelong } from '../../src/shared/metrics/delong';
 import { OperatingPoints, RocCurve, rocCurve, splitByLabel, youdenThreshold } from '../../src/shared/metrics/roc';
 import { ReportTask } from '../../src/shared/reportProtocol';
@@ -39,10 +44,19 @@ export function taskMetrics(task: ReportTask): TaskMetrics {
   if (both && scores.length === 2) {
     // Same cases, same order: each model's scores of the positives, then of the negatives.
     const pick = (s: Float64Array, label: number) => s.filter((_, i) => labels[i] === label);
-    paired = pairedDelong({ positives: pick(scores[0], 1), negatives: pick(scores[0], 0) }, { positives: pick(scores[1], 1), negatives: pick(scores[1], 0) });
+    paired = pairedDelong(
+      { positives: pick(scores[0], 1), negatives: pick(scores[0], 0) },
+      { positives: pick(scores[1], 1), negatives: pick(scores[1], 0) },
+    );
   }
   return {
-    task, labels, scores, positives, negatives, roc, paired,
+    task,
+    labels,
+    scores,
+    positives,
+    negatives,
+    roc,
+    paired,
     auc: both ? split.map((s) => aucWithInterval(s.positives, s.negatives)) : undefined,
     youden: roc ? youdenThreshold(roc[0]) : undefined,
     points: new OperatingPoints(data),

@@ -37,10 +37,18 @@ export function caseDescription(c: DatasetCase, tasks: readonly string[]): strin
 }
 
 /** What a split row says: "1,130 cases · ACL 18.4% · …", or under a filter "12 of 1,130 cases match · …" of the matching cases. */
-export function splitSummary(split: DatasetSplit, tasks: readonly string[], filter?: (c: DatasetCase) => boolean): string {
+export function splitSummary(
+  split: DatasetSplit,
+  tasks: readonly string[],
+  filter?: (c: DatasetCase) => boolean,
+): string {
   const shown = filter ? split.cases.filter(filter) : split.cases;
   const count = (n: number) => n.toLocaleString('en-US');
-  const parts = [filter ? `${count(shown.length)} of ${count(split.cases.length)} cases match` : `${count(split.cases.length)} cases`];
+  const parts = [
+    filter
+      ? `${count(shown.length)} of ${count(split.cases.length)} cases match`
+      : `${count(split.cases.length)} cases`,
+  ];
   for (const task of tasks) {
     const p = prevalence(shown, task);
     if (p !== undefined) parts.push(`${taskWord(task)} ${(p * 100).toFixed(1)}%`);
@@ -65,5 +73,9 @@ export function caseSearchWords(c: DatasetCase, tasks: readonly string[], datase
 
 /** Every word typed must begin one of the case's words: "normal" finds normal cases, not abnormal ones. */
 export function matchesQuery(words: readonly string[], query: string): boolean {
-  return query.toLowerCase().split(/\s+/).filter(Boolean).every((typed) => words.some((w) => w.startsWith(typed)));
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((typed) => words.some((w) => w.startsWith(typed)));
 }

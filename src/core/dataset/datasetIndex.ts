@@ -1,4 +1,12 @@
-import { OVERLAYS, caseArchiveIdOf, caseIdOf, caseKeyOf, compareCaseIds, labelFileOf, sortPlanes } from '../../shared/datasetLayout';
+import {
+  OVERLAYS,
+  caseArchiveIdOf,
+  caseIdOf,
+  caseKeyOf,
+  compareCaseIds,
+  labelFileOf,
+  sortPlanes,
+} from '../../shared/datasetLayout';
 import { parseLabelCsv } from './labelCsv';
 import { PredictionChoices, PredictionSource, SplitPredictions, readPredictions } from '../predictions/predictionFile';
 import { DatasetProblem, ProblemList } from './problems';
@@ -63,13 +71,19 @@ export interface DatasetIndex {
  * of a split, matched by value; labels come from {split}-{task}.csv. Reads no voxel data.
  * `problems` holds what listing found; indexing adds its own.
  */
-export function indexDataset(listing: DatasetListing, problems = new ProblemList(), choices: (model: string, split: string) => PredictionChoices = () => ({})): DatasetIndex {
+export function indexDataset(
+  listing: DatasetListing,
+  problems = new ProblemList(),
+  choices: (model: string, split: string) => PredictionChoices = () => ({}),
+): DatasetIndex {
   const tasks = new Set<string>();
   const planes = new Set<string>();
   const splits: DatasetSplit[] = [];
   const splitNames = listing.splits.map((s) => s.name);
 
-  for (const split of [...listing.splits].sort((a, b) => splitRank(a.name) - splitRank(b.name) || a.name.localeCompare(b.name))) {
+  for (const split of [...listing.splits].sort(
+    (a, b) => splitRank(a.name) - splitRank(b.name) || a.name.localeCompare(b.name),
+  )) {
     const cases = new Map<string, DatasetCase>();
     for (const plane of split.planes) {
       for (const file of plane.files) {
@@ -77,11 +91,21 @@ export function indexDataset(listing: DatasetListing, problems = new ProblemList
         if (id === undefined) continue;
         planes.add(plane.name);
         const key = caseKeyOf(id);
-        const c: DatasetCase = cases.get(key) ?? { id, key, split: split.name, files: new Map(), labels: new Map(), overlays: [] };
+        const c: DatasetCase = cases.get(key) ?? {
+          id,
+          key,
+          split: split.name,
+          files: new Map(),
+          labels: new Map(),
+          overlays: [],
+        };
         const path = `${split.name}/${plane.name}/${file}`;
         const other = c.files.get(plane.name);
         if (other !== undefined) {
-          problems.add({ file: path, message: `names the same case as ${other} (ids are compared by value); it is left out` });
+          problems.add({
+            file: path,
+            message: `names the same case as ${other} (ids are compared by value); it is left out`,
+          });
           continue;
         }
         c.files.set(plane.name, path);
@@ -95,16 +119,23 @@ export function indexDataset(listing: DatasetListing, problems = new ProblemList
       for (const row of parseLabelCsv(csv.text, csv.name, problems)) {
         const c = cases.get(row.key);
         if (c) c.labels.set(target.task, row.label);
-        else problems.add({ file: csv.name, line: row.line, message: `case ${row.id} has no .npy file in ${split.name}/` });
+        else
+          problems.add({
+            file: csv.name,
+            line: row.line,
+            message: `case ${row.id} has no .npy file in ${split.name}/`,
+          });
       }
     }
-    if (cases.size === 0) problems.add({ file: `${split.name}/`, message: 'this split holds no case files (NNNN.npy)' });
+    if (cases.size === 0)
+      problems.add({ file: `${split.name}/`, message: 'this split holds no case files (NNNN.npy)' });
     splits.push({ name: split.name, cases: [...cases.values()].sort((a, b) => compareCaseIds(a.id, b.id)) });
   }
 
   for (const csv of listing.csvs) {
     const target = labelFileOf(csv.name);
-    if (target && !splitNames.includes(target.split)) problems.add({ file: csv.name, message: unmatchedLabelFile(target, splitNames) });
+    if (target && !splitNames.includes(target.split))
+      problems.add({ file: csv.name, message: unmatchedLabelFile(target, splitNames) });
   }
   for (const problem of planeCaseProblems(listing)) problems.add(problem);
   attachOverlays(listing, splits, problems);
@@ -112,30 +143,62 @@ export function indexDataset(listing: DatasetListing, problems = new ProblemList
   // Labels for the whole split's tasks are expected of every case; name the ones without.
   const planeList = sortPlanes([...planes]);
   for (const split of splits) {
-    const splitTasks = listing.csvs.map((c) => labelFileOf(c.name)).filter((t) => t?.split === split.name).map((t) => t!.task).sort(taskOrder);
+    const splitTasks = listing.csvs
+      .map((c) => labelFileOf(c.name))
+      .filter((t) => t?.split === split.name)
+      .map((t) => t!.task)
+      .sort(taskOrder);
     for (const c of split.cases) {
       const missingTasks = splitTasks.filter((t) => !c.labels.has(t));
-      if (missingTasks.length) problems.add({ file: `${split.name}/`, message: `case ${c.id} has no label in ${missingTasks.map((t) => `${split.name}-${t}.csv`).join(', ')}` });
+      if (missingTasks.length)
+        problems.add({
+          file: `${split.name}/`,
+          message: `case ${c.id} has no label in ${missingTasks.map((t) => `${split.name}-${t}.csv`).join(', ')}`,
+        });
       const missingPlanes = planeList.filter((p) => !c.files.has(p));
-      if (missingPlanes.length) problems.add({ file: `${split.name}/`, message: `case ${c.id} has no ${missingPlanes.join(', ')} file` });
+      if (missingPlanes.length)
+        problems.add({ file: `${split.name}/`, message: `case ${c.id} has no ${missingPlanes.join(', ')} file` });
     }
   }
   const taskList = [...tasks].sort(taskOrder);
   const models = readModels(listing, splits, taskList, planeList, choices, problems);
-  return { tasks: taskList, planes: planeList, splits, problems: problems.toArray(), problemCount: problems.count, models };
+  return {
+    tasks: taskList,
+    planes: planeList,
+    splits,
+    problems: problems.toArray(),
+    problemCount: problems.count,
+    models,
+  };
 }
 
 /** Reads every prediction file against its split's cases and labels. */
-function readModels(listing: DatasetListing, splits: DatasetSplit[], tasks: string[], planes: string[], choices: (model: string, split: string) => PredictionChoices, problems: ProblemList): ModelPredictions[] {
+function readModels(
+  listing: DatasetListing,
+  splits: DatasetSplit[],
+  tasks: string[],
+  planes: string[],
+  choices: (model: string, split: string) => PredictionChoices,
+  problems: ProblemList,
+): ModelPredictions[] {
   const models = new Map<string, ModelPredictions>();
   for (const source of listing.predictions ?? []) {
     const split = splits.find((s) => s.name === source.split);
     if (!split) {
-      problems.add({ file: source.file, message: `names no split of this dataset (${splits.map((s) => `${s.name}.csv`).join(', ')} would)` });
+      problems.add({
+        file: source.file,
+        message: `names no split of this dataset (${splits.map((s) => `${s.name}.csv`).join(', ')} would)`,
+      });
       continue;
     }
     const paths = listing.paths?.find((p) => p.split === source.split);
-    const read = readPredictions(source, { cases: split.cases, tasks, planes }, paths, choices(source.model, source.split), problems);
+    const read = readPredictions(
+      source,
+      { cases: split.cases, tasks, planes },
+      paths,
+      choices(source.model, source.split),
+      problems,
+    );
     if (!read) continue;
     const model = models.get(source.model) ?? { name: source.model, splits: [] };
     model.splits = [...model.splits.filter((s) => s.split !== source.split), read];
@@ -154,7 +217,13 @@ function attachOverlays(listing: DatasetListing, splits: DatasetSplit[], problem
       const key = caseKeyOf(id);
       const c = split?.cases.find((x) => x.key === key);
       if (c) c.overlays.push({ plane: overlay.plane, name: overlay.name, path });
-      else problems.add({ file: path, message: split ? `names no case of ${overlay.split}/ (case ${id})` : `names no split of this dataset (${overlay.split}/)` });
+      else
+        problems.add({
+          file: path,
+          message: split
+            ? `names no case of ${overlay.split}/ (case ${id})`
+            : `names no split of this dataset (${overlay.split}/)`,
+        });
     }
   }
 }
@@ -162,10 +231,14 @@ function attachOverlays(listing: DatasetListing, splits: DatasetSplit[], problem
 /** What to rename a label file to when no split folder has its split's name. */
 function unmatchedLabelFile(target: { split: string; task: string }, splits: string[]): string {
   const byCase = splits.find((s) => s.toLowerCase() === target.split.toLowerCase());
-  const byPrefix = splits.find((s) => s.toLowerCase().startsWith(target.split.toLowerCase()) || target.split.toLowerCase().startsWith(s.toLowerCase()));
+  const byPrefix = splits.find(
+    (s) =>
+      s.toLowerCase().startsWith(target.split.toLowerCase()) || target.split.toLowerCase().startsWith(s.toLowerCase()),
+  );
   const suggestion = byCase ?? byPrefix;
   const why = `there is no split folder ${target.split}/, so its labels are not used`;
-  if (suggestion) return `${why}: rename it to ${suggestion}-${target.task}.csv to label ${suggestion}/${byCase ? ' (names are case-sensitive)' : ''}`;
+  if (suggestion)
+    return `${why}: rename it to ${suggestion}-${target.task}.csv to label ${suggestion}/${byCase ? ' (names are case-sensitive)' : ''}`;
   return `${why}: name label files {split}-{task}.csv after a split folder (${splits.map((s) => `${s}/`).join(', ') || 'none found'})`;
 }
 
@@ -184,10 +257,16 @@ function planeCaseProblems(listing: DatasetListing): DatasetProblem[] {
   for (const [lower, forms] of spellings) {
     if (forms.size < 2) continue;
     // The spelling most splits use (lower case on a tie) is the one to keep.
-    const keep = [...forms].sort(([a, sa], [b, sb]) => sb.length - sa.length || Number(b === lower) - Number(a === lower) || a.localeCompare(b))[0][0];
+    const keep = [...forms].sort(
+      ([a, sa], [b, sb]) => sb.length - sa.length || Number(b === lower) - Number(a === lower) || a.localeCompare(b),
+    )[0][0];
     for (const [name, splits] of forms) {
       if (name === keep) continue;
-      for (const split of splits) problems.push({ file: `${split}/${name}/`, message: `plane folder names differ only in case (${[...forms.keys()].map((f) => `${f}/`).join(', ')}): rename it to ${keep}/ so that its cases line up` });
+      for (const split of splits)
+        problems.push({
+          file: `${split}/${name}/`,
+          message: `plane folder names differ only in case (${[...forms.keys()].map((f) => `${f}/`).join(', ')}): rename it to ${keep}/ so that its cases line up`,
+        });
     }
   }
   return problems;

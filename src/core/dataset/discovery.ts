@@ -29,7 +29,11 @@ const DATASET_NAMES = new Set(['train', 'valid', 'val', 'validation', 'test', 'a
  * they are no longer read, and the search says where it stopped. Hidden folders and
  * node_modules are skipped.
  */
-export async function discoverDatasetRoots(fs: DatasetFs, folders: readonly string[], maxFolders = MAX_FOLDERS_READ): Promise<Discovery> {
+export async function discoverDatasetRoots(
+  fs: DatasetFs,
+  folders: readonly string[],
+  maxFolders = MAX_FOLDERS_READ,
+): Promise<Discovery> {
   const roots = new Set<string>();
   const stopped: string[] = [];
   for (const folder of folders) {
@@ -37,14 +41,17 @@ export async function discoverDatasetRoots(fs: DatasetFs, folders: readonly stri
     let read = 0;
     let said = false;
     for (let depth = 0; depth <= ROOT_DEPTH + 2 && level.length; depth++) {
-      const isNamed = (dir: string) => depth === 0 || DATASET_NAMES.has(dir.slice(dir.lastIndexOf('/') + 1).toLowerCase());
+      const isNamed = (dir: string) =>
+        depth === 0 || DATASET_NAMES.has(dir.slice(dir.lastIndexOf('/') + 1).toLowerCase());
       const named = level.filter(isNamed);
       const others = level.filter((dir) => !isNamed(dir));
       const room = Math.max(0, maxFolders - read);
       // Said once: below where it stopped, only named folders are read.
       if (others.length > room && !said) {
         said = true;
-        stopped.push(`${folder}: stopped at depth ${depth} after reading ${read} folders (limit ${maxFolders}); ${others.length - room} folders there were not read (those named as MRNet's splits and planes are read all the same)`);
+        stopped.push(
+          `${folder}: stopped at depth ${depth} after reading ${read} folders (limit ${maxFolders}); ${others.length - room} folders there were not read (those named as MRNet's splits and planes are read all the same)`,
+        );
       }
       level = [...named, ...others.slice(0, room)];
       read += level.length;

@@ -54,7 +54,13 @@ function labelValue(field: string, separator: string): number | undefined {
  * of double quotes around either. Undefined for any other line: the general path reads it (and
  * says what is wrong with it).
  */
-function simpleRow(raw: string, lineStart: number, lineEnd: number, separator: string, skip: number): [string, 0 | 1] | undefined {
+function simpleRow(
+  raw: string,
+  lineStart: number,
+  lineEnd: number,
+  separator: string,
+  skip: number,
+): [string, 0 | 1] | undefined {
   let start = lineStart;
   for (let f = 0; f < skip; f++) {
     const next = raw.indexOf(separator, start);
@@ -70,7 +76,8 @@ function simpleRow(raw: string, lineStart: number, lineEnd: number, separator: s
   // The id: digits, after any folder and before any .npy.
   let idStart = b;
   while (idStart > a && raw.charCodeAt(idStart - 1) !== 47 && raw.charCodeAt(idStart - 1) !== 92) idStart--; // after any / or \\
-  const idEnd = b - idStart > 4 && raw.charCodeAt(b - 4) === 46 && raw.slice(b - 3, b).toLowerCase() === 'npy' ? b - 4 : b;
+  const idEnd =
+    b - idStart > 4 && raw.charCodeAt(b - 4) === 46 && raw.slice(b - 3, b).toLowerCase() === 'npy' ? b - 4 : b;
   if (idEnd <= idStart) return undefined;
   for (let i = idStart; i < idEnd; i++) {
     const ch = raw.charCodeAt(i);
@@ -129,7 +136,7 @@ export function parseLabelCsv(text: string, file: string, problems: ProblemList)
   let nextLf = -2;
   let nextCr = -2;
   let line = 0;
-  for (let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; start <= text.length; ) {
+  for (let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; start <= text.length;) {
     if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf('\n', start);
     if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
     const end = nextLf < 0 ? (nextCr < 0 ? text.length : nextCr) : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
@@ -149,7 +156,11 @@ export function parseLabelCsv(text: string, file: string, problems: ProblemList)
     if (separator === undefined) {
       separator = csvSeparator(raw);
       if (separator === undefined) {
-        found.push({ file, line, message: `no separator (',', ';' or tab) between a case id and a label: '${raw.slice(0, 40)}'` });
+        found.push({
+          file,
+          line,
+          message: `no separator (',', ';' or tab) between a case id and a label: '${raw.slice(0, 40)}'`,
+        });
         break;
       }
     }
@@ -180,7 +191,10 @@ export function parseLabelCsv(text: string, file: string, problems: ProblemList)
   const unique = withoutRepeats(rows, file, found);
   for (const p of found.sort((a, b) => a.line! - b.line!)) problems.add(p);
   if (unique.length === 0) {
-    problems.add({ file, message: 'yields no usable rows: a label file holds one case per line, a case id and a 0/1 label (e.g. 0000,0)' });
+    problems.add({
+      file,
+      message: 'yields no usable rows: a label file holds one case per line, a case id and a 0/1 label (e.g. 0000,0)',
+    });
   }
   return unique;
 }
@@ -207,7 +221,11 @@ function withoutRepeats(rows: LabelRow[], file: string, found: DatasetProblem[])
     }
     const previous = firstOf.get(row.key);
     if (previous && previous.label !== row.label) {
-      found.push({ file, line: row.line, message: `case ${row.id} appears again with another label (line ${previous.line} says ${previous.label}); both are left out` });
+      found.push({
+        file,
+        line: row.line,
+        message: `case ${row.id} appears again with another label (line ${previous.line} says ${previous.label}); both are left out`,
+      });
       conflicting.add(row.key);
     } else if (!previous) {
       firstOf.set(row.key, row);

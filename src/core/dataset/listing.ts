@@ -1,6 +1,14 @@
 import { DatasetListing } from './datasetIndex';
 import { decodeCsvText } from './labelCsv';
-import { OVERLAYS, PREDICTIONS, caseArchiveIdOf, caseIdOf, labelFileOf, pathsFileOf, predictionSplitOf } from '../../shared/datasetLayout';
+import {
+  OVERLAYS,
+  PREDICTIONS,
+  caseArchiveIdOf,
+  caseIdOf,
+  labelFileOf,
+  pathsFileOf,
+  predictionSplitOf,
+} from '../../shared/datasetLayout';
 import { PredictionSource } from '../predictions/predictionFile';
 import { ProblemList } from './problems';
 
@@ -12,7 +20,6 @@ export interface DatasetFs {
   readDirectory(path: string): Promise<[string, EntryType][]>;
   readFile(path: string): Promise<Uint8Array>;
 }
-
 
 /** Folders looked into, a level, below a plane folder that holds no case files, to tell a nested dataset; and how deep. */
 const NESTED_PROBES = 3;
@@ -39,11 +46,18 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
     try {
       return await fs.readDirectory(relative ? `${root}/${relative}` : root);
     } catch (e) {
-      problems.add({ file: relative ? `${relative}/` : '.', message: `cannot be read: ${e instanceof Error ? e.message : String(e)}` });
+      problems.add({
+        file: relative ? `${relative}/` : '.',
+        message: `cannot be read: ${e instanceof Error ? e.message : String(e)}`,
+      });
       return [];
     }
   };
-  const notRegular = (path: string) => problems.add({ file: path, message: 'is not a regular file (a FIFO, device or socket, or a link to one); skipped' });
+  const notRegular = (path: string) =>
+    problems.add({
+      file: path,
+      message: 'is not a regular file (a FIFO, device or socket, or a link to one); skipped',
+    });
   const listing: DatasetListing = { splits: [], csvs: [], overlays: [], predictions: [], paths: [] };
   const readText = async (path: string): Promise<string | undefined> => {
     try {
@@ -72,7 +86,11 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
     if (labelFileOf(name)) {
       if (type !== 'file') {
         if (type === 'other') notRegular(name);
-        else problems.add({ file: name, message: 'cannot be read: it is a folder named like a label file; label files are CSV files' });
+        else
+          problems.add({
+            file: name,
+            message: 'cannot be read: it is a folder named like a label file; label files are CSV files',
+          });
         continue;
       }
       const text = await readText(name);
@@ -95,15 +113,27 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
       if (nested && !planes.some((p) => p.files.some((f) => caseIdOf(f)))) {
         // The case files' folder is a plane folder; its grandparent is the dataset's root.
         const inner = nested.split('/').slice(0, -2).join('/');
-        problems.add({ file: `${name}/`, message: `holds no case files itself but a dataset below it (${nested}/NNNN.npy): add ${inner}/ as a dataset of its own (MRNet: Select Dataset Folder…) or move it out of this one` });
-      }
-      else if (planes.length) listing.splits.push({ name, planes });
+        problems.add({
+          file: `${name}/`,
+          message: `holds no case files itself but a dataset below it (${nested}/NNNN.npy): add ${inner}/ as a dataset of its own (MRNet: Select Dataset Folder…) or move it out of this one`,
+        });
+      } else if (planes.length) listing.splits.push({ name, planes });
     }
   }
   // Named almost as a label file of a split found: said, with the name it needs.
   for (const [name, type] of rootEntries) {
-    const renamed = type === 'file' ? labelFileNameFor(name, listing.splits.map((s) => s.name)) : undefined;
-    if (renamed) problems.add({ file: name, message: `looks like a label file but is not read: label files are named {split}-{task}.csv (a hyphen, a lower-case .csv); rename it to ${renamed}` });
+    const renamed =
+      type === 'file'
+        ? labelFileNameFor(
+            name,
+            listing.splits.map((s) => s.name),
+          )
+        : undefined;
+    if (renamed)
+      problems.add({
+        file: name,
+        message: `looks like a label file but is not read: label files are named {split}-{task}.csv (a hyphen, a lower-case .csv); rename it to ${renamed}`,
+      });
   }
   return listing;
 
@@ -113,16 +143,19 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
    */
   async function listOverlays(): Promise<NonNullable<DatasetListing['overlays']>> {
     const found: NonNullable<DatasetListing['overlays']> = [];
-    const folders = async (path: string) => (await list(path)).filter(([n, t]) => t === 'folder' && !n.startsWith('.')).map(([n]) => n);
+    const folders = async (path: string) =>
+      (await list(path)).filter(([n, t]) => t === 'folder' && !n.startsWith('.')).map(([n]) => n);
     for (const overlay of await folders(OVERLAYS)) {
       for (const split of await folders(`${OVERLAYS}/${overlay}`)) {
         const entries = await list(`${OVERLAYS}/${overlay}/${split}`);
-        for (const [f, t] of entries) if (t === 'other' && (caseArchiveIdOf(f) || caseIdOf(f))) notRegular(`${OVERLAYS}/${overlay}/${split}/${f}`);
+        for (const [f, t] of entries)
+          if (t === 'other' && (caseArchiveIdOf(f) || caseIdOf(f))) notRegular(`${OVERLAYS}/${overlay}/${split}/${f}`);
         const archives = entries.filter(([f, t]) => t === 'file' && caseArchiveIdOf(f)).map(([f]) => f);
         if (archives.length) found.push({ name: overlay, split, plane: '', files: archives });
         for (const plane of await folders(`${OVERLAYS}/${overlay}/${split}`)) {
           const planeEntries = await list(`${OVERLAYS}/${overlay}/${split}/${plane}`);
-          for (const [f, t] of planeEntries) if (t === 'other' && caseIdOf(f)) notRegular(`${OVERLAYS}/${overlay}/${split}/${plane}/${f}`);
+          for (const [f, t] of planeEntries)
+            if (t === 'other' && caseIdOf(f)) notRegular(`${OVERLAYS}/${overlay}/${split}/${plane}/${f}`);
           const files = planeEntries.filter(([f, t]) => t === 'file' && caseIdOf(f)).map(([f]) => f);
           if (files.length) found.push({ name: overlay, split, plane, files });
         }

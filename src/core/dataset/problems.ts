@@ -36,7 +36,10 @@ export class ProblemList {
     const rest = [...this.counts].filter(([, n]) => n > PROBLEMS_LISTED_PER_FILE);
     return [
       ...this.listed,
-      ...rest.map(([file, n]) => ({ file, message: `${(n - PROBLEMS_LISTED_PER_FILE).toLocaleString('en-US')} more problems in this file are not listed` })),
+      ...rest.map(([file, n]) => ({
+        file,
+        message: `${(n - PROBLEMS_LISTED_PER_FILE).toLocaleString('en-US')} more problems in this file are not listed`,
+      })),
     ];
   }
 }

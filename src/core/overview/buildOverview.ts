@@ -2,7 +2,15 @@ import { DatasetCase, DatasetIndex } from '../dataset/datasetIndex';
 import { filterLabel } from '../dataset/caseLabels';
 import { planeDisplayName } from '../../shared/datasetLayout';
 import { formatStat } from '../../shared/format';
-import { OverviewData, OverviewSelection, ReadingState, SLICES_MISSING, SLICES_UNREAD, SLICES_UNREADABLE, UnusualVolume } from '../../shared/overview/overviewProtocol';
+import {
+  OverviewData,
+  OverviewSelection,
+  ReadingState,
+  SLICES_MISSING,
+  SLICES_UNREAD,
+  SLICES_UNREADABLE,
+  UnusualVolume,
+} from '../../shared/overview/overviewProtocol';
 import { OverviewArrays, intensityBins, valueBinEdges } from '../../shared/overview/overviewStats';
 
 /** What a `.npy` header says of a volume, or why it could not be read. */
@@ -33,21 +41,26 @@ export function buildOverview(inputs: OverviewInputs): OverviewData {
   const cases = overviewCases(index);
   const splits = index.splits.map((s) => s.name);
   const problems: OverviewData['problems'] = [];
-  const slices = index.planes.map((plane) => Int32Array.from(cases, (c) => {
-    const file = c.files.get(plane);
-    if (file === undefined) return SLICES_MISSING;
-    const facts = inputs.headers.get(file);
-    if (!facts) return SLICES_UNREAD;
-    if ('error' in facts) {
-      problems.push({ file, message: facts.error });
-      return SLICES_UNREADABLE;
-    }
-    return facts.shape.length ? facts.shape[0] : 1;
-  }));
-  const intensity = (pick: (f: { mean: number; high: number }) => number) => index.planes.map((plane) => Float64Array.from(cases, (c) => {
-    const facts = inputs.intensities.get(c.files.get(plane) ?? '');
-    return facts && !('error' in facts) ? pick(facts) : NaN;
-  }));
+  const slices = index.planes.map((plane) =>
+    Int32Array.from(cases, (c) => {
+      const file = c.files.get(plane);
+      if (file === undefined) return SLICES_MISSING;
+      const facts = inputs.headers.get(file);
+      if (!facts) return SLICES_UNREAD;
+      if ('error' in facts) {
+        problems.push({ file, message: facts.error });
+        return SLICES_UNREADABLE;
+      }
+      return facts.shape.length ? facts.shape[0] : 1;
+    }),
+  );
+  const intensity = (pick: (f: { mean: number; high: number }) => number) =>
+    index.planes.map((plane) =>
+      Float64Array.from(cases, (c) => {
+        const facts = inputs.intensities.get(c.files.get(plane) ?? '');
+        return facts && !('error' in facts) ? pick(facts) : NaN;
+      }),
+    );
   for (const c of cases) {
     for (const file of c.files.values()) {
       const facts = inputs.intensities.get(file);
@@ -76,7 +89,11 @@ export function buildOverview(inputs: OverviewInputs): OverviewData {
  * Volumes whose in-plane shape (all but the slice axis) or dtype is not the one most of their
  * plane's volumes have (MRNet's: 256 x 256, uint8), and any that is not 3-D.
  */
-function unusualVolumes(planes: readonly string[], cases: readonly DatasetCase[], headers: ReadonlyMap<string, HeaderFacts>): UnusualVolume[] {
+function unusualVolumes(
+  planes: readonly string[],
+  cases: readonly DatasetCase[],
+  headers: ReadonlyMap<string, HeaderFacts>,
+): UnusualVolume[] {
   const out: UnusualVolume[] = [];
   planes.forEach((plane) => {
     const read = cases.flatMap((c, i) => {
@@ -87,7 +104,8 @@ function unusualVolumes(planes: readonly string[], cases: readonly DatasetCase[]
     const dtype = mostCommon(read.map((r) => r.facts.dtype));
     const expected = `(…, ${shape ?? '?'}) ${dtype ?? '?'}`;
     for (const r of read) {
-      if (r.facts.shape.length !== 3 || r.inPlane !== shape || r.facts.dtype !== dtype) out.push({ case: r.i, plane, shape: r.facts.shapeText, dtype: r.facts.dtype, expected });
+      if (r.facts.shape.length !== 3 || r.inPlane !== shape || r.facts.dtype !== dtype)
+        out.push({ case: r.i, plane, shape: r.facts.shapeText, dtype: r.facts.dtype, expected });
     }
   });
   return out.sort((a, b) => a.case - b.case || planes.indexOf(a.plane) - planes.indexOf(b.plane));

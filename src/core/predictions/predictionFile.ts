@@ -66,10 +66,17 @@ export function readPredictions(
   problems: ProblemList,
 ): SplitPredictions | undefined {
   const file = source.file;
-  const lines = source.text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).map((text, i) => ({ text, line: i + 1 })).filter((l) => l.text.trim() !== '');
+  const lines = source.text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/)
+    .map((text, i) => ({ text, line: i + 1 }))
+    .filter((l) => l.text.trim() !== '');
   const separator = lines.length ? csvSeparator(lines[0].text) : undefined;
   if (!separator) {
-    problems.add({ file, message: lines.length ? 'no separator between columns: a prediction file is a CSV' : 'is empty' });
+    problems.add({
+      file,
+      message: lines.length ? 'no separator between columns: a prediction file is a CSV' : 'is empty',
+    });
     return undefined;
   }
   const rows = lines.map((l) => ({ line: l.line, fields: l.text.split(separator).map(unquote) }));
@@ -85,34 +92,61 @@ export function readPredictions(
     const ids = paths ? idsOfPathsFile(paths, problems) : split.cases.map((c) => c.id);
     const where = paths ? `${paths.file} lists ${ids.length} cases` : `${source.split}/ has ${ids.length} cases`;
     if (ids.length !== rows.length) {
-      problems.add({ file, message: `has ${rows.length} rows but ${where}: rows cannot be matched to cases, so this file is not used` });
+      problems.add({
+        file,
+        message: `has ${rows.length} rows but ${where}: rows cannot be matched to cases, so this file is not used`,
+      });
       return undefined;
     }
     keys = ids.map(caseKeyOf);
     // A row with another number of columns is one problem, not one per missing cell.
     const whole = rows.map((r) => {
-      if (r.fields.length !== order!.length) problems.add({ file, line: r.line, message: `has ${r.fields.length} columns; a headerless prediction file has ${order!.length} (${order!.map(taskDisplayName).join(', ')})` });
+      if (r.fields.length !== order!.length)
+        problems.add({
+          file,
+          line: r.line,
+          message: `has ${r.fields.length} columns; a headerless prediction file has ${order!.length} (${order!.map(taskDisplayName).join(', ')})`,
+        });
       return r.fields.length === order!.length;
     });
-    columns = order.map((task, i) => ({ name: taskDisplayName(task), task, values: rows.map((r, k) => (whole[k] ? cell(r.fields[i], r.line, `column ${i + 1}`) : undefined)) }));
+    columns = order.map((task, i) => ({
+      name: taskDisplayName(task),
+      task,
+      values: rows.map((r, k) => (whole[k] ? cell(r.fields[i], r.line, `column ${i + 1}`) : undefined)),
+    }));
   } else {
     const header = rows.shift()!.fields.map((f) => f.toLowerCase());
-    const idColumn = Math.max(0, header.findIndex((h) => h === 'case' || h === 'id'));
+    const idColumn = Math.max(
+      0,
+      header.findIndex((h) => h === 'case' || h === 'id'),
+    );
     columns = [];
     header.forEach((name, i) => {
       if (i === idColumn) return;
       const task = split.tasks.find((t) => t.toLowerCase() === name);
-      const plane = task ? undefined : split.planes.find((p) => split.tasks.some((t) => `${t}_${p}`.toLowerCase() === name));
+      const plane = task
+        ? undefined
+        : split.planes.find((p) => split.tasks.some((t) => `${t}_${p}`.toLowerCase() === name));
       const planeTask = plane && split.tasks.find((t) => `${t}_${plane}`.toLowerCase() === name);
-      if (task || planeTask) columns.push({ name, task: (task ?? planeTask)!, plane, values: rows.map((r) => cell(r.fields[i], r.line, name)) });
+      if (task || planeTask)
+        columns.push({
+          name,
+          task: (task ?? planeTask)!,
+          plane,
+          values: rows.map((r) => cell(r.fields[i], r.line, name)),
+        });
     });
     if (!columns.some((c) => !c.plane)) {
-      problems.add({ file, message: `names no task in its header (${header.join(', ')}): name a column after a task of the labels (${split.tasks.join(', ')})` });
+      problems.add({
+        file,
+        message: `names no task in its header (${header.join(', ')}): name a column after a task of the labels (${split.tasks.join(', ')})`,
+      });
       return undefined;
     }
     keys = rows.map((r) => {
       const id = caseIdField(r.fields[idColumn] ?? '');
-      if (id === undefined) problems.add({ file, line: r.line, message: `case id '${r.fields[idColumn] ?? ''}' is not a number` });
+      if (id === undefined)
+        problems.add({ file, line: r.line, message: `case id '${r.fields[idColumn] ?? ''}' is not a number` });
       return id === undefined ? undefined : caseKeyOf(id);
     });
   }
@@ -124,11 +158,25 @@ export function readPredictions(
     const outside = numbers.filter((v) => v < 0 || v > 1).length;
     if (outside < 2 || outside < LOGIT_SHARE * numbers.length) continue;
     logitColumns.push(column.name);
-    if (choices.logistic) column.values = column.values.map((v) => (v === undefined || !Number.isFinite(v) ? v : 1 / (1 + Math.exp(-v))));
-    else problems.add({ file, message: `column ${column.name}: ${outside} of ${numbers.length} values lie outside [0, 1], so these are probably logits, not probabilities; the column is not used until the logistic function is applied (MRNet: Apply Logistic Function to Predictions)` });
+    if (choices.logistic)
+      column.values = column.values.map((v) => (v === undefined || !Number.isFinite(v) ? v : 1 / (1 + Math.exp(-v))));
+    else
+      problems.add({
+        file,
+        message: `column ${column.name}: ${outside} of ${numbers.length} values lie outside [0, 1], so these are probably logits, not probabilities; the column is not used until the logistic function is applied (MRNet: Apply Logistic Function to Predictions)`,
+      });
   }
 
-  const result: SplitPredictions = { model: source.model, split: source.split, file, tasks: new Map(), planes: new Map(), order, logitColumns, logistic: !!choices.logistic && logitColumns.length > 0 };
+  const result: SplitPredictions = {
+    model: source.model,
+    split: source.split,
+    file,
+    tasks: new Map(),
+    planes: new Map(),
+    order,
+    logitColumns,
+    logistic: !!choices.logistic && logitColumns.length > 0,
+  };
   const seen = new Map<string, number>();
   rows.forEach((r, i) => {
     const key = keys[i];
@@ -140,7 +188,11 @@ export function readPredictions(
     }
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.add({ file, line: r.line, message: `case ${c.id} appears again (first on line ${first}); the first row is used` });
+      problems.add({
+        file,
+        line: r.line,
+        message: `case ${c.id} appears again (first on line ${first}); the first row is used`,
+      });
       return;
     }
     seen.set(key, r.line);
@@ -149,7 +201,8 @@ export function readPredictions(
       const v = column.values[i];
       if (v === undefined) continue;
       if (Number.isNaN(v)) problems.add({ file, line: r.line, message: `${column.name} for case ${c.id} is NaN` });
-      else if (v < 0 || v > 1) problems.add({ file, line: r.line, message: `${column.name} for case ${c.id} is ${v}, outside [0, 1]` });
+      else if (v < 0 || v > 1)
+        problems.add({ file, line: r.line, message: `${column.name} for case ${c.id} is ${v}, outside [0, 1]` });
       else if (column.plane) {
         const byPlane = result.planes.get(column.task) ?? new Map<string, Map<string, number>>();
         byPlane.set(column.plane, (byPlane.get(column.plane) ?? new Map<string, number>()).set(key, v));
@@ -158,11 +211,21 @@ export function readPredictions(
     }
   });
   const missing = split.cases.filter((c) => !seen.has(c.key));
-  if (missing.length) problems.add({ file, message: `has no row for ${missing.length} of the ${split.cases.length} cases of ${source.split}/ (${missing.slice(0, 5).map((c) => c.id).join(', ')}${missing.length > 5 ? ', …' : ''})` });
+  if (missing.length)
+    problems.add({
+      file,
+      message: `has no row for ${missing.length} of the ${split.cases.length} cases of ${source.split}/ (${missing
+        .slice(0, 5)
+        .map((c) => c.id)
+        .join(', ')}${missing.length > 5 ? ', …' : ''})`,
+    });
   if (headerless) result.betterOrder = betterOrder(result, split.cases, order!);
   if (result.betterOrder) {
     const names = (o: string[]) => o.map(taskDisplayName).join(', ');
-    problems.add({ file, message: `its columns look like ${names(result.betterOrder.order)} rather than ${names(order!)} (mean AUC ${result.betterOrder.meanAuc.toFixed(2)} against ${result.betterOrder.currentMeanAuc.toFixed(2)}); nothing was switched: choose the order with MRNet: Set Prediction Column Order` });
+    problems.add({
+      file,
+      message: `its columns look like ${names(result.betterOrder.order)} rather than ${names(order!)} (mean AUC ${result.betterOrder.meanAuc.toFixed(2)} against ${result.betterOrder.currentMeanAuc.toFixed(2)}); nothing was switched: choose the order with MRNet: Set Prediction Column Order`,
+    });
   }
   return result;
 
@@ -188,7 +251,8 @@ function idsOfPathsFile(paths: { file: string; text: string }, problems: Problem
     const path = unquote(raw.split(',')[0] ?? '');
     if (!path) return;
     const id = caseIdOf(path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1));
-    if (id === undefined) problems.add({ file: paths.file, line: i + 1, message: `'${path.slice(0, 60)}' names no case file (NNNN.npy)` });
+    if (id === undefined)
+      problems.add({ file: paths.file, line: i + 1, message: `'${path.slice(0, 60)}' names no case file (NNNN.npy)` });
     else if (!seen.has(caseKeyOf(id))) {
       seen.add(caseKeyOf(id));
       ids.push(id);
@@ -198,7 +262,11 @@ function idsOfPathsFile(paths: { file: string; text: string }, problems: Problem
 }
 
 /** The column order, among every assignment of the three columns to tasks, whose mean AUC beats the current one clearly. */
-function betterOrder(read: SplitPredictions, cases: readonly DatasetCase[], order: string[]): SplitPredictions['betterOrder'] {
+function betterOrder(
+  read: SplitPredictions,
+  cases: readonly DatasetCase[],
+  order: string[],
+): SplitPredictions['betterOrder'] {
   const byColumn = order.map((task) => read.tasks.get(task) ?? new Map<string, number>());
   const meanAuc = (assignment: string[]) => {
     const aucs = assignment.map((task, i) => {
@@ -219,7 +287,8 @@ function betterOrder(read: SplitPredictions, cases: readonly DatasetCase[], orde
   let best: SplitPredictions['betterOrder'];
   for (const candidate of permutations(order)) {
     const mean = meanAuc(candidate);
-    if (mean !== undefined && mean >= current + BETTER_ORDER_MARGIN && (!best || mean > best.meanAuc)) best = { order: candidate, meanAuc: mean, currentMeanAuc: current };
+    if (mean !== undefined && mean >= current + BETTER_ORDER_MARGIN && (!best || mean > best.meanAuc))
+      best = { order: candidate, meanAuc: mean, currentMeanAuc: current };
   }
   return best;
 }
@@ -227,5 +296,7 @@ function betterOrder(read: SplitPredictions, cases: readonly DatasetCase[], orde
 /** Every order of `items`. */
 export function permutations(items: string[]): string[][] {
   if (items.length <= 1) return [items];
-  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
 }

@@ -5,7 +5,8 @@
  * An ACL tear breaks the band and surrounds the gap with oedema; a meniscus tear draws a
  * bright cleft through the posterior horn of the medial meniscus.
  */
-export type Tissue = 'air' | 'soft' | 'fat' | 'cortex' | 'marrow' | 'cartilage' | 'fluid' | 'meniscus' | 'ligament' | 'oedema';
+export type Tissue =
+  'air' | 'soft' | 'fat' | 'cortex' | 'marrow' | 'cartilage' | 'fluid' | 'meniscus' | 'ligament' | 'oedema';
 
 export interface Pathology {
   aclTear: boolean;
@@ -16,16 +17,59 @@ export interface Pathology {
 export type Plane = 'axial' | 'coronal' | 'sagittal';
 const SEQUENCES: Record<Plane, Record<Tissue, number>> = {
   // coronal T1: fat and marrow bright, fluid dark
-  coronal: { air: 4, soft: 95, fat: 185, cortex: 18, marrow: 200, cartilage: 105, fluid: 55, meniscus: 22, ligament: 40, oedema: 70 },
+  coronal: {
+    air: 4,
+    soft: 95,
+    fat: 185,
+    cortex: 18,
+    marrow: 200,
+    cartilage: 105,
+    fluid: 55,
+    meniscus: 22,
+    ligament: 40,
+    oedema: 70,
+  },
   // sagittal PD / T2 fat-sat: fluid and oedema bright, marrow dark
-  sagittal: { air: 4, soft: 85, fat: 60, cortex: 15, marrow: 70, cartilage: 150, fluid: 225, meniscus: 20, ligament: 32, oedema: 215 },
+  sagittal: {
+    air: 4,
+    soft: 85,
+    fat: 60,
+    cortex: 15,
+    marrow: 70,
+    cartilage: 150,
+    fluid: 225,
+    meniscus: 20,
+    ligament: 32,
+    oedema: 215,
+  },
   // axial PD fat-sat
-  axial: { air: 4, soft: 90, fat: 55, cortex: 15, marrow: 75, cartilage: 145, fluid: 220, meniscus: 22, ligament: 35, oedema: 210 },
+  axial: {
+    air: 4,
+    soft: 90,
+    fat: 55,
+    cortex: 15,
+    marrow: 75,
+    cartilage: 145,
+    fluid: 220,
+    meniscus: 22,
+    ligament: 35,
+    oedema: 210,
+  },
 };
 
 const JOINT = 0.02; // the joint line, in v
 
-function ellipsoid(u: number, v: number, w: number, cu: number, cv: number, cw: number, ru: number, rv: number, rw: number): number {
+function ellipsoid(
+  u: number,
+  v: number,
+  w: number,
+  cu: number,
+  cv: number,
+  cw: number,
+  ru: number,
+  rv: number,
+  rw: number,
+): number {
   const a = (u - cu) / ru;
   const b = (v - cv) / rv;
   const c = (w - cw) / rw;
@@ -54,7 +98,10 @@ function tibia(u: number, v: number, w: number): number {
 function segmentDistance(p: number[], a: number[], b: number[]): { d: number; t: number } {
   const ab = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
   const ap = [p[0] - a[0], p[1] - a[1], p[2] - a[2]];
-  const t = Math.max(0, Math.min(1, (ap[0] * ab[0] + ap[1] * ab[1] + ap[2] * ab[2]) / (ab[0] ** 2 + ab[1] ** 2 + ab[2] ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, (ap[0] * ab[0] + ap[1] * ab[1] + ap[2] * ab[2]) / (ab[0] ** 2 + ab[1] ** 2 + ab[2] ** 2)),
+  );
   const d = Math.hypot(ap[0] - t * ab[0], ap[1] - t * ab[1], ap[2] - t * ab[2]);
   return { d, t };
 }
@@ -100,9 +147,10 @@ function tissueAt(u: number, v: number, w: number, pathology: Pathology): Tissue
   // Menisci: C-shaped wedges in the joint space at the rim of the tibial plateau.
   if (v > JOINT - 0.03 && v < JOINT + 0.07) {
     const r = Math.sqrt((u / 0.46) ** 2 + (w / 0.36) ** 2);
-    const height = 0.05 * (r - 0.68) / 0.3; // the wedge is thick at the rim, thin inside
+    const height = (0.05 * (r - 0.68)) / 0.3; // the wedge is thick at the rim, thin inside
     if (r > 0.68 && r < 1 && Math.abs(v - (JOINT + 0.02)) < height && Math.abs(u) > 0.06) {
-      const tear = pathology.meniscusTear && u < 0 && w > 0.05 && Math.abs(v - (JOINT + 0.02) - (r - 0.84) * 0.4) < 0.008;
+      const tear =
+        pathology.meniscusTear && u < 0 && w > 0.05 && Math.abs(v - (JOINT + 0.02) - (r - 0.84) * 0.4) < 0.008;
       return tear ? 'fluid' : 'meniscus';
     }
   }
@@ -134,7 +182,8 @@ export function renderSlice(plane: Plane, t: number, pathology: Pathology, size 
   const brightness = SEQUENCES[plane];
   const out = new Uint8Array(size * size);
   for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) out[y * size + x] = brightness[tissueAt(...pointOf(plane, t, (x + 0.5) / size, (y + 0.5) / size), pathology)];
+    for (let x = 0; x < size; x++)
+      out[y * size + x] = brightness[tissueAt(...pointOf(plane, t, (x + 0.5) / size, (y + 0.5) / size), pathology)];
   }
   return out;
 }
@@ -146,7 +195,15 @@ export function labelSlice(plane: Plane, t: number, pathology: Pathology, size =
     for (let x = 0; x < size; x++) {
       const p = pointOf(plane, t, (x + 0.5) / size, (y + 0.5) / size);
       const tissue = tissueAt(...p, pathology);
-      out[y * size + x] = lesionAt(...p, pathology) ? 4 : tissue === 'marrow' || tissue === 'cortex' ? 1 : tissue === 'cartilage' ? 2 : tissue === 'meniscus' ? 3 : 0;
+      out[y * size + x] = lesionAt(...p, pathology)
+        ? 4
+        : tissue === 'marrow' || tissue === 'cortex'
+          ? 1
+          : tissue === 'cartilage'
+            ? 2
+            : tissue === 'meniscus'
+              ? 3
+              : 0;
     }
   }
   return out;
@@ -165,7 +222,13 @@ export function lesionMap(plane: Plane, t: number, pathology: Pathology, cells =
       let hits = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          if (lesionAt(...pointOf(plane, t, (cx + (sx + 0.5) / samples) / cells, (cy + (sy + 0.5) / samples) / cells), pathology)) hits++;
+          if (
+            lesionAt(
+              ...pointOf(plane, t, (cx + (sx + 0.5) / samples) / cells, (cy + (sy + 0.5) / samples) / cells),
+              pathology,
+            )
+          )
+            hits++;
         }
       }
       out[cy * cells + cx] = Math.min(1, (3 * hits) / samples ** 2);

@@ -28,8 +28,20 @@ const SLICES: Record<string, Record<Plane, [number, number]>> = {
  * meniscus positive is abnormal.
  */
 const COMBINATIONS: Record<string, [number, number, number, number][]> = {
-  train: [[0, 0, 0, 217], [1, 0, 0, 433], [1, 0, 1, 272], [1, 1, 0, 83], [1, 1, 1, 125]],
-  valid: [[0, 0, 0, 25], [1, 0, 0, 17], [1, 0, 1, 24], [1, 1, 0, 26], [1, 1, 1, 28]],
+  train: [
+    [0, 0, 0, 217],
+    [1, 0, 0, 433],
+    [1, 0, 1, 272],
+    [1, 1, 0, 83],
+    [1, 1, 1, 125],
+  ],
+  valid: [
+    [0, 0, 0, 25],
+    [1, 0, 0, 17],
+    [1, 0, 1, 24],
+    [1, 1, 0, 26],
+    [1, 1, 1, 28],
+  ],
 };
 
 /** Images of a series across the knee, rendered once and shared by every case of that kind. */
@@ -54,7 +66,10 @@ export interface SampleCase {
 export function sampleCases(options: SampleOptions): SampleCase[] {
   const random = new Random(options.seed);
   const cases: SampleCase[] = [];
-  for (const [split, count] of [['train', options.train], ['valid', options.valid]] as const) {
+  for (const [split, count] of [
+    ['train', options.train],
+    ['valid', options.valid],
+  ] as const) {
     for (const labels of assignLabels(COMBINATIONS[split], count, random)) {
       const slices = {} as Record<Plane, number>;
       for (const plane of PLANES) {
@@ -84,7 +99,9 @@ export function* sampleDatasetFiles(options: SampleOptions): Generator<SampleFil
   const random = new Random(options.seed ^ 0x9e3779b9); // the images' own stream
   const camRandom = new Random(options.seed ^ 0x5bd1e995); // the overlays' own: the images stay as they were
   const bank = new Map<string, Uint8Array[]>();
-  const noise = Int8Array.from({ length: 1 << 18 }, () => Math.max(-127, Math.min(127, Math.round(random.normal(0, 7)))));
+  const noise = Int8Array.from({ length: 1 << 18 }, () =>
+    Math.max(-127, Math.min(127, Math.round(random.normal(0, 7)))),
+  );
   for (const c of cases) {
     const pathology: Pathology = { aclTear: c.labels[1] === 1, meniscusTear: c.labels[2] === 1 };
     // One segmented case per split (masks are 2 MB a plane): its first with an ACL tear, else its first.
@@ -93,22 +110,39 @@ export function* sampleDatasetFiles(options: SampleOptions): Generator<SampleFil
     for (const plane of PLANES) {
       // Each case sits a few pixels off centre, in its images and in its mask alike.
       const offset = { dx: random.int(-6, 6), dy: random.int(-6, 6) };
-      yield { path: `${c.split}/${plane}/${c.id}.npy`, data: caseVolume(plane, c.slices[plane], pathology, bank, noise, random, offset) };
-      yield { path: `overlays/${SAMPLE_CAM}/${c.split}/${plane}/${c.id}.npy`, data: caseCam(plane, c.slices[plane], pathology, camRandom) };
-      if (segmented) yield { path: `overlays/${SAMPLE_SEGMENTATION}/${c.split}/${plane}/${c.id}.npy`, data: caseMask(plane, c.slices[plane], pathology, offset) };
+      yield {
+        path: `${c.split}/${plane}/${c.id}.npy`,
+        data: caseVolume(plane, c.slices[plane], pathology, bank, noise, random, offset),
+      };
+      yield {
+        path: `overlays/${SAMPLE_CAM}/${c.split}/${plane}/${c.id}.npy`,
+        data: caseCam(plane, c.slices[plane], pathology, camRandom),
+      };
+      if (segmented)
+        yield {
+          path: `overlays/${SAMPLE_SEGMENTATION}/${c.split}/${plane}/${c.id}.npy`,
+          data: caseMask(plane, c.slices[plane], pathology, offset),
+        };
     }
   }
   for (const split of ['train', 'valid'] as const) {
     const inSplit = cases.filter((c) => c.split === split);
     for (const [t, task] of TASKS.entries()) {
-      yield { path: `${split}-${task}.csv`, data: new TextEncoder().encode(inSplit.map((c) => `${c.id},${c.labels[t]}\n`).join('')) };
+      yield {
+        path: `${split}-${task}.csv`,
+        data: new TextEncoder().encode(inSplit.map((c) => `${c.id},${c.labels[t]}\n`).join('')),
+      };
     }
   }
   yield* samplePredictionFiles(cases, options.seed);
 }
 
 /** Label triples for `count` cases in the proportions of MRNet's combinations, shuffled. */
-function assignLabels(combinations: [number, number, number, number][], count: number, random: Random): [number, number, number][] {
+function assignLabels(
+  combinations: [number, number, number, number][],
+  count: number,
+  random: Random,
+): [number, number, number][] {
   const total = combinations.reduce((s, c) => s + c[3], 0);
   const out: [number, number, number][] = [];
   let carried = 0;
@@ -135,7 +169,12 @@ function slicePosition(k: number, slices: number): number {
 }
 
 /** A segmentation of a case's plane: bone, cartilage, meniscus and lesion, where its images show them. */
-function caseMask(plane: Plane, slices: number, pathology: Pathology, { dx, dy }: { dx: number; dy: number }): Uint8Array {
+function caseMask(
+  plane: Plane,
+  slices: number,
+  pathology: Pathology,
+  { dx, dy }: { dx: number; dy: number },
+): Uint8Array {
   const size = 256 * 256;
   const mask = new Uint8Array(slices * size);
   for (let k = 0; k < slices; k++) {
@@ -148,7 +187,15 @@ function caseMask(plane: Plane, slices: number, pathology: Pathology, { dx, dy }
   return new Uint8Array(dump(mask, [slices, 256, 256]));
 }
 
-function caseVolume(plane: Plane, slices: number, pathology: Pathology, bank: Map<string, Uint8Array[]>, noise: Int8Array, random: Random, { dx, dy }: { dx: number; dy: number }): Uint8Array {
+function caseVolume(
+  plane: Plane,
+  slices: number,
+  pathology: Pathology,
+  bank: Map<string, Uint8Array[]>,
+  noise: Int8Array,
+  random: Random,
+  { dx, dy }: { dx: number; dy: number },
+): Uint8Array {
   const key = `${plane}:${pathology.aclTear}:${pathology.meniscusTear}`;
   let images = bank.get(key);
   if (!images) {

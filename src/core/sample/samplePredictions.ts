@@ -37,9 +37,19 @@ export function* samplePredictionFiles(cases: readonly SampleCase[], seed: numbe
     yield { path: `predictions/${SAMPLE_MODELS.baseline}/${split}.csv`, data: text([header, ...rows]) };
   }
   const valid = cases.filter((c) => c.split === 'valid').reverse();
-  yield { path: 'valid-paths.csv', data: text(valid.flatMap((c) => ['sagittal', 'coronal', 'axial'].map((p) => `MRNet-v1.0/valid/${p}/${c.id}.npy`))) };
+  yield {
+    path: 'valid-paths.csv',
+    data: text(valid.flatMap((c) => ['sagittal', 'coronal', 'axial'].map((p) => `MRNet-v1.0/valid/${p}/${c.id}.npy`))),
+  };
   const savetxt = (p: number) => p.toExponential(18).replace(/e([+-])(\d)$/, 'e$10$2');
-  yield { path: `predictions/${SAMPLE_MODELS.submission}/valid.csv`, data: text(valid.map((c) => TASKS.map((_, t) => savetxt(1 / (1 + Math.exp(-logit(c.labels[t], WEAKER_D[t], random))))).join(','))) };
+  yield {
+    path: `predictions/${SAMPLE_MODELS.submission}/valid.csv`,
+    data: text(
+      valid.map((c) =>
+        TASKS.map((_, t) => savetxt(1 / (1 + Math.exp(-logit(c.labels[t], WEAKER_D[t], random))))).join(','),
+      ),
+    ),
+  };
 }
 
 function logit(label: number, d: number, random: Random): number {

@@ -34,12 +34,16 @@ function view(bytes: Uint8Array): DataView {
 /** A ZIP64 field (8 bytes) as a number; past 2^53 the archive is refused. */
 function uint64(v: DataView, at: number): number {
   const n = v.getBigUint64(at, true);
-  if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipFormatError('the central directory declares a size or offset beyond 2^53 bytes');
+  if (n > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new ZipFormatError('the central directory declares a size or offset beyond 2^53 bytes');
   return Number(n);
 }
 
 async function readExactly(archive: ArraySource, offset: number, length: number, what: string): Promise<Uint8Array> {
-  if (offset < 0 || length < 0 || offset + length > archive.size) throw new ZipFormatError(`the ${what} lies beyond the end of the archive (the archive is truncated or inconsistent)`);
+  if (offset < 0 || length < 0 || offset + length > archive.size)
+    throw new ZipFormatError(
+      `the ${what} lies beyond the end of the archive (the archive is truncated or inconsistent)`,
+    );
   const bytes = await archive.read(offset, length);
   if (bytes.length < length) throw new ZipFormatError(`the archive ends inside the ${what}`);
   return bytes;
@@ -64,36 +68,53 @@ export async function readZipDirectory(archive: ArraySource): Promise<ZipEntry[]
     if (eocd >= 0 || tailLength === archive.size) break;
   }
   const tv = view(tail);
-  if (eocd < 0) throw new ZipFormatError('not a zip archive (an .npz is one): no end-of-central-directory record; the file is not a zip or is truncated');
+  if (eocd < 0)
+    throw new ZipFormatError(
+      'not a zip archive (an .npz is one): no end-of-central-directory record; the file is not a zip or is truncated',
+    );
   let count = tv.getUint16(eocd + 10, true);
   let cdSize = tv.getUint32(eocd + 12, true);
   let cdOffset = tv.getUint32(eocd + 16, true);
   let directoryEnd = tailStart + eocd;
-  if (tv.getUint16(eocd + 4, true) !== 0 || tv.getUint16(eocd + 6, true) !== 0) throw new ZipFormatError('multi-disk (split) archives are not read');
+  if (tv.getUint16(eocd + 4, true) !== 0 || tv.getUint16(eocd + 6, true) !== 0)
+    throw new ZipFormatError('multi-disk (split) archives are not read');
   const locator = eocd - 20;
   if (locator >= 0 && tv.getUint32(locator, true) === ZIP64_LOCATOR) {
     const recordOffset = uint64(tv, locator + 8);
     const record = view(await readExactly(archive, recordOffset, 56, 'ZIP64 end-of-central-directory record'));
-    if (record.getUint32(0, true) !== ZIP64_EOCD) throw new ZipFormatError('the ZIP64 end-of-central-directory record is missing where its locator points (the central directory is inconsistent)');
+    if (record.getUint32(0, true) !== ZIP64_EOCD)
+      throw new ZipFormatError(
+        'the ZIP64 end-of-central-directory record is missing where its locator points (the central directory is inconsistent)',
+      );
     count = uint64(record, 32);
     cdSize = uint64(record, 40);
     cdOffset = uint64(record, 48);
     directoryEnd = recordOffset;
   }
-  if (cdOffset + cdSize > directoryEnd) throw new ZipFormatError(`the central directory (${cdSize} bytes at ${cdOffset}) overlaps its end record (the central directory is inconsistent or the archive truncated)`);
-  if (count * CENTRAL_SIZE > cdSize) throw new ZipFormatError(`the central directory declares ${count} members in ${cdSize} bytes (the central directory is inconsistent)`);
+  if (cdOffset + cdSize > directoryEnd)
+    throw new ZipFormatError(
+      `the central directory (${cdSize} bytes at ${cdOffset}) overlaps its end record (the central directory is inconsistent or the archive truncated)`,
+    );
+  if (count * CENTRAL_SIZE > cdSize)
+    throw new ZipFormatError(
+      `the central directory declares ${count} members in ${cdSize} bytes (the central directory is inconsistent)`,
+    );
   const cd = await readExactly(archive, cdOffset, cdSize, 'central directory');
   const cv = view(cd);
   const entries: ZipEntry[] = [];
   let at = 0;
   for (let i = 0; i < count; i++) {
-    if (at + CENTRAL_SIZE > cd.length || cv.getUint32(at, true) !== CENTRAL) throw new ZipFormatError(`the central directory is inconsistent: member ${i + 1} of ${count} has no record`);
+    if (at + CENTRAL_SIZE > cd.length || cv.getUint32(at, true) !== CENTRAL)
+      throw new ZipFormatError(`the central directory is inconsistent: member ${i + 1} of ${count} has no record`);
     const flags = cv.getUint16(at + 8, true);
     const nameLength = cv.getUint16(at + 28, true);
     const extraLength = cv.getUint16(at + 30, true);
     const commentLength = cv.getUint16(at + 32, true);
     const end = at + CENTRAL_SIZE + nameLength + extraLength + commentLength;
-    if (end > cd.length) throw new ZipFormatError(`the central directory is inconsistent: the record of member ${i + 1} runs past its end`);
+    if (end > cd.length)
+      throw new ZipFormatError(
+        `the central directory is inconsistent: the record of member ${i + 1} runs past its end`,
+      );
     const nameBytes = cd.subarray(at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength);
     // Bit 11: UTF-8 names (what Python writes for non-ASCII names); otherwise code page 437,
     // which is ASCII for the names NumPy writes.
@@ -104,13 +125,16 @@ export async function readZipDirectory(archive: ArraySource): Promise<ZipEntry[]
     // ZIP64 extra field: the 8-byte values of the fields that hold 0xFFFFFFFF, in this order.
     const extra = cd.subarray(at + CENTRAL_SIZE + nameLength, at + CENTRAL_SIZE + nameLength + extraLength);
     const ev = view(extra);
-    for (let e = 0; e + 4 <= extra.length; ) {
+    for (let e = 0; e + 4 <= extra.length;) {
       const id = ev.getUint16(e, true);
       const length = ev.getUint16(e + 2, true);
       if (id === 0x0001) {
         let p = e + 4;
         const next = () => {
-          if (p + 8 > e + 4 + length || p + 8 > extra.length) throw new ZipFormatError(`the ZIP64 field of member '${name}' is too short (the central directory is inconsistent)`);
+          if (p + 8 > e + 4 + length || p + 8 > extra.length)
+            throw new ZipFormatError(
+              `the ZIP64 field of member '${name}' is too short (the central directory is inconsistent)`,
+            );
           const value = uint64(ev, p);
           p += 8;
           return value;
@@ -121,7 +145,15 @@ export async function readZipDirectory(archive: ArraySource): Promise<ZipEntry[]
       }
       e += 4 + length;
     }
-    entries.push({ name, method: cv.getUint16(at + 10, true), encrypted: (flags & 1) !== 0, crc32: cv.getUint32(at + 16, true), compressedSize, size, localHeaderOffset });
+    entries.push({
+      name,
+      method: cv.getUint16(at + 10, true),
+      encrypted: (flags & 1) !== 0,
+      crc32: cv.getUint32(at + 16, true),
+      compressedSize,
+      size,
+      localHeaderOffset,
+    });
     at = end;
   }
   return entries;
@@ -140,17 +172,26 @@ function findEndRecord(tail: Uint8Array): number {
 export function entryProblem(entry: ZipEntry): string | undefined {
   if (!entry.name.endsWith('.npy')) return 'it is not a .npy array; only .npy members are shown';
   if (entry.encrypted) return 'it is encrypted; encrypted members are not read';
-  if (entry.method !== 0 && entry.method !== 8) return `it uses compression method ${entry.method}; only stored (0) and deflate (8) are read`;
+  if (entry.method !== 0 && entry.method !== 8)
+    return `it uses compression method ${entry.method}; only stored (0) and deflate (8) are read`;
   return undefined;
 }
 
 /** Where a member's data starts, from its local header, which must agree with the central directory. */
 export async function entryDataOffset(archive: ArraySource, entry: ZipEntry): Promise<number> {
-  const header = view(await readExactly(archive, entry.localHeaderOffset, LOCAL_SIZE, `local header of '${entry.name}'`));
-  if (header.getUint32(0, true) !== LOCAL) throw new ZipFormatError(`no local header where the central directory puts '${entry.name}' (the archive is inconsistent)`);
+  const header = view(
+    await readExactly(archive, entry.localHeaderOffset, LOCAL_SIZE, `local header of '${entry.name}'`),
+  );
+  if (header.getUint32(0, true) !== LOCAL)
+    throw new ZipFormatError(
+      `no local header where the central directory puts '${entry.name}' (the archive is inconsistent)`,
+    );
   const nameLength = header.getUint16(26, true);
   const extraLength = header.getUint16(28, true);
   const start = entry.localHeaderOffset + LOCAL_SIZE + nameLength + extraLength;
-  if (start + entry.compressedSize > archive.size) throw new ZipFormatError(`its data (${entry.compressedSize} bytes) lies beyond the end of the archive (the archive is truncated or inconsistent)`);
+  if (start + entry.compressedSize > archive.size)
+    throw new ZipFormatError(
+      `its data (${entry.compressedSize} bytes) lies beyond the end of the archive (the archive is truncated or inconsistent)`,
+    );
   return start;
 }

@@ -29,7 +29,8 @@ export function calibrationCurve(data: TaskScores, bins = 10): CalibrationBin[] 
     counts[b]++;
   }
   const curve: CalibrationBin[] = [];
-  for (let b = 0; b < bins; b++) if (counts[b]) curve.push({ predicted: sums[b] / counts[b], observed: positives[b] / counts[b], count: counts[b] });
+  for (let b = 0; b < bins; b++)
+    if (counts[b]) curve.push({ predicted: sums[b] / counts[b], observed: positives[b] / counts[b], count: counts[b] });
   return curve;
 }
 
@@ -53,6 +54,7 @@ export function probabilityBin(p: number, bins: number): number {
 export function probabilityHistogram(data: TaskScores, bins = 20): { positive: number[]; negative: number[] } {
   const positive = new Array<number>(bins).fill(0);
   const negative = new Array<number>(bins).fill(0);
-  for (let i = 0; i < data.scores.length; i++) (data.labels[i] ? positive : negative)[probabilityBin(data.scores[i], bins)]++;
+  for (let i = 0; i < data.scores.length; i++)
+    (data.labels[i] ? positive : negative)[probabilityBin(data.scores[i], bins)]++;
   return { positive, negative };
 }

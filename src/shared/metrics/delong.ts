@@ -9,7 +9,7 @@ function midranks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
   const ranks = new Float64Array(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j < n && values[order[j]] === values[order[i]]) j++;
     const rank = (i + j + 1) / 2;
@@ -96,7 +96,10 @@ export interface PairedTest {
  * DeLong's paired test of two models' AUCs on the same cases: `a` and `b` hold each model's
  * scores for the same positives and negatives, in the same order.
  */
-export function pairedDelong(a: { positives: ArrayLike<number>; negatives: ArrayLike<number> }, b: { positives: ArrayLike<number>; negatives: ArrayLike<number> }): PairedTest {
+export function pairedDelong(
+  a: { positives: ArrayLike<number>; negatives: ArrayLike<number> },
+  b: { positives: ArrayLike<number>; negatives: ArrayLike<number> },
+): PairedTest {
   const ca = components(a.positives, a.negatives);
   const cb = components(b.positives, b.negatives);
   const variance = delongCovariance(ca, ca) + delongCovariance(cb, cb) - 2 * delongCovariance(ca, cb);

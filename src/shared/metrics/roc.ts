@@ -55,7 +55,12 @@ export function youdenThreshold(curve: RocCurve): number {
 export type Outcome = 'TP' | 'FP' | 'FN' | 'TN';
 export const OUTCOMES: readonly Outcome[] = ['TP', 'FP', 'FN', 'TN'];
 /** How outcomes read in filters and the report: "false negatives". */
-export const OUTCOME_NAMES: Record<Outcome, string> = { TP: 'true positives', FP: 'false positives', FN: 'false negatives', TN: 'true negatives' };
+export const OUTCOME_NAMES: Record<Outcome, string> = {
+  TP: 'true positives',
+  FP: 'false positives',
+  FN: 'false negatives',
+  TN: 'true negatives',
+};
 
 /** A case's outcome at a threshold: positive when its score is >= the threshold. */
 export function outcomeOf(label: number, score: number, threshold: number): Outcome {
@@ -95,7 +100,11 @@ export class OperatingPoints {
     const TN = N - FP;
     const ratio = (a: number, b: number) => (b > 0 ? a / b : undefined);
     return {
-      threshold, TP, FP, FN, TN,
+      threshold,
+      TP,
+      FP,
+      FN,
+      TN,
       sensitivity: ratio(TP, P),
       specificity: ratio(TN, N),
       ppv: ratio(TP, TP + FP),

@@ -5,7 +5,7 @@ import { NpyHeader, parseNpyHeader } from './header';
 
 /** Typed arrays that hold one number per element: what rendering reads. */
 export type NumericArray =
-  | Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
+  Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 /** The elements as stored, in native byte order: what the readout prints. */
 export type RawArray = NumericArray | BigInt64Array | BigUint64Array;
 
@@ -18,9 +18,20 @@ export interface NpyArray {
 
 type RawCtor = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => RawArray;
 const RAW: Record<DTypeCode, RawCtor> = {
-  b1: Uint8Array, i1: Int8Array, u1: Uint8Array, i2: Int16Array, u2: Uint16Array, i4: Int32Array,
-  u4: Uint32Array, i8: BigInt64Array, u8: BigUint64Array, f2: Uint16Array, f4: Float32Array,
-  f8: Float64Array, c8: Float32Array, c16: Float64Array,
+  b1: Uint8Array,
+  i1: Int8Array,
+  u1: Uint8Array,
+  i2: Int16Array,
+  u2: Uint16Array,
+  i4: Int32Array,
+  u4: Uint32Array,
+  i8: BigInt64Array,
+  u8: BigUint64Array,
+  f2: Uint16Array,
+  f4: Float32Array,
+  f8: Float64Array,
+  c8: Float32Array,
+  c16: Float64Array,
 };
 
 /** Decodes a whole .npy file held in memory. */

@@ -38,7 +38,8 @@ export function npyHeaderLength(prefix: Uint8Array): number {
   if (prefix.length < MAGIC.length || MAGIC.some((b, i) => prefix[i] !== b)) {
     throw new NpyFormatError('not a NumPy .npy file: it does not start with the \\x93NUMPY magic string');
   }
-  if (prefix.length < 10) throw new NpyFormatError('the header is truncated: the file ends inside the version and length fields');
+  if (prefix.length < 10)
+    throw new NpyFormatError('the header is truncated: the file ends inside the version and length fields');
   const major = prefix[6];
   const minor = prefix[7];
   if (major < 1 || major > 3 || minor !== 0) {
@@ -48,7 +49,10 @@ export function npyHeaderLength(prefix: Uint8Array): number {
   if (major === 1) return 10 + view.getUint16(8, true);
   if (prefix.length < 12) throw new NpyFormatError('the header is truncated: the file ends inside the length field');
   const length = view.getUint32(8, true);
-  if (length > MAX_HEADER_BYTES) throw new NpyFormatError(`the header declares ${length} bytes; headers longer than ${MAX_HEADER_BYTES} bytes are refused`);
+  if (length > MAX_HEADER_BYTES)
+    throw new NpyFormatError(
+      `the header declares ${length} bytes; headers longer than ${MAX_HEADER_BYTES} bytes are refused`,
+    );
   return 12 + length;
 }
 
@@ -56,7 +60,9 @@ export function npyHeaderLength(prefix: Uint8Array): number {
 export function parseNpyHeader(head: Uint8Array, fileSize: number): NpyHeader {
   const headerEnd = npyHeaderLength(head);
   if (headerEnd > fileSize || headerEnd > head.length) {
-    throw new NpyFormatError(`the header is truncated: it declares ${headerEnd} bytes but the file has ${Math.min(fileSize, head.length)}`);
+    throw new NpyFormatError(
+      `the header is truncated: it declares ${headerEnd} bytes but the file has ${Math.min(fileSize, head.length)}`,
+    );
   }
   const major = head[6];
   const textStart = major === 1 ? 10 : 12;
@@ -68,7 +74,10 @@ export function parseNpyHeader(head: Uint8Array, fileSize: number): NpyHeader {
     throw new NpyFormatError('the header of a version 3.0 file is not valid UTF-8');
   }
   // np.load's own limit (its max_header_size), counted in characters.
-  if (text.length > MAX_HEADER_CHARS) throw new NpyFormatError(`the header is ${text.length} characters long; NumPy refuses headers over ${MAX_HEADER_CHARS}`);
+  if (text.length > MAX_HEADER_CHARS)
+    throw new NpyFormatError(
+      `the header is ${text.length} characters long; NumPy refuses headers over ${MAX_HEADER_CHARS}`,
+    );
   const dict = parseDict(text, major);
 
   const dtype = headerDType(dict.entries.get('descr')!);
@@ -83,23 +92,43 @@ export function parseNpyHeader(head: Uint8Array, fileSize: number): NpyHeader {
   const dims = shapeValue.items;
   const shapeText = formatShape(dims);
   if (dims.some((d) => d < 0n)) throw new NpyFormatError(`the header's shape ${shapeText} has a negative dimension`);
-  if (dims.length > MAX_DIMS) throw new NpyFormatError(`the array has ${dims.length} dimensions; NumPy allows at most ${MAX_DIMS}`);
-  if (dims.some((d) => d > MAX_INTP)) throw new NpyFormatError(`the shape ${shapeText} has a dimension beyond NumPy's largest (2^63 - 1)`);
+  if (dims.length > MAX_DIMS)
+    throw new NpyFormatError(`the array has ${dims.length} dimensions; NumPy allows at most ${MAX_DIMS}`);
+  if (dims.some((d) => d > MAX_INTP))
+    throw new NpyFormatError(`the shape ${shapeText} has a dimension beyond NumPy's largest (2^63 - 1)`);
   // NumPy multiplies the non-zero dimensions and the item size, an empty array's too.
   const extent = dims.reduce<bigint>((a, b) => (b === 0n ? a : a * b), BigInt(dtype.itemSize));
-  if (extent > MAX_INTP) throw new NpyFormatError(`the array is too large: shape ${shapeText} of ${dtype.name} would need more than 2^63 bytes`);
+  if (extent > MAX_INTP)
+    throw new NpyFormatError(
+      `the array is too large: shape ${shapeText} of ${dtype.name} would need more than 2^63 bytes`,
+    );
   const exactCount = dims.reduce<bigint>((a, b) => a * b, 1n);
   const exactBytes = exactCount * BigInt(dtype.itemSize);
   if (exactBytes > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new NpyFormatError(`the array is too large: shape ${shapeText} of ${dtype.name} would need ${Number(exactBytes).toExponential(2)} bytes`);
+    throw new NpyFormatError(
+      `the array is too large: shape ${shapeText} of ${dtype.name} would need ${Number(exactBytes).toExponential(2)} bytes`,
+    );
   }
   const shape = dims.map(Number);
   const count = Number(exactCount);
   const dataBytes = Number(exactBytes);
   const actual = fileSize - headerEnd;
   // np.load reads the bytes the shape needs and ignores any after them.
-  if (actual < dataBytes) throw new NpyFormatError(`the file holds ${actual} bytes of data, expected ${dataBytes} for shape ${shapeText} of ${dtype.name} (the file is truncated)`);
-  return { version: `${major}.${head[7]}`, dtype, fortranOrder, shape, shapeText, count, dataOffset: headerEnd, dataBytes, fileSize };
+  if (actual < dataBytes)
+    throw new NpyFormatError(
+      `the file holds ${actual} bytes of data, expected ${dataBytes} for shape ${shapeText} of ${dtype.name} (the file is truncated)`,
+    );
+  return {
+    version: `${major}.${head[7]}`,
+    dtype,
+    fortranOrder,
+    shape,
+    shapeText,
+    count,
+    dataOffset: headerEnd,
+    dataBytes,
+    fileSize,
+  };
 }
 
 /** NumPy's largest array dimension and byte count (npy_intp). */
@@ -122,23 +151,36 @@ function parseDict(text: string, major: number): PyDict {
       value = parsePyLiteral(text, { python2Longs: true });
     }
   } catch (e) {
-    if (e instanceof PyLiteralError) throw new NpyFormatError(`the header is not a Python literal NumPy reads: ${e.message}`);
+    if (e instanceof PyLiteralError)
+      throw new NpyFormatError(`the header is not a Python literal NumPy reads: ${e.message}`);
     throw e;
   }
   if (!(value instanceof PyDict)) throw new NpyFormatError('the header is not a Python dict');
   const keys = [...value.entries.keys()];
   if (keys.length !== KEYS.length || !KEYS.every((k) => value.entries.has(k))) {
     const shown = keys.map((k) => (typeof k === 'string' ? `'${k}'` : String(k))).join(', ');
-    throw new NpyFormatError(`the header's keys are ${shown || 'none'}; NumPy reads a header with exactly 'descr', 'fortran_order' and 'shape'`);
+    throw new NpyFormatError(
+      `the header's keys are ${shown || 'none'}; NumPy reads a header with exactly 'descr', 'fortran_order' and 'shape'`,
+    );
   }
   return value;
 }
 
 /** The dtype of the header's 'descr', as NumPy's descr_to_dtype reads it (a string; a (string, ()) pair; a list is a structured dtype). */
 function headerDType(descr: PyValue): DType {
-  const plain = descr instanceof PyTuple && descr.items.length >= 2 && descr.items[1] instanceof PyTuple && descr.items[1].items.length === 0 ? descr.items[0] : descr;
-  if (Array.isArray(plain)) throw new NpyFormatError('structured dtypes (record arrays with named fields) are not shown; only numeric arrays are');
-  if (plain instanceof PyTuple) throw new NpyFormatError("the header's 'descr' is a subarray dtype; only numeric arrays are shown");
+  const plain =
+    descr instanceof PyTuple &&
+    descr.items.length >= 2 &&
+    descr.items[1] instanceof PyTuple &&
+    descr.items[1].items.length === 0
+      ? descr.items[0]
+      : descr;
+  if (Array.isArray(plain))
+    throw new NpyFormatError(
+      'structured dtypes (record arrays with named fields) are not shown; only numeric arrays are',
+    );
+  if (plain instanceof PyTuple)
+    throw new NpyFormatError("the header's 'descr' is a subarray dtype; only numeric arrays are shown");
   if (typeof plain !== 'string') throw new NpyFormatError("the header's 'descr' is not a dtype string");
   const dtype = parseDescr(plain);
   if (typeof dtype === 'string') throw new NpyFormatError(dtype);

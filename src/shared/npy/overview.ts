@@ -44,7 +44,16 @@ export function overviewLines(n: number, step: number): number[] {
 export function partHeader(header: NpyHeader, shape: number[]): NpyHeader {
   const count = shape.reduce((a, b) => a * b, 1);
   const dataBytes = count * header.dtype.itemSize;
-  return { ...header, fortranOrder: false, shape, shapeText: formatShape(shape), count, dataOffset: 0, dataBytes, fileSize: dataBytes };
+  return {
+    ...header,
+    fortranOrder: false,
+    shape,
+    shapeText: formatShape(shape),
+    count,
+    dataOffset: 0,
+    dataBytes,
+    fileSize: dataBytes,
+  };
 }
 
 /** The shape of an image's part of `rows` x `cols` pixels: (rows, cols) or (rows, cols, channels). */
@@ -56,7 +65,8 @@ export function partShape(header: NpyHeader, rows: number, cols: number): number
 export function regionProblem(header: NpyHeader, region: Region): string | undefined {
   const { height, width } = imageShape(header);
   const { y0, x0, height: h, width: w } = region;
-  if (y0 < 0 || x0 < 0 || h < 1 || w < 1 || y0 + h > height || x0 + w > width) return `region [${y0}:${y0 + h}, ${x0}:${x0 + w}] is outside the ${height} x ${width} image`;
+  if (y0 < 0 || x0 < 0 || h < 1 || w < 1 || y0 + h > height || x0 + w > width)
+    return `region [${y0}:${y0 + h}, ${x0}:${x0 + w}] is outside the ${height} x ${width} image`;
   if (h * w > REGION_PIXELS) return `region of ${h * w} pixels is larger than ${REGION_PIXELS}`;
   return undefined;
 }

@@ -80,7 +80,10 @@ const unitRange = new WeakMap<NpyArray, boolean>();
  * slices of grey); a trailing axis of 1 (`(…, H, W, 1)`) is held. Undefined for 0-D and 1-D
  * arrays, which are lists of values.
  */
-export function defaultView(array: NpyArray, options: { asChannels?: boolean; channelsFirst?: boolean } = {}): ArrayView | undefined {
+export function defaultView(
+  array: NpyArray,
+  options: { asChannels?: boolean; channelsFirst?: boolean } = {},
+): ArrayView | undefined {
   const { shape } = array.header;
   const nd = shape.length;
   if (nd < 2) return undefined;
@@ -96,7 +99,9 @@ export function defaultView(array: NpyArray, options: { asChannels?: boolean; ch
 
 /** The axes held at their index: neither image, slice nor channel. */
 export function heldAxes(view: ArrayView): number[] {
-  return view.index.map((_, axis) => axis).filter((axis) => axis !== view.rows && axis !== view.cols && axis !== view.slice && axis !== view.channel);
+  return view.index
+    .map((_, axis) => axis)
+    .filter((axis) => axis !== view.rows && axis !== view.cols && axis !== view.slice && axis !== view.channel);
 }
 
 /**
@@ -127,12 +132,25 @@ export function checkedView(array: NpyArray, saved: unknown): ArrayView | undefi
   const nd = shape.length;
   if (typeof saved !== 'object' || saved === null || nd < 2) return undefined;
   const v = saved as Partial<Record<keyof ArrayView, unknown>>;
-  const axisOrNone = (a: unknown, none: boolean) => Number.isInteger(a) && (a as number) >= (none ? -1 : 0) && (a as number) < nd;
-  if (!axisOrNone(v.rows, false) || !axisOrNone(v.cols, false) || !axisOrNone(v.slice, true) || !axisOrNone(v.channel, true)) return undefined;
-  const view = { rows: v.rows as number, cols: v.cols as number, slice: v.slice as number, channel: v.channel as number };
+  const axisOrNone = (a: unknown, none: boolean) =>
+    Number.isInteger(a) && (a as number) >= (none ? -1 : 0) && (a as number) < nd;
+  if (
+    !axisOrNone(v.rows, false) ||
+    !axisOrNone(v.cols, false) ||
+    !axisOrNone(v.slice, true) ||
+    !axisOrNone(v.channel, true)
+  )
+    return undefined;
+  const view = {
+    rows: v.rows as number,
+    cols: v.cols as number,
+    slice: v.slice as number,
+    channel: v.channel as number,
+  };
   const used = Object.values(view).filter((a) => a >= 0);
   if (new Set(used).size !== used.length) return undefined;
-  if (view.channel >= 0 && view.channel !== colourAxis(array) && view.channel !== colourAxis(array, true)) return undefined;
+  if (view.channel >= 0 && view.channel !== colourAxis(array) && view.channel !== colourAxis(array, true))
+    return undefined;
   const index = shape.map((n, axis) => {
     const i = Array.isArray(v.index) ? (v.index[axis] as unknown) : 0;
     return Number.isInteger(i) ? Math.max(0, Math.min(n - 1, i as number)) : 0;
@@ -187,7 +205,10 @@ export function planeSource(array: NpyArray, view: ArrayView | undefined = defau
   const sliceStride = sliceAxis < 0 ? 0 : strides[sliceAxis];
   const values = array.values;
   const pixels = height * width * channels;
-  const contiguous = channels === 1 ? colStride === 1 && rowStride === width : channelStride === 1 && colStride === channels && rowStride === width * channels;
+  const contiguous =
+    channels === 1
+      ? colStride === 1 && rowStride === width
+      : channelStride === 1 && colStride === channels && rowStride === width * channels;
   let buffer: NumericArray | undefined;
 
   const offsetOf = (k: number, y: number, x: number) => base + k * sliceStride + y * rowStride + x * colStride;
@@ -256,7 +277,11 @@ export function planeSource(array: NpyArray, view: ArrayView | undefined = defau
         }
       }
       const order = dtype.itemSize === 1 ? '|' : '<';
-      return encodeNpy(`${order}${dtype.code}`, channels === 1 ? [height, width] : [height, width, channels], new Uint8Array(out.buffer));
+      return encodeNpy(
+        `${order}${dtype.code}`,
+        channels === 1 ? [height, width] : [height, width, channels],
+        new Uint8Array(out.buffer),
+      );
     },
   };
 }
@@ -278,9 +303,15 @@ export function numpyIndexText(index: readonly (number | null)[]): string {
  * `.transpose(…)` when the image shows the axes in another `order`. `member` is the `.npz`
  * member's name; NumPy's key for it drops `.npy`.
  */
-export function numpyExpression(path: string, member: string | undefined, index: readonly (number | null)[], order?: readonly number[]): string {
+export function numpyExpression(
+  path: string,
+  member: string | undefined,
+  index: readonly (number | null)[],
+  order?: readonly number[],
+): string {
   const key = member === undefined ? '' : `[${pythonString(member.replace(/\.npy$/, ''))}]`;
-  const turned = !order || order.every((o, i) => o === i) ? '' : order.length === 2 ? '.T' : `.transpose(${order.join(', ')})`;
+  const turned =
+    !order || order.every((o, i) => o === i) ? '' : order.length === 2 ? '.T' : `.transpose(${order.join(', ')})`;
   return `np.load(${pythonString(path)})${key}${numpyIndexText(index)}${turned}`;
 }
 
@@ -302,7 +333,12 @@ export function valuesSource(array: NpyArray): PlaneSource {
     valueAt: (_k, y) => formatElement(array, y),
     indexAt: (_k, y) => (shape.length === 0 ? '()' : `[${y}]`),
     sliceIndex: () => [],
-    sliceNpy: () => encodeNpy(`${dtype.itemSize === 1 ? '|' : '<'}${dtype.code}`, shape, new Uint8Array(array.raw.buffer, array.raw.byteOffset, array.raw.byteLength)),
+    sliceNpy: () =>
+      encodeNpy(
+        `${dtype.itemSize === 1 ? '|' : '<'}${dtype.code}`,
+        shape,
+        new Uint8Array(array.raw.buffer, array.raw.byteOffset, array.raw.byteLength),
+      ),
   };
 }
 

@@ -8,7 +8,8 @@
  */
 
 /** Integers are exact (bigint); floats are numbers. */
-export type PyValue = bigint | number | string | boolean | null | PyBytes | PyComplex | PyEllipsis | PyValue[] | PyTuple | PySet | PyDict;
+export type PyValue =
+  bigint | number | string | boolean | null | PyBytes | PyComplex | PyEllipsis | PyValue[] | PyTuple | PySet | PyDict;
 export class PyTuple {
   constructor(readonly items: PyValue[]) {}
 }
@@ -23,7 +24,10 @@ export class PyBytes {
   constructor(readonly text: string) {}
 }
 export class PyComplex {
-  constructor(readonly real: number, readonly imag: number) {}
+  constructor(
+    readonly real: number,
+    readonly imag: number,
+  ) {}
 }
 export class PyEllipsis {}
 
@@ -116,7 +120,13 @@ function tokenize(text: string, python2Longs: boolean): Token[] {
       const word = text.slice(i, end);
       if ((text[end] === "'" || text[end] === '"') && /^(r|u|b|br|rb|f|fr|rf)$/i.test(word)) {
         const s = string(text, end, word.toLowerCase());
-        tokens.push({ kind: 'string', value: s.value, bytes: word.toLowerCase().includes('b'), format: word.toLowerCase().includes('f'), at: i });
+        tokens.push({
+          kind: 'string',
+          value: s.value,
+          bytes: word.toLowerCase().includes('b'),
+          format: word.toLowerCase().includes('f'),
+          at: i,
+        });
         i = s.end;
         continue;
       }
@@ -138,7 +148,13 @@ function tokenize(text: string, python2Longs: boolean): Token[] {
       if (')]}'.includes(c) && --depth < 0) fail(`unmatched '${c}'`, i);
       tokens.push({ kind: 'op', value: c, at: i });
       i++;
-    } else fail(c.charCodeAt(0) < 32 || c.charCodeAt(0) > 126 ? `invalid character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : `invalid character '${c}'`, i);
+    } else
+      fail(
+        c.charCodeAt(0) < 32 || c.charCodeAt(0) > 126
+          ? `invalid character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+          : `invalid character '${c}'`,
+        i,
+      );
   }
   if (depth > 0) fail('unexpected end of the text inside brackets', text.length);
   tokens.push({ kind: 'end', at: text.length });
@@ -150,7 +166,11 @@ function tokenize(text: string, python2Longs: boolean): Token[] {
  * zeros in decimal), floats, imaginary numbers. With `python2Longs`, as Python's pure tokenizer
  * scans them (a leading-zero decimal splits into two numbers, which the parser then refuses).
  */
-function number(text: string, start: number, python2Longs: boolean): { value: bigint | number | PyComplex; end: number } {
+function number(
+  text: string,
+  start: number,
+  python2Longs: boolean,
+): { value: bigint | number | PyComplex; end: number } {
   const digitsOf = (from: number, kind: keyof typeof DIGITS): number => {
     let i = from;
     if (!DIGITS[kind].test(text[i] ?? '')) return from;
@@ -165,7 +185,8 @@ function number(text: string, start: number, python2Longs: boolean): { value: bi
   if (prefix) {
     const kind = prefix[1].toLowerCase() as 'x' | 'o' | 'b';
     const end = digitsOf(start + 2, kind);
-    if (end === start + 2) fail(`invalid ${kind === 'x' ? 'hexadecimal' : kind === 'o' ? 'octal' : 'binary'} literal`, start);
+    if (end === start + 2)
+      fail(`invalid ${kind === 'x' ? 'hexadecimal' : kind === 'o' ? 'octal' : 'binary'} literal`, start);
     return { value: BigInt(`0${kind}${text.slice(start + 2, end).replace(/_/g, '')}`), end };
   }
   let end = digitsOf(start, 'd');
@@ -192,7 +213,18 @@ function number(text: string, start: number, python2Longs: boolean): { value: bi
   return { value: 0n, end: start + 1 };
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+};
 
 /**
  * A string literal whose quote is at `start`, with its prefix's letters (lower case). The
@@ -263,11 +295,39 @@ function string(text: string, start: number, prefix: string): { value: string; e
 }
 
 const ASCII_NAMES: Record<string, string> = {
-  SPACE: ' ', 'EXCLAMATION MARK': '!', 'QUOTATION MARK': '"', 'NUMBER SIGN': '#', 'DOLLAR SIGN': '$', 'PERCENT SIGN': '%', AMPERSAND: '&',
-  APOSTROPHE: "'", 'LEFT PARENTHESIS': '(', 'RIGHT PARENTHESIS': ')', ASTERISK: '*', 'PLUS SIGN': '+', COMMA: ',', 'HYPHEN-MINUS': '-',
-  'FULL STOP': '.', SOLIDUS: '/', COLON: ':', SEMICOLON: ';', 'LESS-THAN SIGN': '<', 'EQUALS SIGN': '=', 'GREATER-THAN SIGN': '>',
-  'QUESTION MARK': '?', 'COMMERCIAL AT': '@', 'LEFT SQUARE BRACKET': '[', 'REVERSE SOLIDUS': '\\', 'RIGHT SQUARE BRACKET': ']',
-  'CIRCUMFLEX ACCENT': '^', 'LOW LINE': '_', 'GRAVE ACCENT': '`', 'LEFT CURLY BRACKET': '{', 'VERTICAL LINE': '|', 'RIGHT CURLY BRACKET': '}', TILDE: '~',
+  SPACE: ' ',
+  'EXCLAMATION MARK': '!',
+  'QUOTATION MARK': '"',
+  'NUMBER SIGN': '#',
+  'DOLLAR SIGN': '$',
+  'PERCENT SIGN': '%',
+  AMPERSAND: '&',
+  APOSTROPHE: "'",
+  'LEFT PARENTHESIS': '(',
+  'RIGHT PARENTHESIS': ')',
+  ASTERISK: '*',
+  'PLUS SIGN': '+',
+  COMMA: ',',
+  'HYPHEN-MINUS': '-',
+  'FULL STOP': '.',
+  SOLIDUS: '/',
+  COLON: ':',
+  SEMICOLON: ';',
+  'LESS-THAN SIGN': '<',
+  'EQUALS SIGN': '=',
+  'GREATER-THAN SIGN': '>',
+  'QUESTION MARK': '?',
+  'COMMERCIAL AT': '@',
+  'LEFT SQUARE BRACKET': '[',
+  'REVERSE SOLIDUS': '\\',
+  'RIGHT SQUARE BRACKET': ']',
+  'CIRCUMFLEX ACCENT': '^',
+  'LOW LINE': '_',
+  'GRAVE ACCENT': '`',
+  'LEFT CURLY BRACKET': '{',
+  'VERTICAL LINE': '|',
+  'RIGHT CURLY BRACKET': '}',
+  TILDE: '~',
 };
 const DIGIT_NAMES = ['ZERO', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN', 'EIGHT', 'NINE'];
 
@@ -319,8 +379,10 @@ class Parser {
     if (sign !== undefined) {
       this.pos++;
       const right = this.peek();
-      if (typeof value !== 'bigint' && typeof value !== 'number') fail('malformed node: only a real number may be added to an imaginary one', start.at);
-      if (right.kind !== 'number' || !(right.value instanceof PyComplex)) fail('malformed node: only an imaginary number may be added to a real one', right.at);
+      if (typeof value !== 'bigint' && typeof value !== 'number')
+        fail('malformed node: only a real number may be added to an imaginary one', start.at);
+      if (right.kind !== 'number' || !(right.value instanceof PyComplex))
+        fail('malformed node: only an imaginary number may be added to a real one', right.at);
       this.pos++;
       return new PyComplex(Number(value), sign * right.value.imag);
     }
@@ -464,7 +526,8 @@ function dictKey(key: PyValue, at: number): string | bigint | number | boolean |
   if (typeof key === 'boolean') return key ? 1n : 0n;
   if (typeof key === 'bigint') return key;
   if (typeof key === 'number') return Number.isInteger(key) ? BigInt(key) : key;
-  if (key instanceof PyBytes || key instanceof PyComplex || key instanceof PyEllipsis || key instanceof PyTuple) return `\u0000${JSON.stringify(describe(key))}`;
+  if (key instanceof PyBytes || key instanceof PyComplex || key instanceof PyEllipsis || key instanceof PyTuple)
+    return `\u0000${JSON.stringify(describe(key))}`;
   return fail('unhashable type used as a dict key', at);
 }
 

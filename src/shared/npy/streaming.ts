@@ -34,7 +34,12 @@ export function sliceHeader(header: NpyHeader): NpyHeader {
  * `run` of the file's data: whole columns (x) from `run.x0` on. Element [k, y, x] is at
  * k + n·y + n·H·x in the file, so every slice needs every column.
  */
-export function gatherFortranSlices(header: NpyHeader, indices: readonly number[], out: Uint8Array[], run: { x0: number; bytes: Uint8Array }): void {
+export function gatherFortranSlices(
+  header: NpyHeader,
+  indices: readonly number[],
+  out: Uint8Array[],
+  run: { x0: number; bytes: Uint8Array },
+): void {
   const [n, h, w] = header.shape;
   const item = header.dtype.itemSize;
   const columns = run.bytes.length / (n * h * item);
@@ -57,7 +62,10 @@ export function gatherFortranSlices(header: NpyHeader, indices: readonly number[
  * spread evenly over n slices, first and last included, and the middle one, shown first.
  */
 export function sampleSlices(n: number, count = 8): number[] {
-  const spread = n <= count ? Array.from({ length: n }, (_, i) => i) : Array.from({ length: count }, (_, i) => Math.round((i * (n - 1)) / (count - 1)));
+  const spread =
+    n <= count
+      ? Array.from({ length: n }, (_, i) => i)
+      : Array.from({ length: count }, (_, i) => Math.round((i * (n - 1)) / (count - 1)));
   return [...new Set([...spread, middleSlice(n)])].sort((a, b) => a - b);
 }
 
@@ -92,7 +100,10 @@ export class SliceCache {
   private readonly slices = new Map<number, NpyArray>();
   private bytes = 0;
 
-  constructor(private readonly header: NpyHeader, private readonly budgetBytes: number) {}
+  constructor(
+    private readonly header: NpyHeader,
+    private readonly budgetBytes: number,
+  ) {}
 
   get size(): number {
     return this.slices.size;

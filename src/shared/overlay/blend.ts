@@ -7,7 +7,14 @@ import { Window } from '../windowing';
  * out = beneath * (1 - opacity) + colour * opacity, in 1/256 steps of opacity (integer
  * arithmetic: within one level of the exact mix). NaN is never drawn.
  */
-export function blendHeatmap(pixels: Uint32Array, values: Float32Array, w: Window, colours: Uint32Array, opacity: number, threshold: number): void {
+export function blendHeatmap(
+  pixels: Uint32Array,
+  values: Float32Array,
+  w: Window,
+  colours: Uint32Array,
+  opacity: number,
+  threshold: number,
+): void {
   const scale = 256 / (w.high - w.low);
   const a = Math.round(Math.min(Math.max(opacity, 0), 1) * 256);
   for (let i = 0; i < pixels.length; i++) {

@@ -15,17 +15,28 @@ const MASK_LABELS = 64;
  *   image's own size;
  * - (slices, h, w) otherwise: a heatmap, resized to the image when smaller.
  */
-export function overlayKind(name: string, array: NpyArray, planeName: string, planeShape: readonly number[]): OverlayKind | { misfit: string } {
+export function overlayKind(
+  name: string,
+  array: NpyArray,
+  planeName: string,
+  planeShape: readonly number[],
+): OverlayKind | { misfit: string } {
   const shape = array.header.shape;
-  const misfit = (why: string) => ({ misfit: `the ${name} overlay's shape ${formatShape(shape)} does not fit the ${planeName} plane's ${formatShape(planeShape)}: ${why}` });
-  if (shape.length === 1) return shape[0] === planeShape[0] ? 'scores' : misfit(`${shape[0]} scores against ${planeShape[0]} slices`);
-  if (shape.length === 2) return misfit('a 2-D array for a 3-D plane: overlays have one image (or one score) per slice');
-  if (shape.length !== 3) return misfit(`a ${shape.length}-D array: overlays are (slices,) scores or (slices, height, width) images`);
+  const misfit = (why: string) => ({
+    misfit: `the ${name} overlay's shape ${formatShape(shape)} does not fit the ${planeName} plane's ${formatShape(planeShape)}: ${why}`,
+  });
+  if (shape.length === 1)
+    return shape[0] === planeShape[0] ? 'scores' : misfit(`${shape[0]} scores against ${planeShape[0]} slices`);
+  if (shape.length === 2)
+    return misfit('a 2-D array for a 3-D plane: overlays have one image (or one score) per slice');
+  if (shape.length !== 3)
+    return misfit(`a ${shape.length}-D array: overlays are (slices,) scores or (slices, height, width) images`);
   if (shape[0] !== planeShape[0]) return misfit(`${shape[0]} slices against ${planeShape[0]}`);
   if (shape[1] === 0 || shape[2] === 0) return misfit('its slices are empty');
   const sameSize = shape[1] === planeShape[1] && shape[2] === planeShape[2];
-  if (isLabelArray(array)) return sameSize ? 'mask' : misfit('a label mask has the image\'s own size');
-  if (shape[1] > planeShape[1] || shape[2] > planeShape[2]) return misfit('its slices are larger than the plane\'s images');
+  if (isLabelArray(array)) return sameSize ? 'mask' : misfit("a label mask has the image's own size");
+  if (shape[1] > planeShape[1] || shape[2] > planeShape[2])
+    return misfit("its slices are larger than the plane's images");
   return 'heatmap';
 }
 

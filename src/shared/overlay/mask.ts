@@ -2,7 +2,18 @@ import { NumericArray } from '../npy/decode';
 import { mix } from './blend';
 
 /** matplotlib's tab10: the colours of labels 1, 2, 3, ... (again from the first after ten). */
-const MASK_PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+const MASK_PALETTE = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+];
 
 export type MaskStyle = 'fill' | 'outline' | 'both';
 
@@ -19,7 +30,15 @@ export function labelColour(label: number): number {
  * paints, opaque, each labelled pixel with a 4-neighbour of another label. Label 0 and labels
  * in `hidden` are not drawn.
  */
-export function blendMask(pixels: Uint32Array, labels: NumericArray, width: number, height: number, opacity: number, style: MaskStyle, hidden: ReadonlySet<number>): void {
+export function blendMask(
+  pixels: Uint32Array,
+  labels: NumericArray,
+  width: number,
+  height: number,
+  opacity: number,
+  style: MaskStyle,
+  hidden: ReadonlySet<number>,
+): void {
   const a = Math.round(Math.min(Math.max(opacity, 0), 1) * 256);
   const colours = new Map<number, number>();
   const colourOf = (label: number) => {
@@ -33,7 +52,11 @@ export function blendMask(pixels: Uint32Array, labels: NumericArray, width: numb
       const label = labels[i];
       if (label === 0 || hidden.has(label)) continue;
       const c = colourOf(label);
-      const edge = (x > 0 && labels[i - 1] !== label) || (x < width - 1 && labels[i + 1] !== label) || (y > 0 && labels[i - width] !== label) || (y < height - 1 && labels[i + width] !== label);
+      const edge =
+        (x > 0 && labels[i - 1] !== label) ||
+        (x < width - 1 && labels[i + 1] !== label) ||
+        (y > 0 && labels[i - width] !== label) ||
+        (y < height - 1 && labels[i + width] !== label);
       if (style !== 'fill' && edge) {
         pixels[i] = c;
       } else if (style !== 'outline') {

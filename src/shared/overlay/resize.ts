@@ -5,7 +5,14 @@ import { NumericArray } from '../npy/decode';
  * `cv2.resize(..., interpolation=cv2.INTER_LINEAR)`: pixel centres aligned (source x =
  * (x + 0.5) * sw / dw - 0.5), clamped at the borders. Equal sizes are copied as they are.
  */
-export function resizeBilinear(src: NumericArray, sw: number, sh: number, dw: number, dh: number, out: Float32Array): void {
+export function resizeBilinear(
+  src: NumericArray,
+  sw: number,
+  sh: number,
+  dw: number,
+  dh: number,
+  out: Float32Array,
+): void {
   if (sw === dw && sh === dh) {
     for (let i = 0; i < dw * dh; i++) out[i] = src[i];
     return;

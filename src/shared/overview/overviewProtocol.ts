@@ -95,11 +95,15 @@ export function parseOverviewMessage(value: unknown): OverviewWebviewMessage | u
     case 'openCase':
       return NAME(m.split) && NAME(m.id) && n === 3 ? { type: 'openCase', split: m.split, id: m.id } : undefined;
     case 'exportImage':
-      return (m.format === 'png' || m.format === 'svg') && NAME(m.name) && BYTES(m.data) && n === 4 ? { type: 'exportImage', format: m.format, name: m.name, data: m.data } : undefined;
+      return (m.format === 'png' || m.format === 'svg') && NAME(m.name) && BYTES(m.data) && n === 4
+        ? { type: 'exportImage', format: m.format, name: m.name, data: m.data }
+        : undefined;
     case 'exportTable':
       return NAME(m.name) && BYTES(m.data) && n === 3 ? { type: 'exportTable', name: m.name, data: m.data } : undefined;
     case 'rendered':
-      return ['not started', 'reading', 'done', 'cancelled'].includes(m.headers as string) && n === 2 ? { type: 'rendered', headers: m.headers as ReadingState['state'] } : undefined;
+      return ['not started', 'reading', 'done', 'cancelled'].includes(m.headers as string) && n === 2
+        ? { type: 'rendered', headers: m.headers as ReadingState['state'] }
+        : undefined;
     case 'filterCases': {
       const selection = parseSelection(m.selection);
       return selection && n === 2 ? { type: 'filterCases', selection } : undefined;
@@ -124,15 +128,31 @@ function parseSelection(value: unknown): OverviewSelection | undefined {
       if (!NAME(s.split) || n !== 3 || !Array.isArray(list) || list.length === 0 || list.length > 16) return undefined;
       const conditions = list.map((c: unknown) => {
         const x = c as Record<string, unknown> | null;
-        return x && NAME(x.task) && (x.value === 0 || x.value === 1) && keys(x) === 2 ? { task: x.task, value: x.value } : undefined;
+        return x && NAME(x.task) && (x.value === 0 || x.value === 1) && keys(x) === 2
+          ? { task: x.task, value: x.value }
+          : undefined;
       });
-      return conditions.every((c) => c) ? { kind: 'labels', split: s.split, conditions: conditions as { task: string; value: 0 | 1 }[] } : undefined;
+      return conditions.every((c) => c)
+        ? { kind: 'labels', split: s.split, conditions: conditions as { task: string; value: 0 | 1 }[] }
+        : undefined;
     }
     case 'slices':
-      return NAME(s.split) && NAME(s.plane) && COUNT(s.low) && COUNT(s.high) && s.low <= s.high && n === 5 ? { kind: 'slices', split: s.split, plane: s.plane, low: s.low, high: s.high } : undefined;
+      return NAME(s.split) && NAME(s.plane) && COUNT(s.low) && COUNT(s.high) && s.low <= s.high && n === 5
+        ? { kind: 'slices', split: s.split, plane: s.plane, low: s.low, high: s.high }
+        : undefined;
     case 'intensity':
-      return NAME(s.split) && NAME(s.plane) && INTENSITY_STATISTICS.includes(s.statistic as IntensityStatistic) && COUNT(s.bin) && n === 5
-        ? { kind: 'intensity', split: s.split, plane: s.plane, statistic: s.statistic as IntensityStatistic, bin: s.bin }
+      return NAME(s.split) &&
+        NAME(s.plane) &&
+        INTENSITY_STATISTICS.includes(s.statistic as IntensityStatistic) &&
+        COUNT(s.bin) &&
+        n === 5
+        ? {
+            kind: 'intensity',
+            split: s.split,
+            plane: s.plane,
+            statistic: s.statistic as IntensityStatistic,
+            bin: s.bin,
+          }
         : undefined;
     default:
       return undefined;

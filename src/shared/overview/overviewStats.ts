@@ -74,11 +74,17 @@ export function valueBin(value: number, bins: ValueBins): number {
 }
 
 export function valueBinEdges(bin: number, bins: ValueBins): [number, number] {
-  return bins.max === bins.min ? [bins.min, bins.max] : [binEdge(bin, bins.min, bins.max, bins.count), binEdge(bin + 1, bins.min, bins.max, bins.count)];
+  return bins.max === bins.min
+    ? [bins.min, bins.max]
+    : [binEdge(bin, bins.min, bins.max, bins.count), binEdge(bin + 1, bins.min, bins.max, bins.count)];
 }
 
 /** The intensity bins of a plane and statistic: over every split's read volumes, so that splits compare. */
-export function intensityBins(arrays: OverviewArrays, plane: number, statistic: IntensityStatistic): ValueBins | undefined {
+export function intensityBins(
+  arrays: OverviewArrays,
+  plane: number,
+  statistic: IntensityStatistic,
+): ValueBins | undefined {
   const values = (statistic === 'mean' ? arrays.means : arrays.highs)[plane];
   let min = Infinity;
   let max = -Infinity;
@@ -114,12 +120,16 @@ export function selectedCases(data: OverviewData, arrays: OverviewArrays, select
     case 'labels': {
       const tasks = selection.conditions.map((c) => data.tasks.indexOf(c.task));
       if (tasks.some((t) => t < 0)) return [];
-      return all.filter((i) => inSplit(i) && selection.conditions.every((c, k) => arrays.labels[tasks[k]][i] === c.value));
+      return all.filter(
+        (i) => inSplit(i) && selection.conditions.every((c, k) => arrays.labels[tasks[k]][i] === c.value),
+      );
     }
     case 'slices': {
       const plane = data.planes.indexOf(selection.plane);
       if (plane < 0) return [];
-      return all.filter((i) => inSplit(i) && arrays.slices[plane][i] >= selection.low && arrays.slices[plane][i] <= selection.high);
+      return all.filter(
+        (i) => inSplit(i) && arrays.slices[plane][i] >= selection.low && arrays.slices[plane][i] <= selection.high,
+      );
     }
     case 'intensity': {
       const plane = data.planes.indexOf(selection.plane);
