@@ -18,6 +18,7 @@ import {
   webviewFrame,
   workbenchRestored,
 } from '../test/e2e/workbench';
+import { errorMessage } from '../src/shared/errorMessage';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
@@ -132,6 +133,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
+  console.error(errorMessage(e));
   process.exit(1);
 });

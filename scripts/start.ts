@@ -5,6 +5,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startCodeServer } from './codeServer';
+import { errorMessage } from '../src/shared/errorMessage';
 
 const ROOT = resolve(__dirname, '..');
 const WORKSPACE = join(ROOT, 'sample-data');
@@ -36,6 +37,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
+  console.error(errorMessage(e));
   process.exit(1);
 });

@@ -15,6 +15,7 @@ import { answerExport } from './sliceExport';
 import { SliceStream } from './sliceStream';
 import { ValuesGrid } from './valuesGrid';
 import { onHostMessage, vscode } from './vscodeApi';
+import { errorMessage } from '../src/shared/errorMessage';
 
 /** A case the page holds: enough to show it before the host answers. */
 interface HeldCase {
@@ -470,7 +471,7 @@ function showPlane(viewer: PlaneViewer, casePlane: CasePlane, keep: Partial<Plan
     const stats = volumeStats(viewValues(array, view));
     viewer.setSource(planeSource(array, view), stats, keep);
   } catch (e) {
-    viewer.showError(`Cannot show ${content.fileName}: ${e instanceof Error ? e.message : String(e)}`);
+    viewer.showError(`Cannot show ${content.fileName}: ${errorMessage(e)}`);
   }
   return undefined;
 }

@@ -41,6 +41,7 @@ import { loadCharts } from './charts/chartsApi';
 import { formatElement } from '../src/shared/npy/formatValue';
 import { MosaicTiles, MosaicView } from './mosaicView';
 import { onHostMessage, vscode } from './vscodeApi';
+import { errorMessage } from '../src/shared/errorMessage';
 
 interface EditorState {
   fileName: string;
@@ -191,7 +192,7 @@ export function startNpyEditor(root: HTMLElement): void {
               })
             : show(content.fileName, decodeNpyData(content.header, new Uint8Array(content.data)), message.view);
     } catch (e) {
-      showError(content.fileName, e instanceof Error ? e.message : String(e));
+      showError(content.fileName, errorMessage(e));
     }
     toolbar.element.hidden = !viewer;
     showOverlays();
@@ -347,7 +348,7 @@ export function startNpyEditor(root: HTMLElement): void {
           }
           whole = { statistics: accumulator.result(), note: `exact, from all ${slices} slices` };
         } catch (e) {
-          whole = { note: `not exact: ${e instanceof Error ? e.message : String(e)}` };
+          whole = { note: `not exact: ${errorMessage(e)}` };
         }
         if (stream === own) showStatistics();
       })();
@@ -462,11 +463,7 @@ export function startNpyEditor(root: HTMLElement): void {
             valuesPart.isConnected &&
             valuesPart.prepend(charts.linePlot(array.values, 'Line plot', (i) => formatElement(array, i))),
           (e: unknown) =>
-            valuesPart.prepend(
-              el('p', { role: 'alert', class: 'error' }, [
-                `No line plot: ${e instanceof Error ? e.message : String(e)}`,
-              ]),
-            ),
+            valuesPart.prepend(el('p', { role: 'alert', class: 'error' }, [`No line plot: ${errorMessage(e)}`])),
         );
       }
       return undefined;

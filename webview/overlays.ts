@@ -8,6 +8,7 @@ import { resizeBilinear } from '../src/shared/overlay/resize';
 import { OverlayContent } from '../src/shared/protocol';
 import { Window, range } from '../src/shared/windowing';
 import { clearedCanvas, el } from './dom';
+import { errorMessage } from '../src/shared/errorMessage';
 
 /** What a viewer remembers of an overlay. */
 export interface OverlayState {
@@ -369,9 +370,7 @@ export function planeOverlays(
       else if (kind === 'mask') overlays.push(new MaskOverlay(name, decoded, state, changed));
       else overlays.push(new ScoresOverlay(name, decoded, state, changed, seek));
     } catch (e) {
-      problems.push(
-        `Cannot show the ${name} overlay (${array.fileName}): ${e instanceof Error ? e.message : String(e)}`,
-      );
+      problems.push(`Cannot show the ${name} overlay (${array.fileName}): ${errorMessage(e)}`);
     }
   }
   return { overlays, problems };

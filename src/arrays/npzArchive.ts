@@ -3,6 +3,7 @@ import { describeDType } from '../shared/npy/dtype';
 import { NpzMember } from '../shared/protocol';
 import { ZipEntry, entryProblem, readZipDirectory } from '../core/zip/zipDirectory';
 import { NpzMemberSource } from './npzMemberSource';
+import { errorMessage } from '../shared/errorMessage';
 
 /** An `.npz` archive: its members as the editor lists them, and the source of each. */
 export interface NpzArchive {
@@ -33,7 +34,7 @@ export async function openNpz(archive: ArraySource): Promise<NpzArchive> {
         const header = await readHeader(new NpzMemberSource(archive, entry));
         return { ...listed, shape: header.shapeText, ndim: header.shape.length, dtype: describeDType(header.dtype) };
       } catch (e) {
-        return { ...listed, problem: e instanceof Error ? e.message : String(e) };
+        return { ...listed, problem: errorMessage(e) };
       }
     }),
   );

@@ -3,6 +3,7 @@ import { constants, crc32, inflateRaw, inflateRawSync } from 'node:zlib';
 import { ArraySource, HEADER_READ, WHOLE_READ_LIMIT } from '../core/arraySource';
 import { formatBytes } from '../shared/format';
 import { ZipEntry, ZipFormatError, entryDataOffset } from '../core/zip/zipDirectory';
+import { errorMessage } from '../shared/errorMessage';
 
 const inflate = promisify(inflateRaw);
 /** Compressed bytes inflated to read a deflated member's header alone. */
@@ -47,7 +48,7 @@ export class NpzMemberSource implements ArraySource {
       try {
         return inflateRawSync(input, { finishFlush: constants.Z_SYNC_FLUSH }).subarray(offset, offset + length);
       } catch (e) {
-        throw new ZipFormatError(`it cannot be inflated: ${e instanceof Error ? e.message : String(e)}`);
+        throw new ZipFormatError(`it cannot be inflated: ${errorMessage(e)}`);
       }
     }
     this.inflated ??= this.inflateWhole(start);
@@ -65,7 +66,7 @@ export class NpzMemberSource implements ArraySource {
       // maxOutputLength bounds the memory a forged archive can make us allocate.
       out = await inflate(compressed, { maxOutputLength: Math.max(1, this.size) });
     } catch (e) {
-      throw new ZipFormatError(`it cannot be inflated: ${e instanceof Error ? e.message : String(e)}`);
+      throw new ZipFormatError(`it cannot be inflated: ${errorMessage(e)}`);
     }
     if (out.length !== this.size)
       throw new ZipFormatError(

@@ -4,6 +4,7 @@ import { NpyHeader } from '../shared/npy/header';
 import { ArrayContent } from '../shared/protocol';
 import { baseName, largeArrayBytes, openFileSource } from './openSource';
 import { openNpz } from './npzArchive';
+import { errorMessage } from '../shared/errorMessage';
 
 /**
  * A `.npy` file for a viewer, and the source its slices are read from later; a 3-D array above
@@ -17,7 +18,7 @@ export async function readArray(
   try {
     source = await openFileSource(uri);
   } catch (e) {
-    return { content: { fileName: baseName(uri), error: e instanceof Error ? e.message : String(e) } };
+    return { content: { fileName: baseName(uri), error: errorMessage(e) } };
   }
   return { content: await readContent(source, largeArrayBytes(), sliceFirstAbove), source };
 }
@@ -45,6 +46,6 @@ export async function readOverlay(name: string, uri: vscode.Uri, member?: string
       ? { fileName, error: `the ${name} overlay is larger than mrnet.largeFileThresholdMB and overlays are read whole` }
       : content;
   } catch (e) {
-    return { fileName, error: e instanceof Error ? e.message : String(e) };
+    return { fileName, error: errorMessage(e) };
   }
 }

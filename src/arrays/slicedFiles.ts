@@ -4,6 +4,7 @@ import { Region, regionProblem } from '../shared/npy/overview';
 import { NpyHeader } from '../shared/npy/header';
 import { middleOutwards, sliceCount } from '../shared/npy/streaming';
 import { ArrayContent, HostMessage } from '../shared/protocol';
+import { errorMessage } from '../shared/errorMessage';
 
 type Post = (message: HostMessage) => Thenable<boolean>;
 
@@ -55,7 +56,7 @@ export class SlicedFiles {
       if (current()) await post({ type: 'sampledStats', plane, stats, slices });
     } catch (e) {
       // The webview keeps the first slice's figures; a slice that cannot be read says so when shown.
-      this.log.error(`${file.source.name}: no sampled statistics: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.error(`${file.source.name}: no sampled statistics: ${errorMessage(e)}`);
     }
     if (!file.whole) return;
     try {
@@ -64,7 +65,7 @@ export class SlicedFiles {
       }
     } catch (e) {
       // The panel closed while a slice was on its way.
-      this.log.info(`${file.source.name}: stopped sending slices: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.info(`${file.source.name}: stopped sending slices: ${errorMessage(e)}`);
     }
   }
 
@@ -92,7 +93,7 @@ export class SlicedFiles {
       const data = await readRegion(file.source, file.header, region);
       if (this.files.get(pane) === file) await post({ type: 'region', region, data });
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
+      const message = errorMessage(e);
       this.log.error(`${file.source.name}: region ${JSON.stringify(region)}: ${message}`);
       await post({
         type: 'regionError',
@@ -111,7 +112,7 @@ export class SlicedFiles {
       if (this.files.get(pane) === file) await post({ type: 'slice', plane, index, data });
       return true;
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
+      const message = errorMessage(e);
       this.log.error(`${file.source.name}: slice ${index}: ${message}`);
       await post({
         type: 'sliceError',

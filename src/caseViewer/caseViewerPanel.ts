@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CaseInfo, HostMessage, parseWebviewMessage } from '../shared/protocol';
+import { MRNET_PLANES } from '../shared/datasetLayout';
 import { CaseRef, DatasetRegistry, caseInfo, caseKey, planeUri } from '../dataset/datasetRegistry';
 import { SlicedFiles } from '../arrays/slicedFiles';
 import { ExportTarget, SliceExporter } from '../export/sliceExport';
@@ -298,10 +299,9 @@ function safeJson(value: unknown): string {
 /** A folder of plane files (axial.npy, coronal.npy, sagittal.npy, ...) as a case. */
 export async function folderCase(folder: vscode.Uri): Promise<ViewerCase | undefined> {
   const entries = await vscode.workspace.fs.readDirectory(folder);
-  const known = ['coronal', 'sagittal', 'axial'];
-  const planes = known
-    .filter((plane) => entries.some(([name, type]) => type === vscode.FileType.File && name === `${plane}.npy`))
-    .map((plane) => ({ plane, uri: vscode.Uri.joinPath(folder, `${plane}.npy`) }));
+  const planes = MRNET_PLANES.filter((plane) =>
+    entries.some(([name, type]) => type === vscode.FileType.File && name === `${plane}.npy`),
+  ).map((plane) => ({ plane, uri: vscode.Uri.joinPath(folder, `${plane}.npy`) }));
   if (planes.length === 0) return undefined;
   const parts = folder.path.split('/').filter(Boolean);
   return {

@@ -13,6 +13,7 @@ import {
 import { VolumeStats } from '../shared/windowing';
 import { Region, imageShape, isOneImage, overviewLines, overviewStep } from '../shared/npy/overview';
 import { ArrayContent } from '../shared/protocol';
+import { errorMessage } from '../shared/errorMessage';
 
 /**
  * The bytes of one `.npy` array, wherever they are: a local file (ranged reads), a file of
@@ -105,7 +106,7 @@ export async function readContent(
     data.set(bytes.subarray(header.dataOffset, header.dataOffset + header.dataBytes));
     return { fileName, header, data: data.buffer };
   } catch (e) {
-    return { fileName, error: e instanceof Error ? e.message : String(e) };
+    return { fileName, error: errorMessage(e) };
   }
 }
 

@@ -7,6 +7,7 @@ import { CaseInfo } from '../shared/protocol';
 import { folderAccess } from './datasetFs';
 import { loadDataset } from './loadDataset';
 import { PredictionInputs } from '../predictions/predictionInputs';
+import { errorMessage } from '../shared/errorMessage';
 
 export interface LoadedDataset {
   uri: vscode.Uri;
@@ -60,7 +61,7 @@ export class DatasetRegistry implements vscode.Disposable {
         this.queued = undefined;
         return this.load();
       })
-      .catch((e: unknown) => this.log.error(`Indexing failed: ${e instanceof Error ? e.message : String(e)}`));
+      .catch((e: unknown) => this.log.error(`Indexing failed: ${errorMessage(e)}`));
     this.queued = run;
     this.loading = run;
     return run;

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { parseNpyHeader } from '../shared/npy/header';
 import { numpyExpression } from '../shared/npy/planeSource';
 import { DataFormat, ExportFormat, HostMessage, WebviewMessage } from '../shared/protocol';
+import { errorMessage } from '../shared/errorMessage';
 
 /** A panel whose slices can leave the viewer, and the array file behind each of its planes. */
 export interface ExportTarget {
@@ -172,7 +173,7 @@ export class SliceExporter {
         ? undefined
         : `a slice has 2 or 3 axes, not ${header.shape.length}`;
     } catch (e) {
-      return `not a .npy: ${e instanceof Error ? e.message : String(e)}`;
+      return `not a .npy: ${errorMessage(e)}`;
     }
   }
 

@@ -8,6 +8,7 @@ import { EditorSession, startEditorSession } from '../npyEditor/editorSession';
 import { loadWebview } from '../webviewContent';
 import { ViewDefaultsStore } from '../settings/viewDefaults';
 import { AddedOverlays } from '../overlays/addedOverlays';
+import { errorMessage } from '../shared/errorMessage';
 
 export const NPZ_EDITOR_VIEW_TYPE = 'mrnetViewer.npz';
 
@@ -63,7 +64,7 @@ export class NpzEditorProvider implements vscode.CustomReadonlyEditorProvider {
           try {
             archive = await openNpz(await openFileSource(document.uri));
           } catch (e) {
-            const error = e instanceof Error ? e.message : String(e);
+            const error = errorMessage(e);
             this.log.info(`${document.uri.toString()}: ${error}`);
             await session.post({ type: 'showArchive', fileName, members: [], error });
             return true;

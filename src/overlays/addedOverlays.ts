@@ -3,6 +3,7 @@ import { openNpz } from '../arrays/npzArchive';
 import { baseName, openFileSource, stem } from '../arrays/openSource';
 import { readOverlay } from '../arrays/readArray';
 import { OverlayContent } from '../shared/protocol';
+import { errorMessage } from '../shared/errorMessage';
 
 /** An overlay a user added to a plane file: a `.npy`, or a member of an `.npz`. */
 export interface AddedOverlay {
@@ -64,9 +65,7 @@ export class AddedOverlays {
         if (!picked) return undefined;
         member = picked.label;
       } catch (e) {
-        void vscode.window.showErrorMessage(
-          `Cannot add ${baseName(uri)} as an overlay: ${e instanceof Error ? e.message : String(e)}`,
-        );
+        void vscode.window.showErrorMessage(`Cannot add ${baseName(uri)} as an overlay: ${errorMessage(e)}`);
         return undefined;
       }
     }

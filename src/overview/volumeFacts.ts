@@ -9,6 +9,7 @@ import { describeDType } from '../shared/npy/dtype';
 import { NpyFormatError } from '../shared/npy/header';
 import { volumeStats } from '../shared/windowing';
 import { openFileSource, statFile } from '../arrays/openSource';
+import { errorMessage } from '../shared/errorMessage';
 
 /** A file of a dataset: its path relative to the root (the cache's key) and its URI. */
 export interface DatasetFile {
@@ -78,7 +79,7 @@ export class VolumeFacts {
       try {
         stat = await statFile(file.uri);
       } catch (e) {
-        facts.set(file.path, { error: message(e) });
+        facts.set(file.path, { error: errorMessage(e) });
         return;
       }
       versions.set(file.path, { size: stat.size, mtime: stat.mtime });
@@ -196,7 +197,7 @@ export class VolumeFacts {
             await vscode.workspace.fs.createDirectory(this.folder());
             await vscode.workspace.fs.writeFile(this.fileOf(root), new TextEncoder().encode(text));
           })
-          .catch((e: unknown) => this.log.warn(`Could not save the overview cache: ${message(e)}`));
+          .catch((e: unknown) => this.log.warn(`Could not save the overview cache: ${errorMessage(e)}`));
       }, 1000),
     );
   }
@@ -230,10 +231,6 @@ async function readFacts(
     if (!stats.auto) return { facts: { error: 'the volume holds no finite value' }, lasting: true };
     return { facts: { mean: stats.mean, high: stats.auto.high }, lasting: true };
   } catch (e) {
-    return { facts: { error: message(e) }, lasting: e instanceof NpyFormatError };
+    return { facts: { error: errorMessage(e) }, lasting: e instanceof NpyFormatError };
   }
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { taskDisplayName } from '../shared/datasetLayout';
+import { SUBMISSION_ORDER, taskDisplayName } from '../shared/datasetLayout';
 import { OUTCOMES, OUTCOME_NAMES } from '../shared/metrics/roc';
 import { DatasetRegistry, LoadedDataset } from '../dataset/datasetRegistry';
 import { ModelReports } from '../report/modelReportPanel';
@@ -29,15 +29,13 @@ export function registerPredictionCommands(
     await registry.ready();
     const items = registry.all.flatMap((dataset) =>
       dataset.index.models.flatMap((m) =>
-        m.splits
-          .filter(only)
-          .map((s) => ({
-            label: `${m.name} · ${s.split}`,
-            description: registry.all.length > 1 ? dataset.name : undefined,
-            dataset,
-            model: m.name,
-            split: s.split,
-          })),
+        m.splits.filter(only).map((s) => ({
+          label: `${m.name} · ${s.split}`,
+          description: registry.all.length > 1 ? dataset.name : undefined,
+          dataset,
+          model: m.name,
+          split: s.split,
+        })),
       ),
     );
     if (!items.length) {
@@ -147,7 +145,7 @@ export function registerPredictionCommands(
       const read = picked.dataset.index.models
         .find((m) => m.name === picked.model)
         ?.splits.find((s) => s.split === picked.split);
-      const orders = permutations(['abnormal', 'acl', 'meniscus']).map((o) => ({
+      const orders = permutations(SUBMISSION_ORDER).map((o) => ({
         label: o.map(taskDisplayName).join(', '),
         description:
           o.join() === read?.betterOrder?.order.join()

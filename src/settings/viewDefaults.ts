@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_COLOUR_MAP, isColourMap } from '../shared/colourMaps';
 import { ViewDefaults } from '../shared/protocol';
-import { WindowPreset } from '../shared/windowing';
+import { WindowPreset, isWindowPreset } from '../shared/windowing';
 import { WebviewView } from '../core/webviewHtml';
 import { ArrayView } from '../shared/npy/planeSource';
 
@@ -29,7 +29,7 @@ export class ViewDefaultsStore implements vscode.Disposable {
     const preset = this.memento.get<unknown>(key(kind));
     return {
       colourMap: isColourMap(colourMap) ? colourMap : DEFAULT_COLOUR_MAP,
-      preset: preset === 'full' || preset === 'slice' ? preset : 'auto',
+      preset: isWindowPreset(preset) ? preset : 'auto',
     };
   }
 

@@ -66,6 +66,9 @@ export const PAPER_AUC: ReadonlyMap<string, number> = new Map([
   ['meniscus', 0.847],
 ]);
 
+/** MRNet's tasks, in the order the viewer shows them. */
+export const MRNET_TASKS: readonly string[] = ['acl', 'meniscus', 'abnormal'];
+
 const TASK_NAMES = new Map([
   ['acl', 'ACL'],
   ['meniscus', 'Meniscus'],
@@ -78,9 +81,9 @@ export function taskDisplayName(task: string): string {
 }
 
 /** The case viewer's order of planes (the notebook widget's): coronal, sagittal, axial, then others. */
-const PLANE_ORDER = ['coronal', 'sagittal', 'axial'];
+export const MRNET_PLANES: readonly string[] = ['coronal', 'sagittal', 'axial'];
 export function sortPlanes(planes: string[]): string[] {
-  const rank = (p: string) => (PLANE_ORDER.includes(p) ? PLANE_ORDER.indexOf(p) : PLANE_ORDER.length);
+  const rank = (p: string) => (MRNET_PLANES.includes(p) ? MRNET_PLANES.indexOf(p) : MRNET_PLANES.length);
   return [...planes].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 

@@ -10,7 +10,6 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${bytes} B` : `${value.toPrecision(3)} ${units[unit]}`;
 }
 
-/** A statistic: integers as they are, other numbers to four significant digits. */
 /**
  * A window's width as formatStat prints it, also where it exceeds the float64 range (a window
  * over [-max, max] is 2 · max wide): the half width's digits, doubled.
@@ -25,6 +24,7 @@ export function formatWidth(low: number, high: number): string {
     : `${doubled.toPrecision(4)}e${exponent}`;
 }
 
+/** A statistic: integers as they are, other numbers to four significant digits. */
 export function formatStat(value: number): string {
   if (Number.isNaN(value)) return '–';
   if (!Number.isFinite(value)) return String(value);

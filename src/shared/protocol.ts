@@ -3,7 +3,7 @@ import { ColourMapName } from './colourMaps';
 import { NpyHeader } from './npy/header';
 import { ArrayView } from './npy/planeSource';
 import { Region } from './npy/overview';
-import { VolumeStats, WindowPreset } from './windowing';
+import { VolumeStats, WindowPreset, isWindowPreset } from './windowing';
 
 /**
  * The messages between the extension host and its webviews. Both sides import these types;
@@ -245,9 +245,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
         ? { type: 'addOverlay', ...(m.plane === undefined ? {} : { plane: m.plane }) }
         : undefined;
     case 'rememberPreset':
-      return (m.preset === 'auto' || m.preset === 'full' || m.preset === 'slice') && keys.length === 2
-        ? { type: 'rememberPreset', preset: m.preset }
-        : undefined;
+      return isWindowPreset(m.preset) && keys.length === 2 ? { type: 'rememberPreset', preset: m.preset } : undefined;
     case 'rememberView':
       return isView(m.view) && keys.length === 2
         ? {

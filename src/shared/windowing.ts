@@ -7,7 +7,13 @@ export interface Window {
   high: number;
 }
 
-export type WindowPreset = 'auto' | 'full' | 'slice';
+/** The contrast presets, in the toolbar's order. */
+export const WINDOW_PRESETS = ['auto', 'full', 'slice'] as const;
+export type WindowPreset = (typeof WINDOW_PRESETS)[number];
+
+export function isWindowPreset(value: unknown): value is WindowPreset {
+  return WINDOW_PRESETS.includes(value as WindowPreset);
+}
 
 export interface VolumeStats {
   min: number;

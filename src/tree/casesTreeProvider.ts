@@ -7,6 +7,7 @@ import { CaseRef, DatasetRegistry, LoadedDataset, caseKey, planeUri } from '../d
 import { readFileHeader } from '../arrays/readArray';
 import { CaseScore, ModelReview, reviewFilterLabel } from '../predictions/modelReview';
 import { Outcome } from '../shared/metrics/roc';
+import { errorMessage } from '../shared/errorMessage';
 
 export type TreeNode =
   | { kind: 'dataset'; dataset: LoadedDataset }
@@ -238,7 +239,7 @@ export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
           const header = await readFileHeader(uri);
           text = `${header.shape[0] ?? 1} slices ${header.shapeText}`;
         } catch (e) {
-          text = `unreadable: ${e instanceof Error ? e.message : String(e)}`;
+          text = `unreadable: ${errorMessage(e)}`;
         }
       }
       lines.push(`- ${planeDisplayName(plane)}: ${text}`);

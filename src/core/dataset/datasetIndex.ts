@@ -1,4 +1,5 @@
 import {
+  MRNET_TASKS,
   OVERLAYS,
   caseArchiveIdOf,
   caseIdOf,
@@ -280,8 +281,7 @@ function splitRank(name: string): number {
 
 /** MRNet's tasks first, in the order its papers list them, then others alphabetically. */
 function taskOrder(a: string, b: string): number {
-  const order = ['acl', 'meniscus', 'abnormal'];
-  const rank = (t: string) => (order.includes(t) ? order.indexOf(t) : order.length);
+  const rank = (t: string) => (MRNET_TASKS.includes(t) ? MRNET_TASKS.indexOf(t) : MRNET_TASKS.length);
   return rank(a) - rank(b) || a.localeCompare(b);
 }
 

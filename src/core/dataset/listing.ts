@@ -11,6 +11,7 @@ import {
 } from '../../shared/datasetLayout';
 import { PredictionSource } from '../predictions/predictionFile';
 import { ProblemList } from './problems';
+import { errorMessage } from '../../shared/errorMessage';
 
 /** The kind of a folder entry: a regular file (or a broken link), a folder, or anything else (FIFO, device, socket, a link to one). */
 export type EntryType = 'file' | 'folder' | 'other';
@@ -48,7 +49,7 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
     } catch (e) {
       problems.add({
         file: relative ? `${relative}/` : '.',
-        message: `cannot be read: ${e instanceof Error ? e.message : String(e)}`,
+        message: `cannot be read: ${errorMessage(e)}`,
       });
       return [];
     }
@@ -63,7 +64,7 @@ export async function listDataset(fs: DatasetFs, root: string, problems: Problem
     try {
       return decodeCsvText(await fs.readFile(`${root}/${path}`));
     } catch (e) {
-      problems.add({ file: path, message: `cannot be read: ${e instanceof Error ? e.message : String(e)}` });
+      problems.add({ file: path, message: `cannot be read: ${errorMessage(e)}` });
       return undefined;
     }
   };

@@ -2,6 +2,7 @@ import { dump } from 'npyjs';
 import { Pathology, Plane, labelSlice, lesionMap, renderSlice } from './kneePhantom';
 import { Random } from './random';
 import { samplePredictionFiles } from './samplePredictions';
+import { PLANES, SampleCase, SampleFile, TASKS } from './sampleCase';
 
 export interface SampleOptions {
   train: number;
@@ -12,9 +13,6 @@ export interface SampleOptions {
 export const SMALL_SAMPLE: SampleOptions = { train: 16, valid: 8, seed: 1 };
 /** MRNet-v1.0's size: ids 0000-1129 train, 1130-1249 valid. */
 export const FULL_SAMPLE: SampleOptions = { train: 1130, valid: 120, seed: 1 };
-
-const PLANES: Plane[] = ['axial', 'coronal', 'sagittal'];
-const TASKS = ['abnormal', 'acl', 'meniscus'] as const;
 
 /** MRNet's slice-count ranges per split and plane. */
 const SLICES: Record<string, Record<Plane, [number, number]>> = {
@@ -46,21 +44,6 @@ const COMBINATIONS: Record<string, [number, number, number, number][]> = {
 
 /** Images of a series across the knee, rendered once and shared by every case of that kind. */
 const BANK_SLICES = 48;
-
-export interface SampleFile {
-  /** Path relative to the dataset root: train/axial/0000.npy, train-acl.csv. */
-  path: string;
-  data: Uint8Array;
-}
-
-/** One case of the sample: where it goes, its labels and each plane's slice count. */
-export interface SampleCase {
-  split: 'train' | 'valid';
-  id: string;
-  /** abnormal, acl, meniscus: 0 or 1. */
-  labels: [number, number, number];
-  slices: Record<Plane, number>;
-}
 
 /** The cases of a sample dataset: labels in MRNet's proportions and slice counts in its ranges. */
 export function sampleCases(options: SampleOptions): SampleCase[] {

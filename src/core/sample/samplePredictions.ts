@@ -1,8 +1,5 @@
 import { Random } from './random';
-import { SampleCase, SampleFile } from './sampleDataset';
-
-const TASKS = ['abnormal', 'acl', 'meniscus'];
-const PLANES = ['axial', 'coronal', 'sagittal'];
+import { PLANES, SampleCase, SampleFile, TASKS } from './sampleCase';
 
 /**
  * Separations of the two classes' logits (equal-variance binormal: AUC = Φ(d / √2)) that give
