@@ -4,6 +4,7 @@ import { parseNpyHeader } from '../shared/npy/header';
 import { numpyExpression } from '../shared/npy/planeSource';
 import { DataFormat, ExportFormat, HostMessage, WebviewMessage } from '../shared/protocol';
 import { errorMessage } from '../shared/errorMessage';
+import { ChartFormat } from '../shared/chartFormats';
 
 /** A panel whose slices can leave the viewer, and the array file behind each of its planes. */
 export interface ExportTarget {
@@ -144,7 +145,7 @@ export class SliceExporter {
   }
 
   /** Saves a chart a webview drew (PNG or SVG), once its bytes are checked to be that image. */
-  async saveChart(name: string, title: string, format: 'png' | 'svg', data: ArrayBuffer | Uint8Array): Promise<void> {
+  async saveChart(name: string, title: string, format: ChartFormat, data: ArrayBuffer | Uint8Array): Promise<void> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     const looksRight =
       format === 'png'

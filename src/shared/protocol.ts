@@ -3,7 +3,8 @@ import { ColourMapName } from './colourMaps';
 import { NpyHeader } from './npy/header';
 import { ArrayView } from './npy/planeSource';
 import { Region } from './npy/overview';
-import { VolumeStats, WindowPreset, isWindowPreset } from './windowing';
+import { VolumeStats, WINDOW_PRESETS, WindowPreset } from './windowing';
+import { Check, bytes, exact, integer, list, oneOf, optional, parser, satisfying, tagged, text } from './schema';
 
 /**
  * The messages between the extension host and its webviews. Both sides import these types;
@@ -202,151 +203,39 @@ export type WebviewMessage =
   | { type: 'exportIndex'; plane?: string; index: (number | null)[]; order?: number[] };
 
 /** What a slice can leave the viewer as. */
-export type ExportFormat = 'png' | 'npy' | 'csv' | 'expression';
-const EXPORT_FORMATS: readonly string[] = ['png', 'npy', 'csv', 'expression'];
+export const EXPORT_FORMATS = ['png', 'npy', 'csv', 'expression'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** The formats that leave as bytes (the expression is copied as text). */
-export type DataFormat = Exclude<ExportFormat, 'expression'>;
+const DATA_FORMATS = ['png', 'npy', 'csv'] as const;
+export type DataFormat = (typeof DATA_FORMATS)[number];
 
 /** A plane name as the case viewer's panes are named; the host checks it is one it shows. */
-function isPlane(value: unknown): value is string | undefined {
-  return value === undefined || (typeof value === 'string' && value.length <= 255);
-}
-
-/** Axes (-1: none) and indices of an array of at most NumPy's 64 axes; the webview checks them against the array. */
-function isView(value: unknown): value is ArrayView {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  const axis = (a: unknown) => Number.isInteger(a) && (a as number) >= -1 && (a as number) < 64;
-  return (
-    Object.keys(v).length === 5 &&
-    axis(v.rows) &&
-    axis(v.cols) &&
-    axis(v.slice) &&
-    axis(v.channel) &&
-    Array.isArray(v.index) &&
-    v.index.length <= 64 &&
-    v.index.every((i) => Number.isSafeInteger(i) && (i as number) >= 0)
-  );
-}
-
+const plane = optional(text(255));
+/** An axis of an array of at most NumPy's 64 axes, or -1 for none; the webview checks it against the array. */
+const axis = integer(-1, 63);
+const whole = integer(0);
+const view: Check<ArrayView> = exact({ rows: axis, cols: axis, slice: axis, channel: axis, index: list(whole, 64) });
+/** An index of each axis of the array, null for those the slice spans. */
+const indexOrAll: Check<number | null> = (v) => (v === null ? null : whole(v));
+/** A permutation of the slice's (at most three) axes. */
+const axisOrder = satisfying(list(integer(0, 2), 3), (order) => order.every((_, i) => order.includes(i)));
 /** Case ids are digit strings (0000, 10000); the host looks them up by value. */
-const CASE_ID = /^\d{1,20}$/;
+const caseId = text(20, { pattern: /^\d{1,20}$/ });
+
+const webviewMessage: Check<WebviewMessage> = tagged('type', {
+  ready: {},
+  addOverlay: { plane },
+  rememberPreset: { preset: oneOf(WINDOW_PRESETS) },
+  rememberView: { view },
+  navigate: { direction: oneOf(['next', 'previous']) },
+  openCase: { id: optional(caseId) },
+  readSlice: { index: whole, plane },
+  readRegion: { region: exact({ y0: whole, x0: whole, height: whole, width: whole }) },
+  openMember: { name: text(4096) },
+  exportSlice: { format: oneOf(EXPORT_FORMATS), plane },
+  exportData: { format: oneOf(DATA_FORMATS), plane, slice: whole, data: bytes },
+  exportIndex: { plane, index: list(indexOrAll, 64), order: optional(axisOrder) },
+});
 
 /** The webview message in `value`, or undefined for anything the protocol does not allow. */
-export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const m = value as Record<string, unknown>;
-  const keys = Object.keys(m);
-  switch (m.type) {
-    case 'ready':
-      return keys.length === 1 ? { type: 'ready' } : undefined;
-    case 'addOverlay':
-      return isPlane(m.plane) && keys.length === (m.plane === undefined ? 1 : 2)
-        ? { type: 'addOverlay', ...(m.plane === undefined ? {} : { plane: m.plane }) }
-        : undefined;
-    case 'rememberPreset':
-      return isWindowPreset(m.preset) && keys.length === 2 ? { type: 'rememberPreset', preset: m.preset } : undefined;
-    case 'rememberView':
-      return isView(m.view) && keys.length === 2
-        ? {
-            type: 'rememberView',
-            view: {
-              rows: m.view.rows,
-              cols: m.view.cols,
-              slice: m.view.slice,
-              channel: m.view.channel,
-              index: [...m.view.index],
-            },
-          }
-        : undefined;
-    case 'navigate':
-      return (m.direction === 'next' || m.direction === 'previous') && keys.length === 2
-        ? { type: 'navigate', direction: m.direction }
-        : undefined;
-    case 'openCase':
-      if (m.id === undefined && keys.length === 1) return { type: 'openCase' };
-      return typeof m.id === 'string' && CASE_ID.test(m.id) && keys.length === 2
-        ? { type: 'openCase', id: m.id }
-        : undefined;
-    case 'readSlice': {
-      if (!Number.isSafeInteger(m.index) || (m.index as number) < 0) return undefined;
-      if (m.plane === undefined) return keys.length === 2 ? { type: 'readSlice', index: m.index as number } : undefined;
-      return typeof m.plane === 'string' && m.plane.length <= 255 && keys.length === 3
-        ? { type: 'readSlice', index: m.index as number, plane: m.plane }
-        : undefined;
-    }
-    case 'exportSlice':
-      return typeof m.format === 'string' &&
-        EXPORT_FORMATS.includes(m.format) &&
-        isPlane(m.plane) &&
-        keys.length === (m.plane === undefined ? 2 : 3)
-        ? {
-            type: 'exportSlice',
-            format: m.format as ExportFormat,
-            ...(m.plane === undefined ? {} : { plane: m.plane }),
-          }
-        : undefined;
-    case 'exportData':
-      // VS Code revives an ArrayBuffer as one, or as a Uint8Array over one.
-      return (m.format === 'png' || m.format === 'npy' || m.format === 'csv') &&
-        (m.data instanceof ArrayBuffer || m.data instanceof Uint8Array) &&
-        Number.isSafeInteger(m.slice) &&
-        (m.slice as number) >= 0 &&
-        isPlane(m.plane) &&
-        keys.length === (m.plane === undefined ? 4 : 5)
-        ? {
-            type: 'exportData',
-            format: m.format,
-            slice: m.slice as number,
-            data: m.data,
-            ...(m.plane === undefined ? {} : { plane: m.plane }),
-          }
-        : undefined;
-    case 'exportIndex': {
-      // A permutation of the slice's (at most three) axes.
-      const order =
-        m.order === undefined ||
-        (Array.isArray(m.order) &&
-          m.order.length <= 3 &&
-          (m.order as unknown[]).every((a, i, all) => all.includes(i) && Number.isInteger(a)))
-          ? (m.order as number[] | undefined)
-          : null;
-      return Array.isArray(m.index) &&
-        m.index.length <= 64 &&
-        m.index.every((i) => i === null || (Number.isSafeInteger(i) && (i as number) >= 0)) &&
-        isPlane(m.plane) &&
-        order !== null &&
-        keys.length === 2 + (m.plane === undefined ? 0 : 1) + (order === undefined ? 0 : 1)
-        ? {
-            type: 'exportIndex',
-            index: m.index as (number | null)[],
-            ...(m.plane === undefined ? {} : { plane: m.plane }),
-            ...(order && { order: [...order] }),
-          }
-        : undefined;
-    }
-    case 'readRegion': {
-      const r = m.region as Record<string, unknown> | null;
-      const whole = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
-      return typeof r === 'object' &&
-        r !== null &&
-        Object.keys(r).length === 4 &&
-        whole(r.y0) &&
-        whole(r.x0) &&
-        whole(r.height) &&
-        whole(r.width) &&
-        keys.length === 2
-        ? {
-            type: 'readRegion',
-            region: { y0: r.y0 as number, x0: r.x0 as number, height: r.height as number, width: r.width as number },
-          }
-        : undefined;
-    }
-    case 'openMember':
-      return typeof m.name === 'string' && m.name.length <= 4096 && keys.length === 2
-        ? { type: 'openMember', name: m.name }
-        : undefined;
-    default:
-      return undefined;
-  }
-}
+export const parseWebviewMessage = parser(webviewMessage);

@@ -1,5 +1,7 @@
 /** The typed messages between the host and the model report's webview. */
 import { Outcome, OUTCOMES } from './metrics/roc';
+import { CHART_FORMATS, ChartFormat } from './chartFormats';
+import { Check, bytes, integer, number, oneOf, parser, satisfying, tagged, text } from './schema';
 
 /** One task's cases with a label and a score from the report's model (and the compared model). */
 export interface ReportTask {
@@ -38,55 +40,24 @@ export type ReportWebviewMessage =
   | { type: 'filterCases'; task: string; filter: ReportFilter }
   /** Compare with another model ('' for none). */
   | { type: 'compare'; model: string }
-  | { type: 'exportImage'; format: 'png' | 'svg'; data: ArrayBuffer | Uint8Array }
+  | { type: 'exportImage'; format: ChartFormat; data: ArrayBuffer | Uint8Array }
   | { type: 'exportOutcomes' };
 
-const NAME = (v: unknown): v is string => typeof v === 'string' && v.length <= 255;
+const name = text(255);
+
+const reportFilter: Check<ReportFilter> = tagged('kind', {
+  outcome: { outcome: oneOf(OUTCOMES) },
+  probability: { label: oneOf([0, 1]), bin: integer(0), bins: integer(1, 100) },
+});
+
+const reportMessage: Check<ReportWebviewMessage> = tagged('type', {
+  ready: {},
+  exportOutcomes: {},
+  setThreshold: { task: name, value: number(0, 1) },
+  filterCases: { task: name, filter: satisfying(reportFilter, (f) => f.kind !== 'probability' || f.bin < f.bins) },
+  compare: { model: name },
+  exportImage: { format: oneOf(CHART_FORMATS), data: bytes },
+});
 
 /** The report message in `value`, or undefined for anything the protocol does not allow; the host checks names against its report. */
-export function parseReportMessage(value: unknown): ReportWebviewMessage | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const m = value as Record<string, unknown>;
-  const n = Object.keys(m).length;
-  switch (m.type) {
-    case 'ready':
-    case 'exportOutcomes':
-      return n === 1 ? { type: m.type } : undefined;
-    case 'setThreshold':
-      return NAME(m.task) && typeof m.value === 'number' && m.value >= 0 && m.value <= 1 && n === 3
-        ? { type: 'setThreshold', task: m.task, value: m.value }
-        : undefined;
-    case 'compare':
-      return NAME(m.model) && n === 2 ? { type: 'compare', model: m.model } : undefined;
-    case 'exportImage':
-      return (m.format === 'png' || m.format === 'svg') &&
-        (m.data instanceof ArrayBuffer || m.data instanceof Uint8Array) &&
-        n === 3
-        ? { type: 'exportImage', format: m.format, data: m.data }
-        : undefined;
-    case 'filterCases': {
-      const f = m.filter as Record<string, unknown> | null;
-      if (!NAME(m.task) || n !== 3 || typeof f !== 'object' || f === null) return undefined;
-      if (f.kind === 'outcome' && OUTCOMES.includes(f.outcome as Outcome) && Object.keys(f).length === 2)
-        return { type: 'filterCases', task: m.task, filter: { kind: 'outcome', outcome: f.outcome as Outcome } };
-      const bins = f.bins as number;
-      const bin = f.bin as number;
-      if (
-        f.kind === 'probability' &&
-        (f.label === 0 || f.label === 1) &&
-        Number.isSafeInteger(bins) &&
-        bins > 0 &&
-        bins <= 100 &&
-        Number.isSafeInteger(bin) &&
-        bin >= 0 &&
-        bin < bins &&
-        Object.keys(f).length === 4
-      ) {
-        return { type: 'filterCases', task: m.task, filter: { kind: 'probability', label: f.label, bin, bins } };
-      }
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
-}
+export const parseReportMessage = parser(reportMessage);

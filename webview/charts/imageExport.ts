@@ -1,4 +1,5 @@
 import { svgEl } from './plotChart';
+import { ChartFormat } from '../../src/shared/chartFormats';
 
 /** A heading and the charts beneath it, side by side: one row of an exported image. */
 export interface ImageRow {
@@ -13,7 +14,7 @@ const HEADING = 28;
  * colours written in (CSS variables and stylesheets mean nothing outside VS Code). PNG is
  * that SVG drawn on a canvas at twice its size.
  */
-export async function chartImage(format: 'png' | 'svg', rows: ImageRow[]): Promise<ArrayBuffer> {
+export async function chartImage(format: ChartFormat, rows: ImageRow[]): Promise<ArrayBuffer> {
   const text = composeSvg(rows);
   return format === 'svg' ? new TextEncoder().encode(text).buffer : pngOf(text);
 }

@@ -24,6 +24,7 @@ import { vscode } from '../vscodeApi';
 import { Chart, clickableMarks } from '../charts/plotChart';
 import { ImageRow, chartImage } from '../charts/imageExport';
 import { HistogramBar, SplitBar, histogramChart, splitBarChart, splitColour } from './overviewCharts';
+import { ChartFormat } from '../../src/shared/chartFormats';
 
 const count = (n: number) => n.toLocaleString('en-US');
 const percent = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(1)} %` : '—');
@@ -109,7 +110,7 @@ function action(label: string, run: () => void, name = label): HTMLElement {
 
 /** A figure of charts (rows of them) with its caption and PNG/SVG export. */
 function figure(caption: string, name: string, rows: ImageRow[]): HTMLElement {
-  const save = (format: 'png' | 'svg') =>
+  const save = (format: ChartFormat) =>
     void chartImage(format, rows).then((bytes) =>
       vscode.postMessage({ type: 'exportImage', format, name, data: bytes }),
     );

@@ -6,6 +6,7 @@ import { calibrationChart, distributionChart, rocChart } from './charts';
 import { Chart, clickableMarks, svgEl } from '../charts/plotChart';
 import { chartImage } from '../charts/imageExport';
 import { DISTRIBUTION_BINS, TaskMetrics, taskMetrics } from './taskMetrics';
+import { ChartFormat } from '../../src/shared/chartFormats';
 
 const fmt = (v: number | undefined, digits = 3) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(digits));
 
@@ -248,7 +249,7 @@ function drawStats(stats: HTMLElement, point: ThresholdMetrics): void {
 }
 
 /** The report's charts as one image, a row per task, posted to the host to save. */
-async function exportImage(format: 'png' | 'svg'): Promise<void> {
+async function exportImage(format: ChartFormat): Promise<void> {
   const rows = [...document.querySelectorAll<HTMLElement>('section.task')].map((block) => ({
     heading: block.querySelector('h2')?.textContent ?? '',
     charts: [...block.querySelectorAll<SVGSVGElement>('svg.chart')],

@@ -1,13 +1,17 @@
 /** The typed messages between the host and the dataset overview's webview. */
 
+import { CHART_FORMATS, ChartFormat } from '../chartFormats';
+import { Check, bytes, exact, integer, list, oneOf, parser, satisfying, tagged, text } from '../schema';
+
 /** A plane's slice count where there is none: no file, not read (yet, or reading was cancelled), or a file that cannot be read. */
 export const SLICES_MISSING = -1;
 export const SLICES_UNREAD = -2;
 export const SLICES_UNREADABLE = -3;
 
 /** How far a pass over the dataset's files has come. */
+const READING_STATES = ['not started', 'reading', 'done', 'cancelled'] as const;
 export interface ReadingState {
-  state: 'not started' | 'reading' | 'done' | 'cancelled';
+  state: (typeof READING_STATES)[number];
   /** Files read (or found in the cache) of `total`. */
   done: number;
   total: number;
@@ -49,8 +53,8 @@ export interface OverviewData {
   intensities: ReadingState & { bytes: number };
 }
 
-export type IntensityStatistic = 'mean' | 'high';
-export const INTENSITY_STATISTICS: readonly IntensityStatistic[] = ['mean', 'high'];
+export const INTENSITY_STATISTICS = ['mean', 'high'] as const;
+export type IntensityStatistic = (typeof INTENSITY_STATISTICS)[number];
 
 /** The cases behind a bar, a bin or a matrix cell: what a click filters the Cases tree to. */
 export type OverviewSelection =
@@ -72,89 +76,36 @@ export type OverviewWebviewMessage =
   /** Read the headers again (after a cancel), or the intensities (whole files). */
   | { type: 'readHeaders' }
   | { type: 'readIntensities' }
-  | { type: 'exportImage'; format: 'png' | 'svg'; name: string; data: ArrayBuffer | Uint8Array }
+  | { type: 'exportImage'; format: ChartFormat; name: string; data: ArrayBuffer | Uint8Array }
   | { type: 'exportTable'; name: string; data: ArrayBuffer | Uint8Array }
   /** The page has drawn what it was last sent (the benchmark and the tests wait for this). */
   | { type: 'rendered'; headers: ReadingState['state'] };
 
-const NAME = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 255;
-const COUNT = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-const BYTES = (v: unknown): v is ArrayBuffer | Uint8Array => v instanceof ArrayBuffer || v instanceof Uint8Array;
-const keys = (v: object) => Object.keys(v).length;
+const name = text(255, { min: 1 });
+const count = integer(0);
+
+const selection: Check<OverviewSelection> = satisfying(
+  tagged('kind', {
+    split: { split: name },
+    incomplete: { split: name },
+    unusual: {},
+    labels: { split: name, conditions: list(exact({ task: name, value: oneOf([0, 1]) }), 16, 1) },
+    slices: { split: name, plane: name, low: count, high: count },
+    intensity: { split: name, plane: name, statistic: oneOf(INTENSITY_STATISTICS), bin: count },
+  }),
+  (s) => s.kind !== 'slices' || s.low <= s.high,
+);
+
+const overviewMessage: Check<OverviewWebviewMessage> = tagged('type', {
+  ready: {},
+  readHeaders: {},
+  readIntensities: {},
+  openCase: { split: name, id: name },
+  exportImage: { format: oneOf(CHART_FORMATS), name, data: bytes },
+  exportTable: { name, data: bytes },
+  rendered: { headers: oneOf(READING_STATES) },
+  filterCases: { selection },
+});
 
 /** The overview message in `value`, or undefined for anything the protocol does not allow; the host checks names against its dataset. */
-export function parseOverviewMessage(value: unknown): OverviewWebviewMessage | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const m = value as Record<string, unknown>;
-  const n = keys(m);
-  switch (m.type) {
-    case 'ready':
-    case 'readHeaders':
-    case 'readIntensities':
-      return n === 1 ? { type: m.type } : undefined;
-    case 'openCase':
-      return NAME(m.split) && NAME(m.id) && n === 3 ? { type: 'openCase', split: m.split, id: m.id } : undefined;
-    case 'exportImage':
-      return (m.format === 'png' || m.format === 'svg') && NAME(m.name) && BYTES(m.data) && n === 4
-        ? { type: 'exportImage', format: m.format, name: m.name, data: m.data }
-        : undefined;
-    case 'exportTable':
-      return NAME(m.name) && BYTES(m.data) && n === 3 ? { type: 'exportTable', name: m.name, data: m.data } : undefined;
-    case 'rendered':
-      return ['not started', 'reading', 'done', 'cancelled'].includes(m.headers as string) && n === 2
-        ? { type: 'rendered', headers: m.headers as ReadingState['state'] }
-        : undefined;
-    case 'filterCases': {
-      const selection = parseSelection(m.selection);
-      return selection && n === 2 ? { type: 'filterCases', selection } : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-function parseSelection(value: unknown): OverviewSelection | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const s = value as Record<string, unknown>;
-  const n = keys(s);
-  switch (s.kind) {
-    case 'split':
-    case 'incomplete':
-      return NAME(s.split) && n === 2 ? { kind: s.kind, split: s.split } : undefined;
-    case 'unusual':
-      return n === 1 ? { kind: 'unusual' } : undefined;
-    case 'labels': {
-      const list = s.conditions;
-      if (!NAME(s.split) || n !== 3 || !Array.isArray(list) || list.length === 0 || list.length > 16) return undefined;
-      const conditions = list.map((c: unknown) => {
-        const x = c as Record<string, unknown> | null;
-        return x && NAME(x.task) && (x.value === 0 || x.value === 1) && keys(x) === 2
-          ? { task: x.task, value: x.value }
-          : undefined;
-      });
-      return conditions.every((c) => c)
-        ? { kind: 'labels', split: s.split, conditions: conditions as { task: string; value: 0 | 1 }[] }
-        : undefined;
-    }
-    case 'slices':
-      return NAME(s.split) && NAME(s.plane) && COUNT(s.low) && COUNT(s.high) && s.low <= s.high && n === 5
-        ? { kind: 'slices', split: s.split, plane: s.plane, low: s.low, high: s.high }
-        : undefined;
-    case 'intensity':
-      return NAME(s.split) &&
-        NAME(s.plane) &&
-        INTENSITY_STATISTICS.includes(s.statistic as IntensityStatistic) &&
-        COUNT(s.bin) &&
-        n === 5
-        ? {
-            kind: 'intensity',
-            split: s.split,
-            plane: s.plane,
-            statistic: s.statistic as IntensityStatistic,
-            bin: s.bin,
-          }
-        : undefined;
-    default:
-      return undefined;
-  }
-}
+export const parseOverviewMessage = parser(overviewMessage);
