@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable, disposeAll } from '../shared/dispose';
 import { CaseInfo, HostMessage, parseWebviewMessage } from '../shared/protocol';
 import { MRNET_PLANES } from '../shared/datasetLayout';
 import { CaseRef, DatasetRegistry, caseInfo, caseKey, planeUri } from '../dataset/datasetRegistry';
@@ -39,9 +40,9 @@ interface OpenPanel {
 }
 
 /** The three-plane case viewer panels. One panel is reused as the user walks through cases (setting mrnet.reuseCaseViewer). */
-export class CaseViewer implements vscode.Disposable {
+export class CaseViewer extends Disposable {
   private panels: OpenPanel[] = [];
-  private readonly shown = new vscode.EventEmitter<CaseRef>();
+  private readonly shown = this.own(new vscode.EventEmitter<CaseRef>());
   /** A dataset case was shown: the tree selects and reveals it. */
   readonly onDidShowCase = this.shown.event;
 
@@ -55,20 +56,22 @@ export class CaseViewer implements vscode.Disposable {
     private readonly added: AddedOverlays,
     private readonly review: ModelReview,
   ) {
+    super();
+    this.own({ dispose: () => disposeAll(this.panels.map((open) => open.panel)) });
     // Another model, task or threshold: each panel's badges say the new probabilities and outcomes.
-    this.reviewSubscription = review.onDidChange(() => {
-      for (const target of this.panels) {
-        if (!target.current.ref) continue;
-        target.current.info = this.infoOf(target.current.ref);
-        void target.panel.webview.postMessage({
-          type: 'caseInfo',
-          caseInfo: target.current.info,
-        } satisfies HostMessage);
-      }
-    });
+    this.own(
+      review.onDidChange(() => {
+        for (const target of this.panels) {
+          if (!target.current.ref) continue;
+          target.current.info = this.infoOf(target.current.ref);
+          void target.panel.webview.postMessage({
+            type: 'caseInfo',
+            caseInfo: target.current.info,
+          } satisfies HostMessage);
+        }
+      }),
+    );
   }
-
-  private readonly reviewSubscription: vscode.Disposable;
 
   /** A dataset case's labels, with every task's probability and outcome under the model chosen in the Cases view. */
   private infoOf(ref: CaseRef): CaseInfo {
@@ -275,12 +278,6 @@ export class CaseViewer implements vscode.Disposable {
         neighbours.map((n) => ({ key: caseKey(n), viewerCase: this.caseOf(n) })),
         following,
       );
-  }
-
-  dispose(): void {
-    this.reviewSubscription.dispose();
-    for (const p of this.panels) p.panel.dispose();
-    this.shown.dispose();
   }
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable, disposeAll } from '../shared/dispose';
 import { DatasetCase, DatasetIndex } from '../core/dataset/datasetIndex';
 import { discoverDatasetRoots } from '../core/dataset/discovery';
 import { caseKeyOf, taskDisplayName } from '../shared/datasetLayout';
@@ -29,11 +30,11 @@ const REINDEX_DELAY_MS = 300;
  * The datasets of the workspace: found under the workspace folders and in the setting
  * `mrnet.datasetRoots`, indexed, and re-indexed when their files change.
  */
-export class DatasetRegistry implements vscode.Disposable {
+export class DatasetRegistry extends Disposable {
   private datasets: LoadedDataset[] = [];
   private watchers: vscode.Disposable[] = [];
   private pending?: ReturnType<typeof setTimeout>;
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.own(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private loading?: Promise<void>;
   /** A refresh asked for while another runs: later requests join it rather than queue more. */
@@ -42,7 +43,16 @@ export class DatasetRegistry implements vscode.Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly predictions?: PredictionInputs,
-  ) {}
+  ) {
+    super();
+    // The watchers and the timer change with every index; disposed are those of the last.
+    this.own({
+      dispose: () => {
+        clearTimeout(this.pending);
+        disposeAll(this.watchers);
+      },
+    });
+  }
 
   get all(): readonly LoadedDataset[] {
     return this.datasets;
@@ -95,7 +105,7 @@ export class DatasetRegistry implements vscode.Disposable {
   }
 
   private watch(): void {
-    for (const w of this.watchers) w.dispose();
+    disposeAll(this.watchers);
     const later = () => {
       clearTimeout(this.pending);
       this.pending = setTimeout(() => void this.refresh(), REINDEX_DELAY_MS);
@@ -135,12 +145,6 @@ export class DatasetRegistry implements vscode.Disposable {
       if (found) return { dataset, case: found };
     }
     return undefined;
-  }
-
-  dispose(): void {
-    clearTimeout(this.pending);
-    for (const w of this.watchers) w.dispose();
-    this.changed.dispose();
   }
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable, disposeAll } from '../shared/dispose';
 import { overviewCases, selectionLabel } from '../core/overview/buildOverview';
 import { OverviewHostMessage, parseOverviewMessage } from '../shared/overview/overviewProtocol';
 import { overviewArrays, selectedCases } from '../shared/overview/overviewStats';
@@ -22,9 +23,8 @@ interface OverviewPanel {
 }
 
 /** "MRNet: Dataset Overview": a panel per dataset with its splits, labels, slice counts and intensities as clickable charts. */
-export class DatasetOverviews implements vscode.Disposable {
+export class DatasetOverviews extends Disposable {
   private readonly panels = new Set<OverviewPanel>();
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -35,8 +35,10 @@ export class DatasetOverviews implements vscode.Disposable {
     private readonly showCases: (set: CaseSet) => Thenable<unknown>,
     private readonly openCase: (ref: CaseRef) => Thenable<unknown>,
   ) {
+    super();
+    this.own({ dispose: () => disposeAll([...this.panels].map((open) => open.panel)) });
     // A re-indexed dataset is a new object: panels follow it by its URI and read what changed.
-    this.subscriptions = [
+    this.own(
       registry.onDidChange(() => {
         for (const open of this.panels) {
           const dataset = registry.all.find((d) => d.uri.toString() === open.state.dataset.uri.toString());
@@ -45,12 +47,7 @@ export class DatasetOverviews implements vscode.Disposable {
           void this.readHeaders(open);
         }
       }),
-    ];
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    for (const open of this.panels) open.panel.dispose();
+    );
   }
 
   /** Opens (or reveals) a dataset's overview; resolves once it shows every header read (or reading was cancelled). */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
+import { Disposable } from '../shared/dispose';
 import { WHOLE_READ_LIMIT, readHeader } from '../core/arraySource';
 import { HeaderFacts, IntensityFacts } from '../core/overview/buildOverview';
 import { formatBytes } from '../shared/format';
@@ -49,7 +50,7 @@ export interface FactsPass<K extends Kind> {
  * intensities, cached per file under the extension's storage (never in the dataset) and
  * valid while the file keeps its size and modification time.
  */
-export class VolumeFacts {
+export class VolumeFacts extends Disposable {
   private readonly caches = new Map<string, Promise<Map<string, CachedFile>>>();
   private readonly saving = new Map<string, ReturnType<typeof setTimeout>>();
   /** What the last pass did: files read, and found in the cache (the tests look at it). */
@@ -58,7 +59,11 @@ export class VolumeFacts {
   constructor(
     private readonly storage: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    super();
+    // A save still waiting is dropped: the facts are read again next time.
+    this.own({ dispose: () => this.stopSaving() });
+  }
 
   /**
    * Facts of every file: from the cache where the file is unchanged, else read with a
@@ -143,10 +148,14 @@ export class VolumeFacts {
     return facts;
   }
 
-  /** Forgets every cached fact (the benchmark's cold runs). */
-  async clear(): Promise<void> {
+  private stopSaving(): void {
     for (const timer of this.saving.values()) clearTimeout(timer);
     this.saving.clear();
+  }
+
+  /** Forgets every cached fact (the benchmark's cold runs). */
+  async clear(): Promise<void> {
+    this.stopSaving();
     this.caches.clear();
     await Promise.resolve(vscode.workspace.fs.delete(this.folder(), { recursive: true })).then(
       undefined,
@@ -200,10 +209,6 @@ export class VolumeFacts {
           .catch((e: unknown) => this.log.warn(`Could not save the overview cache: ${errorMessage(e)}`));
       }, 1000),
     );
-  }
-
-  dispose(): void {
-    for (const timer of this.saving.values()) clearTimeout(timer);
   }
 }
 

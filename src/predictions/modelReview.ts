@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../shared/dispose';
 import { DatasetCase } from '../core/dataset/datasetIndex';
 import { SplitPredictions } from '../core/predictions/predictionFile';
 import { OUTCOME_NAMES, Outcome, outcomeOf } from '../shared/metrics/roc';
@@ -28,7 +29,7 @@ export interface CaseScore {
  * The model review's state: the model and task chosen in the Cases view's title bar, each
  * task's threshold (0.5 until the report sets another), the outcome filter and the sort order.
  */
-export class ModelReview implements vscode.Disposable {
+export class ModelReview extends Disposable {
   private modelName?: string;
   private taskName?: string;
   /** The model and task shown, derived on each change (rows read them once per case). */
@@ -36,17 +37,12 @@ export class ModelReview implements vscode.Disposable {
   private readonly thresholds = new Map<string, number>();
   filter?: ReviewFilter;
   sort: ReviewSort = 'id';
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.own(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
 
   constructor(private readonly registry: DatasetRegistry) {
-    this.subscription = registry.onDidChange(() => this.update());
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
+    super();
+    this.own(registry.onDidChange(() => this.update()));
   }
 
   /** Every model of the open datasets, by name. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable, disposeAll } from '../shared/dispose';
 import { PAPER_AUC, taskDisplayName } from '../shared/datasetLayout';
 import { outcomeOf } from '../shared/metrics/roc';
 import { ReportData, ReportHostMessage, ReportTask, parseReportMessage } from '../shared/reportProtocol';
@@ -18,14 +19,12 @@ interface ReportTarget {
 }
 
 /** "MRNet: Model Report": a panel per model and split, kept up to date as files and thresholds change. */
-export class ModelReports implements vscode.Disposable {
+export class ModelReports extends Disposable {
   private readonly panels = new Set<{
     panel: vscode.WebviewPanel;
     target: ReportTarget;
     send: () => Thenable<boolean>;
   }>();
-  private readonly subscriptions: vscode.Disposable[];
-
   constructor(
     private readonly extensionUri: vscode.Uri,
     registry: DatasetRegistry,
@@ -34,8 +33,10 @@ export class ModelReports implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly showCases: () => Thenable<unknown>,
   ) {
+    super();
+    this.own({ dispose: () => disposeAll([...this.panels].map((open) => open.panel)) });
     // A re-indexed dataset (a prediction file changed) is a new object: reports follow it by its URI.
-    this.subscriptions = [
+    this.own(
       registry.onDidChange(() => {
         for (const open of this.panels) {
           const dataset = registry.all.find((d) => d.uri.toString() === open.target.dataset.uri.toString());
@@ -43,12 +44,7 @@ export class ModelReports implements vscode.Disposable {
           void open.send();
         }
       }),
-    ];
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    for (const open of this.panels) open.panel.dispose();
+    );
   }
 
   /** Opens (or reveals) the report of a model on a split. */

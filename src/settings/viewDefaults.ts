@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../shared/dispose';
 import { DEFAULT_COLOUR_MAP, isColourMap } from '../shared/colourMaps';
 import { ViewDefaults } from '../shared/protocol';
 import { WindowPreset, isWindowPreset } from '../shared/windowing';
@@ -14,15 +15,19 @@ const VIEWS_KEPT = 500;
  * preset last chosen for that kind of view (.npy, .npz, case), and the axes last chosen for a
  * file (a `.npy`, or `archive.npz#member`), remembered in the workspace.
  */
-export class ViewDefaultsStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class ViewDefaultsStore extends Disposable {
+  private readonly changed = this.own(new vscode.EventEmitter<void>());
   /** The setting changed: open views are told. */
   readonly onDidChange = this.changed.event;
-  private readonly subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('mrnet.defaultColormap')) this.changed.fire();
-  });
 
-  constructor(private readonly memento: vscode.Memento) {}
+  constructor(private readonly memento: vscode.Memento) {
+    super();
+    this.own(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('mrnet.defaultColormap')) this.changed.fire();
+      }),
+    );
+  }
 
   get(kind: WebviewView): ViewDefaults {
     const colourMap = vscode.workspace.getConfiguration('mrnet').get<unknown>('defaultColormap');
@@ -56,11 +61,6 @@ export class ViewDefaultsStore implements vscode.Disposable {
       subscription.dispose();
       disposal.dispose();
     });
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }
 

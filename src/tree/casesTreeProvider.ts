@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../shared/dispose';
 import { CaseFilter, caseDescription, filterLabel, matchesFilter, splitSummary } from '../core/dataset/caseLabels';
 import { DatasetCase, DatasetSplit } from '../core/dataset/datasetIndex';
 import { planeDisplayName, taskDisplayName } from '../shared/datasetLayout';
@@ -25,32 +26,25 @@ export interface CaseSet {
 }
 
 /** The "Cases" view: dataset -> split -> case, with labels, filtered by one task's label. */
-export class CasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+export class CasesTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = this.own(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private filterValue?: CaseFilter | CaseSet;
   /** Case nodes are kept per case so that reveal() finds the node the tree holds. */
   private caseNodes = new Map<string, TreeNode>();
 
-  private readonly subscription: vscode.Disposable;
-
-  private readonly reviewSubscription: vscode.Disposable;
-
   constructor(
     private readonly registry: DatasetRegistry,
     private readonly review: ModelReview,
   ) {
-    this.subscription = registry.onDidChange(() => {
-      this.caseNodes.clear();
-      this.changed.fire(undefined);
-    });
-    this.reviewSubscription = review.onDidChange(() => this.changed.fire(undefined));
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.reviewSubscription.dispose();
-    this.changed.dispose();
+    super();
+    this.own(
+      registry.onDidChange(() => {
+        this.caseNodes.clear();
+        this.changed.fire(undefined);
+      }),
+    );
+    this.own(review.onDidChange(() => this.changed.fire(undefined)));
   }
 
   /** A label filter ("Filter by Label…"), or a set of cases picked in the dataset overview. */
