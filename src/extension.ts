@@ -125,10 +125,7 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
       const target = exporter.activeTarget();
       const plane = (context as { mrnetPlane?: unknown } | undefined)?.mrnetPlane;
       if (target)
-        void target.panel.webview.postMessage({
-          type: 'requestAddOverlay',
-          ...(typeof plane === 'string' ? { plane } : {}),
-        });
+        void target.channel.post({ type: 'requestAddOverlay', ...(typeof plane === 'string' ? { plane } : {}) });
       else
         void vscode.window.showInformationMessage(
           'Open a .npy or .npz file, or a case, to add an overlay to one of its planes.',

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import { ArrayChannel, NOT_TAKEN, arrayChannel, notTaken } from '../webviews/webviewChannel';
 import { Disposable, disposeAll } from '../shared/dispose';
-import { CaseInfo, HostMessage, parseWebviewMessage } from '../shared/protocol';
+import { CaseInfo, HostMessage } from '../shared/protocol';
 import { MRNET_PLANES } from '../shared/datasetLayout';
 import { CaseRef, DatasetRegistry, caseInfo, caseKey, planeUri } from '../dataset/datasetRegistry';
 import { SlicedFiles } from '../arrays/slicedFiles';
 import { ExportTarget, SliceExporter } from '../export/sliceExport';
-import { loadWebview } from '../webviewContent';
+import { loadWebview } from '../webviews/webviewContent';
 import { ViewDefaultsStore } from '../settings/viewDefaults';
 import { AddedOverlays } from '../overlays/addedOverlays';
 import { ModelReview } from '../predictions/modelReview';
@@ -32,6 +33,7 @@ export interface CaseOrder {
 
 interface OpenPanel {
   panel: vscode.WebviewPanel;
+  channel: ArrayChannel;
   current: ViewerCase;
   /** Plane files too large to read whole, read slice by slice as the panel asks. */
   sliced: SlicedFiles;
@@ -64,10 +66,7 @@ export class CaseViewer extends Disposable {
         for (const target of this.panels) {
           if (!target.current.ref) continue;
           target.current.info = this.infoOf(target.current.ref);
-          void target.panel.webview.postMessage({
-            type: 'caseInfo',
-            caseInfo: target.current.info,
-          } satisfies HostMessage);
+          void target.channel.post({ type: 'caseInfo', caseInfo: target.current.info });
         }
       }),
     );
@@ -120,14 +119,16 @@ export class CaseViewer extends Disposable {
         vscode.ViewColumn.Active,
         { enableFindWidget: false },
       );
+      const channel = arrayChannel(panel, this.log, 'the case viewer');
       target = {
         panel,
+        channel,
         current: viewerCase,
         sliced: new SlicedFiles(this.log),
         prefetch: new CasePrefetch(
           this.added,
           (file) => this.defaults.viewOf(file),
-          (message) => panel.webview.postMessage(message),
+          (message) => channel.post(message),
         ),
       };
       this.panels.push(target);
@@ -179,55 +180,54 @@ export class CaseViewer extends Disposable {
     loadWebview(target.panel.webview, this.extensionUri, 'case', 'MRNet case');
     target.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'mrnet.svg');
     // A plane's slice leaves as that plane's file of the case shown, named after the case.
+    const { channel } = target;
     const exportTarget: ExportTarget = {
-      panel: target.panel,
+      channel,
       fileOf: (plane) => {
         const entry = plane === undefined ? undefined : target.current.planes.find((p) => p.plane === plane);
         return entry?.uri && { uri: entry.uri };
       },
       stemOf: (plane) => `${target.current.info.id}_${plane ?? ''}`.replace(/[^\p{L}\p{N}_-]+/gu, '_'),
     };
-    const registration = this.exporter.register(exportTarget);
-    this.defaults.watch(target.panel, 'case');
-    const subscription = target.panel.webview.onDidReceiveMessage(async (raw: unknown) => {
-      const message = parseWebviewMessage(raw);
-      if (!message) {
-        this.log.warn(`Refused a malformed message from the case viewer: ${safeJson(raw)}`);
-        return;
-      }
-      if (await this.exporter.receive(exportTarget, message)) return;
-      if (message.type === 'ready') {
+    channel.own(this.exporter.register(exportTarget));
+    this.defaults.watch(channel, 'case');
+    channel.own({
+      dispose: () => {
+        target.sliced.clear();
+        target.prefetch.forget();
+        this.panels = this.panels.filter((p) => p !== target);
+      },
+    });
+    channel.listen({
+      ...this.exporter.handlers(exportTarget),
+      ready: async () => {
         // A new or reloaded page holds no case.
         target.prefetch.forget();
         await this.send(target);
-      } else if (message.type === 'readSlice' && message.plane !== undefined)
-        await target.sliced.serve(message.plane, message.index, (reply) => target.panel.webview.postMessage(reply));
-      else if (message.type === 'navigate') await this.navigate(message.direction, target);
-      else if (message.type === 'rememberPreset') await this.defaults.remember('case', message.preset);
-      else if (message.type === 'addOverlay' && message.plane !== undefined) {
+      },
+      readSlice: (message) =>
+        message.plane === undefined
+          ? NOT_TAKEN
+          : target.sliced.serve(message.plane, message.index, (reply) => channel.post(reply)),
+      navigate: (message) => this.navigate(message.direction, target),
+      rememberPreset: (message) => this.defaults.remember('case', message.preset),
+      addOverlay: async ({ plane }) => {
+        if (plane === undefined) return NOT_TAKEN;
         // Only a plane this panel shows, with a file: the overlay is remembered for that file.
-        const file = target.current.planes.find((p) => p.plane === message.plane)?.uri;
+        const file = target.current.planes.find((p) => p.plane === plane)?.uri;
         const overlay = file && (await this.added.pick(file.toString()));
-        if (overlay)
-          await target.panel.webview.postMessage({
-            type: 'addedOverlay',
-            plane: message.plane,
-            overlay,
-          } satisfies HostMessage);
-      } else if (message.type === 'openCase' && message.id && target.current.ref) {
+        if (overlay) await channel.post({ type: 'addedOverlay', plane, overlay });
+      },
+      openCase: async ({ id }) => {
+        if (!id || !target.current.ref) return NOT_TAKEN;
         // Only a case of the dataset this panel already shows, looked up by id.
-        const ref = this.registry.findCase(target.current.ref.dataset, message.id);
+        const ref = this.registry.findCase(target.current.ref.dataset, id);
         if (ref) await this.openCase(ref, target);
-        else this.log.warn(`Refused to open case ${message.id}: not in ${target.current.ref.dataset.name}`);
-      } else this.log.warn(`Refused a message the case viewer does not send: ${safeJson(raw)}`);
-    });
-    const disposal = target.panel.onDidDispose(() => {
-      target.sliced.clear();
-      target.prefetch.forget();
-      subscription.dispose();
-      registration.dispose();
-      disposal.dispose();
-      this.panels = this.panels.filter((p) => p !== target);
+        else this.log.warn(`Refused to open case ${id}: not in ${target.current.ref.dataset.name}`);
+      },
+      rememberView: notTaken,
+      readRegion: notTaken,
+      openMember: notTaken,
     });
   }
 
@@ -259,7 +259,7 @@ export class CaseViewer extends Disposable {
         : [],
       defaults: this.defaults.get('case'),
     };
-    const post = (message: HostMessage) => target.panel.webview.postMessage(message);
+    const post = (message: HostMessage) => target.channel.post(message);
     let following: Promise<unknown> = Promise.resolve();
     if (planes === 'held') {
       // Held unchanged: the page shows it from what it holds (or shows it already, and takes the header).
@@ -283,14 +283,6 @@ export class CaseViewer extends Disposable {
 
 function title(c: ViewerCase): string {
   return `Case ${c.info.id}`;
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value).slice(0, 200);
-  } catch {
-    return String(value);
-  }
 }
 
 /** A folder of plane files (axial.npy, coronal.npy, sagittal.npy, ...) as a case. */

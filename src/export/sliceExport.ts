@@ -2,18 +2,22 @@ import * as vscode from 'vscode';
 import { homedir } from 'node:os';
 import { parseNpyHeader } from '../shared/npy/header';
 import { numpyExpression } from '../shared/npy/planeSource';
-import { DataFormat, ExportFormat, HostMessage, WebviewMessage } from '../shared/protocol';
+import { DataFormat, ExportFormat, WebviewMessage } from '../shared/protocol';
+import { ArrayChannel, Handlers } from '../webviews/webviewChannel';
 import { errorMessage } from '../shared/errorMessage';
 import { ChartFormat } from '../shared/chartFormats';
 
 /** A panel whose slices can leave the viewer, and the array file behind each of its planes. */
 export interface ExportTarget {
-  panel: vscode.WebviewPanel;
+  channel: ArrayChannel;
   /** The file (and `.npz` member) a plane shows: the editor's one file, or a case's plane file. */
   fileOf(plane: string | undefined): { uri: vscode.Uri; member?: string } | undefined;
   /** A file name stem for what is saved: `0000`, `cams_acl`, `0003_sagittal`. */
   stemOf(plane: string | undefined): string;
 }
+
+/** What a panel sends when asked for its slice. */
+type ExportMessage = Extract<WebviewMessage, { type: 'exportData' | 'exportIndex' }>;
 
 /** The largest export the host accepts from a webview (a 2048 × 2048 complex128 slice is 64 MiB). */
 export const MAX_EXPORT_BYTES = 256 * 2 ** 20;
@@ -41,6 +45,7 @@ export class SliceExporter {
     private readonly isInDataset: (uri: vscode.Uri) => boolean,
   ) {}
 
+  /** The panel's slices can be exported until it closes; its export messages go to `handlers`. */
   register(target: ExportTarget): vscode.Disposable {
     this.targets.add(target);
     return new vscode.Disposable(() => {
@@ -66,7 +71,7 @@ export class SliceExporter {
 
   /** The active array panel (a .npy or .npz editor, or a case viewer), if one is. */
   activeTarget(): ExportTarget | undefined {
-    return [...this.targets].find((t) => t.panel.active);
+    return [...this.targets].find((t) => t.channel.panel.active);
   }
 
   /** Asks the panel for its slice; for a PNG, first at which size. */
@@ -88,29 +93,32 @@ export class SliceExporter {
       displayedSize = size.displayed;
     }
     this.pending.set(target, { format, plane });
-    const message: HostMessage = { type: 'requestExport', format, plane, displayedSize };
-    await target.panel.webview.postMessage(message);
+    await target.channel.post({ type: 'requestExport', format, plane, displayedSize });
   }
 
-  /** Takes an exportSlice, exportData or exportIndex message of a panel; false for any other message. */
-  async receive(target: ExportTarget, message: WebviewMessage): Promise<boolean> {
-    if (message.type === 'exportSlice') {
-      await this.start(target, message.format, message.plane);
-      return true;
-    }
-    if (message.type !== 'exportData' && message.type !== 'exportIndex') return false;
+  /** A panel's export messages: a toolbar button, and the data it sends back when asked. */
+  handlers(target: ExportTarget): Pick<Handlers<WebviewMessage>, ExportMessage['type'] | 'exportSlice'> {
+    return {
+      exportSlice: (message) => this.start(target, message.format, message.plane),
+      exportData: (message) => this.receive(target, message),
+      exportIndex: (message) => this.receive(target, message),
+    };
+  }
+
+  /** Checks what a panel sends back and writes it, or copies the expression. */
+  private async receive(target: ExportTarget, message: ExportMessage): Promise<void> {
     const asked = this.pending.get(target);
     const format = message.type === 'exportIndex' ? 'expression' : message.format;
     // A request from the command palette names no plane: the webview answers for its active one.
     if (!asked || asked.format !== format || (asked.plane !== undefined && asked.plane !== message.plane)) {
       this.log.warn(`Refused ${format} data a webview sent unasked`);
-      return true;
+      return;
     }
     this.pending.delete(target);
     const file = target.fileOf(message.plane);
     if (!file) {
       this.log.warn(`Refused an export of a plane the panel does not show: ${String(message.plane).slice(0, 100)}`);
-      return true;
+      return;
     }
     if (message.type === 'exportIndex') {
       const folder = vscode.workspace.getWorkspaceFolder(file.uri);
@@ -118,18 +126,17 @@ export class SliceExporter {
       const expression = numpyExpression(path, file.member, message.index, message.order);
       await vscode.env.clipboard.writeText(expression);
       void vscode.window.showInformationMessage(`Copied: ${expression}`);
-      return true;
+      return;
     }
     const bytes = message.data instanceof Uint8Array ? message.data : new Uint8Array(message.data);
     const problem = this.check(message.format, bytes);
     if (problem) {
       this.log.warn(`Refused a ${message.format} export: ${problem}`);
-      return true;
+      return;
     }
     const name = `${target.stemOf(message.plane)}_slice${message.slice}.${message.format}`;
     const { title, filters } = SAVE_AS[message.format];
     await this.saveAs(name, title, filters, bytes);
-    return true;
   }
 
   /** Asks where to save `bytes` (outside any dataset by default) and writes them there. */

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
-import { HostMessage, ViewDefaults, WebviewMessage, parseWebviewMessage } from '../shared/protocol';
+import { HostMessage, ViewDefaults, WebviewMessage } from '../shared/protocol';
+import { Handlers, NOT_TAKEN, arrayChannel, notTaken } from '../webviews/webviewChannel';
 import { SlicedFiles } from '../arrays/slicedFiles';
 import { ExportTarget, SliceExporter } from '../export/sliceExport';
 import { ViewDefaultsStore } from '../settings/viewDefaults';
 import { AddedOverlays } from '../overlays/addedOverlays';
 import { WebviewView } from '../core/webviewHtml';
 
-/** What an array editor's message handler works with. */
+/** What an array editor's message handlers work with. */
 export interface EditorSession {
   /** The array shown, while it is read slice by slice. */
   sliced: SlicedFiles;
@@ -15,51 +16,50 @@ export interface EditorSession {
   defaults: () => ViewDefaults;
 }
 
+/** The messages the `.npy` and `.npz` editors each take their own way. */
+export type EditorHandlers = Pick<Handlers<WebviewMessage>, 'ready' | 'openCase' | 'openMember'>;
+
 /**
- * What the `.npy` and `.npz` editors share: every message from the webview is checked
- * against the protocol (anything else is refused and logged), slices are served from the
- * array shown, a contrast preset chosen is remembered for the editor's kind of file, an
- * overlay added and the axes chosen are remembered for the file shown, and the subscriptions end with the panel. `handle` gets every other message;
- * it returns false for one its editor does not take.
+ * What the `.npy` and `.npz` editors share, on one webview channel: slices are served from
+ * the array shown, a contrast preset chosen is remembered for the editor's kind of file, an
+ * overlay added and the axes chosen are remembered for the file shown, slices are exported,
+ * and all of it ends with the panel. `handlers` take the rest.
  */
 export function startEditorSession(
   panel: vscode.WebviewPanel,
   document: vscode.Uri,
   log: vscode.LogOutputChannel,
   views: { store: ViewDefaultsStore; kind: WebviewView; overlays: AddedOverlays; planeFile: () => string | undefined },
-  exports: { exporter: SliceExporter; target: Omit<ExportTarget, 'panel'> },
-  handle: (message: WebviewMessage, session: EditorSession) => Promise<boolean>,
+  exports: { exporter: SliceExporter; target: Omit<ExportTarget, 'channel'> },
+  handlers: (session: EditorSession) => EditorHandlers,
 ): void {
+  const channel = arrayChannel(panel, log, `the editor of ${document.toString()}`);
   const session: EditorSession = {
     sliced: new SlicedFiles(log),
-    post: (message) => panel.webview.postMessage(message),
+    post: (message) => channel.post(message),
     defaults: () => views.store.get(views.kind),
   };
-  views.store.watch(panel, views.kind);
-  const target: ExportTarget = { panel, ...exports.target };
-  const registration = exports.exporter.register(target);
-  const subscription = panel.webview.onDidReceiveMessage(async (raw: unknown) => {
-    const message = parseWebviewMessage(raw);
-    if (!message) log.warn(`Refused a malformed message from the editor of ${document.toString()}`);
-    else if (message.type === 'readSlice' && message.plane === undefined)
-      await session.sliced.serve('', message.index, session.post);
-    else if (message.type === 'readRegion') await session.sliced.serveRegion('', message.region, session.post);
-    else if (message.type === 'rememberPreset') await views.store.remember(views.kind, message.preset);
-    else if (message.type === 'rememberView') {
+  views.store.watch(channel, views.kind);
+  const target: ExportTarget = { channel, ...exports.target };
+  channel.own(exports.exporter.register(target));
+  channel.own({ dispose: () => session.sliced.clear() });
+  channel.listen({
+    ...handlers(session),
+    ...exports.exporter.handlers(target),
+    readSlice: (message) =>
+      message.plane === undefined ? session.sliced.serve('', message.index, session.post) : NOT_TAKEN,
+    readRegion: (message) => session.sliced.serveRegion('', message.region, session.post),
+    rememberPreset: (message) => views.store.remember(views.kind, message.preset),
+    rememberView: async (message) => {
       const file = views.planeFile();
       if (file !== undefined) await views.store.rememberView(file, message.view);
-    } else if (message.type === 'addOverlay' && message.plane === undefined) {
+    },
+    addOverlay: async (message) => {
+      if (message.plane !== undefined) return NOT_TAKEN;
       const file = views.planeFile();
       const overlay = file === undefined ? undefined : await views.overlays.pick(file);
       if (overlay) await session.post({ type: 'addedOverlay', overlay });
-    } else if (await exports.exporter.receive(target, message)) return;
-    else if (!(await handle(message, session)))
-      log.warn(`Refused a message this editor does not send: ${message.type}`);
-  });
-  const disposal = panel.onDidDispose(() => {
-    session.sliced.clear();
-    subscription.dispose();
-    registration.dispose();
-    disposal.dispose();
+    },
+    navigate: notTaken,
   });
 }

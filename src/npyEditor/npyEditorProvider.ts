@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import { notTaken } from '../webviews/webviewChannel';
 import { DatasetRegistry, caseInfo } from '../dataset/datasetRegistry';
 import { baseName, stem } from '../arrays/openSource';
 import { SliceExporter } from '../export/sliceExport';
 import { readArray } from '../arrays/readArray';
 import { startEditorSession } from './editorSession';
 import { CaseViewer } from '../caseViewer/caseViewerPanel';
-import { loadWebview } from '../webviewContent';
+import { loadWebview } from '../webviews/webviewContent';
 import { ViewDefaultsStore } from '../settings/viewDefaults';
 import { AddedOverlays } from '../overlays/addedOverlays';
 
@@ -44,8 +45,8 @@ export class NpyEditorProvider implements vscode.CustomReadonlyEditorProvider {
       this.log,
       { store: this.defaults, kind: 'npy', overlays: this.overlays, planeFile: () => document.uri.toString() },
       exports,
-      async (message, { sliced, post, defaults }) => {
-        if (message.type === 'ready') {
+      ({ sliced, post, defaults }) => ({
+        ready: async () => {
           // The file is read while the datasets are indexed; only its case needs the index.
           const [{ content: array, source }] = await Promise.all([readArray(document.uri), this.registry.ready()]);
           if ('error' in array) this.log.info(`${document.uri.toString()}: ${array.error}`);
@@ -60,17 +61,15 @@ export class NpyEditorProvider implements vscode.CustomReadonlyEditorProvider {
             view: this.defaults.viewOf(document.uri.toString()),
           });
           void sliced.follow('', post);
-          return true;
-        }
-        if (message.type === 'openCase') {
+        },
+        openCase: async () => {
           // Whatever the webview says, only the case this file belongs to is opened.
           const ref = this.registry.caseOfFile(document.uri);
           if (ref) await this.caseViewer.openCase(ref);
           else this.log.warn(`Refused to open a case: ${document.uri.toString()} belongs to no dataset`);
-          return true;
-        }
-        return false;
-      },
+        },
+        openMember: notTaken,
+      }),
     );
   }
 }

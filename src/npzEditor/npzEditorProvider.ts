@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import { notTaken } from '../webviews/webviewChannel';
 import { SLICE_FIRST_ABOVE, readContent } from '../core/arraySource';
 import { NpzMember } from '../shared/protocol';
 import { NpzArchive, firstMember, openNpz } from '../arrays/npzArchive';
 import { baseName, largeArrayBytes, openFileSource, stem } from '../arrays/openSource';
 import { SliceExporter } from '../export/sliceExport';
 import { EditorSession, startEditorSession } from '../npyEditor/editorSession';
-import { loadWebview } from '../webviewContent';
+import { loadWebview } from '../webviews/webviewContent';
 import { ViewDefaultsStore } from '../settings/viewDefaults';
 import { AddedOverlays } from '../overlays/addedOverlays';
 import { errorMessage } from '../shared/errorMessage';
@@ -59,30 +60,28 @@ export class NpzEditorProvider implements vscode.CustomReadonlyEditorProvider {
         planeFile: () => (shown === undefined ? undefined : memberFile(document.uri, shown)),
       },
       exports,
-      async (message, session) => {
-        if (message.type === 'ready') {
+      (session) => ({
+        ready: async () => {
           try {
             archive = await openNpz(await openFileSource(document.uri));
           } catch (e) {
             const error = errorMessage(e);
             this.log.info(`${document.uri.toString()}: ${error}`);
             await session.post({ type: 'showArchive', fileName, members: [], error });
-            return true;
+            return;
           }
           await session.post({ type: 'showArchive', fileName, members: archive.members });
           const first = firstMember(archive.members);
           if (first) await showMember(first, session);
-          return true;
-        }
-        if (message.type === 'openMember') {
+        },
+        openMember: async (message) => {
           const member = archive?.members.find((m) => m.name === message.name);
           if (archive && member) await showMember(member, session);
           else
             this.log.warn(`Refused to open member '${message.name.slice(0, 200)}': not in ${document.uri.toString()}`);
-          return true;
-        }
-        return false;
-      },
+        },
+        openCase: notTaken,
+      }),
     );
   }
 

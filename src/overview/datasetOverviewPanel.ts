@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import { OverviewChannel, overviewChannel } from '../webviews/webviewChannel';
 import { Disposable, disposeAll } from '../shared/dispose';
 import { overviewCases, selectionLabel } from '../core/overview/buildOverview';
-import { OverviewHostMessage, parseOverviewMessage } from '../shared/overview/overviewProtocol';
+import { OverviewSelection } from '../shared/overview/overviewProtocol';
 import { overviewArrays, selectedCases } from '../shared/overview/overviewStats';
 import { CaseRef, DatasetRegistry, LoadedDataset, caseKey } from '../dataset/datasetRegistry';
 import { SliceExporter, safeFileName } from '../export/sliceExport';
-import { loadWebview } from '../webviewContent';
+import { loadWebview } from '../webviews/webviewContent';
 import { CaseSet } from '../tree/casesTreeProvider';
 import { VolumeFacts } from './volumeFacts';
 import { OverviewState } from './overviewState';
@@ -17,6 +18,7 @@ const MAX_TABLE_BYTES = 64 * 2 ** 20;
 /** One open overview: its state and its webview. */
 interface OverviewPanel {
   panel: vscode.WebviewPanel;
+  channel: OverviewChannel;
   state: OverviewState;
   /** Resolvers waiting for the page to draw the headers read. */
   waiting: (() => void)[];
@@ -65,78 +67,46 @@ export class DatasetOverviews extends Disposable {
     );
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'mrnet.svg');
     loadWebview(panel.webview, this.extensionUri, 'overview', `Dataset overview: ${dataset.name}`);
-    const open: OverviewPanel = { panel, state: new OverviewState(dataset, this.facts), waiting: [] };
+    const open: OverviewPanel = {
+      panel,
+      channel: overviewChannel(panel, this.log),
+      state: new OverviewState(dataset, this.facts),
+      waiting: [],
+    };
     this.panels.add(open);
     const drawn = new Promise<void>((resolve) => open.waiting.push(resolve));
-    const subscription = panel.webview.onDidReceiveMessage(async (raw: unknown) => {
-      const message = parseOverviewMessage(raw);
-      if (!message) {
-        this.log.warn(`Refused a malformed message from the dataset overview: ${JSON.stringify(raw)?.slice(0, 200)}`);
-        return;
-      }
-      switch (message.type) {
-        case 'ready':
-          await this.send(open);
-          break;
-        case 'rendered':
-          if (message.headers === 'done' || message.headers === 'cancelled')
-            for (const resolve of open.waiting.splice(0)) resolve();
-          break;
-        case 'readHeaders':
-          await this.readHeaders(open);
-          break;
-        case 'readIntensities':
-          await this.readIntensities(open);
-          break;
-        case 'filterCases': {
-          const data = open.state.data();
-          const arrays = overviewArrays(data);
-          const cases = overviewCases(open.state.dataset.index);
-          const keys = new Set(
-            selectedCases(data, arrays, message.selection).map((i) =>
-              caseKey({ dataset: open.state.dataset, case: cases[i] }),
-            ),
-          );
-          await this.showCases({ label: selectionLabel(message.selection, data, arrays), keys });
-          break;
-        }
-        case 'openCase': {
-          const found = open.state.dataset.index.splits
-            .find((s) => s.name === message.split)
-            ?.cases.find((c) => c.id === message.id);
-          if (found) await this.openCase({ dataset: open.state.dataset, case: found });
-          else
-            this.log.warn(
-              `Refused to open a case the overview's dataset does not hold: ${message.split}/${message.id.slice(0, 50)}`,
-            );
-          break;
-        }
-        case 'exportImage':
-          await this.exporter.saveChart(
-            `${open.state.dataset.name}_${message.name}`,
-            'Save Chart',
-            message.format,
-            message.data,
-          );
-          break;
-        case 'exportTable': {
-          const bytes = message.data instanceof Uint8Array ? message.data : new Uint8Array(message.data);
-          if (bytes.length > MAX_TABLE_BYTES) this.log.warn('Refused a table export larger than 64 MiB');
-          else
-            await this.exporter.saveAs(
-              safeFileName(`${open.state.dataset.name}_${message.name}.csv`),
-              'Save Table as CSV',
-              { CSV: ['csv'] },
-              bytes,
-            );
-          break;
-        }
-      }
+    open.channel.own({
+      dispose: () => {
+        this.panels.delete(open);
+        for (const resolve of open.waiting.splice(0)) resolve();
+      },
     });
-    panel.onDidDispose(() => {
-      subscription.dispose();
-      this.panels.delete(open);
-      for (const resolve of open.waiting.splice(0)) resolve();
+    open.channel.listen({
+      ready: () => this.send(open),
+      rendered: ({ headers }) => {
+        if (headers === 'done' || headers === 'cancelled') for (const resolve of open.waiting.splice(0)) resolve();
+      },
+      readHeaders: () => this.readHeaders(open),
+      readIntensities: () => this.readIntensities(open),
+      filterCases: ({ selection }) => this.filterCases(open, selection),
+      openCase: async ({ split, id }) => {
+        const found = open.state.dataset.index.splits.find((s) => s.name === split)?.cases.find((c) => c.id === id);
+        if (found) await this.openCase({ dataset: open.state.dataset, case: found });
+        else this.log.warn(`Refused to open a case the overview's dataset does not hold: ${split}/${id.slice(0, 50)}`);
+      },
+      exportImage: ({ name, format, data }) =>
+        this.exporter.saveChart(`${open.state.dataset.name}_${name}`, 'Save Chart', format, data),
+      exportTable: async ({ name, data }) => {
+        const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+        if (bytes.length > MAX_TABLE_BYTES) this.log.warn('Refused a table export larger than 64 MiB');
+        else
+          await this.exporter.saveAs(
+            safeFileName(`${open.state.dataset.name}_${name}.csv`),
+            'Save Table as CSV',
+            { CSV: ['csv'] },
+            bytes,
+          );
+      },
     });
     // Headers are read while the page loads; it is sent what there is once it is ready, and again when reading ends.
     void this.readHeaders(open);
@@ -144,10 +114,18 @@ export class DatasetOverviews extends Disposable {
   }
 
   private async send(open: OverviewPanel): Promise<void> {
-    await open.panel.webview.postMessage({
-      type: 'showOverview',
-      overview: open.state.data(),
-    } satisfies OverviewHostMessage);
+    await open.channel.post({ type: 'showOverview', overview: open.state.data() });
+  }
+
+  /** The Cases tree shows the cases behind what was clicked. */
+  private async filterCases(open: OverviewPanel, selection: OverviewSelection): Promise<void> {
+    const data = open.state.data();
+    const arrays = overviewArrays(data);
+    const cases = overviewCases(open.state.dataset.index);
+    const keys = new Set(
+      selectedCases(data, arrays, selection).map((i) => caseKey({ dataset: open.state.dataset, case: cases[i] })),
+    );
+    await this.showCases({ label: selectionLabel(selection, data, arrays), keys });
   }
 
   private async readHeaders(open: OverviewPanel): Promise<void> {

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
+import { NOT_TAKEN, reportChannel } from '../webviews/webviewChannel';
 import { Disposable, disposeAll } from '../shared/dispose';
 import { PAPER_AUC, taskDisplayName } from '../shared/datasetLayout';
 import { outcomeOf } from '../shared/metrics/roc';
-import { ReportData, ReportHostMessage, ReportTask, parseReportMessage } from '../shared/reportProtocol';
+import { ReportData, ReportTask } from '../shared/reportProtocol';
 import { DatasetRegistry, LoadedDataset } from '../dataset/datasetRegistry';
 import { SliceExporter, safeFileName } from '../export/sliceExport';
 import { ModelReview } from '../predictions/modelReview';
-import { loadWebview } from '../webviewContent';
+import { loadWebview } from '../webviews/webviewContent';
 
 const REPORT_VIEW_TYPE = 'mrnetViewer.report';
 
@@ -67,69 +68,44 @@ export class ModelReports extends Disposable {
     );
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'mrnet.svg');
     loadWebview(panel.webview, this.extensionUri, 'report', `Model report: ${target.model}`);
+    const channel = reportChannel(panel, this.log);
     const open = {
       panel,
       target,
-      send: () =>
-        panel.webview.postMessage({
-          type: 'showReport',
-          report: this.reportData(open.target),
-        } satisfies ReportHostMessage),
+      send: () => channel.post({ type: 'showReport', report: this.reportData(open.target) }),
     };
     this.panels.add(open);
-    const subscription = panel.webview.onDidReceiveMessage(async (raw: unknown) => {
-      const message = parseReportMessage(raw);
-      const tasks = open.target.dataset.index.tasks;
-      if (!message || ('task' in message && !tasks.includes(message.task))) {
-        this.log.warn(`Refused a malformed message from the model report: ${JSON.stringify(raw)?.slice(0, 200)}`);
-        return;
-      }
-      switch (message.type) {
-        case 'ready':
-          await open.send();
-          break;
-        case 'setThreshold':
-          this.review.choose({ threshold: { model: open.target.model, task: message.task, value: message.value } });
-          break;
-        case 'filterCases':
-          this.review.choose({
-            model: open.target.model,
-            task: message.task,
-            filter: { ...message.filter, split: open.target.split },
-          });
-          await this.showCases();
-          break;
-        case 'compare':
-          if (message.model && !this.modelsOf(open.target).includes(message.model)) {
-            this.log.warn(
-              `Refused a comparison with a model the report does not offer: ${message.model.slice(0, 100)}`,
-            );
-            return;
-          }
-          open.target.compare = message.model || undefined;
-          await open.send();
-          break;
-        case 'exportImage':
-          await this.exporter.saveChart(
-            `report_${open.target.model}_${open.target.split}`,
-            'Save Model Report',
-            message.format,
-            message.data,
-          );
-          break;
-        case 'exportOutcomes':
-          await this.exporter.saveAs(
-            safeFileName(`outcomes_${open.target.model}_${open.target.split}.csv`),
-            'Save Per-Case Outcomes',
-            { CSV: ['csv'] },
-            new TextEncoder().encode(this.outcomesCsv(open.target)),
-          );
-          break;
-      }
-    });
-    panel.onDidDispose(() => {
-      subscription.dispose();
-      this.panels.delete(open);
+    channel.own({ dispose: () => this.panels.delete(open) });
+    /** Only the tasks of the report's dataset. */
+    const known = (task: string) => open.target.dataset.index.tasks.includes(task);
+    channel.listen({
+      ready: () => open.send(),
+      setThreshold: ({ task, value }) => {
+        if (!known(task)) return NOT_TAKEN;
+        this.review.choose({ threshold: { model: open.target.model, task, value } });
+      },
+      filterCases: async ({ task, filter }) => {
+        if (!known(task)) return NOT_TAKEN;
+        this.review.choose({ model: open.target.model, task, filter: { ...filter, split: open.target.split } });
+        await this.showCases();
+      },
+      compare: async ({ model }) => {
+        if (model && !this.modelsOf(open.target).includes(model)) {
+          this.log.warn(`Refused a comparison with a model the report does not offer: ${model.slice(0, 100)}`);
+          return;
+        }
+        open.target.compare = model || undefined;
+        await open.send();
+      },
+      exportImage: ({ format, data }) =>
+        this.exporter.saveChart(`report_${open.target.model}_${open.target.split}`, 'Save Model Report', format, data),
+      exportOutcomes: () =>
+        this.exporter.saveAs(
+          safeFileName(`outcomes_${open.target.model}_${open.target.split}.csv`),
+          'Save Per-Case Outcomes',
+          { CSV: ['csv'] },
+          new TextEncoder().encode(this.outcomesCsv(open.target)),
+        ),
     });
   }
 

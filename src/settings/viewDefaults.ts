@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ArrayChannel } from '../webviews/webviewChannel';
 import { Disposable } from '../shared/dispose';
 import { DEFAULT_COLOUR_MAP, isColourMap } from '../shared/colourMaps';
 import { ViewDefaults } from '../shared/protocol';
@@ -53,14 +54,8 @@ export class ViewDefaultsStore extends Disposable {
   }
 
   /** Keeps a panel's webview told of changes to the defaults until it closes. */
-  watch(panel: vscode.WebviewPanel, kind: WebviewView): void {
-    const subscription = this.onDidChange(
-      () => void panel.webview.postMessage({ type: 'viewDefaults', defaults: this.get(kind) }),
-    );
-    const disposal = panel.onDidDispose(() => {
-      subscription.dispose();
-      disposal.dispose();
-    });
+  watch(channel: ArrayChannel, kind: WebviewView): void {
+    channel.own(this.onDidChange(() => void channel.post({ type: 'viewDefaults', defaults: this.get(kind) })));
   }
 }
 
