@@ -24,7 +24,7 @@ export const restrictions = [
             { regex: '^node:', message: 'src/shared runs in the webview: no Node modules.' },
             {
               regex:
-                '^\\..*/(core|arrays|dataset|npyEditor|npzEditor|caseViewer|tree|commands|export|overview|predictions|report)/|/(extension|webviewContent)$',
+                '^\\..*/(core|arrays|dataset|npyEditor|npzEditor|caseViewer|tree|commands|export|overview|predictions|report|settings|overlays|webviews)/|/extension$',
               message: 'src/shared imports only src/shared.',
             },
           ],

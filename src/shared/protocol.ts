@@ -4,7 +4,7 @@ import { NpyHeader } from './npy/header';
 import { ArrayView } from './npy/planeSource';
 import { Region } from './npy/overview';
 import { VolumeStats, WINDOW_PRESETS, WindowPreset } from './windowing';
-import { Check, bytes, exact, integer, list, oneOf, optional, parser, satisfying, tagged, text } from './schema';
+import { Check, Shape, bytes, exact, integer, list, oneOf, optional, parser, satisfying, tagged, text } from './schema';
 
 /**
  * The messages between the extension host and its webviews. Both sides import these types;
@@ -222,7 +222,8 @@ const axisOrder = satisfying(list(integer(0, 2), 3), (order) => order.every((_, 
 /** Case ids are digit strings (0000, 10000); the host looks them up by value. */
 const caseId = text(20, { pattern: /^\d{1,20}$/ });
 
-const webviewMessage: Check<WebviewMessage> = tagged('type', {
+/** Every message type has its shape here: a type left out does not compile. */
+const webviewShapes = {
   ready: {},
   addOverlay: { plane },
   rememberPreset: { preset: oneOf(WINDOW_PRESETS) },
@@ -235,7 +236,8 @@ const webviewMessage: Check<WebviewMessage> = tagged('type', {
   exportSlice: { format: oneOf(EXPORT_FORMATS), plane },
   exportData: { format: oneOf(DATA_FORMATS), plane, slice: whole, data: bytes },
   exportIndex: { plane, index: list(indexOrAll, 64), order: optional(axisOrder) },
-});
+} satisfies Record<WebviewMessage['type'], Shape>;
+const webviewMessage: Check<WebviewMessage> = tagged('type', webviewShapes);
 
 /** The webview message in `value`, or undefined for anything the protocol does not allow. */
 export const parseWebviewMessage = parser(webviewMessage);

@@ -1,7 +1,7 @@
 /** The typed messages between the host and the model report's webview. */
 import { Outcome, OUTCOMES } from './metrics/roc';
 import { CHART_FORMATS, ChartFormat } from './chartFormats';
-import { Check, bytes, integer, number, oneOf, parser, satisfying, tagged, text } from './schema';
+import { Check, Shape, bytes, integer, number, oneOf, parser, satisfying, tagged, text } from './schema';
 
 /** One task's cases with a label and a score from the report's model (and the compared model). */
 export interface ReportTask {
@@ -50,14 +50,16 @@ const reportFilter: Check<ReportFilter> = tagged('kind', {
   probability: { label: oneOf([0, 1]), bin: integer(0), bins: integer(1, 100) },
 });
 
-const reportMessage: Check<ReportWebviewMessage> = tagged('type', {
+/** Every message type has its shape here: a type left out does not compile. */
+const reportShapes = {
   ready: {},
   exportOutcomes: {},
   setThreshold: { task: name, value: number(0, 1) },
   filterCases: { task: name, filter: satisfying(reportFilter, (f) => f.kind !== 'probability' || f.bin < f.bins) },
   compare: { model: name },
   exportImage: { format: oneOf(CHART_FORMATS), data: bytes },
-});
+} satisfies Record<ReportWebviewMessage['type'], Shape>;
+const reportMessage: Check<ReportWebviewMessage> = tagged('type', reportShapes);
 
 /** The report message in `value`, or undefined for anything the protocol does not allow; the host checks names against its report. */
 export const parseReportMessage = parser(reportMessage);

@@ -80,7 +80,7 @@ describe('webview security', () => {
     };
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(pkg.capabilities.virtualWorkspaces, true);
-    const content = readFileSync(join(ROOT, 'src', 'webviewContent.ts'), 'utf8');
+    const content = readFileSync(join(ROOT, 'src', 'webviews', 'webviewContent.ts'), 'utf8');
     assert.match(
       content,
       /localResourceRoots: \[vscode\.Uri\.joinPath\(extensionUri, 'dist'\), vscode\.Uri\.joinPath\(extensionUri, 'media'\)\]/,

@@ -1,7 +1,7 @@
 /** The typed messages between the host and the dataset overview's webview. */
 
 import { CHART_FORMATS, ChartFormat } from '../chartFormats';
-import { Check, bytes, exact, integer, list, oneOf, parser, satisfying, tagged, text } from '../schema';
+import { Check, Shape, bytes, exact, integer, list, oneOf, parser, satisfying, tagged, text } from '../schema';
 
 /** A plane's slice count where there is none: no file, not read (yet, or reading was cancelled), or a file that cannot be read. */
 export const SLICES_MISSING = -1;
@@ -96,7 +96,8 @@ const selection: Check<OverviewSelection> = satisfying(
   (s) => s.kind !== 'slices' || s.low <= s.high,
 );
 
-const overviewMessage: Check<OverviewWebviewMessage> = tagged('type', {
+/** Every message type has its shape here: a type left out does not compile. */
+const overviewShapes = {
   ready: {},
   readHeaders: {},
   readIntensities: {},
@@ -105,7 +106,8 @@ const overviewMessage: Check<OverviewWebviewMessage> = tagged('type', {
   exportTable: { name, data: bytes },
   rendered: { headers: oneOf(READING_STATES) },
   filterCases: { selection },
-});
+} satisfies Record<OverviewWebviewMessage['type'], Shape>;
+const overviewMessage: Check<OverviewWebviewMessage> = tagged('type', overviewShapes);
 
 /** The overview message in `value`, or undefined for anything the protocol does not allow; the host checks names against its dataset. */
 export const parseOverviewMessage = parser(overviewMessage);
