@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startCodeServer } from './codeServer';
-import { launchChromium } from '../test/support/browser';
+import { launchChromium } from './support/browser';
 import { planeCanvas } from '../test/support/canvas';
 import {
   closeAllEditors,
@@ -17,7 +17,7 @@ import {
   showCasesView,
   webviewFrame,
   workbenchRestored,
-} from '../test/e2e/workbench';
+} from './support/workbenchDriver';
 import { errorMessage } from '../src/shared/errorMessage';
 
 const ROOT = resolve(__dirname, '..');

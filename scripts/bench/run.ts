@@ -19,11 +19,11 @@ import { nodeDatasetFs } from '../../src/dataset/nodeDatasetFs';
 import { parseNpyHeader } from '../../src/shared/npy/header';
 import { RunningCodeServer, ensureCodeServer, startCodeServer } from '../codeServer';
 import { writeNoisePng } from './pngFile';
-import { launchChromium } from '../../test/support/browser';
-import { largeVolumeMember, writeLargeVolume } from '../../test/support/largeArray';
-import { writeZip } from '../../test/support/zipWriter';
-import { WebviewHarness, standInHost } from '../../test/webview/harness';
-import { explorerOpen, explorerRow, webviewFrame, workbenchRestored } from '../../test/e2e/workbench';
+import { launchChromium } from '../support/browser';
+import { largeVolumeMember, writeLargeVolume } from '../support/largeArray';
+import { writeZip } from '../support/zipWriter';
+import { WebviewHarness, standInHost } from '../support/webviewHarness';
+import { explorerOpen, explorerRow, webviewFrame, workbenchRestored } from '../support/workbenchDriver';
 
 const ROOT = resolve(__dirname, '..', '..');
 const FULL = resolve(process.env.MRNET_BENCH_DATASET ?? join(ROOT, 'sample-data', 'full', 'MRNet-v1.0'));

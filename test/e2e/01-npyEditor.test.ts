@@ -5,7 +5,8 @@ import { Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/shared/npy/header';
 import { colourMapTable } from '../../src/shared/colourMaps';
 import { pixelOf, planeCanvas } from '../support/canvas';
-import { SCREENSHOTS, Workbench, closeAllEditors, explorerOpen, quickPick, webviewFrame } from './workbench';
+import { SCREENSHOTS, Workbench } from './workbench';
+import { closeAllEditors, explorerOpen, quickPick, webviewFrame } from '../../scripts/support/workbenchDriver';
 import { dataset, screenshotOnFailure, sharedWorkbench } from './session';
 
 /** End-to-end (see session.ts): the extension installed from its .vsix in code-server, driven by clicks in Chromium. */

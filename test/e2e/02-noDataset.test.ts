@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { Workbench, showCasesView } from './workbench';
+import { Workbench } from './workbench';
+import { showCasesView } from '../../scripts/support/workbenchDriver';
 import { screenshotOnFailure, sharedWorkbench } from './session';
 
 describe('In a real VS Code: A folder without a dataset', function () {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { closeAllEditors, explorerOpen, quickPick, webviewFrame } from './workbench';
+import { closeAllEditors, explorerOpen, quickPick, webviewFrame } from '../../scripts/support/workbenchDriver';
 import { screenshotOnFailure, sharedWorkbench } from './session';
 
 describe('In a real VS Code: Malformed files', function () {

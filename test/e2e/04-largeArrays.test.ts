@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { Page } from 'playwright-core';
 import { pixelOf, planeCanvas } from '../support/canvas';
-import { patternAt } from '../support/largeArray';
-import { closeAllEditors, explorerOpen, webviewFrame } from './workbench';
+import { patternAt } from '../../scripts/support/largeArray';
+import { closeAllEditors, explorerOpen, webviewFrame } from '../../scripts/support/workbenchDriver';
 import { LARGE_SHAPE, MID_SHAPE, midValueAt } from './workspace';
 import { screenshotOnFailure, sharedWorkbench } from './session';
 

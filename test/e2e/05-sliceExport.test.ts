@@ -3,7 +3,8 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/shared/npy/header';
-import { Workbench, closeAllEditors, pickInOpenDialog, quickPick, webviewFrame } from './workbench';
+import { Workbench } from './workbench';
+import { closeAllEditors, pickInOpenDialog, quickPick, webviewFrame } from '../../scripts/support/workbenchDriver';
 import { toolbarControl } from '../support/toolbar';
 import { dataset, screenshotOnFailure, sharedWorkbench } from './session';
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { pixelOf, planeCanvas } from '../support/canvas';
-import { patternAt } from '../support/largeArray';
-import { closeAllEditors, quickPick, webviewFrame } from './workbench';
+import { patternAt } from '../../scripts/support/largeArray';
+import { closeAllEditors, quickPick, webviewFrame } from '../../scripts/support/workbenchDriver';
 import { screenshotOnFailure, sharedWorkbench } from './session';
 
 describe('In a real VS Code: The .npz editor', function () {

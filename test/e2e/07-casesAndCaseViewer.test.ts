@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { dump } from 'npyjs';
 import { Frame, Page } from 'playwright-core';
 import { planeCanvas } from '../support/canvas';
-import { SCREENSHOTS, Workbench, closeAllEditors, showCasesView, webviewFrame } from './workbench';
+import { SCREENSHOTS, Workbench } from './workbench';
+import { closeAllEditors, showCasesView, webviewFrame } from '../../scripts/support/workbenchDriver';
 import { toolbarControl } from '../support/toolbar';
 import { dataset, labels, expectedDescription, sliceCount, screenshotOnFailure, sharedWorkbench } from './session';
 

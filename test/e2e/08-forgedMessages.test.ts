@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Frame, Page } from 'playwright-core';
-import { Workbench, closeAllEditors, extensionLog, quickPick, webviewFrame } from './workbench';
+import { Workbench } from './workbench';
+import { closeAllEditors, extensionLog, quickPick, webviewFrame } from '../../scripts/support/workbenchDriver';
 import { LARGE_SHAPE } from './workspace';
 import { screenshotOnFailure, sharedWorkbench } from './session';
 

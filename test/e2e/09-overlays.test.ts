@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { planeCanvas } from '../support/canvas';
-import { SCREENSHOTS, pickFromQuickPick, runCommand, webviewFrame } from './workbench';
+import { SCREENSHOTS } from './workbench';
+import { pickFromQuickPick, runCommand, webviewFrame } from '../../scripts/support/workbenchDriver';
 import { screenshotOnFailure, sharedWorkbench } from './session';
 
 describe('In a real VS Code: Overlays', function () {

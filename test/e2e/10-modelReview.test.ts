@@ -2,16 +2,15 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
+import { SCREENSHOTS, Workbench } from './workbench';
 import {
-  SCREENSHOTS,
-  Workbench,
   closeAllEditors,
   pickFromQuickPick,
   pickInOpenDialog,
   runCommand,
   showCasesView,
   webviewFrame,
-} from './workbench';
+} from '../../scripts/support/workbenchDriver';
 import { aucWithInterval } from '../../src/shared/metrics/delong';
 import { dataset, labels, aclProbabilities, screenshotOnFailure, sharedWorkbench } from './session';
 

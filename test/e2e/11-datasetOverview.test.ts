@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/shared/npy/header';
-import { SCREENSHOTS, closeAllEditors, runCommand, showCasesView, webviewFrame } from './workbench';
+import { SCREENSHOTS } from './workbench';
+import { closeAllEditors, runCommand, showCasesView, webviewFrame } from '../../scripts/support/workbenchDriver';
 import { dataset, labels, screenshotOnFailure, sharedWorkbench, sliceCount } from './session';
 
 describe('In a real VS Code: The dataset overview', function () {

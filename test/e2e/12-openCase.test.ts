@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Frame, Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/shared/npy/header';
 import { pixelOf, planeCanvas } from '../support/canvas';
-import { closeAllEditors, pickFromQuickPick, runCommand, webviewFrame } from './workbench';
+import { closeAllEditors, pickFromQuickPick, runCommand, webviewFrame } from '../../scripts/support/workbenchDriver';
 import { FORTRAN_CASE } from './workspace';
 import { dataset, screenshotOnFailure, sharedWorkbench } from './session';
 

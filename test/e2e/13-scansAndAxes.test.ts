@@ -5,7 +5,7 @@ import { Frame, Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/shared/npy/header';
 import { elementStrides } from '../../src/shared/npy/decode';
 import { pixelOf, planeCanvas } from '../support/canvas';
-import { closeAllEditors, quickPick, webviewFrame } from './workbench';
+import { closeAllEditors, quickPick, webviewFrame } from '../../scripts/support/workbenchDriver';
 import { formatStat } from '../../src/shared/format';
 import { dataset, screenshotOnFailure, sharedWorkbench } from './session';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { Page } from 'playwright-core';
 import { planeCanvas } from '../support/canvas';
-import { patternAt } from '../support/largeArray';
-import { closeAllEditors, quickPick, webviewFrame } from './workbench';
+import { patternAt } from '../../scripts/support/largeArray';
+import { closeAllEditors, quickPick, webviewFrame } from '../../scripts/support/workbenchDriver';
 import { screenshotOnFailure, sharedWorkbench } from './session';
 
 describe('In a real VS Code: Images too large to hold', function () {

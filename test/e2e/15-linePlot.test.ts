@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Page } from 'playwright-core';
-import { closeAllEditors, quickPick, webviewFrame } from './workbench';
+import { closeAllEditors, quickPick, webviewFrame } from '../../scripts/support/workbenchDriver';
 import { lineValueAt } from './workspace';
 import { screenshotOnFailure, sharedWorkbench } from './session';
 

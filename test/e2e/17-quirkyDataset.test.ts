@@ -4,14 +4,14 @@ import { dirname, join } from 'node:path';
 import { Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/shared/npy/header';
 import { pixelOf, planeCanvas } from '../support/canvas';
+import { Workbench } from './workbench';
 import {
-  Workbench,
   closeAllEditors,
   pickFromQuickPick,
   runCommand,
   webviewFrame,
   workbenchRestored,
-} from './workbench';
+} from '../../scripts/support/workbenchDriver';
 import { screenshotOnFailure, sharedWorkbench } from './session';
 
 describe('In a real VS Code: A dataset with every quirk', function () {

@@ -6,8 +6,8 @@ import { dump } from 'npyjs';
 import { encodeNpy } from '../../src/shared/npy/encode';
 import { parseNpyHeader } from '../../src/shared/npy/header';
 import { makeBrokenDataset } from '../fixtures/brokenDataset';
-import { largeVolumeMember, writeLargeVolume } from '../support/largeArray';
-import { writeZip } from '../support/zipWriter';
+import { largeVolumeMember, writeLargeVolume } from '../../scripts/support/largeArray';
+import { writeZip } from '../../scripts/support/zipWriter';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -6,7 +6,7 @@ import { readContent, readHeader, readSlice, sampleStatistics } from '../../src/
 import { sampleSlices } from '../../src/shared/npy/streaming';
 import { LocalFileSource } from '../../src/arrays/localFileSource';
 import { CountingSource, memorySource } from '../support/countingSource';
-import { patternAt, writeLargeVolume } from '../support/largeArray';
+import { patternAt, writeLargeVolume } from '../../scripts/support/largeArray';
 import { makeNpy } from './fixtures';
 
 describe('reading arrays through an array source', () => {

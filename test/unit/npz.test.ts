@@ -9,8 +9,8 @@ import { firstMember, openNpz } from '../../src/arrays/npzArchive';
 import { ZipFormatError } from '../../src/core/zip/zipDirectory';
 import { LocalFileSource } from '../../src/arrays/localFileSource';
 import { CountingSource, memorySource } from '../support/countingSource';
-import { largeVolumeMember, patternAt } from '../support/largeArray';
-import { writeZip } from '../support/zipWriter';
+import { largeVolumeMember, patternAt } from '../../scripts/support/largeArray';
+import { writeZip } from '../../scripts/support/zipWriter';
 import { elementOffset, pyFloat, unravel } from './fixtures';
 
 const NPZ = join(__dirname, '..', 'fixtures', 'npz');

@@ -7,7 +7,8 @@ import { decodeNpy } from '../../src/shared/npy/decode';
 import { NAN_COLOUR, NEG_INF_COLOUR, POS_INF_COLOUR } from '../../src/shared/windowing';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { makeNpy } from '../unit/fixtures';
-import { arrayContent, arrayMessage, post, posted, useWebviewHarness } from './harness';
+import { arrayContent, arrayMessage, posted, useWebviewHarness } from './harness';
+import { post } from '../../scripts/support/webviewHarness';
 import { toolbarControl } from '../support/toolbar';
 
 /** RGBA bytes of a little-endian ABGR colour. */

@@ -3,7 +3,8 @@ import { dump } from 'npyjs';
 import { Page } from 'playwright-core';
 import { CaseInfo, CasePlane, HostMessage } from '../../src/shared/protocol';
 import { pixelOf, planeCanvas } from '../support/canvas';
-import { useWebviewHarness, arrayContent, arrayMessage, post, posted, storedState } from './harness';
+import { useWebviewHarness, arrayContent, arrayMessage, posted, storedState } from './harness';
+import { post } from '../../scripts/support/webviewHarness';
 import { toolbarControl } from '../support/toolbar';
 
 /** A (slices, 64, 64) uint8 volume whose value at [k, y, x] is (k + y + x) mod 256. */

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { dump } from 'npyjs';
 import { Page } from 'playwright-core';
 import { pixelOf } from '../support/canvas';
-import { arrayMessage, post, useWebviewHarness } from './harness';
+import { arrayMessage, useWebviewHarness } from './harness';
+import { post } from '../../scripts/support/webviewHarness';
 
 /** A (44, 64, 64) uint8 volume: slice k is filled with 5k, its pixel (0, 0) with 255. */
 function volume(): Uint8Array {

@@ -5,7 +5,8 @@ import { parseNpyHeader } from '../../src/shared/npy/header';
 import { sampleSlices, sampledStats, sliceByteRange } from '../../src/shared/npy/streaming';
 import { fixtureBytes, validFixtures } from '../unit/fixtures';
 import { pixelOf, planeCanvas } from '../support/canvas';
-import { useWebviewHarness, arrayContent, arrayMessage, post, posted, storedState } from './harness';
+import { useWebviewHarness, arrayContent, arrayMessage, posted, storedState } from './harness';
+import { post } from '../../scripts/support/webviewHarness';
 import { toolbarControl } from '../support/toolbar';
 
 /** An MRNet-sized uint8 volume whose value at [k, y, x] is (x + 2y + 3k) mod 256. */

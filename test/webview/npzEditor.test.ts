@@ -6,7 +6,8 @@ import { openNpz, firstMember } from '../../src/arrays/npzArchive';
 import { readContent } from '../../src/core/arraySource';
 import { HostMessage } from '../../src/shared/protocol';
 import { memorySource } from '../support/countingSource';
-import { post, posted, storedState, useWebviewHarness } from './harness';
+import { post } from '../../scripts/support/webviewHarness';
+import { posted, storedState, useWebviewHarness } from './harness';
 
 /** What the host sends for an archive: its members, then a member, as NpzEditorProvider does. */
 async function hostMessages(file: string, member?: string): Promise<HostMessage[]> {

@@ -8,7 +8,8 @@ import { resizeBilinear } from '../../src/shared/overlay/resize';
 import { CasePlane, HostMessage } from '../../src/shared/protocol';
 import { paintMapped, presetWindow, volumeStats } from '../../src/shared/windowing';
 import { pixelOf, planeCanvas } from '../support/canvas';
-import { arrayContent, post, posted, storedState, useWebviewHarness } from './harness';
+import { arrayContent, posted, storedState, useWebviewHarness } from './harness';
+import { post } from '../../scripts/support/webviewHarness';
 import { toolbarControl } from '../support/toolbar';
 
 const SIZE = 64;

@@ -6,7 +6,8 @@ import { parseNpyHeader } from '../../src/shared/npy/header';
 import { Region } from '../../src/shared/npy/overview';
 import { memorySource } from '../support/countingSource';
 import { planeCanvas } from '../support/canvas';
-import { post, posted, useWebviewHarness } from './harness';
+import { post } from '../../scripts/support/webviewHarness';
+import { posted, useWebviewHarness } from './harness';
 
 /** A (3000, 3000) uint8 image whose element [y, x] is (y + 2x) mod 256: shown from an overview of every 2nd row and column. */
 const SIDE = 3000;

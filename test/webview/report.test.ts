@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { ReportData } from '../../src/shared/reportProtocol';
-import { post, posted, useWebviewHarness } from './harness';
+import { post } from '../../scripts/support/webviewHarness';
+import { posted, useWebviewHarness } from './harness';
 
 interface MetricCase {
   name: string;

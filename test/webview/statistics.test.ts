@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { arrayMessage, post, useWebviewHarness } from './harness';
+import { arrayMessage, useWebviewHarness } from './harness';
+import { post } from '../../scripts/support/webviewHarness';
 
 type Num = number | 'nan' | 'inf' | '-inf';
 interface Expected {

@@ -6,7 +6,8 @@ import { Page } from 'playwright-core';
 import { decodeNpy } from '../../src/shared/npy/decode';
 import { formatElement } from '../../src/shared/npy/formatValue';
 import { planeCanvas } from '../support/canvas';
-import { arrayMessage, post, posted, useWebviewHarness } from './harness';
+import { arrayMessage, posted, useWebviewHarness } from './harness';
+import { post } from '../../scripts/support/webviewHarness';
 
 const STATS = join(__dirname, '..', 'fixtures', 'statistics');
 /** A (1, 2048, 2048) uint16 slice whose value at [0, y, x] is (7y + x) mod 65536. */

@@ -6,7 +6,8 @@ import { paintMapped } from '../../src/shared/windowing';
 import { CasePlane, HostMessage, ViewDefaults } from '../../src/shared/protocol';
 import { pixelOf, planeCanvas } from '../support/canvas';
 import { makeNpy } from '../unit/fixtures';
-import { arrayContent, post, posted, storedState, useWebviewHarness } from './harness';
+import { arrayContent, posted, storedState, useWebviewHarness } from './harness';
+import { post } from '../../scripts/support/webviewHarness';
 import { toolbarControl } from '../support/toolbar';
 
 /** A (slices, 64, 64) uint8 volume whose value at [k, y, x] is (k + y + x) mod 256. */
