@@ -14,7 +14,7 @@ import { ViewportGroup, isTextField } from './viewportGroup';
 import { answerExport } from './sliceExport';
 import { SliceStream } from './sliceStream';
 import { ValuesGrid } from './valuesGrid';
-import { onHostMessage, vscode } from './vscodeApi';
+import { HostHandlers, ignored, vscode } from './vscodeApi';
 import { errorMessage } from '../src/shared/errorMessage';
 
 /** A case the page holds: enough to show it before the host answers. */
@@ -42,9 +42,10 @@ interface CaseViewState {
 /**
  * The three-plane case viewer: a header (case, split, label badges, previous/next, a case
  * picker), one toolbar acting on the active plane, and one viewport per plane in a layout:
- * side by side (1x3), stacked (3x1) or one large beside two small.
+ * side by side (1x3), stacked (3x1) or one large beside two small. It returns its handler of
+ * every host message.
  */
-export function startCaseViewer(root: HTMLElement): void {
+export function startCaseViewer(root: HTMLElement): HostHandlers {
   const title = el('h1', { class: 'file-name' });
   const split = el('span', { class: 'case-split' });
   const badges = el('span', { class: 'badges-slot' });
@@ -269,46 +270,24 @@ export function startCaseViewer(root: HTMLElement): void {
   /** The parts of a neighbour that have come so far. */
   const arriving = new Map<string, CasePlane[]>();
 
-  onHostMessage((message: HostMessage) => {
-    if (message.type === 'slice' || message.type === 'sliceError' || message.type === 'sampledStats') {
-      const viewer = message.plane === undefined ? undefined : viewers.get(message.plane);
-      const stream = streams.get(message.plane!);
-      if (viewer && stream?.receive(message, viewer.slice)) viewer.refresh();
-      if (viewer && stream) viewer.setBusy(stream.busy);
-      return;
-    }
-    if (message.type === 'requestExport') {
-      const viewer = message.plane === undefined ? group.active : viewers.get(message.plane);
-      void answerExport(message, viewer, viewer && planeOf(viewer));
-      return;
-    }
-    if (message.type === 'requestAddOverlay') {
-      const viewer = message.plane === undefined ? group.active : viewers.get(message.plane);
-      const plane = viewer && planeOf(viewer);
-      if (plane !== undefined) vscode.postMessage({ type: 'addOverlay', plane });
-      return;
-    }
-    if (message.type === 'addedOverlay') {
-      if (message.plane === undefined || !viewers.has(message.plane)) return;
-      overlayContents.set(message.plane, [
-        ...(overlayContents.get(message.plane) ?? []).filter((o) => o.name !== message.overlay.name),
-        message.overlay,
-      ]);
-      showOverlays(message.plane);
-      save();
-      return;
-    }
-    if (message.type === 'viewDefaults') {
-      for (const viewer of viewers.values())
-        if (viewer.getState().colourMap === defaults.colourMap) viewer.setColourMap(message.defaults.colourMap);
-      defaults = message.defaults;
-      return;
-    }
-    if (message.type === 'caseInfo') {
-      badges.replaceChildren(labelBadges(message.caseInfo));
-      return;
-    }
-    if (message.type === 'holdCase') {
+  /** A slice of a plane read slice by slice, or the statistics of its sample. */
+  const fromStream = (message: Extract<HostMessage, { type: 'slice' | 'sliceError' | 'sampledStats' }>) => {
+    const viewer = message.plane === undefined ? undefined : viewers.get(message.plane);
+    const stream = streams.get(message.plane!);
+    if (viewer && stream?.receive(message, viewer.slice)) viewer.refresh();
+    if (viewer && stream) viewer.setBusy(stream.busy);
+  };
+  /** The plane a host message names, else the active one. */
+  const viewerOf = (plane: string | undefined) => (plane === undefined ? group.active : viewers.get(plane));
+  const handlers: HostHandlers = {
+    showCase: (message) => showCase(message, false),
+    showHeldCase: (message) => {
+      const heldCase = held.get(message.hold.key);
+      // Held cases are lost when the page is reloaded; the host then sends the case whole.
+      if (!heldCase) vscode.postMessage({ type: 'ready' });
+      else showCase({ ...message, planes: heldCase.planes }, message.hold.key === displayedKey);
+    },
+    holdCase: (message) => {
       // A neighbour comes in parts; it is held once the last is in.
       const planes = [...(message.part === 0 ? [] : (arriving.get(message.key) ?? [])), ...message.planes];
       arriving.set(message.key, planes);
@@ -316,18 +295,42 @@ export function startCaseViewer(root: HTMLElement): void {
       arriving.delete(message.key);
       held.hold(message.key, { caseInfo: message.caseInfo, planes }, message.keep);
       showHeld();
-      return;
-    }
-    if (message.type === 'showHeldCase') {
-      const heldCase = held.get(message.hold.key);
-      // Held cases are lost when the page is reloaded; the host then sends the case whole.
-      if (!heldCase) vscode.postMessage({ type: 'ready' });
-      else showCase({ ...message, planes: heldCase.planes }, message.hold.key === displayedKey);
-      return;
-    }
-    if (message.type === 'showCase') showCase(message, false);
-  });
+    },
+    caseInfo: (message) => badges.replaceChildren(labelBadges(message.caseInfo)),
+    slice: fromStream,
+    sliceError: fromStream,
+    sampledStats: fromStream,
+    requestExport: (message) => {
+      const viewer = viewerOf(message.plane);
+      return answerExport(message, viewer, viewer && planeOf(viewer));
+    },
+    requestAddOverlay: (message) => {
+      const viewer = viewerOf(message.plane);
+      const plane = viewer && planeOf(viewer);
+      if (plane !== undefined) vscode.postMessage({ type: 'addOverlay', plane });
+    },
+    addedOverlay: ({ plane, overlay }) => {
+      if (plane === undefined || !viewers.has(plane)) return;
+      overlayContents.set(plane, [
+        ...(overlayContents.get(plane) ?? []).filter((o) => o.name !== overlay.name),
+        overlay,
+      ]);
+      showOverlays(plane);
+      save();
+    },
+    viewDefaults: (message) => {
+      for (const viewer of viewers.values())
+        if (viewer.getState().colourMap === defaults.colourMap) viewer.setColourMap(message.defaults.colourMap);
+      defaults = message.defaults;
+    },
+    // The editors' messages: the case viewer reads no overview and shows no archive.
+    showArray: ignored,
+    showArchive: ignored,
+    region: ignored,
+    regionError: ignored,
+  };
   vscode.postMessage({ type: 'ready' });
+  return handlers;
 
   /** A case from the host; `onScreen`: the page shows it already (ahead of the host), and takes only its header, ids and neighbours. */
   function showCase(

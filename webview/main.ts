@@ -6,16 +6,17 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import { startCaseViewer } from './caseView';
 import { startNpyEditor } from './npyEditorView';
 import { startNpzEditor } from './npzEditorView';
+import { onHostMessages } from './vscodeApi';
 
 const root = document.getElementById('app')!;
 switch (document.body.dataset.view) {
   case 'npy':
-    startNpyEditor(root);
+    onHostMessages(startNpyEditor(root));
     break;
   case 'npz':
     startNpzEditor(root);
     break;
   case 'case':
-    startCaseViewer(root);
+    onHostMessages(startCaseViewer(root));
     break;
 }

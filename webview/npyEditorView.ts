@@ -40,7 +40,7 @@ import { ValuesGrid } from './valuesGrid';
 import { loadCharts } from './charts/chartsApi';
 import { formatElement } from '../src/shared/npy/formatValue';
 import { MosaicTiles, MosaicView } from './mosaicView';
-import { onHostMessage, vscode } from './vscodeApi';
+import { HostHandlers, ignored, vscode } from './vscodeApi';
 import { errorMessage } from '../src/shared/errorMessage';
 
 interface EditorState {
@@ -54,8 +54,12 @@ interface EditorState {
   annotations?: boolean;
 }
 
-/** The custom editor of one .npy file: info panel, view controls, the toolbar and one viewport. */
-export function startNpyEditor(root: HTMLElement): void {
+/**
+ * The custom editor of one .npy file: info panel, view controls, the toolbar and one viewport.
+ * It returns its handler of every host message; the page dispatches to it (the archive's
+ * editor wraps it).
+ */
+export function startNpyEditor(root: HTMLElement): HostHandlers {
   const alert = el('div', { role: 'alert', class: 'error', hidden: '' });
   const title = el('h1', { class: 'file-name' });
   const info = el('dl', { class: 'info', 'aria-label': 'Array information' });
@@ -114,41 +118,42 @@ export function startNpyEditor(root: HTMLElement): void {
   group.onPresetChosen = (preset) => vscode.postMessage({ type: 'rememberPreset', preset });
   group.setAnnotations((vscode.getState() as EditorState | undefined)?.annotations !== false);
 
-  onHostMessage((message: HostMessage) => {
-    if (message.type === 'slice' || message.type === 'sliceError' || message.type === 'sampledStats') {
-      if (viewer && stream?.receive(message, viewer.slice)) {
-        viewer.refresh();
-        sliceArrived?.();
-      }
-      if (viewer && stream) viewer.setBusy(stream.busy);
-      return;
+  /** A slice of a file read slice by slice, or the statistics of its sample. */
+  const fromStream = (message: Extract<HostMessage, { type: 'slice' | 'sliceError' | 'sampledStats' }>) => {
+    if (viewer && stream?.receive(message, viewer.slice)) {
+      viewer.refresh();
+      sliceArrived?.();
     }
-    if (message.type === 'region' || message.type === 'regionError') {
-      regionArrived?.(message);
-      return;
-    }
-    if (message.type === 'requestExport') {
-      void answerExport(message, viewer);
-      return;
-    }
-    if (message.type === 'requestAddOverlay') {
-      if (viewer) vscode.postMessage({ type: 'addOverlay' });
-      return;
-    }
-    if (message.type === 'addedOverlay') {
-      overlayContents = [...overlayContents.filter((o) => o.name !== message.overlay.name), message.overlay];
+    if (viewer && stream) viewer.setBusy(stream.busy);
+  };
+  const fromRegion = (message: Extract<HostMessage, { type: 'region' | 'regionError' }>) => regionArrived?.(message);
+  const handlers: HostHandlers = {
+    showArray: (message) => showArray(message),
+    slice: fromStream,
+    sliceError: fromStream,
+    sampledStats: fromStream,
+    region: fromRegion,
+    regionError: fromRegion,
+    requestExport: (message) => answerExport(message, viewer),
+    requestAddOverlay: () => viewer && vscode.postMessage({ type: 'addOverlay' }),
+    addedOverlay: ({ overlay }) => {
+      overlayContents = [...overlayContents.filter((o) => o.name !== overlay.name), overlay];
       showOverlays();
-      return;
-    }
-    if (message.type === 'viewDefaults') {
+    },
+    viewDefaults: (message) => {
       if (viewer?.getState().colourMap === defaults.colourMap) viewer.setColourMap(message.defaults.colourMap);
       defaults = message.defaults;
-      return;
-    }
-    if (message.type === 'showArray') showArray(message);
-  });
+    },
+    // The case viewer's and the archive's messages.
+    showArchive: ignored,
+    showCase: ignored,
+    showHeldCase: ignored,
+    holdCase: ignored,
+    caseInfo: ignored,
+  };
   document.addEventListener('keydown', (e) => group.handleKey(e));
   vscode.postMessage({ type: 'ready' });
+  return handlers;
 
   /** Shows an array the host sent (again, whole, once every slice of one held whole is here). */
   function showArray(message: Extract<HostMessage, { type: 'showArray' }>): void {

@@ -2,7 +2,7 @@ import { formatBytes } from '../src/shared/format';
 import { HostMessage, NpzMember } from '../src/shared/protocol';
 import { el } from './dom';
 import { startNpyEditor } from './npyEditorView';
-import { onHostMessage, vscode } from './vscodeApi';
+import { onHostMessages, vscode } from './vscodeApi';
 
 /**
  * The custom editor of an `.npz` archive: the list of its members (name, shape, dtype, size,
@@ -22,8 +22,10 @@ export function startNpzEditor(root: HTMLElement): void {
   root.classList.add('npz-editor');
   const rows = new Map<string, HTMLElement>();
 
-  onHostMessage((message: HostMessage) => {
-    if (message.type === 'showArchive') {
+  const npy = startNpyEditor(view);
+  onHostMessages<HostMessage>({
+    ...npy,
+    showArchive: (message) => {
       alert.hidden = message.error === undefined;
       alert.textContent = message.error === undefined ? '' : `Cannot show ${message.fileName}: ${message.error}`;
       heading.textContent = `Members (${message.members.length})`;
@@ -33,14 +35,15 @@ export function startNpzEditor(root: HTMLElement): void {
       const saved = (vscode.getState() as { fileName?: string } | undefined)?.fileName;
       const member = saved?.startsWith(`${message.fileName}: `) ? saved.slice(message.fileName.length + 2) : undefined;
       if (member !== undefined && rows.has(member)) vscode.postMessage({ type: 'openMember', name: member });
-    } else if (message.type === 'showArray' && message.member !== undefined) {
+    },
+    showArray: (message) => {
       for (const [name, row] of rows) {
         if (name === message.member) row.setAttribute('aria-current', 'true');
         else row.removeAttribute('aria-current');
       }
-    }
+      npy.showArray(message);
+    },
   });
-  startNpyEditor(view);
 }
 
 /** One member: a button with its name, and what it holds, or why it cannot be shown. */

@@ -1,6 +1,7 @@
 import type { HostMessage, WebviewMessage } from '../src/shared/protocol';
 import type { ReportWebviewMessage } from '../src/shared/reportProtocol';
 import type { OverviewWebviewMessage } from '../src/shared/overview/overviewProtocol';
+import { MessageHandlers, dispatch } from '../src/shared/messageHandlers';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage | ReportWebviewMessage | OverviewWebviewMessage): void;
@@ -17,6 +18,16 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const page = window as unknown as { mrnetVsCodeApi?: VsCodeApi };
 export const vscode = (page.mrnetVsCodeApi ??= acquireVsCodeApi());
 
-export function onHostMessage(handler: (message: HostMessage) => void): void {
-  window.addEventListener('message', (event: MessageEvent<HostMessage>) => handler(event.data));
+/** Dispatches what the host posts to the page's one handler table (a handler for every message type). */
+export function onHostMessages<M extends { type: string } = HostMessage>(handlers: MessageHandlers<M>): void {
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const message = event.data as { type?: unknown } | null;
+    if (typeof message?.type === 'string') dispatch(handlers, message as M);
+  });
 }
+
+/** A page's handler of every message an array view's host posts. */
+export type HostHandlers = MessageHandlers<HostMessage>;
+
+/** The handler of a message type this page never gets. */
+export const ignored = (): void => undefined;

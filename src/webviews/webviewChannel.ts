@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable, IDisposable } from '../shared/dispose';
 import { errorMessage } from '../shared/errorMessage';
+import { MessageHandlers, dispatch } from '../shared/messageHandlers';
 import { HostMessage, WebviewMessage, parseWebviewMessage } from '../shared/protocol';
 import { ReportHostMessage, ReportWebviewMessage, parseReportMessage } from '../shared/reportProtocol';
 import { OverviewHostMessage, OverviewWebviewMessage, parseOverviewMessage } from '../shared/overview/overviewProtocol';
@@ -12,10 +13,8 @@ interface Typed {
 /** What a handler returns for a message its panel does not take (a plane it does not show, say). */
 export const NOT_TAKEN: unique symbol = Symbol('not taken');
 
-/** One handler for every message type of a protocol: a new type without one does not compile. */
-export type Handlers<In extends Typed> = {
-  [K in In['type']]: (message: Extract<In, { type: K }>) => unknown;
-};
+/** One handler for every message type the panel's webview sends. */
+export type Handlers<In extends Typed> = MessageHandlers<In>;
 
 /**
  * The host's end of one panel's webview, for every panel and editor: what arrives is checked
@@ -53,8 +52,7 @@ export class WebviewChannel<In extends Typed, Out> extends Disposable {
           return;
         }
         try {
-          const handle = handlers[message.type as In['type']] as (message: In) => unknown;
-          if ((await handle(message)) === NOT_TAKEN)
+          if ((await dispatch(handlers, message)) === NOT_TAKEN)
             this.log.warn(`Refused a message ${this.speaker} does not send: ${safeJson(raw)}`);
         } catch (e) {
           this.log.error(`${this.speaker}: ${message.type} failed: ${errorMessage(e)}`);

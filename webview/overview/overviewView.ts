@@ -20,7 +20,7 @@ import {
 import { planeDisplayName, taskDisplayName } from '../../src/shared/datasetLayout';
 import { formatBytes, formatStat } from '../../src/shared/format';
 import { el } from '../dom';
-import { vscode } from '../vscodeApi';
+import { onHostMessages, vscode } from '../vscodeApi';
 import { Chart, clickableMarks } from '../charts/plotChart';
 import { ImageRow, chartImage } from '../charts/imageExport';
 import { HistogramBar, SplitBar, histogramChart, splitBarChart, splitColour } from './overviewCharts';
@@ -34,18 +34,18 @@ const STATISTIC_NAMES: Record<IntensityStatistic, string> = { mean: 'mean intens
 
 /** The dataset overview: splits and labels, slice counts and (on request) intensities, each bar a way to its cases. */
 export function startOverview(root: HTMLElement): void {
-  window.addEventListener('message', (event: MessageEvent<OverviewHostMessage>) => {
-    if (event.data?.type !== 'showOverview') return;
-    const started = performance.now();
-    const data = event.data.overview;
-    root.replaceChildren(...overviewContent(data));
-    // For the benchmark and the tests: drawn, and how long it took.
-    document.body.dataset.renderMs = (performance.now() - started).toFixed(1);
-    document.body.dataset.renderedAtMs = performance.now().toFixed(1);
-    document.body.dataset.headers = data.headers.state;
-    document.body.dataset.intensities = data.intensities.state;
-    document.body.dataset.ready = 'true';
-    vscode.postMessage({ type: 'rendered', headers: data.headers.state });
+  onHostMessages<OverviewHostMessage>({
+    showOverview: ({ overview: data }) => {
+      const started = performance.now();
+      root.replaceChildren(...overviewContent(data));
+      // For the benchmark and the tests: drawn, and how long it took.
+      document.body.dataset.renderMs = (performance.now() - started).toFixed(1);
+      document.body.dataset.renderedAtMs = performance.now().toFixed(1);
+      document.body.dataset.headers = data.headers.state;
+      document.body.dataset.intensities = data.intensities.state;
+      document.body.dataset.ready = 'true';
+      vscode.postMessage({ type: 'rendered', headers: data.headers.state });
+    },
   });
   vscode.postMessage({ type: 'ready' });
 }

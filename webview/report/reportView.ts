@@ -1,7 +1,7 @@
 import { ReportData, ReportFilter, ReportHostMessage } from '../../src/shared/reportProtocol';
 import { OUTCOMES, OUTCOME_NAMES, Outcome, ThresholdMetrics } from '../../src/shared/metrics/roc';
 import { el } from '../dom';
-import { vscode } from '../vscodeApi';
+import { onHostMessages, vscode } from '../vscodeApi';
 import { calibrationChart, distributionChart, rocChart } from './charts';
 import { Chart, clickableMarks, svgEl } from '../charts/plotChart';
 import { chartImage } from '../charts/imageExport';
@@ -17,20 +17,20 @@ export function startReport(root: HTMLElement): void {
   const numbers = el('section', { class: 'numbers', 'aria-label': 'All numbers' });
   root.append(header, body, numbers);
 
-  window.addEventListener('message', (event: MessageEvent<ReportHostMessage>) => {
-    if (event.data?.type !== 'showReport') return;
-    const started = performance.now();
-    const report = event.data.report;
-    const metrics = report.tasks.map(taskMetrics);
-    header.replaceChildren(...headerContent(report));
-    // The table follows each threshold step, and is drawn once the blocks are.
-    const renderNumbers = () => numbers.replaceChildren(numbersTable(report, metrics));
-    body.replaceChildren(...metrics.map((m) => taskBlock(report, m, renderNumbers)));
-    renderNumbers();
-    // For the benchmark: from the message, and from the page's start (script load included).
-    document.body.dataset.renderMs = (performance.now() - started).toFixed(1);
-    document.body.dataset.renderedAtMs = performance.now().toFixed(1);
-    document.body.dataset.ready = 'true';
+  onHostMessages<ReportHostMessage>({
+    showReport: ({ report }) => {
+      const started = performance.now();
+      const metrics = report.tasks.map(taskMetrics);
+      header.replaceChildren(...headerContent(report));
+      // The table follows each threshold step, and is drawn once the blocks are.
+      const renderNumbers = () => numbers.replaceChildren(numbersTable(report, metrics));
+      body.replaceChildren(...metrics.map((m) => taskBlock(report, m, renderNumbers)));
+      renderNumbers();
+      // For the benchmark: from the message, and from the page's start (script load included).
+      document.body.dataset.renderMs = (performance.now() - started).toFixed(1);
+      document.body.dataset.renderedAtMs = performance.now().toFixed(1);
+      document.body.dataset.ready = 'true';
+    },
   });
   vscode.postMessage({ type: 'ready' });
 }
