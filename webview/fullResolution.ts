@@ -8,7 +8,7 @@ const SETTLE_MS = 120;
 const MARGIN = 0.25;
 
 /** Where the (overview) image lies on the canvas: device pixels per overview pixel, top-left corner. */
-export interface Placement {
+interface Placement {
   scale: number;
   x: number;
   y: number;

@@ -1,4 +1,5 @@
-import { NpyArray, decodeNpy, decodeNpyData, wideIntegerStats } from '../src/shared/npy/decode';
+import { decodeNpy, decodeNpyData, wideIntegerStats } from '../src/shared/npy/decode';
+import { NpyArray } from '../src/shared/npy/npyArray';
 import { describeDType } from '../src/shared/npy/dtype';
 import { NpyHeader } from '../src/shared/npy/header';
 import {

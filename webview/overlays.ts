@@ -1,6 +1,7 @@
 import { COLOUR_MAPS, ColourMapName, colourMapLabel, colourMapTable, isColourMap } from '../src/shared/colourMaps';
 import { formatStat } from '../src/shared/format';
-import { NpyArray, NumericArray, decodeNpyData } from '../src/shared/npy/decode';
+import { decodeNpyData } from '../src/shared/npy/decode';
+import { NpyArray, NumericArray } from '../src/shared/npy/npyArray';
 import { blendHeatmap } from '../src/shared/overlay/blend';
 import { overlayKind } from '../src/shared/overlay/fit';
 import { MaskStyle, blendMask, labelColour } from '../src/shared/overlay/mask';
@@ -148,7 +149,7 @@ function valueWindow(values: NumericArray): Window {
  * to the image bilinearly (as cv2.resize INTER_LINEAR), coloured through its own colour map in
  * its own window (the overlay's range) and blended at its opacity, above its threshold.
  */
-export class HeatmapOverlay extends Overlay {
+class HeatmapOverlay extends Overlay {
   private window_?: Window;
   private resized = new Float32Array(0);
   private resizedSlice = -1;
@@ -218,7 +219,7 @@ export class HeatmapOverlay extends Overlay {
 }
 
 /** A label mask of the image's own shape: each label in its tab10 colour, filled and/or outlined, each shown or hidden. */
-export class MaskOverlay extends Overlay {
+class MaskOverlay extends Overlay {
   blend(k: number, pixels: Uint32Array, width: number, height: number): void {
     if (this.state.shown)
       blendMask(
@@ -272,7 +273,7 @@ export class MaskOverlay extends Overlay {
 }
 
 /** Scores, one per slice (a per-slice attention or probability): a strip along the slice slider; a click goes to that slice. */
-export class ScoresOverlay extends Overlay {
+class ScoresOverlay extends Overlay {
   declare readonly strip: HTMLElement;
   private readonly canvas: HTMLCanvasElement;
   private current = 0;

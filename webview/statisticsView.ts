@@ -1,5 +1,5 @@
 import { ArrayStatistics, MAX_DISTINCT, PERCENTILES, WideIntegers, arrayStatistics } from '../src/shared/statistics';
-import { NumericArray } from '../src/shared/npy/decode';
+import { NumericArray } from '../src/shared/npy/npyArray';
 import { el } from './dom';
 
 /** One column of the panel: what its statistics are of, computed when first shown. */

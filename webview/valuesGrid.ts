@@ -1,4 +1,4 @@
-import { NumericArray } from '../src/shared/npy/decode';
+import { NumericArray } from '../src/shared/npy/npyArray';
 import { PlaneSource } from '../src/shared/npy/planeSource';
 import { el } from './dom';
 
@@ -13,7 +13,7 @@ interface Cell {
 }
 
 /** The text of a slice's block of cells: tab-separated columns, one line per row (what spreadsheets paste). */
-export function blockText(source: PlaneSource, k: number, from: Cell, to: Cell): string {
+function blockText(source: PlaneSource, k: number, from: Cell, to: Cell): string {
   const lines: string[] = [];
   for (let y = Math.min(from.row, to.row); y <= Math.max(from.row, to.row); y++) {
     const cells: string[] = [];

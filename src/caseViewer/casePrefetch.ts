@@ -5,14 +5,14 @@ import { statFile } from '../arrays/openSource';
 import { AddedOverlays } from '../overlays/addedOverlays';
 import { HeldCases, holdable } from '../shared/heldCases';
 import { ArrayContent, CasePlane, HostMessage, OverlayContent } from '../shared/protocol';
-import type { ViewerCase } from './caseViewerPanel';
+import type { ViewerCase } from './viewerCase';
 import { ArrayView } from '../shared/npy/planeSource';
 
 /** The axes chosen for a file in its editor, which the case viewer follows. */
-export type ViewOf = (file: string) => ArrayView | undefined;
+type ViewOf = (file: string) => ArrayView | undefined;
 
 /** A case's planes as read for a webview; `stamp` says which versions of its files they are. */
-export interface ReadCase {
+interface ReadCase {
   planes: {
     plane: string;
     content: ArrayContent;
@@ -35,7 +35,7 @@ function filesOf(c: ViewerCase, added: AddedOverlays): vscode.Uri[] {
  * The sizes and modification times of a case's files and the axes chosen for its planes: held
  * bytes are shown again only while they are unchanged.
  */
-export async function caseStamp(c: ViewerCase, added: AddedOverlays, viewOf: ViewOf): Promise<string> {
+async function caseStamp(c: ViewerCase, added: AddedOverlays, viewOf: ViewOf): Promise<string> {
   const stats = await Promise.all(
     filesOf(c, added).map((uri) =>
       statFile(uri).then(
@@ -51,7 +51,7 @@ export async function caseStamp(c: ViewerCase, added: AddedOverlays, viewOf: Vie
  * Reads a case's plane files (a 3-D one above `sliceFirstAbove` bytes slice first) and their
  * overlays; undefined when `cancelled` says so between files.
  */
-export async function readCase(
+async function readCase(
   c: ViewerCase,
   added: AddedOverlays,
   viewOf: ViewOf,

@@ -12,19 +12,12 @@ import { AddedOverlays } from '../overlays/addedOverlays';
 import { ModelReview } from '../predictions/modelReview';
 import { CasePrefetch, casePlanes } from './casePrefetch';
 import { holdable } from '../shared/heldCases';
+import { ViewerCase } from './viewerCase';
 
-export const CASE_VIEWER_VIEW_TYPE = 'mrnetViewer.case';
-
-/** A case as the viewer shows it: from a dataset, or a folder of plane files. */
-export interface ViewerCase {
-  info: CaseInfo;
-  planes: { plane: string; uri?: vscode.Uri; overlays?: { name: string; uri: vscode.Uri; member?: string }[] }[];
-  /** Set for dataset cases: what next/previous and the picker work from. */
-  ref?: CaseRef;
-}
+const CASE_VIEWER_VIEW_TYPE = 'mrnetViewer.case';
 
 /** The cases next/previous walk through: the tree's order and filter. */
-export interface CaseOrder {
+interface CaseOrder {
   /** Every case of the datasets in tree order, filter ignored. */
   allCases(): CaseRef[];
   /** The cases the tree shows. */

@@ -13,7 +13,7 @@ export function loadsChartsOnDemand(view: WebviewView): boolean {
   return view === 'npy' || view === 'npz';
 }
 
-export interface WebviewPage {
+interface WebviewPage {
   view: WebviewView;
   title: string;
   /** The webview's own origin for local resources (webview.cspSource). */

@@ -21,7 +21,7 @@ function workspaceFs(scheme: vscode.Uri): DatasetFs {
 }
 
 /** A folder as the pure dataset code sees it: a file system, the folder's path in it, and the way back to URIs. */
-export interface FolderAccess {
+interface FolderAccess {
   fs: DatasetFs;
   path: string;
   uriOf(path: string): vscode.Uri;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable, disposeAll } from '../shared/dispose';
-import { DatasetCase, DatasetIndex } from '../core/dataset/datasetIndex';
+import { DatasetIndex } from '../core/dataset/datasetIndex';
+import { DatasetCase } from '../core/dataset/datasetCase';
 import { discoverDatasetRoots } from '../core/dataset/discovery';
 import { caseKeyOf, taskDisplayName } from '../shared/datasetLayout';
 import { formatProblem } from '../core/dataset/problems';

@@ -20,8 +20,8 @@ export interface ExportTarget {
 type ExportMessage = Extract<WebviewMessage, { type: 'exportData' | 'exportIndex' }>;
 
 /** The largest export the host accepts from a webview (a 2048 × 2048 complex128 slice is 64 MiB). */
-export const MAX_EXPORT_BYTES = 256 * 2 ** 20;
-export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const MAX_EXPORT_BYTES = 256 * 2 ** 20;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** The save dialog of each format a slice leaves as. */
 const SAVE_AS: Record<DataFormat, { title: string; filters: Record<string, string[]> }> = {
   png: { title: 'Save Slice as PNG', filters: { 'PNG image': ['png'] } },

@@ -17,7 +17,7 @@ export interface EditorSession {
 }
 
 /** The messages the `.npy` and `.npz` editors each take their own way. */
-export type EditorHandlers = Pick<Handlers<WebviewMessage>, 'ready' | 'openCase' | 'openMember'>;
+type EditorHandlers = Pick<Handlers<WebviewMessage>, 'ready' | 'openCase' | 'openMember'>;
 
 /**
  * What the `.npy` and `.npz` editors share, on one webview channel: slices are served from

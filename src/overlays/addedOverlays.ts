@@ -6,7 +6,7 @@ import { OverlayContent } from '../shared/protocol';
 import { errorMessage } from '../shared/errorMessage';
 
 /** An overlay a user added to a plane file: a `.npy`, or a member of an `.npz`. */
-export interface AddedOverlay {
+interface AddedOverlay {
   name: string;
   uri: string;
   member?: string;

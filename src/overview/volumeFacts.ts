@@ -38,7 +38,7 @@ const READ_CONCURRENCY = 32;
 const CACHE_VERSION = 1;
 
 /** The result of a pass: facts by path, and whether it was cancelled before every file was read. */
-export interface FactsPass<K extends Kind> {
+interface FactsPass<K extends Kind> {
   facts: Map<string, Facts<K>>;
   cancelled: boolean;
   /** Every file's size and modification time, where it could be stat'ed. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../shared/dispose';
-import { DatasetCase } from '../core/dataset/datasetIndex';
+import { DatasetCase } from '../core/dataset/datasetCase';
 import { SplitPredictions } from '../core/predictions/predictionFile';
 import { OUTCOME_NAMES, Outcome, outcomeOf } from '../shared/metrics/roc';
 import { ReportFilter } from '../shared/reportProtocol';
@@ -8,7 +8,7 @@ import { probabilityBin } from '../shared/metrics/calibration';
 import { CaseRef, DatasetRegistry, LoadedDataset } from '../dataset/datasetRegistry';
 
 /** What the Cases tree shows of a model: which one, for which task, at which thresholds, filtered and sorted how. */
-export type ReviewFilter = ReportFilter & {
+type ReviewFilter = ReportFilter & {
   /** Only this split's cases: a report's click is about the split it reports on. */
   split?: string;
 };

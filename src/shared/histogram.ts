@@ -1,4 +1,4 @@
-import { NumericArray } from './npy/decode';
+import { NumericArray } from './npy/npyArray';
 
 /** Counts of finite values in equal bins from `low` to `high` (the last bin includes `high`). */
 export interface Histogram {

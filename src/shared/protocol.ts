@@ -35,7 +35,7 @@ export interface SampledArray {
 }
 
 /** The bytes of slice `index` of an array read slice by slice; `plane` names the case viewer's pane it is for. */
-export interface SliceData {
+interface SliceData {
   plane?: string;
   index: number;
   data: ArrayBuffer;
@@ -203,7 +203,7 @@ export type WebviewMessage =
   | { type: 'exportIndex'; plane?: string; index: (number | null)[]; order?: number[] };
 
 /** What a slice can leave the viewer as. */
-export const EXPORT_FORMATS = ['png', 'npy', 'csv', 'expression'] as const;
+const EXPORT_FORMATS = ['png', 'npy', 'csv', 'expression'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** The formats that leave as bytes (the expression is copied as text). */
 const DATA_FORMATS = ['png', 'npy', 'csv'] as const;

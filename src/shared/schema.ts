@@ -9,7 +9,7 @@ export const REFUSED: unique symbol = Symbol('refused');
 export type Check<T> = (value: unknown) => T | typeof REFUSED;
 
 /** A key an object may leave out; when present, its value must pass the check. */
-export interface OptionalField<T> {
+interface OptionalField<T> {
   readonly optional: Check<T>;
 }
 type Field = Check<unknown> | OptionalField<unknown>;
@@ -25,9 +25,9 @@ type Optional<S extends Shape> = {
     : never;
 };
 /** The object a shape accepts. */
-export type Fields<S extends Shape> = Simplify<Required<S> & Optional<S>>;
+type Fields<S extends Shape> = Simplify<Required<S> & Optional<S>>;
 /** The union a tagged schema accepts: each member's shape with its tag. */
-export type Tagged<Tag extends string, M extends Record<string, Shape>> = {
+type Tagged<Tag extends string, M extends Record<string, Shape>> = {
   [K in keyof M & string]: Simplify<Record<Tag, K> & Fields<M[K]>>;
 }[keyof M & string];
 

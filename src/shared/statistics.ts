@@ -1,4 +1,4 @@
-import { NumericArray, RawArray } from './npy/decode';
+import { NumericArray, RawArray } from './npy/npyArray';
 import { DType } from './npy/dtype';
 
 /** 64-bit integers as stored: their float64 values (NumericArray) are rounded beyond 2^53. */

@@ -1,5 +1,5 @@
 import { Histogram, constantHalfWidth, histogramFromCounts, histogramOf } from './histogram';
-import { NumericArray } from './npy/decode';
+import { NumericArray } from './npy/npyArray';
 
 /** Display window: values at or below `low` are black, at or above `high` white. */
 export interface Window {
@@ -241,13 +241,13 @@ export const COLOUR_SCALES: readonly ColourScale[] = ['linear', 'log', 'symlog']
  * The window a log scale works in: its own where both ends are positive; a low end at or
  * below 0 becomes high / 10^6 (six decades), as a log scale cannot start at 0.
  */
-export function logWindow(w: Window): Window {
+function logWindow(w: Window): Window {
   const high = w.high > 0 ? w.high : 1;
   return { low: w.low > 0 && w.low < high ? w.low : high / 1e6, high };
 }
 
 /** The symmetric log scale's linear range around 0: a thousandth of the window's larger end (three decades of log beyond it). */
-export function symlogThreshold(w: Window): number {
+function symlogThreshold(w: Window): number {
   return Math.max(Math.abs(w.low), Math.abs(w.high)) / 1000 || 1;
 }
 

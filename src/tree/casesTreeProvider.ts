@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../shared/dispose';
 import { CaseFilter, caseDescription, filterLabel, matchesFilter, splitSummary } from '../core/dataset/caseLabels';
-import { DatasetCase, DatasetSplit } from '../core/dataset/datasetIndex';
+import { DatasetSplit } from '../core/dataset/datasetIndex';
+import { DatasetCase } from '../core/dataset/datasetCase';
 import { planeDisplayName, taskDisplayName } from '../shared/datasetLayout';
 import { DatasetProblem, formatProblem } from '../core/dataset/problems';
 import { CaseRef, DatasetRegistry, LoadedDataset, caseKey, planeUri } from '../dataset/datasetRegistry';

@@ -21,7 +21,7 @@ export type Handlers<In extends Typed> = MessageHandlers<In>;
  * by the protocol's validator (anything else is refused and logged), then dispatched by its
  * type to one handler; what leaves is typed; and everything it holds ends with the panel.
  */
-export class WebviewChannel<In extends Typed, Out> extends Disposable {
+class WebviewChannel<In extends Typed, Out> extends Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly parse: (raw: unknown) => In | undefined,
@@ -69,7 +69,7 @@ export function arrayChannel(panel: vscode.WebviewPanel, log: vscode.LogOutputCh
   return new WebviewChannel(panel, parseWebviewMessage, log, speaker);
 }
 
-export type ReportChannel = WebviewChannel<ReportWebviewMessage, ReportHostMessage>;
+type ReportChannel = WebviewChannel<ReportWebviewMessage, ReportHostMessage>;
 export type OverviewChannel = WebviewChannel<OverviewWebviewMessage, OverviewHostMessage>;
 
 export function reportChannel(panel: vscode.WebviewPanel, log: vscode.LogOutputChannel): ReportChannel {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NpyArray, elementStrides } from '../../src/shared/npy/decode';
+import { elementStrides } from '../../src/shared/npy/decode';
+import { NpyArray } from '../../src/shared/npy/npyArray';
 import { ArrayView, defaultView, withAxis } from '../../src/shared/npy/planeSource';
 import { encodeNpy } from '../../src/shared/npy/encode';
 import { NpyHeader } from '../../src/shared/npy/header';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DatasetCase } from '../../src/core/dataset/datasetIndex';
+import { DatasetCase } from '../../src/core/dataset/datasetCase';
 import { ProblemList, formatProblem } from '../../src/core/dataset/problems';
 import { PredictionChoices, readPredictions } from '../../src/core/predictions/predictionFile';
 

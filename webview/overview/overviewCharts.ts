@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { Chart, chart } from '../charts/plotChart';
 
 /** VS Code's chart colours, so that the charts follow the theme; a split keeps its colour in every chart. */
-export const SPLIT_COLOURS = [
+const SPLIT_COLOURS = [
   'var(--vscode-charts-blue)',
   'var(--vscode-charts-orange)',
   'var(--vscode-charts-purple)',

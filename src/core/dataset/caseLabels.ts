@@ -1,4 +1,5 @@
-import { DatasetCase, DatasetSplit, prevalence } from './datasetIndex';
+import { DatasetSplit, prevalence } from './datasetIndex';
+import { DatasetCase } from './datasetCase';
 import { caseKeyOf, taskDisplayName } from '../../shared/datasetLayout';
 
 /** How a task reads inside running text: ACL, meniscus, abnormal. */

@@ -11,6 +11,7 @@ import {
 import { parseLabelCsv } from './labelCsv';
 import { PredictionChoices, PredictionSource, SplitPredictions, readPredictions } from '../predictions/predictionFile';
 import { DatasetProblem, ProblemList } from './problems';
+import { DatasetCase } from './datasetCase';
 
 /** What indexing needs to know of a dataset root: names only, and the text of its CSVs. */
 export interface DatasetListing {
@@ -25,27 +26,9 @@ export interface DatasetListing {
 }
 
 /** A model's predictions, one file per split. */
-export interface ModelPredictions {
+interface ModelPredictions {
   name: string;
   splits: SplitPredictions[];
-}
-
-/**
- * A case of a dataset. Task, plane and split names are data (a task may be called
- * `constructor`), so files and labels are maps, never object keys.
- */
-export interface DatasetCase {
-  /** The file stem as written: 0000, 10000. */
-  id: string;
-  /** The id by value (caseKeyOf): 0001 and 1 are one case. */
-  key: string;
-  split: string;
-  /** Plane name -> path of its file relative to the root (train/axial/0000.npy). */
-  files: Map<string, string>;
-  /** Task -> 0 or 1; a task missing here has no label for this case. */
-  labels: Map<string, 0 | 1>;
-  /** Overlays of this case found by convention, in name order: plane ('' for an .npz of every plane), overlay name, path relative to the root. */
-  overlays: { plane: string; name: string; path: string }[];
 }
 
 export interface DatasetSplit {

@@ -3,13 +3,13 @@ import { DatasetFs } from './listing';
 import { mapLimited } from '../../shared/mapLimited';
 
 /** Dataset roots are looked for this many folders below a workspace folder (0, 1 or 2 below). */
-export const ROOT_DEPTH = 2;
+const ROOT_DEPTH = 2;
 /** Folders read at most per workspace folder; a larger tree is searched no further, and says so. */
-export const MAX_FOLDERS_READ = 100_000;
+const MAX_FOLDERS_READ = 100_000;
 /** Folders read at once: listing thousands of sibling folders one by one would take seconds. */
 const CONCURRENCY = 32;
 
-export interface Discovery {
+interface Discovery {
   /** Dataset roots (paths), sorted. */
   roots: string[];
   /** Where a budget stopped the search, for the log. */

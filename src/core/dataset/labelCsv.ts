@@ -1,7 +1,7 @@
 import { caseKeyOf } from '../../shared/datasetLayout';
 import { DatasetProblem, ProblemList } from './problems';
 
-export interface LabelRow {
+interface LabelRow {
   /** The case id as the file writes it, less any folder and `.npy`: `0000`, `7`. */
   id: string;
   /** The id by value (see caseKeyOf): what rows and files are matched on. */

@@ -31,7 +31,7 @@ const NESTED_DEPTH = 3;
  * as one for a split that is there (train-acl.CSV, train_acl.csv beside train/); undefined for
  * other files (notes_2024.csv beside no notes/ split is nobody's label file).
  */
-export function labelFileNameFor(name: string, splits: readonly string[]): string | undefined {
+function labelFileNameFor(name: string, splits: readonly string[]): string | undefined {
   const m = /^(.+?)[-_ ]([^-_ ]+)\.csv$/i.exec(name);
   if (!m || labelFileOf(name) || pathsFileOf(name) || !splits.includes(m[1])) return undefined;
   return `${m[1]}-${m[2]}.csv`;

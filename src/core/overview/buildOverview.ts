@@ -1,4 +1,5 @@
-import { DatasetCase, DatasetIndex } from '../dataset/datasetIndex';
+import { DatasetIndex } from '../dataset/datasetIndex';
+import { DatasetCase } from '../dataset/datasetCase';
 import { filterLabel } from '../dataset/caseLabels';
 import { planeDisplayName } from '../../shared/datasetLayout';
 import { formatStat } from '../../shared/format';
@@ -18,7 +19,7 @@ export type HeaderFacts = { shape: number[]; shapeText: string; dtype: string } 
 /** A volume's mean and 99.5th percentile (finite values), or why they could not be computed. */
 export type IntensityFacts = { mean: number; high: number } | { error: string };
 
-export interface OverviewInputs {
+interface OverviewInputs {
   name: string;
   index: DatasetIndex;
   /** By file path relative to the dataset root (train/axial/0000.npy). */

@@ -1,6 +1,6 @@
 import { caseIdOf, caseKeyOf, taskDisplayName, SUBMISSION_ORDER } from '../../shared/datasetLayout';
 import { aucWithInterval } from '../../shared/metrics/delong';
-import { DatasetCase } from '../dataset/datasetIndex';
+import { DatasetCase } from '../dataset/datasetCase';
 import { csvSeparator, caseIdField, unquote } from '../dataset/labelCsv';
 import { ProblemList } from '../dataset/problems';
 

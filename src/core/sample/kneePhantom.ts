@@ -5,8 +5,7 @@
  * An ACL tear breaks the band and surrounds the gap with oedema; a meniscus tear draws a
  * bright cleft through the posterior horn of the medial meniscus.
  */
-export type Tissue =
-  'air' | 'soft' | 'fat' | 'cortex' | 'marrow' | 'cartilage' | 'fluid' | 'meniscus' | 'ligament' | 'oedema';
+type Tissue = 'air' | 'soft' | 'fat' | 'cortex' | 'marrow' | 'cartilage' | 'fluid' | 'meniscus' | 'ligament' | 'oedema';
 
 export interface Pathology {
   aclTear: boolean;

@@ -4,7 +4,7 @@ import { Random } from './random';
 import { samplePredictionFiles } from './samplePredictions';
 import { PLANES, SampleCase, SampleFile, TASKS } from './sampleCase';
 
-export interface SampleOptions {
+interface SampleOptions {
   train: number;
   valid: number;
   seed: number;

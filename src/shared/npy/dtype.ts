@@ -2,7 +2,7 @@
 export type DTypeCode =
   'b1' | 'i1' | 'u1' | 'i2' | 'u2' | 'i4' | 'u4' | 'i8' | 'u8' | 'f2' | 'f4' | 'f8' | 'c8' | 'c16';
 
-export type ByteOrder = 'little' | 'big' | 'none';
+type ByteOrder = 'little' | 'big' | 'none';
 
 export interface DType {
   code: DTypeCode;

@@ -1,4 +1,4 @@
-import { NpyArray } from './decode';
+import { NpyArray } from './npyArray';
 
 /**
  * Values as NumPy prints them (the readout follows NumPy 2.4.6's `str()` of a scalar):

@@ -22,8 +22,6 @@ export interface NpyHeader {
 }
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
-/** Enough bytes to know how long the header is. */
-export const NPY_PREFIX_BYTES = 12;
 /** NumPy's limit on dimensions (NPY_MAXDIMS in NumPy 2). */
 const MAX_DIMS = 64;
 /** NumPy writes headers of a few hundred bytes; a longer one is refused before it is read (np.load refuses over 10000 characters). */

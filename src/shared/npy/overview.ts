@@ -5,7 +5,7 @@ import { NpyHeader, formatShape } from './header';
  * threshold) is shown from an overview, every `step`-th row and column, of at most this many
  * pixels a side: what a screen shows of the whole image anyway.
  */
-export const OVERVIEW_SIDE = 2048;
+const OVERVIEW_SIDE = 2048;
 /** The most pixels of one full-resolution region read for the part of the image on screen. */
 export const REGION_PIXELS = 2048 * 2048;
 

@@ -1,4 +1,5 @@
-import { NpyArray, NumericArray, elementStrides } from './decode';
+import { elementStrides } from './decode';
+import { NpyArray, NumericArray } from './npyArray';
 import { encodeNpy } from './encode';
 import { formatElement } from './formatValue';
 

@@ -13,27 +13,27 @@ export type PyValue =
 export class PyTuple {
   constructor(readonly items: PyValue[]) {}
 }
-export class PySet {
+class PySet {
   constructor(readonly items: PyValue[]) {}
 }
 /** Keys as Python compares them: strings by their text, other keys by their printed form. */
 export class PyDict {
   constructor(readonly entries: Map<string | bigint | number | boolean | null, PyValue>) {}
 }
-export class PyBytes {
+class PyBytes {
   constructor(readonly text: string) {}
 }
-export class PyComplex {
+class PyComplex {
   constructor(
     readonly real: number,
     readonly imag: number,
   ) {}
 }
-export class PyEllipsis {}
+class PyEllipsis {}
 
 export class PyLiteralError extends Error {}
 
-export interface LiteralOptions {
+interface LiteralOptions {
   /**
    * Drop a name `L` right after a number: NumPy retries a version 1.0 or 2.0 header that is not
    * valid Python so (Python 2 wrote `3L` for a long), and only then.

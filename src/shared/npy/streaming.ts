@@ -1,4 +1,5 @@
-import { NpyArray, NumericArray, decodeNpyData } from './decode';
+import { decodeNpyData } from './decode';
+import { NpyArray, NumericArray } from './npyArray';
 import { NpyHeader } from './header';
 import { partHeader } from './overview';
 import { PlaneSource, planeSource } from './planeSource';

@@ -1,8 +1,8 @@
-import { NpyArray } from '../npy/decode';
+import { NpyArray } from '../npy/npyArray';
 import { formatShape } from '../npy/header';
 
 /** What an overlay array is to a plane. */
-export type OverlayKind = 'heatmap' | 'mask' | 'scores';
+type OverlayKind = 'heatmap' | 'mask' | 'scores';
 
 /** Integer arrays with at most this many distinct values are label masks; more, heatmaps. */
 const MASK_LABELS = 64;

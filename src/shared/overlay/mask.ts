@@ -1,4 +1,4 @@
-import { NumericArray } from '../npy/decode';
+import { NumericArray } from '../npy/npyArray';
 import { mix } from './blend';
 
 /** matplotlib's tab10: the colours of labels 1, 2, 3, ... (again from the first after ten). */

@@ -1,4 +1,4 @@
-import { NumericArray } from '../npy/decode';
+import { NumericArray } from '../npy/npyArray';
 
 /**
  * Bilinear resize of one 2-D slice (row-major, `sw` x `sh`) to `dw` x `dh`, as OpenCV's

@@ -53,7 +53,7 @@ export interface OverviewData {
   intensities: ReadingState & { bytes: number };
 }
 
-export const INTENSITY_STATISTICS = ['mean', 'high'] as const;
+const INTENSITY_STATISTICS = ['mean', 'high'] as const;
 export type IntensityStatistic = (typeof INTENSITY_STATISTICS)[number];
 
 /** The cases behind a bar, a bin or a matrix cell: what a click filters the Cases tree to. */

@@ -40,7 +40,7 @@ export function summarise(values: readonly number[]): Summary | undefined {
  * Bins of whole numbers (slice counts): at most `most` bins of width 1, 2, 5, 10, 20, 50…,
  * each starting at a multiple of its width, so that a bin reads "40–44".
  */
-export interface IntegerBins {
+interface IntegerBins {
   start: number;
   width: number;
   count: number;
@@ -60,13 +60,13 @@ export function integerBins(min: number, max: number, most = 24): IntegerBins {
 }
 
 /** Equal bins over [min, max] for intensities; the last bin holds its upper edge. A single value has one bin. */
-export interface ValueBins {
+interface ValueBins {
   min: number;
   max: number;
   count: number;
 }
 
-export const INTENSITY_BINS = 20;
+const INTENSITY_BINS = 20;
 
 /** The bin np.histogram counts a value in (the values bins are made of lie within them). */
 export function valueBin(value: number, bins: ValueBins): number {
@@ -96,7 +96,7 @@ export function intensityBins(
 }
 
 /** Whether a case misses a label of a task that its split labels, or a plane file. */
-export function isIncomplete(arrays: OverviewArrays, splitTasks: readonly boolean[][], i: number): boolean {
+function isIncomplete(arrays: OverviewArrays, splitTasks: readonly boolean[][], i: number): boolean {
   const split = arrays.caseSplits[i];
   return arrays.labels.some((l, t) => splitTasks[split][t] && l[i] < 0) || arrays.slices.some((s) => s[i] === -1);
 }
