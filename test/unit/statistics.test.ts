@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeNpy } from '../../src/shared/npy/decode';
 import { planeSource } from '../../src/shared/npy/planeSource';
+import { statisticsOfSlices } from '../../src/shared/sliceStatistics';
 import {
   ArrayStatistics,
   PERCENTILES,
@@ -106,6 +107,38 @@ describe(`statistics, against NumPy ${fixture.numpy}`, () => {
           accumulator.add(array.values.subarray(k * size, (k + 1) * size), k * size, pass);
       }
       check(accumulator.result(), f.whole, (p) => elementIndex(p, shape, fortranOrder), 'chunked');
+    });
+  }
+
+  // Files read slice by slice arrive in C order (the host gathers a Fortran-order file's slices).
+  const cOrder = (name: string) =>
+    !decodeNpy(new Uint8Array(readFileSync(join(DIR, `${name}.npy`)))).header.fortranOrder;
+  for (const f of fixture.fixtures.filter((x) => x.slice && cOrder(x.name))) {
+    it(`${f.name}: the statistics panel's figures of a file read slice by slice (statisticsOfSlices), NumPy's`, async () => {
+      const bytes = new Uint8Array(readFileSync(join(DIR, `${f.name}.npy`)));
+      const { header } = decodeNpy(bytes);
+      const sliceBytes = header.dataBytes / header.shape[0];
+      const read = (k: number) =>
+        Promise.resolve(bytes.slice(header.dataOffset + k * sliceBytes, header.dataOffset + (k + 1) * sliceBytes));
+      const heard: string[] = [];
+      const result = await statisticsOfSlices(
+        header,
+        read,
+        ({ pass, passes, done }) => heard.push(`${pass}/${passes} ${done}`),
+        () => true,
+      );
+      check(result!, f.whole, (p) => elementIndex(p, header.shape, false), 'slice by slice');
+      assert.equal(heard[0], `1/${heard[0].split(' ')[0].split('/')[1]} 0`, 'the first slice of the first pass');
+      // Another file shown: reading stops at once, with no figures.
+      assert.equal(
+        await statisticsOfSlices(
+          header,
+          read,
+          () => undefined,
+          () => false,
+        ),
+        undefined,
+      );
     });
   }
 
