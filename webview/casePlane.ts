@@ -4,21 +4,21 @@ import { CasePlane } from '../src/shared/protocol';
 import { volumeStats } from '../src/shared/windowing';
 import { errorMessage } from '../src/shared/errorMessage';
 import { PlaneViewState, PlaneViewer } from './planeViewer';
-import { SliceStream } from './sliceStream';
+import { SliceFirstStream } from './sliceFirstStream';
 
 /** Shows one plane file in its viewer; a file too large to read whole comes back as the stream its slices arrive by. */
 export function showPlane(
   viewer: PlaneViewer,
   casePlane: CasePlane,
   keep: Partial<PlaneViewState>,
-): SliceStream | undefined {
+): SliceFirstStream | undefined {
   const content = casePlane.array;
-  if ('error' in content) {
+  if (content.kind === 'error') {
     viewer.showError(`Cannot show ${content.fileName}: ${content.error}`);
     return undefined;
   }
-  if ('sampled' in content) {
-    const stream = new SliceStream(content.header, content.sampled, casePlane.plane);
+  if (content.kind === 'sliceFirst') {
+    const stream = new SliceFirstStream(content.header, content.sliceFirst, casePlane.plane);
     viewer.setSource(stream.source, stream.firstStats, keep, true);
     viewer.setBusy(stream.busy);
     stream.onStats = (stats) => {
@@ -27,7 +27,7 @@ export function showPlane(
     };
     return stream;
   }
-  if ('overview' in content) {
+  if (content.kind === 'overview') {
     viewer.showError(
       `Cannot show ${content.fileName} here: it is one image too large to hold (${content.header.shapeText}); its editor shows it from an overview`,
     );

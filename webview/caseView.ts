@@ -12,7 +12,7 @@ import { ViewerToolbar } from './viewerToolbar';
 import { planeOverlays } from './overlays';
 import { ViewportGroup, isTextField } from './viewportGroup';
 import { answerExport } from './sliceExport';
-import { SliceStream } from './sliceStream';
+import { SliceFirstStream } from './sliceFirstStream';
 import { HostHandlers, ignored, vscode } from './vscodeApi';
 
 interface CaseViewState {
@@ -57,7 +57,7 @@ class CaseViewer {
   private readonly toolbar: ViewerToolbar;
   private readonly neighbours = new CaseNeighbours();
   /** Plane files read slice by slice, by plane, while their case is shown. */
-  private readonly streams = new Map<string, SliceStream>();
+  private readonly streams = new Map<string, SliceFirstStream>();
   /** What the host sent to draw over each plane: convention overlays, then the ones added. */
   private readonly overlayContents = new Map<string, OverlayContent[]>();
   /** Each plane's view state, of the case `shownKey` ("dataset/split/id"). */
@@ -268,10 +268,10 @@ class CaseViewer {
       this.streams.set(casePlane.plane, stream);
       // Every slice of a plane held whole is here: it is shown whole, in the same state.
       stream.onWhole = (data) => {
-        if (this.streams.get(casePlane.plane) !== stream || !('sampled' in casePlane.array)) return;
+        if (this.streams.get(casePlane.plane) !== stream || casePlane.array.kind !== 'sliceFirst') return;
         this.streams.delete(casePlane.plane);
         const { fileName, header } = casePlane.array;
-        showPlane(viewer, { ...casePlane, array: { fileName, header, data } }, viewer.getState());
+        showPlane(viewer, { ...casePlane, array: { kind: 'whole', fileName, header, data } }, viewer.getState());
         this.showOverlays(casePlane.plane);
       };
     }

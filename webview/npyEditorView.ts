@@ -155,20 +155,23 @@ class NpyEditor implements EditorParts {
     this.showCase(message.caseInfo);
     const content = message.array;
     this.title.textContent = content.fileName;
-    if ('error' in content) {
+    if (content.kind === 'error') {
       this.showError(content.fileName, content.error);
       return;
     }
     try {
-      if ('overview' in content) {
+      if (content.kind === 'overview') {
         const shown = showOverviewImage(this, content.fileName, content.header, content.overview);
         this.viewer = shown.plane;
         this.regionArrived = shown.regionArrived;
-      } else if ('sampled' in content) {
-        this.sliced = new SliceBySliceView(this, content.fileName, content.header, content.sampled, (data) => {
+      } else if (content.kind === 'sliceFirst') {
+        this.sliced = new SliceBySliceView(this, content.fileName, content.header, content.sliceFirst, (data) => {
           // Every slice is here: the array is shown whole, in the same state (kept by fileName), keeping the focus.
           const focused = this.viewer?.element.contains(document.activeElement);
-          this.showArray({ ...message, array: { fileName: content.fileName, header: content.header, data } });
+          this.showArray({
+            ...message,
+            array: { kind: 'whole', fileName: content.fileName, header: content.header, data },
+          });
           if (focused) this.viewer?.element.focus({ preventScroll: true });
         });
         this.viewer = this.sliced.plane;

@@ -357,11 +357,11 @@ export function planeOverlays(
   const overlays: Overlay[] = [];
   const problems: string[] = [];
   for (const { name, array } of contents) {
-    if ('error' in array) {
+    if (array.kind === 'error') {
       problems.push(`Cannot show the ${name} overlay (${array.fileName}): ${array.error}`);
       continue;
     }
-    if ('sampled' in array || 'overview' in array) continue; // the host sends overlays whole
+    if (array.kind === 'sliceFirst' || array.kind === 'overview') continue; // the host sends overlays whole
     try {
       const decoded = decodeNpyData(array.header, new Uint8Array(array.data));
       const kind = overlayKind(name, decoded, planeName.toLowerCase(), planeShape);

@@ -1,6 +1,6 @@
 import { decodeNpy } from '../src/shared/npy/decode';
 import { NpyHeader } from '../src/shared/npy/header';
-import { SampledArray } from '../src/shared/protocol';
+import { SliceFirst } from '../src/shared/protocol';
 import { formatBytes } from '../src/shared/format';
 import { ArrayStatistics, elementIndex, holdsWideIntegers, wideOf } from '../src/shared/statistics';
 import { statisticsOfSlices } from '../src/shared/sliceStatistics';
@@ -9,7 +9,7 @@ import { el } from './dom';
 import { EditorParts } from './editorParts';
 import { fillInfo, numpyIndex, sliceLabel } from './editorControls';
 import { PlaneViewer } from './planeViewer';
-import { SliceStream } from './sliceStream';
+import { SliceFirstStream } from './sliceFirstStream';
 
 /**
  * A large file, shown from its first slice: the contrast comes from that slice until the
@@ -19,7 +19,7 @@ import { SliceStream } from './sliceStream';
  * panel is opened; until then the info panel's sampled figures stand.
  */
 export class SliceBySliceView {
-  readonly stream: SliceStream;
+  readonly stream: SliceFirstStream;
   readonly plane: PlaneViewer;
   private readonly status = el('span', { class: 'status' });
   private whole: { statistics?: ArrayStatistics; note: string };
@@ -30,10 +30,10 @@ export class SliceBySliceView {
     private readonly parts: EditorParts,
     fileName: string,
     private readonly header: NpyHeader,
-    private readonly sampled: SampledArray,
+    private readonly sliceFirst: SliceFirst,
     onWhole: (data: ArrayBuffer) => void,
   ) {
-    const stream = (this.stream = new SliceStream(header, sampled));
+    const stream = (this.stream = new SliceFirstStream(header, sliceFirst));
     parts.controls.append(this.status);
     this.describe(1);
     fillInfo(parts.info, header, stream.firstStats, 1);
@@ -49,18 +49,18 @@ export class SliceBySliceView {
     };
     stream.onWhole = onWhole;
     this.whole = {
-      note: sampled.whole
+      note: sliceFirst.whole
         ? 'exact once every slice is here (being read)'
         : 'exact once every slice is read (open the panel); sampled figures above',
     };
     // A slice that cannot be read: the array will not be whole, and stays read slice by slice.
-    if (sampled.whole)
+    if (sliceFirst.whole)
       stream.onFailed = (message) => {
         this.status.textContent = `${message}. The other slices are read as they are shown.`;
         this.whole = { note: `not exact: ${message}` };
         this.showStatistics();
       };
-    this.started = sampled.whole;
+    this.started = sliceFirst.whole;
     parts.statistics.onOpen = () => void this.readEverySlice();
     plane.onChange = () => {
       save();
@@ -86,7 +86,7 @@ export class SliceBySliceView {
         ? 'statistics of the first slice until a sample of slices is read'
         : `statistics of ${slices} sampled slices`;
     const size = formatBytes(this.header.fileSize);
-    this.status.textContent = this.sampled.whole
+    this.status.textContent = this.sliceFirst.whole
       ? `Shown from its first slice; the other slices are being read (${size}); ${figures}.`
       : `Read slice by slice along axis 0 (${size}); ${figures}.`;
   }

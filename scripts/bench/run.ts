@@ -150,7 +150,7 @@ async function webviewRows(): Promise<void> {
             window.postMessage(
               {
                 type: 'showArray',
-                array: { fileName: 'bench.npy', header, data: data.buffer },
+                array: { kind: 'whole', fileName: 'bench.npy', header, data: data.buffer },
                 defaults: { colourMap, preset: 'auto' },
               },
               '*',
@@ -195,7 +195,10 @@ async function inspectionRows(): Promise<void> {
         const data = dtype === 'u1' ? new Uint8Array(count) : new Float32Array(count);
         for (let i = 0; i < count; i++)
           data[i] = dtype === 'u1' ? (i * 7 + (i >> 9)) & 255 : Math.sin(i / 1000) * 1000 + (i % 97) / 7;
-        window.postMessage({ type: 'showArray', array: { fileName: 'bench.npy', header, data: data.buffer } }, '*');
+        window.postMessage(
+          { type: 'showArray', array: { kind: 'whole', fileName: 'bench.npy', header, data: data.buffer } },
+          '*',
+        );
       },
       { header, dtype, count },
     );
@@ -264,7 +267,7 @@ async function overlayRows(): Promise<void> {
     );
     const content = (name: string, bytes: Uint8Array) => {
       const header = parseNpyHeader(bytes, bytes.length);
-      return { fileName: name, header, data: Array.from(bytes.subarray(header.dataOffset)) };
+      return { kind: 'whole', fileName: name, header, data: Array.from(bytes.subarray(header.dataOffset)) };
     };
     await page.evaluate(
       ({ volume, cam }) => {

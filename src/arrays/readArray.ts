@@ -18,7 +18,7 @@ export async function readArray(
   try {
     source = await openFileSource(uri);
   } catch (e) {
-    return { content: { fileName: baseName(uri), error: errorMessage(e) } };
+    return { content: { kind: 'error', fileName: baseName(uri), error: errorMessage(e) } };
   }
   return { content: await readContent(source, largeArrayBytes(), sliceFirstAbove), source };
 }
@@ -38,14 +38,18 @@ export async function readOverlay(name: string, uri: vscode.Uri, member?: string
     let source = await openFileSource(uri);
     if (member !== undefined) {
       const opened = (await openNpz(source)).open(member);
-      if (!opened) return { fileName, error: `the archive holds no member ${member}` };
+      if (!opened) return { kind: 'error', fileName, error: `the archive holds no member ${member}` };
       source = opened;
     }
     const content = await readContent(source, largeArrayBytes());
-    return 'sampled' in content || 'overview' in content
-      ? { fileName, error: `the ${name} overlay is larger than mrnet.largeFileThresholdMB and overlays are read whole` }
+    return content.kind === 'sliceFirst' || content.kind === 'overview'
+      ? {
+          kind: 'error',
+          fileName,
+          error: `the ${name} overlay is larger than mrnet.largeFileThresholdMB and overlays are read whole`,
+        }
       : content;
   } catch (e) {
-    return { fileName, error: errorMessage(e) };
+    return { kind: 'error', fileName, error: errorMessage(e) };
   }
 }

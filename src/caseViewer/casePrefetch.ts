@@ -65,7 +65,11 @@ async function readCase(
     const { content, source } = uri
       ? await readArray(uri, sliceFirstAbove)
       : {
-          content: { fileName: `${c.info.id}.npy`, error: `case ${c.info.id} has no ${plane} file` },
+          content: {
+            kind: 'error' as const,
+            fileName: `${c.info.id}.npy`,
+            error: `case ${c.info.id} has no ${plane} file`,
+          },
           source: undefined,
         };
     planes.push({

@@ -4,7 +4,7 @@ import { Disposable, disposeAll } from '../shared/dispose';
 import { CaseInfo, HostMessage } from '../shared/protocol';
 import { MRNET_PLANES } from '../shared/datasetLayout';
 import { CaseRef, DatasetRegistry, caseInfo, caseKey, planeUri } from '../dataset/datasetRegistry';
-import { SlicedFiles } from '../arrays/slicedFiles';
+import { SliceFirstFiles } from '../arrays/sliceFirstFiles';
 import { ExportTarget, SliceExporter } from '../export/sliceExport';
 import { loadWebview } from '../webviews/webviewContent';
 import { ViewDefaultsStore } from '../settings/viewDefaults';
@@ -29,7 +29,7 @@ interface OpenPanel {
   channel: ArrayChannel;
   current: ViewerCase;
   /** Plane files too large to read whole, read slice by slice as the panel asks. */
-  sliced: SlicedFiles;
+  sliced: SliceFirstFiles;
   /** The neighbours read ahead, and what the webview holds. */
   prefetch: CasePrefetch;
 }
@@ -117,7 +117,7 @@ export class CaseViewer extends Disposable {
         panel,
         channel,
         current: viewerCase,
-        sliced: new SlicedFiles(this.log),
+        sliced: new SliceFirstFiles(this.log),
         prefetch: new CasePrefetch(
           this.added,
           (file) => this.defaults.viewOf(file),

@@ -49,7 +49,7 @@ export async function readHeader(source: ArraySource): Promise<NpyHeader> {
 
 /**
  * Above this, a 3-D array of a ranged source is shown slice first: its header and the slice
- * shown first are sent at once, the rest after (see SlicedFiles). Read, posted and analysed
+ * shown first are sent at once, the rest after (see SliceFirstFiles). Read, posted and analysed
  * whole, a 67 MB volume took 5.7 s to appear in code-server, against 1.4 s for its image preview.
  */
 export const SLICE_FIRST_ABOVE = 16 * 2 ** 20;
@@ -57,29 +57,35 @@ export const SLICE_FIRST_ABOVE = 16 * 2 ** 20;
 /**
  * An array for a viewer. Small arrays are read whole. A 3-D array of a ranged source above
  * `sliceFirstAbove` bytes comes as its header and its middle slice alone; the other slices are
- * then sent unasked if it is at most `streamAbove` bytes (the webview then holds it whole), else
- * as they are shown. A Fortran-order array is read whole up to `streamAbove` (its slices are not
+ * then sent unasked if it is at most `sliceBySliceAbove` bytes (the webview then holds it whole), else
+ * as they are shown. A Fortran-order array is read whole up to `sliceBySliceAbove` (its slices are not
  * runs of bytes, each costs a pass over the file). Never throws: an array that cannot be shown
  * comes back with its reason.
  */
 export async function readContent(
   source: ArraySource,
-  streamAbove: number,
-  sliceFirstAbove = streamAbove,
+  sliceBySliceAbove: number,
+  sliceFirstAbove = sliceBySliceAbove,
 ): Promise<ArrayContent> {
   const fileName = source.name;
   try {
-    if (source.size > Math.min(streamAbove, sliceFirstAbove)) {
+    if (source.size > Math.min(sliceBySliceAbove, sliceFirstAbove)) {
       const header = source.ranged ? await readHeader(source) : undefined;
-      const whole = source.size <= streamAbove;
+      const whole = source.size <= sliceBySliceAbove;
       if (header && readsSliceBySlice(header) && !(header.fortranOrder && whole)) {
         const index = middleSlice(sliceCount(header));
-        return { fileName, header, sampled: { first: { index, data: await readSlice(source, header, index) }, whole } };
+        return {
+          kind: 'sliceFirst',
+          fileName,
+          header,
+          sliceFirst: { first: { index, data: await readSlice(source, header, index) }, whole },
+        };
       }
       if (header && isOneImage(header) && !whole) {
         const step = overviewStep(header);
         const { height, width } = imageShape(header);
         return {
+          kind: 'overview',
           fileName,
           header,
           overview: {
@@ -88,11 +94,12 @@ export async function readContent(
           },
         };
       }
-      if (source.size > streamAbove && source.size > WHOLE_READ_LIMIT) {
+      if (source.size > sliceBySliceAbove && source.size > WHOLE_READ_LIMIT) {
         const why = source.ranged
           ? 'it is neither one image nor a stack of images (3-D)'
           : 'this file system has no ranged reads, so it can only be read whole';
         return {
+          kind: 'error',
           fileName,
           error: `the array is ${formatBytes(source.size)}, too large to read whole (limit ${formatBytes(WHOLE_READ_LIMIT)}), and ${why}`,
         };
@@ -104,9 +111,9 @@ export async function readContent(
     // Buffer's slice() is one), header and all.
     const data = new Uint8Array(header.dataBytes);
     data.set(bytes.subarray(header.dataOffset, header.dataOffset + header.dataBytes));
-    return { fileName, header, data: data.buffer };
+    return { kind: 'whole', fileName, header, data: data.buffer };
   } catch (e) {
-    return { fileName, error: errorMessage(e) };
+    return { kind: 'error', fileName, error: errorMessage(e) };
   }
 }
 

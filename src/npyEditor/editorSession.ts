@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { HostMessage, ViewDefaults, WebviewMessage } from '../shared/protocol';
 import { Handlers, NOT_TAKEN, arrayChannel, notTaken } from '../webviews/webviewChannel';
-import { SlicedFiles } from '../arrays/slicedFiles';
+import { SliceFirstFiles } from '../arrays/sliceFirstFiles';
 import { ExportTarget, SliceExporter } from '../export/sliceExport';
 import { ViewDefaultsStore } from '../settings/viewDefaults';
 import { AddedOverlays } from '../overlays/addedOverlays';
@@ -10,7 +10,7 @@ import { WebviewView } from '../core/webviewHtml';
 /** What an array editor's message handlers work with. */
 export interface EditorSession {
   /** The array shown, while it is read slice by slice. */
-  sliced: SlicedFiles;
+  sliced: SliceFirstFiles;
   post: (message: HostMessage) => Thenable<boolean>;
   /** How a new view of this editor starts. */
   defaults: () => ViewDefaults;
@@ -35,7 +35,7 @@ export function startEditorSession(
 ): void {
   const channel = arrayChannel(panel, log, `the editor of ${document.toString()}`);
   const session: EditorSession = {
-    sliced: new SlicedFiles(log),
+    sliced: new SliceFirstFiles(log),
     post: (message) => channel.post(message),
     defaults: () => views.store.get(views.kind),
   };

@@ -49,7 +49,7 @@ export class NpyEditorProvider implements vscode.CustomReadonlyEditorProvider {
         ready: async () => {
           // The file is read while the datasets are indexed; only its case needs the index.
           const [{ content: array, source }] = await Promise.all([readArray(document.uri), this.registry.ready()]);
-          if ('error' in array) this.log.info(`${document.uri.toString()}: ${array.error}`);
+          if (array.kind === 'error') this.log.info(`${document.uri.toString()}: ${array.error}`);
           sliced.shown('', source, array);
           const ref = this.registry.caseOfFile(document.uri);
           await post({

@@ -94,9 +94,9 @@ export class NpzEditorProvider implements vscode.CustomReadonlyEditorProvider {
   ): Promise<void> {
     const source = archive.open(member.name)!;
     const array = member.problem
-      ? { fileName: source.name, error: member.problem }
+      ? ({ kind: 'error', fileName: source.name, error: member.problem } as const)
       : await readContent(source, largeArrayBytes(), SLICE_FIRST_ABOVE);
-    if ('error' in array) this.log.info(`${array.fileName}: ${array.error}`);
+    if (array.kind === 'error') this.log.info(`${array.fileName}: ${array.error}`);
     session.sliced.shown('', source, array);
     await session.post({
       type: 'showArray',

@@ -7,7 +7,7 @@ import type { CasePlane } from './protocol';
 
 /** Only a case whose planes were all read whole can be held (one read slice by slice needs its file). */
 export function holdable(planes: readonly CasePlane[]): boolean {
-  return planes.every((p) => !('sampled' in p.array));
+  return planes.every((p) => p.array.kind !== 'sliceFirst');
 }
 
 export class HeldCases<T> {

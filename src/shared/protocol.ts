@@ -17,11 +17,12 @@ import { Check, Shape, bytes, exact, integer, list, oneOf, optional, parser, sat
  * why it cannot be shown.
  */
 export type ArrayContent =
-  | { fileName: string; header: NpyHeader; data: ArrayBuffer }
-  | { fileName: string; header: NpyHeader; sampled: SampledArray }
+  | { kind: 'whole'; fileName: string; header: NpyHeader; data: ArrayBuffer }
+  /** A file too large to send at once: its first slice now, the rest after (see SliceFirst). */
+  | { kind: 'sliceFirst'; fileName: string; header: NpyHeader; sliceFirst: SliceFirst }
   /** One image too large to hold: every `step`-th row and column, in C order; regions at full resolution are asked for (readRegion). */
-  | { fileName: string; header: NpyHeader; overview: { step: number; data: ArrayBuffer } }
-  | { fileName: string; error: string };
+  | { kind: 'overview'; fileName: string; header: NpyHeader; overview: { step: number; data: ArrayBuffer } }
+  | { kind: 'error'; fileName: string; error: string };
 
 /**
  * What is sent first of an array read slice by slice: the slice shown first, alone. The
@@ -29,7 +30,7 @@ export type ArrayContent =
  * slice, unasked, and the webview then holds the array whole; else slices are asked for
  * (readSlice) as they are shown.
  */
-export interface SampledArray {
+export interface SliceFirst {
   first: SliceData;
   whole: boolean;
 }

@@ -33,8 +33,11 @@ describe('the cases a case viewer holds (read ahead)', () => {
   });
 
   it('only cases whose planes were all read whole can be held', () => {
-    const whole: CasePlane = { plane: 'axial', array: { fileName: 'a.npy', error: 'x' } };
-    const sliced = { plane: 'axial', array: { fileName: 'a.npy', header: {}, sampled: {} } } as unknown as CasePlane;
+    const whole: CasePlane = { plane: 'axial', array: { kind: 'error', fileName: 'a.npy', error: 'x' } };
+    const sliced = {
+      plane: 'axial',
+      array: { kind: 'sliceFirst', fileName: 'a.npy', header: {}, sliceFirst: {} },
+    } as unknown as CasePlane;
     assert.equal(holdable([whole]), true);
     assert.equal(holdable([whole, sliced]), false);
   });

@@ -40,7 +40,7 @@ describe('.npz archives as NumPy writes them', () => {
       );
       for (const member of members) {
         const content = await readContent(npz.open(member.name)!, Infinity);
-        assert.ok('data' in content, `${member.name}: ${JSON.stringify(content)}`);
+        assert.ok(content.kind === 'whole', `${member.name}: ${JSON.stringify(content)}`);
         assert.equal(content.fileName, `${file}: ${member.name}`);
         const array = decodeNpyData(content.header, new Uint8Array(content.data));
         assert.equal(array.header.dtype.code, member.dtype.slice(1));
@@ -81,8 +81,8 @@ describe('.npz archives as NumPy writes them', () => {
     assert.equal(volume.ranged, true);
     const before = counting.bytes;
     const content = await readContent(volume, 64 * 64 * 10); // above the threshold: slice by slice
-    assert.ok('sampled' in content);
-    assert.equal(new Uint8Array(content.sampled.first.data)[64 * 2 + 5], patternAt(19, 2, 5));
+    assert.ok(content.kind === 'sliceFirst');
+    assert.equal(new Uint8Array(content.sliceFirst.first.data)[64 * 2 + 5], patternAt(19, 2, 5));
     assert.equal(
       counting.bytes - before,
       30 + 4096 + 64 * 64,
@@ -91,7 +91,7 @@ describe('.npz archives as NumPy writes them', () => {
     assert.equal((await openNpz(archive('valid', 'deflated.npz'))).open('volume.npy')!.ranged, false);
     // Read whole, a member is checked against its CRC-32: a changed byte is caught, never shown.
     const whole = await readContent(volume, Infinity);
-    assert.ok('data' in whole);
+    assert.ok(whole.kind === 'whole');
     const fd = openSync(path, 'r+');
     const sliceFive = 30 + 'scan/volume.npy'.length + 20 + (content.header.dataOffset + 5 * 64 * 64);
     writeSync(fd, new Uint8Array([1]), 0, 1, sliceFive);
@@ -101,7 +101,8 @@ describe('.npz archives as NumPy writes them', () => {
       Infinity,
     );
     assert.ok(
-      'error' in corrupt && /CRC-32 is 0x[0-9a-f]{8}, not the 0x[0-9a-f]{8} the archive records/.test(corrupt.error),
+      corrupt.kind === 'error' &&
+        /CRC-32 is 0x[0-9a-f]{8}, not the 0x[0-9a-f]{8} the archive records/.test(corrupt.error),
       JSON.stringify(corrupt),
     );
   });
@@ -124,8 +125,10 @@ describe('.npz archives that are not right', () => {
       const [name, fragment] = member!;
       const npz = await openNpz(archive('malformed', file));
       const listed = npz.members.find((m) => m.name === name)!;
-      const content = listed.problem ? { error: listed.problem } : await readContent(npz.open(name)!, Infinity);
-      assert.ok('error' in content && content.error.includes(fragment), `${name}: ${JSON.stringify(content)}`);
+      const content = listed.problem
+        ? ({ kind: 'error', fileName: name, error: listed.problem } as const)
+        : await readContent(npz.open(name)!, Infinity);
+      assert.ok(content.kind === 'error' && content.error.includes(fragment), `${name}: ${JSON.stringify(content)}`);
     });
   }
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { Page } from 'playwright-core';
 import { parseNpyHeader } from '../../src/shared/npy/header';
 import { sliceByteRange } from '../../src/shared/npy/streaming';
-import { HostMessage } from '../../src/shared/protocol';
+import { ArrayContent, HostMessage } from '../../src/shared/protocol';
 import { decodeNpy } from '../../src/shared/npy/decode';
 import { NAN_COLOUR, NEG_INF_COLOUR, POS_INF_COLOUR } from '../../src/shared/windowing';
 import { pixelOf, planeCanvas } from '../support/canvas';
@@ -142,7 +142,12 @@ describe('the viewers show what the array holds (headless Chromium)', function (
       const { offset, length } = sliceByteRange(header, k);
       return bytes.slice(offset, offset + length).buffer;
     };
-    const content = { fileName: 'big.npy', header, sampled: { first: { index: 4, data: sliceOf(4) }, whole: false } };
+    const content: ArrayContent = {
+      kind: 'sliceFirst',
+      fileName: 'big.npy',
+      header,
+      sliceFirst: { first: { index: 4, data: sliceOf(4) }, whole: false },
+    };
     page = await harness.open('npy');
     await post(page, { type: 'showArray', array: content });
     await slider().waitFor();

@@ -34,7 +34,7 @@ function caseMessage(id: string, acl: 0 | 1, missing?: string): HostMessage {
     plane,
     array:
       plane === missing
-        ? { fileName: `${id}.npy`, error: `case ${id} has no ${plane} file` }
+        ? { kind: 'error' as const, fileName: `${id}.npy`, error: `case ${id} has no ${plane} file` }
         : arrayContent(`${id}.npy`, volume(SLICES[plane])),
   }));
   return { type: 'showCase', caseInfo: caseInfo(id, acl), planes, caseIds: ['0000', '0001', '0002'] };

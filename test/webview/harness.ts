@@ -20,9 +20,9 @@ export function useWebviewHarness(): WebviewHarness {
 export function arrayContent(fileName: string, bytes: Uint8Array): ArrayContent {
   try {
     const header = parseNpyHeader(bytes, bytes.length);
-    return { fileName, header, data: bytes.slice(header.dataOffset).buffer };
+    return { kind: 'whole', fileName, header, data: bytes.slice(header.dataOffset).buffer };
   } catch (e) {
-    return { fileName, error: (e as Error).message };
+    return { kind: 'error', fileName, error: (e as Error).message };
   }
 }
 

@@ -416,7 +416,12 @@ describe('the .npy editor webview (headless Chromium)', function () {
     // As the host sends it: the slice shown first, alone; its figures stand for the array's until the sample's arrive.
     await post(page, {
       type: 'showArray',
-      array: { fileName: 'big.npy', header, sampled: { first: { index: 21, data: sliceOf(21) }, whole: false } },
+      array: {
+        kind: 'sliceFirst',
+        fileName: 'big.npy',
+        header,
+        sliceFirst: { first: { index: 21, data: sliceOf(21) }, whole: false },
+      },
     });
     await slider().waitFor();
     assert.equal(await slider().getAttribute('max'), '43');
@@ -493,7 +498,12 @@ describe('the .npy editor webview (headless Chromium)', function () {
     page = await harness.open('npy');
     await post(page, {
       type: 'showArray',
-      array: { fileName: 'mid.npy', header, sampled: { first: { index: 21, data: sliceOf(21) }, whole: true } },
+      array: {
+        kind: 'sliceFirst',
+        fileName: 'mid.npy',
+        header,
+        sliceFirst: { first: { index: 21, data: sliceOf(21) }, whole: true },
+      },
     });
     await page.locator('[aria-label="Slices"][data-painted-slice="21"]').waitFor();
     assert.match(
@@ -546,7 +556,12 @@ describe('the .npy editor webview (headless Chromium)', function () {
     page = await harness.open('npy');
     await post(page, {
       type: 'showArray',
-      array: { fileName: 'mid.npy', header, sampled: { first: { index: 21, data: sliceOf(21) }, whole: true } },
+      array: {
+        kind: 'sliceFirst',
+        fileName: 'mid.npy',
+        header,
+        sliceFirst: { first: { index: 21, data: sliceOf(21) }, whole: true },
+      },
     });
     await page.locator('[aria-label="Slices"][data-painted-slice="21"]').waitFor();
     await post(page, {

@@ -17,7 +17,7 @@ async function hostMessages(file: string, member?: string): Promise<HostMessage[
   const shown = member ?? firstMember(npz.members)!.name;
   const listed = npz.members.find((m) => m.name === shown)!;
   const array = listed.problem
-    ? { fileName: `${source.name}: ${shown}`, error: listed.problem }
+    ? ({ kind: 'error', fileName: `${source.name}: ${shown}`, error: listed.problem } as const)
     : await readContent(npz.open(shown)!, Infinity);
   return [
     { type: 'showArchive', fileName: source.name, members: npz.members },

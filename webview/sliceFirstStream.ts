@@ -1,7 +1,7 @@
 import { NpyHeader } from '../src/shared/npy/header';
 import { PlaneSource } from '../src/shared/npy/planeSource';
 import { SliceCache, sliceCount, streamedPlaneSource } from '../src/shared/npy/streaming';
-import { HostMessage, SampledArray } from '../src/shared/protocol';
+import { HostMessage, SliceFirst } from '../src/shared/protocol';
 import { VolumeStats, volumeStats } from '../src/shared/windowing';
 import { vscode } from './vscodeApi';
 
@@ -16,7 +16,7 @@ const SLICE_CACHE_BYTES = 256 * 2 ** 20;
  * ahead), kept within a memory budget. A slice the host cannot read is remembered with its
  * reason, which the plane shows in its alert.
  */
-export class SliceStream {
+export class SliceFirstStream {
   private readonly cache: SliceCache;
   private readonly pending = new Set<number>();
   private readonly failed = new Map<number, string>();
@@ -38,7 +38,7 @@ export class SliceStream {
   /** @param plane the case viewer's pane the file is in; undefined for the .npy editor's file */
   constructor(
     private readonly header: NpyHeader,
-    sampled: SampledArray,
+    sampled: SliceFirst,
     private readonly plane?: string,
   ) {
     if (sampled.whole) this.whole = new Uint8Array(header.dataBytes);

@@ -22,16 +22,16 @@ interface SlicedFile {
  * editor's one array), and the slices it asks of them: the only reads a webview can cause,
  * each checked against a pane the host itself filled and the slice count of its array.
  */
-export class SlicedFiles {
+export class SliceFirstFiles {
   private readonly files = new Map<string, SlicedFile>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
   /** Records what a pane now shows: an array read slice by slice, or anything else. */
   shown(pane: string, source: ArraySource | undefined, content: ArrayContent): void {
-    if (source && 'sampled' in content)
-      this.files.set(pane, { source, header: content.header, whole: content.sampled.whole });
-    else if (source && 'overview' in content)
+    if (source && content.kind === 'sliceFirst')
+      this.files.set(pane, { source, header: content.header, whole: content.sliceFirst.whole });
+    else if (source && content.kind === 'overview')
       this.files.set(pane, { source, header: content.header, whole: false, image: true });
     else this.files.delete(pane);
   }
