@@ -38,19 +38,19 @@ export class SliceFirstStream {
   /** @param plane the case viewer's pane the file is in; undefined for the .npy editor's file */
   constructor(
     private readonly header: NpyHeader,
-    sampled: SliceFirst,
+    sliceFirst: SliceFirst,
     private readonly plane?: string,
   ) {
-    if (sampled.whole) this.whole = new Uint8Array(header.dataBytes);
+    if (sliceFirst.whole) this.whole = new Uint8Array(header.dataBytes);
     this.cache = new SliceCache(header, this.whole ? Infinity : SLICE_CACHE_BYTES);
-    this.keep(sampled.first.index, new Uint8Array(sampled.first.data));
+    this.keep(sliceFirst.first.index, new Uint8Array(sliceFirst.first.data));
     const source = streamedPlaneSource(header, this.cache, (k) => this.want(k));
     this.source = {
       ...source,
       error: (k) => this.failed.get(k),
       pending: (k) => !this.cache.has(k) && !this.failed.has(k),
     };
-    this.firstStats = volumeStats(source.slice(sampled.first.index));
+    this.firstStats = volumeStats(source.slice(sliceFirst.first.index));
   }
 
   /** Takes what the host sent for this stream (a slice, a failure, the statistics); true when it is slice `shown`. */
