@@ -5,6 +5,11 @@ import { HostMessage, SliceFirst } from '../src/shared/protocol';
 import { VolumeStats, volumeStats } from '../src/shared/windowing';
 import { vscode } from './vscodeApi';
 
+interface Waiter {
+  resolve: (bytes: Uint8Array) => void;
+  reject: (e: Error) => void;
+}
+
 /** Decoded slices a file read slice by slice may hold in the webview at once. */
 const SLICE_CACHE_BYTES = 256 * 2 ** 20;
 
@@ -18,10 +23,10 @@ const SLICE_CACHE_BYTES = 256 * 2 ** 20;
  */
 export class SliceFirstStream {
   private readonly cache: SliceCache;
-  private readonly pending = new Set<number>();
   private readonly failed = new Map<number, string>();
-  /** Reads of whole slices for the background statistics, by index. */
-  private readonly waiting = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (e: Error) => void }>();
+  /** The slices asked of the host, by the request's id (its reply names it): which slice, and who waits for it. */
+  private readonly asked = new Map<number, { index: number; waiter?: Waiter }>();
+  private lastId = 0;
   /** The array's data bytes, filled slice by slice, for an array held whole. */
   private readonly whole?: Uint8Array;
   private filled = 0;
@@ -61,9 +66,9 @@ export class SliceFirstStream {
       return false;
     }
     if (message.type !== 'slice' && message.type !== 'sliceError') return false;
-    this.pending.delete(message.index);
-    const waiter = this.waiting.get(message.index);
-    this.waiting.delete(message.index);
+    // A reply to a request of ours names it; a slice sent unasked (to an array held whole) does not.
+    const waiter = message.request === undefined ? undefined : this.asked.get(message.request)?.waiter;
+    if (message.request !== undefined) this.asked.delete(message.request);
     if (message.type === 'slice') {
       const bytes = new Uint8Array(message.data);
       this.keep(message.index, bytes);
@@ -78,23 +83,17 @@ export class SliceFirstStream {
 
   /** The bytes of slice k as the file holds them, asked of the host (the background statistics read every slice this way). */
   read(k: number): Promise<Uint8Array> {
-    return new Promise((resolve, reject) => {
-      this.waiting.set(k, { resolve, reject });
-      this.pending.add(k);
-      vscode.postMessage(
-        this.plane === undefined ? { type: 'readSlice', index: k } : { type: 'readSlice', index: k, plane: this.plane },
-      );
-    });
+    return new Promise((resolve, reject) => this.ask(k, { resolve, reject }));
   }
 
   /**
-   * Whether anything asked of the host is still on its way: slices asked for, or, for an array
-   * held whole, the slices still to come unasked (until one cannot be read).
+   * Whether anything asked of the host is still on its way: a read waiting for its reply, a
+   * slice asked for that has not come (by its reply or unasked), or, for an array held whole,
+   * the slices still to come unasked (until one cannot be read).
    */
   get busy(): boolean {
     return (
-      this.pending.size > 0 ||
-      this.waiting.size > 0 ||
+      [...this.asked.values()].some((a) => a.waiter || (!this.cache.has(a.index) && !this.failed.has(a.index))) ||
       (this.whole !== undefined && this.filled < sliceCount(this.header) && this.failed.size === 0)
     );
   }
@@ -121,17 +120,22 @@ export class SliceFirstStream {
 
   private want(k: number): void {
     for (const index of [k, k + 1]) {
-      if (
-        index >= sliceCount(this.header) ||
-        this.cache.has(index) ||
-        this.pending.has(index) ||
-        this.failed.has(index)
-      )
+      if (index >= sliceCount(this.header) || this.cache.has(index) || this.isAsked(index) || this.failed.has(index))
         continue;
-      this.pending.add(index);
-      vscode.postMessage(
-        this.plane === undefined ? { type: 'readSlice', index } : { type: 'readSlice', index, plane: this.plane },
-      );
+      this.ask(index);
     }
+  }
+
+  private isAsked(index: number): boolean {
+    for (const ask of this.asked.values()) if (ask.index === index) return true;
+    return false;
+  }
+
+  /** Asks the host for slice `index`, under a request id of its own. */
+  private ask(index: number, waiter?: Waiter): void {
+    const id = ++this.lastId;
+    this.asked.set(id, { index, waiter });
+    const { plane } = this;
+    vscode.postMessage({ type: 'readSlice', index, id, ...(plane === undefined ? {} : { plane }) });
   }
 }

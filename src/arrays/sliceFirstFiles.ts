@@ -69,8 +69,8 @@ export class SliceFirstFiles {
     }
   }
 
-  /** Reads a slice a webview asked for and posts it, or posts why it cannot be read. */
-  async serve(pane: string, index: number, post: Post): Promise<void> {
+  /** Reads a slice a webview asked for (in request `request`, which the reply names) and posts it, or posts why it cannot be read. */
+  async serve(pane: string, index: number, post: Post, request?: number): Promise<void> {
     const file = this.files.get(pane);
     if (!file || file.image || index >= sliceCount(file.header)) {
       this.log.warn(
@@ -78,7 +78,7 @@ export class SliceFirstFiles {
       );
       return;
     }
-    await this.send(pane, file, index, post);
+    await this.send(pane, file, index, post, request);
   }
 
   /** Reads a region at full resolution of an image shown from its overview, if it lies inside the image and within the size allowed. */
@@ -104,12 +104,13 @@ export class SliceFirstFiles {
   }
 
   /** Reads slice `index` and posts it while its pane still shows the file, or posts why it cannot be read; false then. */
-  private async send(pane: string, file: SlicedFile, index: number, post: Post): Promise<boolean> {
+  private async send(pane: string, file: SlicedFile, index: number, post: Post, request?: number): Promise<boolean> {
     const plane = pane || undefined;
+    const answer = request === undefined ? {} : { request };
     try {
       const data = await readSlice(file.source, file.header, index);
       // The pane may have moved on to another array while this one was read.
-      if (this.files.get(pane) === file) await post({ type: 'slice', plane, index, data });
+      if (this.files.get(pane) === file) await post({ type: 'slice', plane, index, data, ...answer });
       return true;
     } catch (e) {
       const message = errorMessage(e);
@@ -119,6 +120,7 @@ export class SliceFirstFiles {
         plane,
         index,
         message: `Cannot show slice ${index} of ${file.source.name}: ${message}`,
+        ...answer,
       });
       return false;
     }

@@ -201,7 +201,7 @@ export class CaseViewer extends Disposable {
       readSlice: (message) =>
         message.plane === undefined
           ? NOT_TAKEN
-          : target.sliced.serve(message.plane, message.index, (reply) => channel.post(reply)),
+          : target.sliced.serve(message.plane, message.index, (reply) => channel.post(reply), message.id),
       navigate: (message) => this.navigate(message.direction, target),
       rememberPreset: (message) => this.defaults.remember('case', message.preset),
       addOverlay: async ({ plane }) => {

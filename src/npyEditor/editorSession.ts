@@ -47,7 +47,7 @@ export function startEditorSession(
     ...handlers(session),
     ...exports.exporter.handlers(target),
     readSlice: (message) =>
-      message.plane === undefined ? session.sliced.serve('', message.index, session.post) : NOT_TAKEN,
+      message.plane === undefined ? session.sliced.serve('', message.index, session.post, message.id) : NOT_TAKEN,
     readRegion: (message) => session.sliced.serveRegion('', message.region, session.post),
     rememberPreset: (message) => views.store.remember(views.kind, message.preset),
     rememberView: async (message) => {

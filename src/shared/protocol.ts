@@ -165,15 +165,15 @@ export type HostMessage =
   | { type: 'caseInfo'; caseInfo: CaseInfo }
   /** The defaults changed (the setting was edited): views still on the old colour map take the new one. */
   | { type: 'viewDefaults'; defaults: ViewDefaults }
-  /** A slice of an array read slice by slice: asked for, or sent unasked to an array held whole. */
-  | ({ type: 'slice' } & SliceData)
+  /** A slice of an array read slice by slice: asked for (`request`: the readSlice's id), or sent unasked to an array held whole. */
+  | ({ type: 'slice'; request?: number } & SliceData)
   /** The statistics of an array read slice by slice, from `slices` of its slices: its default contrast and histogram. */
   | { type: 'sampledStats'; plane?: string; stats: VolumeStats; slices: number }
   /** A region of the image shown from its overview, at full resolution, in C order; or why it cannot be read. */
   | { type: 'region'; region: Region; data: ArrayBuffer }
   | { type: 'regionError'; region: Region; message: string }
-  /** Why a slice asked for cannot be read (the file changed or was truncated after it was opened). */
-  | { type: 'sliceError'; plane?: string; index: number; message: string };
+  /** Why a slice asked for (`request`) cannot be read (the file changed or was truncated after it was opened). */
+  | { type: 'sliceError'; plane?: string; index: number; message: string; request?: number };
 
 export type WebviewMessage =
   | { type: 'ready' }
@@ -189,9 +189,10 @@ export type WebviewMessage =
   | { type: 'openCase'; id?: string }
   /**
    * A slice of a file read slice by slice: the editor's own file, or the case viewer's file of
-   * `plane`; the host checks the plane and the range.
+   * `plane`; the host checks the plane and the range. Its reply (slice or sliceError) names
+   * `id` as its `request`, which pairs them.
    */
-  | { type: 'readSlice'; index: number; plane?: string }
+  | { type: 'readSlice'; index: number; plane?: string; id?: number }
   /** A region at full resolution of the image the editor shows from its overview; the host checks it against the image. */
   | { type: 'readRegion'; region: Region }
   /** A member of the .npz the editor shows, by its name; the host opens only names its archive holds. */
@@ -231,7 +232,7 @@ const webviewShapes = {
   rememberView: { view },
   navigate: { direction: oneOf(['next', 'previous']) },
   openCase: { id: optional(caseId) },
-  readSlice: { index: whole, plane },
+  readSlice: { index: whole, plane, id: optional(whole) },
   readRegion: { region: exact({ y0: whole, x0: whole, height: whole, width: whole }) },
   openMember: { name: text(4096) },
   exportSlice: { format: oneOf(EXPORT_FORMATS), plane },

@@ -17,6 +17,15 @@ describe('webview security', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'openCase', id: '10000' }), { type: 'openCase', id: '10000' });
     assert.deepEqual(parseWebviewMessage({ type: 'openCase' }), { type: 'openCase' });
     assert.deepEqual(parseWebviewMessage({ type: 'readSlice', index: 7 }), { type: 'readSlice', index: 7 });
+    // A request's id, which the reply names.
+    assert.deepEqual(parseWebviewMessage({ type: 'readSlice', index: 7, id: 3, plane: 'axial' }), {
+      type: 'readSlice',
+      index: 7,
+      id: 3,
+      plane: 'axial',
+    });
+    for (const id of [-1, 1.5, '3', null])
+      assert.equal(parseWebviewMessage({ type: 'readSlice', index: 7, id }), undefined, String(id));
   });
 
   it('refuses forged messages: unknown types, paths, extra fields, bad ids and indices', () => {

@@ -21,6 +21,14 @@ function mrnetVolume(): Uint8Array {
 }
 const IMAGE = { width: 256, height: 256 };
 
+/** The id of the last request the page posted for slice `k`: the host's reply names it, as the host does. */
+async function requestFor(page: Page, k: number): Promise<number> {
+  const asked = (await posted(page)).filter(
+    (m) => (m as { type: string }).type === 'readSlice' && (m as { index: number }).index === k,
+  ) as { id: number }[];
+  return asked[asked.length - 1].id;
+}
+
 describe('the .npy editor webview (headless Chromium)', function () {
   const harness = useWebviewHarness();
   let page: Page;
@@ -464,7 +472,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
     await planeCanvas(page, 'Slices').hover({ position });
     assert.equal(await readout().textContent(), 'x 30  y 40\nvalue …\nat [43, 40, 30]', 'not here yet');
     assert.deepEqual(await requests(), [22, 43]);
-    await post(page, { type: 'slice', index: 43, data: sliceOf(43) });
+    await post(page, { type: 'slice', index: 43, data: sliceOf(43), request: await requestFor(page, 43) });
     await page.waitForFunction(() => !document.querySelector('[data-role="readout"]')!.textContent.includes('…'));
     assert.equal(await readout().textContent(), `x 30  y 40\nvalue ${valueAt(43, 40, 30)}\nat [43, 40, 30]`);
     // The statistics panel: the slice shown, once it is here (its max is that of slice 43's values).
@@ -481,9 +489,14 @@ describe('the .npy editor webview (headless Chromium)', function () {
           ).length > (n === 22 || n === 43 ? 1 : 0),
         k,
       );
-      await post(page, { type: 'slice', index: k, data: sliceOf(k) });
+      await post(page, { type: 'slice', index: k, data: sliceOf(k), request: await requestFor(page, k) });
     }
     await page.locator('th[data-scope="array"]', { hasText: 'exact, from all 44 slices' }).waitFor();
+    assert.equal(
+      await page.locator('[aria-label="Slices"]').getAttribute('aria-busy'),
+      'false',
+      'every request answered',
+    );
     let sum = 0;
     for (let k = 0; k < 44; k++) for (let y = 0; y < 256; y++) for (let x = 0; x < 256; x++) sum += valueAt(k, y, x);
     assert.equal(
