@@ -1,7 +1,14 @@
-import { COLOUR_MAPS, colourMapLabel, isColourMap } from '../src/shared/colourMaps';
+import { COLOUR_MAPS, ColourMapName, colourMapLabel, isColourMap } from '../src/shared/colourMaps';
 import { ExportFormat } from '../src/shared/protocol';
 import { formatWidth } from '../src/shared/format';
-import { COLOUR_SCALES, ColourScale, WindowPreset, fromWidthLevel, widthLevel } from '../src/shared/windowing';
+import {
+  COLOUR_SCALES,
+  ColourScale,
+  WINDOW_PRESETS,
+  WindowPreset,
+  fromWidthLevel,
+  widthLevel,
+} from '../src/shared/windowing';
 import { el } from './dom';
 import { PlaneViewer, ZOOM_STEP } from './planeViewer';
 import { ToolbarOverflow } from './toolbarOverflow';
@@ -66,11 +73,8 @@ export class ViewerToolbar {
       const v = group.active;
       if (v) f(v);
     };
-    for (const [preset, label, name, key] of [
-      ['auto', 'Auto', 'Contrast: auto', '1'],
-      ['full', 'Full', 'Contrast: full range', '2'],
-      ['slice', 'Slice', 'Contrast: per-slice', '3'],
-    ] as const) {
+    for (const preset of WINDOW_PRESETS) {
+      const [label, name, key] = PRESET_TOOLS[preset];
       this.presets.set(
         preset,
         tool(
@@ -84,18 +88,11 @@ export class ViewerToolbar {
     }
     this.width = numberInput('Window width', `Window width (${DRAG}, left/right)`);
     this.level = numberInput('Window level', `Window level (${DRAG}, up/down)`);
-    for (const input of [this.width, this.level]) {
+    for (const input of [this.width, this.level])
       input.addEventListener(
         'change',
-        act((v) => {
-          const w = Number(this.width.value);
-          const l = Number(this.level.value);
-          if (this.width.value !== '' && this.level.value !== '' && Number.isFinite(w) && Number.isFinite(l) && w > 0)
-            v.setWindow(fromWidthLevel(w, l));
-          else this.refresh();
-        }),
+        act((v) => this.typedWindow(v)),
       );
-    }
     this.invert = tool(
       'Invert',
       'Invert',
@@ -103,32 +100,8 @@ export class ViewerToolbar {
       act((v) => v.setInvert(!v.getState().invert)),
       true,
     );
-    this.colourMap = el(
-      'select',
-      { class: 'colour-map', 'aria-label': 'Colour map', title: 'Colour map (m: next, Shift+M: previous)' },
-      COLOUR_MAPS.map((name) => el('option', { value: name }, [colourMapLabel(name)])),
-    );
-    this.colourMap.addEventListener(
-      'change',
-      act((v) => {
-        if (isColourMap(this.colourMap.value)) v.setColourMap(this.colourMap.value);
-      }),
-    );
-    const scaleNames: Record<ColourScale, string> = { linear: 'Linear', log: 'Log', symlog: 'Symlog' };
-    this.scale = el(
-      'select',
-      {
-        class: 'colour-scale',
-        'aria-label': 'Colour scale',
-        title:
-          'Colour scale: linear, logarithmic, or symmetric logarithmic (linear within a thousandth of the window around 0)',
-      },
-      COLOUR_SCALES.map((name) => el('option', { value: name }, [scaleNames[name]])),
-    );
-    this.scale.addEventListener(
-      'change',
-      act((v) => v.setScale(this.scale.value as ColourScale)),
-    );
+    this.colourMap = colourMapSelect((name) => act((v) => v.setColourMap(name))());
+    this.scale = colourScaleSelect((scale) => act((v) => v.setScale(scale))());
     this.play = tool(
       'Play',
       'Play or pause cine',
@@ -136,34 +109,16 @@ export class ViewerToolbar {
       act((v) => v.toggleCine()),
       true,
     );
-    this.fps = el('input', {
-      type: 'number',
-      min: '1',
-      max: '60',
-      step: '1',
-      class: 'fps',
-      'aria-label': 'Cine rate (frames per second)',
-      title: 'Cine rate (frames per second)',
-    });
+    this.fps = fpsInput();
     this.fps.addEventListener(
       'change',
       act((v) => v.setFps(Number(this.fps.value))),
     );
     this.cineGroup = group_('Cine', [this.play, this.fps, el('span', { class: 'unit' }, ['fps'])]);
-    this.link = tool(
-      'Link',
-      'Link contrast, zoom and colour map across planes',
-      'l',
-      () => this.group.setLinked(!this.group.linked),
-      true,
-    );
-    this.annotations = tool(
-      'Annotations',
-      'Show annotations on the images',
-      'a',
-      () => this.group.setAnnotations(!this.group.annotations),
-      true,
-    );
+    const linkName = 'Link contrast, zoom and colour map across planes';
+    this.link = tool('Link', linkName, 'l', () => this.group.setLinked(!this.group.linked), true);
+    const annotationsName = 'Show annotations on the images';
+    this.annotations = tool('Annotations', annotationsName, 'a', () => group.setAnnotations(!group.annotations), true);
     this.histogram = tool(
       'Histogram',
       'Show the histogram',
@@ -171,8 +126,9 @@ export class ViewerToolbar {
       act((v) => v.showHistogram(!v.getState().histogram)),
       true,
     );
+    const presets = [...this.presets.values()];
     this.contrastControls = [
-      ...this.presets.values(),
+      ...presets,
       this.width,
       this.level,
       this.invert,
@@ -182,77 +138,38 @@ export class ViewerToolbar {
     ];
     const row = el('div', { class: 'toolbar' });
     this.overflow = new ToolbarOverflow(row, [
-      group_('Contrast', [...this.presets.values(), labelled('W', this.width), labelled('L', this.level), this.invert]),
+      group_('Contrast', [...presets, labelled('W', this.width), labelled('L', this.level), this.invert]),
       group_('Colour', [this.colourMap, this.scale]),
-      group_('Zoom', [
-        tool(
-          'Fit',
-          'Fit to view',
-          'f',
-          act((v) => v.setZoom(undefined)),
-        ),
-        tool(
-          '1:1',
-          'One array pixel per screen pixel',
-          'o',
-          act((v) => v.setZoom(1)),
-        ),
-        tool(
-          '−',
-          'Zoom out',
-          '-; Ctrl+wheel',
-          act((v) => v.zoomBy(1 / ZOOM_STEP)),
-        ),
-        tool(
-          '+',
-          'Zoom in',
-          '+; Ctrl+wheel',
-          act((v) => v.zoomBy(ZOOM_STEP)),
-        ),
-        tool(
-          'Reset',
-          'Reset contrast and view',
-          'r; double-click',
-          act((v) => v.reset()),
-        ),
-      ]),
+      zoomGroup(act),
       this.cineGroup,
       group_('View', [this.link, this.annotations, this.histogram]),
-      group_('Overlays', [
-        tool(
-          'Overlay…',
-          'Add overlay…',
-          'a heatmap, mask or per-slice scores from any .npy or .npz; v shows or hides every overlay',
-          act((v) => onAction('addOverlay', v)),
-        ),
-      ]),
+      actionGroup('Overlays', [['Overlay…', 'Add overlay…', OVERLAY_KEYS, 'addOverlay']], act, onAction),
       ...extra,
-      group_('Export', [
-        tool(
-          'PNG…',
-          'Save slice as PNG…',
-          '',
-          act((v) => onAction('png', v)),
-        ),
-        tool(
-          '.npy…',
-          'Save slice as .npy…',
-          '',
-          act((v) => onAction('npy', v)),
-        ),
-        tool(
-          'NumPy',
-          'Copy NumPy expression',
-          '',
-          act((v) => onAction('expression', v)),
-        ),
-      ]),
+      actionGroup(
+        'Export',
+        [
+          ['PNG…', 'Save slice as PNG…', '', 'png'],
+          ['.npy…', 'Save slice as .npy…', '', 'npy'],
+          ['NumPy', 'Copy NumPy expression', '', 'expression'],
+        ],
+        act,
+        onAction,
+      ),
     ]);
     this.element = el('div', { class: 'toolbar-box', role: 'toolbar', 'aria-label': 'Viewer' }, [
       row,
       this.overflow.panel,
     ]);
     group.onUpdate = () => this.refresh();
+  }
+
+  /** W and L typed (Enter applies them): a valid pair sets the window, anything else shows the window again. */
+  private typedWindow(viewer: PlaneViewer): void {
+    const w = Number(this.width.value);
+    const l = Number(this.level.value);
+    if (this.width.value !== '' && this.level.value !== '' && Number.isFinite(w) && Number.isFinite(l) && w > 0)
+      viewer.setWindow(fromWidthLevel(w, l));
+    else this.refresh();
   }
 
   /** Shows the active viewport's values and states. */
@@ -315,4 +232,111 @@ function setNumber(input: HTMLInputElement, value: number, beyond = ''): void {
   if (input.value !== text) input.value = text;
   const placeholder = text === '' ? beyond : '';
   if (input.placeholder !== placeholder) input.placeholder = placeholder;
+}
+
+/** The contrast presets' buttons: label, accessible name, key. */
+const PRESET_TOOLS: Record<WindowPreset, [string, string, string]> = {
+  auto: ['Auto', 'Contrast: auto', '1'],
+  full: ['Full', 'Contrast: full range', '2'],
+  slice: ['Slice', 'Contrast: per-slice', '3'],
+};
+
+const OVERLAY_KEYS = 'a heatmap, mask or per-slice scores from any .npy or .npz; v shows or hides every overlay';
+
+type Act = (f: (v: PlaneViewer) => void) => () => void;
+
+function zoomGroup(act: Act): HTMLElement {
+  return group_('Zoom', [
+    tool(
+      'Fit',
+      'Fit to view',
+      'f',
+      act((v) => v.setZoom(undefined)),
+    ),
+    tool(
+      '1:1',
+      'One array pixel per screen pixel',
+      'o',
+      act((v) => v.setZoom(1)),
+    ),
+    tool(
+      '−',
+      'Zoom out',
+      '-; Ctrl+wheel',
+      act((v) => v.zoomBy(1 / ZOOM_STEP)),
+    ),
+    tool(
+      '+',
+      'Zoom in',
+      '+; Ctrl+wheel',
+      act((v) => v.zoomBy(ZOOM_STEP)),
+    ),
+    tool(
+      'Reset',
+      'Reset contrast and view',
+      'r; double-click',
+      act((v) => v.reset()),
+    ),
+  ]);
+}
+
+/** Buttons the panel acts on for the active viewport (overlays, exports): label, name, keys, action. */
+function actionGroup(
+  name: string,
+  buttons: [string, string, string, ExportFormat | 'addOverlay'][],
+  act: Act,
+  onAction: (action: ExportFormat | 'addOverlay', viewer: PlaneViewer) => void,
+): HTMLElement {
+  return group_(
+    name,
+    buttons.map(([label, title, keys, action]) =>
+      tool(
+        label,
+        title,
+        keys,
+        act((v) => onAction(action, v)),
+      ),
+    ),
+  );
+}
+
+function colourMapSelect(onChange: (name: ColourMapName) => void): HTMLSelectElement {
+  const select = el(
+    'select',
+    { class: 'colour-map', 'aria-label': 'Colour map', title: 'Colour map (m: next, Shift+M: previous)' },
+    COLOUR_MAPS.map((name) => el('option', { value: name }, [colourMapLabel(name)])),
+  );
+  select.addEventListener('change', () => {
+    if (isColourMap(select.value)) onChange(select.value);
+  });
+  return select;
+}
+
+const SCALE_NAMES: Record<ColourScale, string> = { linear: 'Linear', log: 'Log', symlog: 'Symlog' };
+
+function colourScaleSelect(onChange: (scale: ColourScale) => void): HTMLSelectElement {
+  const select = el(
+    'select',
+    {
+      class: 'colour-scale',
+      'aria-label': 'Colour scale',
+      title:
+        'Colour scale: linear, logarithmic, or symmetric logarithmic (linear within a thousandth of the window around 0)',
+    },
+    COLOUR_SCALES.map((name) => el('option', { value: name }, [SCALE_NAMES[name]])),
+  );
+  select.addEventListener('change', () => onChange(select.value as ColourScale));
+  return select;
+}
+
+function fpsInput(): HTMLInputElement {
+  return el('input', {
+    type: 'number',
+    min: '1',
+    max: '60',
+    step: '1',
+    class: 'fps',
+    'aria-label': 'Cine rate (frames per second)',
+    title: 'Cine rate (frames per second)',
+  });
 }
