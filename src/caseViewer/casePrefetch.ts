@@ -6,7 +6,7 @@ import { AddedOverlays } from '../overlays/addedOverlays';
 import { HeldCases, holdable } from '../shared/heldCases';
 import { ArrayContent, CasePlane, HostMessage, OverlayContent } from '../shared/protocol';
 import type { ViewerCase } from './viewerCase';
-import { ArrayView } from '../shared/npy/planeSource';
+import { ArrayView, alongFirstAxis } from '../shared/npy/planeSource';
 
 /** The axes chosen for a file in its editor, which the case viewer follows. */
 type ViewOf = (file: string) => ArrayView | undefined;
@@ -62,8 +62,11 @@ async function readCase(
   const planes: ReadCase['planes'] = [];
   for (const { plane, uri, overlays } of c.planes) {
     if (cancelled()) return undefined;
+    const view = uri && viewOf(uri.toString());
+    // Slices sent first are axis 0's, as the file holds them: a plane viewed along another axis
+    // is read whole, so that its first paint is already the view chosen.
     const { content, source } = uri
-      ? await readArray(uri, sliceFirstAbove)
+      ? await readArray(uri, !view || alongFirstAxis(view) ? sliceFirstAbove : Infinity)
       : {
           content: {
             kind: 'error' as const,
@@ -82,7 +85,7 @@ async function readCase(
         )),
         ...(uri ? await added.read(uri.toString()) : []),
       ],
-      view: uri && viewOf(uri.toString()),
+      view,
     });
   }
   return { planes, stamp };

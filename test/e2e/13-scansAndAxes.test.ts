@@ -106,7 +106,13 @@ describe('In a real VS Code: Real scans and the choice of axes', function () {
       .and(editor.locator(`[max="${h - 1}"]`))
       .waitFor();
     await editor.getByRole('button', { name: 'Open this case in the three-plane viewer' }).click();
-    let viewer = await webviewFrame(page, (f) => f.getByRole('heading', { name: 'Case 0009' }).isVisible());
+    let viewer = await webviewFrame(page, (f) => f.getByRole('slider', { name: 'Axial slice' }).isVisible());
+    // From the first paint (a plane viewed along another axis is not sent slice first along axis 0) to the settled state.
+    assert.equal(
+      await viewer.getByRole('slider', { name: 'Axial slice' }).getAttribute('max'),
+      String(h - 1),
+      'first paint',
+    );
     await viewer.locator(`[aria-label="Axial plane"][aria-busy="false"]`).waitFor();
     assert.equal(
       await viewer.getByRole('slider', { name: 'Axial slice' }).getAttribute('max'),

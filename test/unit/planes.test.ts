@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { decodeNpy } from '../../src/shared/npy/decode';
 import {
+  alongFirstAxis,
   checkedView,
   defaultView,
   heldAxes,
@@ -113,6 +114,14 @@ describe('planes of an array', () => {
     }
     return decodeNpy(makeNpy(dtype, shape, data, fortran));
   }
+
+  it("a view along axis 0 with the file's rows and columns is what slices sent first show; any other view is not", () => {
+    const array = decodeNpy(makeNpy('|u1', [4, 5, 6], new Uint8Array(120)));
+    const view = defaultView(array)!;
+    assert.equal(alongFirstAxis(view), true);
+    assert.equal(alongFirstAxis(withAxis(view, 'slice', 1)), false);
+    assert.equal(alongFirstAxis(withAxis(view, 'rows', 2)), false, 'the image turned');
+  });
 
   it('any two axes are the image and any other the slices, the rest held: (x, y, z, t) as nibabel returns it', () => {
     for (const fortran of [false, true]) {

@@ -98,6 +98,11 @@ export function defaultView(
   return { rows: image - 2, cols: image - 1, slice: image - 3, channel: -1, index };
 }
 
+/** Whether a view shows the slices of axis 0 as a 3-D file holds them (rows axis 1, columns axis 2), as an array sent slice first does. */
+export function alongFirstAxis(view: ArrayView): boolean {
+  return view.slice === 0 && view.rows === 1 && view.cols === 2 && view.channel < 0;
+}
+
 /** The axes held at their index: neither image, slice nor channel. */
 export function heldAxes(view: ArrayView): number[] {
   return view.index
