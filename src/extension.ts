@@ -6,14 +6,14 @@ import { DatasetRegistry } from './dataset/datasetRegistry';
 import { NPY_EDITOR_VIEW_TYPE, NpyEditorProvider } from './npyEditor/npyEditorProvider';
 import { SliceExporter } from './export/sliceExport';
 import { NPZ_EDITOR_VIEW_TYPE, NpzEditorProvider } from './npzEditor/npzEditorProvider';
-import { CasesTreeProvider, TreeNode } from './tree/casesTreeProvider';
+import { CasesTreeProvider, TreeNode, describeReview } from './tree/casesTreeProvider';
 import { ViewDefaultsStore } from './settings/viewDefaults';
 import { AddedOverlays } from './overlays/addedOverlays';
 import { ModelReview } from './predictions/modelReview';
 import { PredictionInputs } from './predictions/predictionInputs';
 import { offerPredictionFixes, registerPredictionCommands } from './predictions/predictionCommands';
 import { ModelReports } from './report/modelReportPanel';
-import { taskDisplayName } from './shared/datasetLayout';
+import { registerExportCommands } from './export/exportCommands';
 import { DatasetOverviews, registerOverviewCommand } from './overview/datasetOverviewPanel';
 import { VolumeFacts } from './overview/volumeFacts';
 
@@ -79,14 +79,7 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     volumeFacts,
     overviews,
     defaults,
-    // The Cases view's title says which model, task and threshold its rows show.
-    review.onDidChange(() => {
-      const { model, task } = review;
-      treeView.description =
-        model && task
-          ? `${model} · ${taskDisplayName(task)} · t=${review.threshold(model, task).toFixed(2)}${review.sort === 'id' ? '' : ` · by ${review.sort}`}`
-          : undefined;
-    }),
+    describeReview(treeView, review),
     offerPredictionFixes(registry),
     registry.onDidChange(
       () => void vscode.commands.executeCommand('setContext', 'mrnet.datasetCount', registry.all.length),
@@ -114,23 +107,7 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     ...registerDatasetCommands(registry),
     ...registerPredictionCommands(registry, review, predictionInputs, reports),
     registerOverviewCommand(registry, overviews),
-    vscode.commands.registerCommand('mrnet.saveSliceAsPng', (context?: unknown) => exporter.command('png', context)),
-    vscode.commands.registerCommand('mrnet.saveSliceAsNpy', (context?: unknown) => exporter.command('npy', context)),
-    vscode.commands.registerCommand('mrnet.saveSliceAsCsv', (context?: unknown) => exporter.command('csv', context)),
-    vscode.commands.registerCommand('mrnet.copyNumpyExpression', (context?: unknown) =>
-      exporter.command('expression', context),
-    ),
-    vscode.commands.registerCommand('mrnet.addOverlay', (context?: unknown) => {
-      // The webview answers with its plane (the one right-clicked, else its active one).
-      const target = exporter.activeTarget();
-      const plane = (context as { mrnetPlane?: unknown } | undefined)?.mrnetPlane;
-      if (target)
-        void target.channel.post({ type: 'requestAddOverlay', ...(typeof plane === 'string' ? { plane } : {}) });
-      else
-        void vscode.window.showInformationMessage(
-          'Open a .npy or .npz file, or a case, to add an overlay to one of its planes.',
-        );
-    }),
+    ...registerExportCommands(exporter),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('mrnet.datasetRoots')) void registry.refresh();
     }),

@@ -272,3 +272,14 @@ function aclIcon(acl: 0 | 1 | undefined): vscode.ThemeIcon {
   if (acl === 0) return new vscode.ThemeIcon('circle-outline', new vscode.ThemeColor('charts.green'));
   return new vscode.ThemeIcon('circle-slash');
 }
+
+/** The Cases view's title says which model, task and threshold its rows show, as the review changes. */
+export function describeReview(treeView: vscode.TreeView<TreeNode>, review: ModelReview): vscode.Disposable {
+  return review.onDidChange(() => {
+    const { model, task } = review;
+    treeView.description =
+      model && task
+        ? `${model} · ${taskDisplayName(task)} · t=${review.threshold(model, task).toFixed(2)}${review.sort === 'id' ? '' : ` · by ${review.sort}`}`
+        : undefined;
+  });
+}

@@ -181,16 +181,45 @@ function labelsSection(data: OverviewData, arrays: OverviewArrays): HTMLElement 
   const splitCases = data.splits.map((_, s) => casesOf(arrays, s));
   const tasksBySplit = labelledTasks(data, arrays);
   const incomplete = data.splits.map((split) => selectedCases(data, arrays, { kind: 'incomplete', split }));
+  return section('Splits and labels', [
+    el('div', { class: 'charts' }, [
+      figure('Cases per split', 'cases_per_split', [
+        { heading: 'Cases per split', charts: [casesChart(data, splitCases).svg] },
+      ]),
+      figure('Prevalence per split', 'prevalence', [
+        { heading: 'Prevalence per split', charts: prevalenceCharts(data, arrays, splitCases).map((c) => c.svg) },
+      ]),
+    ]),
+    el('div', { class: 'tables' }, [
+      casesTable(data, splitCases, incomplete),
+      labelsTable(data, arrays, splitCases, tasksBySplit),
+    ]),
+    el('h3', {}, ['Label co-occurrence']),
+    el(
+      'div',
+      { class: 'tables' },
+      data.splits.flatMap((split, s) =>
+        data.tasks.filter((_, t) => tasksBySplit[s][t]).length > 1
+          ? [cooccurrence(data, arrays, split, splitCases[s], tasksBySplit[s])]
+          : [],
+      ),
+    ),
+    el('h3', {}, ['Cases with a missing label or plane']),
+    ...data.splits.map((split, s) => incompleteList(data, arrays, split, incomplete[s])),
+  ]);
+}
 
+/** Cases per split, each bar a filter of the tree. */
+function casesChart(data: OverviewData, splitCases: number[][]): Chart {
   const casesBars: SplitBar[] = data.splits.map((split, s) => ({
     split,
     splitIndex: s,
     value: splitCases[s].length,
     text: count(splitCases[s].length),
   }));
-  const casesChart = splitBarChart(casesBars, 'Cases', 'cases', 'Cases per split');
+  const chart = splitBarChart(casesBars, 'Cases', 'cases', 'Cases per split');
   clickableMarks(
-    casesChart.svg,
+    chart.svg,
     'g[aria-label="bar"] rect',
     casesBars,
     (b) => ({
@@ -199,8 +228,12 @@ function labelsSection(data: OverviewData, arrays: OverviewArrays): HTMLElement 
     }),
     (b) => filter({ kind: 'split', split: b.split }),
   );
+  return chart;
+}
 
-  const prevalence = data.tasks.map((task, t) => {
+/** Each task's prevalence per split, each bar a filter of the tree to its positive cases. */
+function prevalenceCharts(data: OverviewData, arrays: OverviewArrays, splitCases: number[][]): Chart[] {
+  return data.tasks.map((task, t) => {
     const bars: (SplitBar & { positive: number; labelled: number })[] = data.splits.flatMap((split, s) => {
       const labelled = splitCases[s].filter((i) => arrays.labels[t][i] >= 0);
       const positive = labelled.filter((i) => arrays.labels[t][i] === 1).length;
@@ -231,8 +264,10 @@ function labelsSection(data: OverviewData, arrays: OverviewArrays): HTMLElement 
     );
     return c;
   });
+}
 
-  const casesTable = dataTable(
+function casesTable(data: OverviewData, splitCases: number[][], incomplete: number[][]): HTMLElement {
+  return dataTable(
     'Cases per split',
     'cases_per_split',
     ['Split', 'Cases', 'Missing a label or plane'],
@@ -245,7 +280,15 @@ function labelsSection(data: OverviewData, arrays: OverviewArrays): HTMLElement 
       },
     })),
   );
-  const labelsTable = dataTable(
+}
+
+function labelsTable(
+  data: OverviewData,
+  arrays: OverviewArrays,
+  splitCases: number[][],
+  tasksBySplit: boolean[][],
+): HTMLElement {
+  return dataTable(
     'Labels per split',
     'labels_per_split',
     ['Split', 'Task', 'Labelled', 'Positive', 'Negative', 'Prevalence', 'No label'],
@@ -277,28 +320,6 @@ function labelsSection(data: OverviewData, arrays: OverviewArrays): HTMLElement 
       }),
     ),
   );
-
-  return section('Splits and labels', [
-    el('div', { class: 'charts' }, [
-      figure('Cases per split', 'cases_per_split', [{ heading: 'Cases per split', charts: [casesChart.svg] }]),
-      figure('Prevalence per split', 'prevalence', [
-        { heading: 'Prevalence per split', charts: prevalence.map((c) => c.svg) },
-      ]),
-    ]),
-    el('div', { class: 'tables' }, [casesTable, labelsTable]),
-    el('h3', {}, ['Label co-occurrence']),
-    el(
-      'div',
-      { class: 'tables' },
-      data.splits.flatMap((split, s) =>
-        data.tasks.filter((_, t) => tasksBySplit[s][t]).length > 1
-          ? [cooccurrence(data, arrays, split, splitCases[s], tasksBySplit[s])]
-          : [],
-      ),
-    ),
-    el('h3', {}, ['Cases with a missing label or plane']),
-    ...data.splits.map((split, s) => incompleteList(data, arrays, split, incomplete[s])),
-  ]);
 }
 
 /** A split's matrix: row = a task's positives, column = of those, how many are (and are not) positive for another task. */
@@ -572,23 +593,96 @@ function unusual(data: OverviewData, arrays: OverviewArrays): HTMLElement[] {
   ];
 }
 
-function intensitySection(data: OverviewData, arrays: OverviewArrays): HTMLElement {
+/** The offer to read the intensities (whole files), with what it would read; none while anything is being read. */
+function intensitiesAsk(data: OverviewData): HTMLElement[] {
   const { intensities } = data;
-  const note = readingNote(intensities, 'intensities');
+  if (intensities.state === 'reading' || intensities.bytes <= 0 || data.headers.state === 'reading') return [];
   const pending = intensities.total - intensities.done;
-  const ask =
-    intensities.state !== 'reading' && intensities.bytes > 0 && data.headers.state !== 'reading'
-      ? [
-          el('p', { class: 'note' }, [
-            `The mean and 99.5th percentile of each volume, so that outlier scans stand out. They read whole files: ${count(pending)} file${pending === 1 ? '' : 's'}, ${formatBytes(intensities.bytes)}. `,
-            action(
-              'Read intensities',
-              () => vscode.postMessage({ type: 'readIntensities' }),
-              `Read the intensities of ${count(pending)} files (${formatBytes(intensities.bytes)})`,
-            ),
-          ]),
-        ]
-      : [];
+  return [
+    el('p', { class: 'note' }, [
+      `The mean and 99.5th percentile of each volume, so that outlier scans stand out. They read whole files: ${count(pending)} file${pending === 1 ? '' : 's'}, ${formatBytes(intensities.bytes)}. `,
+      action(
+        'Read intensities',
+        () => vscode.postMessage({ type: 'readIntensities' }),
+        `Read the intensities of ${count(pending)} files (${formatBytes(intensities.bytes)})`,
+      ),
+    ]),
+  ];
+}
+
+/** A split's and plane's intensities in the table, with their numbers in data-* attributes. */
+function intensityRow(
+  split: string,
+  plane: string,
+  statistic: IntensityStatistic,
+  summary: { count: number; min: number; median: number; max: number },
+): TableRow {
+  return {
+    cells: [
+      split,
+      planeDisplayName(plane),
+      STATISTIC_NAMES[statistic],
+      count(summary.count),
+      formatStat(summary.min),
+      formatStat(summary.median),
+      formatStat(summary.max),
+    ],
+    attrs: {
+      'data-split': split,
+      'data-plane': plane,
+      'data-statistic': statistic,
+      'data-cases': String(summary.count),
+      'data-min': String(summary.min),
+      'data-median': String(summary.median),
+      'data-max': String(summary.max),
+    },
+  };
+}
+
+/** The histogram of a split's volumes' intensities for a plane, each bar a filter of the tree. */
+function intensityChart(
+  own: number[],
+  bins: NonNullable<ReturnType<typeof intensityBins>>,
+  { split, s, plane, statistic }: { split: string; s: number; plane: string; statistic: IntensityStatistic },
+): Chart {
+  const name = planeDisplayName(plane);
+  const counts = new Array<number>(bins.count).fill(0);
+  for (const v of own) counts[valueBin(v, bins)]++;
+  const bars: (HistogramBar & { bin: number })[] = counts.flatMap((n, bin) => {
+    const [low, high] = valueBinEdges(bin, bins);
+    return n ? [{ low, high: high > low ? high : low + 1, count: n, bin }] : [];
+  });
+  const [lo, hi] = [bins.min, bins.max > bins.min ? bins.max : bins.min + 1];
+  const c: Chart = histogramChart(
+    bars,
+    [lo, hi],
+    splitColour(s),
+    `${name} · ${split}`,
+    STATISTIC_NAMES[statistic],
+    `${name}, ${split}: ${STATISTIC_NAMES[statistic]} of each volume`,
+  );
+  clickableMarks(
+    c.svg,
+    'g[aria-label="rect"] rect',
+    bars,
+    (b) => ({
+      name: `${name}, ${split}: ${count(b.count)} volume${b.count === 1 ? '' : 's'} with ${STATISTIC_NAMES[statistic]} ${formatStat(b.low)}–${formatStat(b.high)}: show them in the Cases view`,
+      attrs: {
+        'data-split': split,
+        'data-plane': plane,
+        'data-statistic': statistic,
+        'data-bin': String(b.bin),
+        'data-count': String(b.count),
+      },
+    }),
+    (b) => filter({ kind: 'intensity', split, plane, statistic, bin: b.bin }),
+  );
+  return c;
+}
+
+function intensitySection(data: OverviewData, arrays: OverviewArrays): HTMLElement {
+  const note = readingNote(data.intensities, 'intensities');
+  const ask = intensitiesAsk(data);
   const figures: HTMLElement[] = [];
   const rows: TableRow[] = [];
   const outliers: HTMLElement[] = [];
@@ -605,58 +699,8 @@ function intensitySection(data: OverviewData, arrays: OverviewArrays): HTMLEleme
           .filter((v) => !Number.isNaN(v));
         const summary = summarise(own);
         if (!summary) return;
-        rows.push({
-          cells: [
-            split,
-            name,
-            STATISTIC_NAMES[statistic],
-            count(summary.count),
-            formatStat(summary.min),
-            formatStat(summary.median),
-            formatStat(summary.max),
-          ],
-          attrs: {
-            'data-split': split,
-            'data-plane': plane,
-            'data-statistic': statistic,
-            'data-cases': String(summary.count),
-            'data-min': String(summary.min),
-            'data-median': String(summary.median),
-            'data-max': String(summary.max),
-          },
-        });
-        const counts = new Array<number>(bins.count).fill(0);
-        for (const v of own) counts[valueBin(v, bins)]++;
-        const bars: (HistogramBar & { bin: number })[] = counts.flatMap((n, bin) => {
-          const [low, high] = valueBinEdges(bin, bins);
-          return n ? [{ low, high: high > low ? high : low + 1, count: n, bin }] : [];
-        });
-        const [lo, hi] = [bins.min, bins.max > bins.min ? bins.max : bins.min + 1];
-        const c: Chart = histogramChart(
-          bars,
-          [lo, hi],
-          splitColour(s),
-          `${name} · ${split}`,
-          STATISTIC_NAMES[statistic],
-          `${name}, ${split}: ${STATISTIC_NAMES[statistic]} of each volume`,
-        );
-        clickableMarks(
-          c.svg,
-          'g[aria-label="rect"] rect',
-          bars,
-          (b) => ({
-            name: `${name}, ${split}: ${count(b.count)} volume${b.count === 1 ? '' : 's'} with ${STATISTIC_NAMES[statistic]} ${formatStat(b.low)}–${formatStat(b.high)}: show them in the Cases view`,
-            attrs: {
-              'data-split': split,
-              'data-plane': plane,
-              'data-statistic': statistic,
-              'data-bin': String(b.bin),
-              'data-count': String(b.count),
-            },
-          }),
-          (b) => filter({ kind: 'intensity', split, plane, statistic, bin: b.bin }),
-        );
-        perSplit[s].charts.push(c.svg);
+        rows.push(intensityRow(split, plane, statistic, summary));
+        perSplit[s].charts.push(intensityChart(own, bins, { split, s, plane, statistic }).svg);
       });
       for (const o of intensityOutliers(values).slice(0, 20)) {
         outliers.push(

@@ -3,7 +3,7 @@ import { OUTCOMES, OUTCOME_NAMES, Outcome, ThresholdMetrics } from '../../src/sh
 import { el } from '../dom';
 import { onHostMessages, vscode } from '../vscodeApi';
 import { calibrationChart, distributionChart, rocChart } from './charts';
-import { Chart, clickableMarks, svgEl } from '../charts/plotChart';
+import { clickableMarks, svgEl } from '../charts/plotChart';
 import { chartImage } from '../charts/imageExport';
 import { DISTRIBUTION_BINS, TaskMetrics, taskMetrics } from './taskMetrics';
 import { ChartFormat } from '../../src/shared/chartFormats';
@@ -63,56 +63,122 @@ function headerContent(report: ReportData): HTMLElement[] {
 function taskBlock(report: ReportData, m: TaskMetrics, onThreshold: () => void): HTMLElement {
   const { task } = m;
   const block = el('section', { class: 'task', 'data-task': task.task, 'aria-label': `${task.name}` });
+  block.append(...headline(block, report, m));
+  const charts = el('div', { class: 'charts' });
+  const roc = m.roc && rocFigure(report, m, m.roc);
+  if (roc) charts.append(roc.figure);
+  const distribution = distributionFigure(m);
+  charts.append(distribution.figure);
+  const calibration = calibrationChart(m.calibration, `${task.name}: calibration curve, Brier score ${fmt(m.brier)}`);
+  charts.append(figure(calibration.svg, `Calibration · Brier ${fmt(m.brier)}`));
+  block.append(charts);
+
+  // The threshold: a slider and the Youden button; each step redraws only the marker, the rule and the numbers.
+  const slider = el('input', {
+    type: 'range',
+    min: '0',
+    max: '1',
+    step: '0.01',
+    value: String(task.threshold),
+    'aria-label': `${task.name} threshold`,
+  });
+  const output = el('output', { class: 'threshold-value' }, [task.threshold.toFixed(2)]);
+  const matrix = el('div', { class: 'confusion', role: 'group', 'aria-label': `${task.name} confusion matrix` });
+  const stats = el('dl', { class: 'stats' });
+  const controls = el('div', { class: 'threshold' }, [el('label', {}, ['Threshold ', slider]), output]);
+  const set = (t: number, redrawTable = true) => {
+    const point = m.points.at(t);
+    if (slider.valueAsNumber !== t) slider.value = String(t);
+    output.textContent = t.toFixed(3).replace(/0$/, '');
+    task.threshold = t;
+    roc?.mark(point);
+    distribution.rule(t);
+    drawMatrix(matrix, point, task.task, task.name);
+    drawStats(stats, point);
+    if (redrawTable) onThreshold();
+  };
+  if (m.youden !== undefined) {
+    const youden = el('button', { type: 'button', class: 'action' }, [`Youden-optimal (${m.youden.toFixed(3)})`]);
+    youden.addEventListener('click', () => {
+      set(m.youden!);
+      vscode.postMessage({ type: 'setThreshold', task: task.task, value: m.youden! });
+    });
+    controls.append(youden);
+  }
+  block.append(controls, el('div', { class: 'operating' }, [matrix, stats]));
+  slider.addEventListener('input', () => set(slider.valueAsNumber));
+  // The tree and the case viewer follow once the slider settles, not on every step.
+  slider.addEventListener('change', () =>
+    vscode.postMessage({ type: 'setThreshold', task: task.task, value: slider.valueAsNumber }),
+  );
+  set(task.threshold, false);
+  return block;
+}
+
+/** The task's name and AUC with its interval (the block's data-auc attributes), or a note saying why there is none. */
+function headline(block: HTMLElement, report: ReportData, m: TaskMetrics): HTMLElement[] {
+  const { task } = m;
   const heading = el('h2', {}, [task.name]);
-  block.append(heading);
   if (!m.auc || !m.roc) {
     const only = m.positives ? 'positive' : 'negative';
-    block.append(
+    return [
+      heading,
       el('p', { class: 'no-auc', role: 'note' }, [
         m.labels.length
           ? `No AUC for ${task.name}: all ${m.labels.length} labelled cases of ${report.split}/ with a prediction are ${only}, and an ROC curve needs positive and negative cases.`
           : `No AUC for ${task.name}: no case of ${report.split}/ has both a label and a prediction.`,
       ]),
-    );
-  } else {
-    const [a, b] = m.auc;
-    block.dataset.auc = a.auc.toFixed(4);
-    if (a.low !== undefined && a.high !== undefined) {
-      block.dataset.aucLow = a.low.toFixed(4);
-      block.dataset.aucHigh = a.high.toFixed(4);
-    }
-    const ci =
-      a.low === undefined
-        ? ' (no 95 % CI: a single positive or negative case)'
-        : ` (95 % CI ${fmt(a.low)}–${fmt(a.high)}, DeLong)`;
-    heading.append(el('span', { class: 'auc' }, [` AUC ${fmt(a.auc)}${ci}`]));
-    if (task.paperAuc !== undefined)
-      heading.append(el('span', { class: 'paper' }, [` · paper ${task.paperAuc.toFixed(3)}`]));
-    if (b && m.paired)
-      heading.append(
-        el('span', { class: 'paired' }, [
-          ` · ${report.models[1]} ${fmt(b.auc)}, paired DeLong p = ${m.paired.p < 0.001 ? m.paired.p.toExponential(1) : fmt(m.paired.p)}`,
-        ]),
-      );
+    ];
   }
+  const [a, b] = m.auc;
+  block.dataset.auc = a.auc.toFixed(4);
+  if (a.low !== undefined && a.high !== undefined) {
+    block.dataset.aucLow = a.low.toFixed(4);
+    block.dataset.aucHigh = a.high.toFixed(4);
+  }
+  const ci =
+    a.low === undefined
+      ? ' (no 95 % CI: a single positive or negative case)'
+      : ` (95 % CI ${fmt(a.low)}–${fmt(a.high)}, DeLong)`;
+  heading.append(el('span', { class: 'auc' }, [` AUC ${fmt(a.auc)}${ci}`]));
+  if (task.paperAuc !== undefined)
+    heading.append(el('span', { class: 'paper' }, [` · paper ${task.paperAuc.toFixed(3)}`]));
+  if (b && m.paired) {
+    const p = m.paired.p < 0.001 ? m.paired.p.toExponential(1) : fmt(m.paired.p);
+    heading.append(el('span', { class: 'paired' }, [` · ${report.models[1]} ${fmt(b.auc)}, paired DeLong p = ${p}`]));
+  }
+  return [heading];
+}
 
-  const charts = el('div', { class: 'charts' });
-  let roc: Chart | undefined;
-  let marker: SVGCircleElement | undefined;
-  if (m.roc) {
-    roc = rocChart(m.roc, report.models, `${task.name}: ROC curve${report.models.length > 1 ? 's' : ''}`);
-    // The AUC, and the paper's for reference, written in the curve's empty corner.
-    const note = (text: string, y: number) => {
-      const t = svgEl('text', { x: roc!.x(0.98), y: roc!.y(y), 'text-anchor': 'end', class: 'paper-mark' });
-      t.textContent = text;
-      roc!.svg.append(t);
-    };
-    note(`AUC ${fmt(m.auc![0].auc)}`, 0.1);
-    if (task.paperAuc !== undefined) note(`paper ${task.paperAuc.toFixed(3)}`, 0.04);
-    marker = svgEl('circle', { r: 5, class: 'operating-point' });
-    roc.svg.append(marker);
-    charts.append(figure(roc.svg, 'ROC', report.models.length > 1 ? legend(report.models) : undefined));
-  }
+/** The ROC curve(s), the AUC and the paper's written in its empty corner, and the operating point on it. */
+function rocFigure(
+  report: ReportData,
+  m: TaskMetrics,
+  curve: NonNullable<TaskMetrics['roc']>,
+): { figure: HTMLElement; mark: (point: { sensitivity?: number; specificity?: number }) => void } {
+  const { task } = m;
+  const roc = rocChart(curve, report.models, `${task.name}: ROC curve${report.models.length > 1 ? 's' : ''}`);
+  const note = (text: string, y: number) => {
+    const t = svgEl('text', { x: roc.x(0.98), y: roc.y(y), 'text-anchor': 'end', class: 'paper-mark' });
+    t.textContent = text;
+    roc.svg.append(t);
+  };
+  note(`AUC ${fmt(m.auc![0].auc)}`, 0.1);
+  if (task.paperAuc !== undefined) note(`paper ${task.paperAuc.toFixed(3)}`, 0.04);
+  const marker = svgEl('circle', { r: 5, class: 'operating-point' });
+  roc.svg.append(marker);
+  return {
+    figure: figure(roc.svg, 'ROC', report.models.length > 1 ? legend(report.models) : undefined),
+    mark: (point) => {
+      marker.setAttribute('cx', String(roc.x(1 - (point.specificity ?? 1))));
+      marker.setAttribute('cy', String(roc.y(point.sensitivity ?? 0)));
+    },
+  };
+}
+
+/** The probabilities' distribution (positives above, negatives below), each bar a filter of the tree, and the threshold's rule. */
+function distributionFigure(m: TaskMetrics): { figure: HTMLElement; rule: (threshold: number) => void } {
+  const { task } = m;
   const bars = [1, 0].flatMap((label) =>
     (label ? m.distribution.positive : m.distribution.negative).flatMap((count, bin) =>
       count
@@ -136,56 +202,13 @@ function taskBlock(report: ReportData, m: TaskMetrics, onThreshold: () => void):
   );
   const rule = svgEl('line', { class: 'threshold-rule', y1: 20, y2: 230 });
   distribution.svg.append(rule);
-  charts.append(figure(distribution.svg, 'Distribution'));
-  const calibration = calibrationChart(m.calibration, `${task.name}: calibration curve, Brier score ${fmt(m.brier)}`);
-  charts.append(figure(calibration.svg, `Calibration · Brier ${fmt(m.brier)}`));
-  block.append(charts);
-
-  // The threshold: a slider and the Youden button; each step redraws only the marker, the rule and the numbers.
-  const slider = el('input', {
-    type: 'range',
-    min: '0',
-    max: '1',
-    step: '0.01',
-    value: String(task.threshold),
-    'aria-label': `${task.name} threshold`,
-  });
-  const output = el('output', { class: 'threshold-value' }, [task.threshold.toFixed(2)]);
-  const matrix = el('div', { class: 'confusion', role: 'group', 'aria-label': `${task.name} confusion matrix` });
-  const stats = el('dl', { class: 'stats' });
-  const controls = el('div', { class: 'threshold' }, [el('label', {}, ['Threshold ', slider]), output]);
-  if (m.youden !== undefined) {
-    const youden = el('button', { type: 'button', class: 'action' }, [`Youden-optimal (${m.youden.toFixed(3)})`]);
-    youden.addEventListener('click', () => {
-      set(m.youden!);
-      vscode.postMessage({ type: 'setThreshold', task: task.task, value: m.youden! });
-    });
-    controls.append(youden);
-  }
-  block.append(controls, el('div', { class: 'operating' }, [matrix, stats]));
-
-  const set = (t: number, redrawTable = true) => {
-    const point = m.points.at(t);
-    if (slider.valueAsNumber !== t) slider.value = String(t);
-    output.textContent = t.toFixed(3).replace(/0$/, '');
-    task.threshold = t;
-    if (roc && marker) {
-      marker.setAttribute('cx', String(roc.x(1 - (point.specificity ?? 1))));
-      marker.setAttribute('cy', String(roc.y(point.sensitivity ?? 0)));
-    }
-    rule.setAttribute('x1', String(distribution.x(t)));
-    rule.setAttribute('x2', String(distribution.x(t)));
-    drawMatrix(matrix, point, task.task, task.name);
-    drawStats(stats, point);
-    if (redrawTable) onThreshold();
+  return {
+    figure: figure(distribution.svg, 'Distribution'),
+    rule: (t) => {
+      rule.setAttribute('x1', String(distribution.x(t)));
+      rule.setAttribute('x2', String(distribution.x(t)));
+    },
   };
-  slider.addEventListener('input', () => set(slider.valueAsNumber));
-  // The tree and the case viewer follow once the slider settles, not on every step.
-  slider.addEventListener('change', () =>
-    vscode.postMessage({ type: 'setThreshold', task: task.task, value: slider.valueAsNumber }),
-  );
-  set(task.threshold, false);
-  return block;
 }
 
 function figure(svg: SVGSVGElement, caption: string, extra?: HTMLElement): HTMLElement {
