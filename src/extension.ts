@@ -89,20 +89,11 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
       if (treeView.visible)
         treeView.reveal(tree.caseNode(ref), { select: true, focus: false }).then(undefined, () => undefined);
     }),
-    vscode.window.registerCustomEditorProvider(
+    editor(
       NPY_EDITOR_VIEW_TYPE,
       new NpyEditorProvider(context.extensionUri, registry, viewer, log, exporter, defaults, overlays),
-      {
-        supportsMultipleEditorsPerDocument: true,
-      },
     ),
-    vscode.window.registerCustomEditorProvider(
-      NPZ_EDITOR_VIEW_TYPE,
-      new NpzEditorProvider(context.extensionUri, log, exporter, defaults, overlays),
-      {
-        supportsMultipleEditorsPerDocument: true,
-      },
-    ),
+    editor(NPZ_EDITOR_VIEW_TYPE, new NpzEditorProvider(context.extensionUri, log, exporter, defaults, overlays)),
     ...registerCaseCommands(registry, tree, treeView, viewer),
     ...registerDatasetCommands(registry),
     ...registerPredictionCommands(registry, review, predictionInputs, reports),
@@ -115,6 +106,11 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
   );
   void registry.refresh();
   return { registry, tree, treeView, review, overviews, volumeFacts };
+}
+
+/** A custom editor of arrays; several may show one file. */
+function editor(viewType: string, provider: vscode.CustomReadonlyEditorProvider): vscode.Disposable {
+  return vscode.window.registerCustomEditorProvider(viewType, provider, { supportsMultipleEditorsPerDocument: true });
 }
 
 export function deactivate(): void {}

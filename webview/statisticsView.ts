@@ -91,52 +91,6 @@ export class StatisticsView {
   private render(): void {
     if (!this.element.open) return;
     const columns = this.scopes.map((scope) => ({ scope, s: this.statsOf(scope) }));
-    const rows: [
-      string,
-      string,
-      (s: ArrayStatistics, scope: StatisticsScope) => { text: string; value?: number | string },
-    ][] = [
-      ['count', 'Count', (s) => ({ text: s.count.toLocaleString('en-US'), value: s.count })],
-      ['nan', 'NaN', (s) => ({ text: s.nan.toLocaleString('en-US'), value: s.nan })],
-      ['posinf', '+inf', (s) => ({ text: s.posInf.toLocaleString('en-US'), value: s.posInf })],
-      ['neginf', '-inf', (s) => ({ text: s.negInf.toLocaleString('en-US'), value: s.negInf })],
-      [
-        'min',
-        'Min',
-        (s, scope) =>
-          s.min === undefined
-            ? { text: '—' }
-            : { text: `${s.exact?.min ?? shown(s.min)} at ${scope.indexOf(s.minAt!)}`, value: s.exact?.min ?? s.min },
-      ],
-      [
-        'max',
-        'Max',
-        (s, scope) =>
-          s.max === undefined
-            ? { text: '—' }
-            : { text: `${s.exact?.max ?? shown(s.max)} at ${scope.indexOf(s.maxAt!)}`, value: s.exact?.max ?? s.max },
-      ],
-      ['mean', 'Mean', (s) => (s.mean === undefined ? { text: '—' } : { text: shown(s.mean), value: s.mean })],
-      ['std', 'Std', (s) => (s.std === undefined ? { text: '—' } : { text: shown(s.std), value: s.std })],
-      ...PERCENTILES.map((q): [string, string, (s: ArrayStatistics) => { text: string; value?: number | string }] => [
-        q === 50 ? 'median' : `p${q}`,
-        q === 50 ? 'Median' : `${q}${q === 1 ? 'st' : 'th'} percentile`,
-        (s) => {
-          const v = s.percentiles?.get(q);
-          const exact = s.exact?.percentiles.get(q);
-          return v === undefined ? { text: '—' } : { text: exact ?? shown(v), value: exact ?? v };
-        },
-      ]),
-      [
-        'distinct',
-        'Distinct values',
-        (s) => ({
-          text: s.distinct
-            ? s.distinct.map((d) => `${shown(d.value)}: ${d.count.toLocaleString('en-US')}`).join(' · ')
-            : `more than ${MAX_DISTINCT}`,
-        }),
-      ],
-    ];
     this.table.replaceChildren(
       el('thead', {}, [
         el('tr', {}, [
@@ -152,7 +106,7 @@ export class StatisticsView {
       el(
         'tbody',
         {},
-        rows.map(([stat, label, cell]) =>
+        STAT_ROWS.map(([stat, label, cell]) =>
           el('tr', { 'data-stat': stat }, [
             el('th', { scope: 'row' }, [label]),
             ...columns.map(({ scope, s }) => {
@@ -174,3 +128,51 @@ export class StatisticsView {
     );
   }
 }
+
+/** The panel's rows: the stat's key (data-stat), its label, and its cell for a column. */
+const STAT_ROWS: [
+  string,
+  string,
+  (s: ArrayStatistics, scope: StatisticsScope) => { text: string; value?: number | string },
+][] = [
+  ['count', 'Count', (s) => ({ text: s.count.toLocaleString('en-US'), value: s.count })],
+  ['nan', 'NaN', (s) => ({ text: s.nan.toLocaleString('en-US'), value: s.nan })],
+  ['posinf', '+inf', (s) => ({ text: s.posInf.toLocaleString('en-US'), value: s.posInf })],
+  ['neginf', '-inf', (s) => ({ text: s.negInf.toLocaleString('en-US'), value: s.negInf })],
+  [
+    'min',
+    'Min',
+    (s, scope) =>
+      s.min === undefined
+        ? { text: '—' }
+        : { text: `${s.exact?.min ?? shown(s.min)} at ${scope.indexOf(s.minAt!)}`, value: s.exact?.min ?? s.min },
+  ],
+  [
+    'max',
+    'Max',
+    (s, scope) =>
+      s.max === undefined
+        ? { text: '—' }
+        : { text: `${s.exact?.max ?? shown(s.max)} at ${scope.indexOf(s.maxAt!)}`, value: s.exact?.max ?? s.max },
+  ],
+  ['mean', 'Mean', (s) => (s.mean === undefined ? { text: '—' } : { text: shown(s.mean), value: s.mean })],
+  ['std', 'Std', (s) => (s.std === undefined ? { text: '—' } : { text: shown(s.std), value: s.std })],
+  ...PERCENTILES.map((q): [string, string, (s: ArrayStatistics) => { text: string; value?: number | string }] => [
+    q === 50 ? 'median' : `p${q}`,
+    q === 50 ? 'Median' : `${q}${q === 1 ? 'st' : 'th'} percentile`,
+    (s) => {
+      const v = s.percentiles?.get(q);
+      const exact = s.exact?.percentiles.get(q);
+      return v === undefined ? { text: '—' } : { text: exact ?? shown(v), value: exact ?? v };
+    },
+  ]),
+  [
+    'distinct',
+    'Distinct values',
+    (s) => ({
+      text: s.distinct
+        ? s.distinct.map((d) => `${shown(d.value)}: ${d.count.toLocaleString('en-US')}`).join(' · ')
+        : `more than ${MAX_DISTINCT}`,
+    }),
+  ],
+];

@@ -137,7 +137,22 @@ export class ViewerToolbar {
       this.histogram,
     ];
     const row = el('div', { class: 'toolbar' });
-    this.overflow = new ToolbarOverflow(row, [
+    this.overflow = new ToolbarOverflow(row, this.groups(presets, extra, act, onAction));
+    this.element = el('div', { class: 'toolbar-box', role: 'toolbar', 'aria-label': 'Viewer' }, [
+      row,
+      this.overflow.panel,
+    ]);
+    group.onUpdate = () => this.refresh();
+  }
+
+  /** The row's groups, in the order they give way to "More tools". */
+  private groups(
+    presets: HTMLButtonElement[],
+    extra: HTMLElement[],
+    act: Act,
+    onAction: (action: ExportFormat | 'addOverlay', viewer: PlaneViewer) => void,
+  ): HTMLElement[] {
+    return [
       group_('Contrast', [...presets, labelled('W', this.width), labelled('L', this.level), this.invert]),
       group_('Colour', [this.colourMap, this.scale]),
       zoomGroup(act),
@@ -155,12 +170,7 @@ export class ViewerToolbar {
         act,
         onAction,
       ),
-    ]);
-    this.element = el('div', { class: 'toolbar-box', role: 'toolbar', 'aria-label': 'Viewer' }, [
-      row,
-      this.overflow.panel,
-    ]);
-    group.onUpdate = () => this.refresh();
+    ];
   }
 
   /** W and L typed (Enter applies them): a valid pair sets the window, anything else shows the window again. */

@@ -66,29 +66,38 @@ export function registerCaseCommands(
       const ref = caseOf(arg);
       if (ref) await vscode.env.clipboard.writeText(ref.case.id);
     }),
-    vscode.commands.registerCommand('mrnet.openInViewer', async (folder?: vscode.Uri) => {
-      if (!folder) return;
-      await registry.ready();
-      const dataset = registry.all.find((d) => d.uri.toString() === folder.toString());
-      const split = registry.all
-        .flatMap((d) => d.index.splits.map((s) => ({ d, s })))
-        .find(({ d, s }) => vscode.Uri.joinPath(d.uri, s.name).toString() === folder.toString());
-      if (dataset || split) {
-        await vscode.commands.executeCommand('workbench.view.extension.mrnet');
-        const node: TreeNode = dataset
-          ? { kind: 'dataset', dataset }
-          : { kind: 'split', dataset: split!.d, split: split!.s };
-        await treeView.reveal(node, { select: true, expand: true, focus: true });
-        return;
-      }
-      const c = await folderCase(folder);
-      if (c) await viewer.open(c);
-      else
-        void vscode.window.showErrorMessage(
-          `${folder.path.split('/').pop()} is neither a dataset nor a case folder (axial.npy, coronal.npy, sagittal.npy).`,
-        );
-    }),
+    vscode.commands.registerCommand('mrnet.openInViewer', (folder?: vscode.Uri) =>
+      folder ? openFolder(folder, registry, treeView, viewer) : undefined,
+    ),
   ];
+}
+
+/** "Open in MRNet Viewer" on a folder: a dataset or split is revealed in the tree, a folder of plane files opens as a case. */
+async function openFolder(
+  folder: vscode.Uri,
+  registry: DatasetRegistry,
+  treeView: vscode.TreeView<TreeNode>,
+  viewer: CaseViewer,
+): Promise<void> {
+  await registry.ready();
+  const dataset = registry.all.find((d) => d.uri.toString() === folder.toString());
+  const split = registry.all
+    .flatMap((d) => d.index.splits.map((s) => ({ d, s })))
+    .find(({ d, s }) => vscode.Uri.joinPath(d.uri, s.name).toString() === folder.toString());
+  if (dataset || split) {
+    await vscode.commands.executeCommand('workbench.view.extension.mrnet');
+    const node: TreeNode = dataset
+      ? { kind: 'dataset', dataset }
+      : { kind: 'split', dataset: split!.d, split: split!.s };
+    await treeView.reveal(node, { select: true, expand: true, focus: true });
+    return;
+  }
+  const c = await folderCase(folder);
+  if (c) await viewer.open(c);
+  else
+    void vscode.window.showErrorMessage(
+      `${folder.path.split('/').pop()} is neither a dataset nor a case folder (axial.npy, coronal.npy, sagittal.npy).`,
+    );
 }
 
 function findById(registry: DatasetRegistry, id: string): CaseRef | undefined {

@@ -322,6 +322,36 @@ function labelsTable(
   );
 }
 
+/** A count of cases in a split that a click shows in the Cases view (`conditions` on their labels). */
+function countButton(
+  split: string,
+  conditions: { task: string; value: 0 | 1 }[],
+  n: number,
+  text: string,
+  name: string,
+  attrs: Record<string, string>,
+): HTMLElement {
+  const b = el(
+    'button',
+    {
+      type: 'button',
+      class: 'count-link',
+      'data-count': String(n),
+      'aria-label': `${name}: ${count(n)} in ${split}/: show them in the Cases view`,
+      ...attrs,
+    },
+    [text],
+  );
+  b.addEventListener('click', () => filter({ kind: 'labels', split, conditions }));
+  return b;
+}
+
+/** A label's value in words: "ACL tear", "no meniscus tear", "abnormal", "normal". */
+function words(task: string, value: 0 | 1): string {
+  if (task === 'abnormal') return value ? 'abnormal' : 'normal';
+  return `${value ? '' : 'no '}${taskDisplayName(task)}${task === 'acl' || task === 'meniscus' ? ' tear' : ''}`;
+}
+
 /** A split's matrix: row = a task's positives, column = of those, how many are (and are not) positive for another task. */
 function cooccurrence(
   data: OverviewData,
@@ -331,33 +361,6 @@ function cooccurrence(
   labelled: boolean[],
 ): HTMLElement {
   const tasks = data.tasks.map((task, t) => ({ task, t })).filter(({ t }) => labelled[t]);
-  const cell = (
-    conditions: { task: string; value: 0 | 1 }[],
-    n: number,
-    text: string,
-    name: string,
-    attrs: Record<string, string>,
-  ) => {
-    const b = el(
-      'button',
-      {
-        type: 'button',
-        class: 'count-link',
-        'data-count': String(n),
-        'aria-label': `${name}: ${count(n)} in ${split}/: show them in the Cases view`,
-        ...attrs,
-      },
-      [text],
-    );
-    b.addEventListener('click', () => filter({ kind: 'labels', split, conditions }));
-    return b;
-  };
-  const words = (task: string, value: 0 | 1) =>
-    task === 'abnormal'
-      ? value
-        ? 'abnormal'
-        : 'normal'
-      : `${value ? '' : 'no '}${taskDisplayName(task)}${task === 'acl' || task === 'meniscus' ? ' tear' : ''}`;
   const rows: TableRow[] = tasks.map(({ task, t }) => {
     const positives = cases.filter((i) => arrays.labels[t][i] === 1);
     return {
@@ -365,14 +368,15 @@ function cooccurrence(
         words(task, 1),
         ...tasks.map(({ task: other, t: o }) => {
           if (o === t)
-            return cell([{ task, value: 1 }], positives.length, count(positives.length), words(task, 1), {
+            return countButton(split, [{ task, value: 1 }], positives.length, count(positives.length), words(task, 1), {
               'data-other-task': other,
               'data-with': '1',
             });
           const both = positives.filter((i) => arrays.labels[o][i] === 1).length;
           const without = positives.filter((i) => arrays.labels[o][i] === 0).length;
           return el('span', { class: 'pair' }, [
-            cell(
+            countButton(
+              split,
               [
                 { task, value: 1 },
                 { task: other, value: 1 },
@@ -383,7 +387,8 @@ function cooccurrence(
               { 'data-other-task': other, 'data-with': '1' },
             ),
             ' · ',
-            cell(
+            countButton(
+              split,
               [
                 { task, value: 1 },
                 { task: other, value: 0 },
@@ -448,6 +453,49 @@ function readingNote(state: OverviewData['headers'], what: string): HTMLElement 
   return undefined;
 }
 
+/** The histogram of a split's slice counts for a plane, each bin a filter of the tree to its volumes. */
+function slicesChart(
+  own: number[],
+  bins: ReturnType<typeof integerBins>,
+  domain: [number, number],
+  { split, s, plane, summary }: { split: string; s: number; plane: string; summary: Summary },
+): Chart {
+  const name = planeDisplayName(plane);
+  const counts = new Array<number>(bins.count).fill(0);
+  for (const v of own) counts[Math.floor((v - bins.start) / bins.width)]++;
+  const bars = counts.flatMap((n, k) =>
+    n ? [{ low: bins.start + k * bins.width, high: bins.start + (k + 1) * bins.width, count: n }] : [],
+  );
+  const c = histogramChart(
+    bars,
+    domain,
+    splitColour(s),
+    `${name} · ${split}`,
+    'slices',
+    `${name}, ${split}: slice counts (min ${summary.min}, median ${summary.median}, max ${summary.max})`,
+  );
+  clickableMarks(
+    c.svg,
+    'g[aria-label="rect"] rect',
+    bars,
+    (b) => {
+      const range = b.high - b.low === 1 ? `${b.low}` : `${b.low}–${b.high - 1}`;
+      return {
+        name: `${name}, ${split}: ${count(b.count)} volume${b.count === 1 ? '' : 's'} with ${range} slices: show them in the Cases view`,
+        attrs: {
+          'data-split': split,
+          'data-plane': plane,
+          'data-low': String(b.low),
+          'data-high': String(b.high - 1),
+          'data-count': String(b.count),
+        },
+      };
+    },
+    (b) => filter({ kind: 'slices', split, plane, low: b.low, high: b.high - 1 }),
+  );
+  return c;
+}
+
 function slicesSection(data: OverviewData, arrays: OverviewArrays): HTMLElement {
   const note = readingNote(data.headers, 'headers');
   const figures: HTMLElement[] = [];
@@ -478,39 +526,8 @@ function slicesSection(data: OverviewData, arrays: OverviewArrays): HTMLElement 
           ...(summary ? sliceAttrs(summary) : {}),
         },
       });
-      if (!own.length) return [];
-      const counts = new Array<number>(bins.count).fill(0);
-      for (const v of own) counts[Math.floor((v - bins.start) / bins.width)]++;
-      const bars = counts.flatMap((n, k) =>
-        n ? [{ low: bins.start + k * bins.width, high: bins.start + (k + 1) * bins.width, count: n }] : [],
-      );
-      const c = histogramChart(
-        bars,
-        domain,
-        splitColour(s),
-        `${name} · ${split}`,
-        'slices',
-        `${name}, ${split}: slice counts (min ${summary!.min}, median ${summary!.median}, max ${summary!.max})`,
-      );
-      clickableMarks(
-        c.svg,
-        'g[aria-label="rect"] rect',
-        bars,
-        (b) => {
-          const range = b.high - b.low === 1 ? `${b.low}` : `${b.low}–${b.high - 1}`;
-          return {
-            name: `${name}, ${split}: ${count(b.count)} volume${b.count === 1 ? '' : 's'} with ${range} slices: show them in the Cases view`,
-            attrs: {
-              'data-split': split,
-              'data-plane': plane,
-              'data-low': String(b.low),
-              'data-high': String(b.high - 1),
-              'data-count': String(b.count),
-            },
-          };
-        },
-        (b) => filter({ kind: 'slices', split, plane, low: b.low, high: b.high - 1 }),
-      );
+      if (!own.length || !summary) return [];
+      const c = slicesChart(own, bins, domain, { split, s, plane, summary });
       return [{ heading: `${name} · ${split}`, charts: [c.svg] }];
     });
     figures.push(figure(`${name}: slice counts`, `slices_${plane}`, charts));

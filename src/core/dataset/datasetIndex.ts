@@ -64,58 +64,15 @@ export function indexDataset(
   const planes = new Set<string>();
   const splits: DatasetSplit[] = [];
   const splitNames = listing.splits.map((s) => s.name);
-
   for (const split of [...listing.splits].sort(
     (a, b) => splitRank(a.name) - splitRank(b.name) || a.name.localeCompare(b.name),
   )) {
-    const cases = new Map<string, DatasetCase>();
-    for (const plane of split.planes) {
-      for (const file of plane.files) {
-        const id = caseIdOf(file);
-        if (id === undefined) continue;
-        planes.add(plane.name);
-        const key = caseKeyOf(id);
-        const c: DatasetCase = cases.get(key) ?? {
-          id,
-          key,
-          split: split.name,
-          files: new Map(),
-          labels: new Map(),
-          overlays: [],
-        };
-        const path = `${split.name}/${plane.name}/${file}`;
-        const other = c.files.get(plane.name);
-        if (other !== undefined) {
-          problems.add({
-            file: path,
-            message: `names the same case as ${other} (ids are compared by value); it is left out`,
-          });
-          continue;
-        }
-        c.files.set(plane.name, path);
-        cases.set(key, c);
-      }
-    }
-    for (const csv of listing.csvs) {
-      const target = labelFileOf(csv.name);
-      if (target?.split !== split.name) continue;
-      tasks.add(target.task);
-      for (const row of parseLabelCsv(csv.text, csv.name, problems)) {
-        const c = cases.get(row.key);
-        if (c) c.labels.set(target.task, row.label);
-        else
-          problems.add({
-            file: csv.name,
-            line: row.line,
-            message: `case ${row.id} has no .npy file in ${split.name}/`,
-          });
-      }
-    }
+    const cases = casesOf(split, planes, problems);
+    for (const task of labelsOf(listing, split.name, cases, problems)) tasks.add(task);
     if (cases.size === 0)
       problems.add({ file: `${split.name}/`, message: 'this split holds no case files (NNNN.npy)' });
     splits.push({ name: split.name, cases: [...cases.values()].sort((a, b) => compareCaseIds(a.id, b.id)) });
   }
-
   for (const csv of listing.csvs) {
     const target = labelFileOf(csv.name);
     if (target && !splitNames.includes(target.split))
@@ -123,9 +80,85 @@ export function indexDataset(
   }
   for (const problem of planeCaseProblems(listing)) problems.add(problem);
   attachOverlays(listing, splits, problems);
-
-  // Labels for the whole split's tasks are expected of every case; name the ones without.
   const planeList = sortPlanes([...planes]);
+  incompleteCases(listing, splits, planeList, problems);
+  const taskList = [...tasks].sort(taskOrder);
+  const models = readModels(listing, splits, taskList, planeList, choices, problems);
+  return {
+    tasks: taskList,
+    planes: planeList,
+    splits,
+    problems: problems.toArray(),
+    problemCount: problems.count,
+    models,
+  };
+}
+
+/** A split's cases by key: the NNNN.npy stems of its plane folders, matched by value; `planes` gathers the planes seen. */
+function casesOf(
+  split: DatasetListing['splits'][number],
+  planes: Set<string>,
+  problems: ProblemList,
+): Map<string, DatasetCase> {
+  const cases = new Map<string, DatasetCase>();
+  for (const plane of split.planes) {
+    for (const file of plane.files) {
+      const id = caseIdOf(file);
+      if (id === undefined) continue;
+      planes.add(plane.name);
+      const key = caseKeyOf(id);
+      const c: DatasetCase = cases.get(key) ?? {
+        id,
+        key,
+        split: split.name,
+        files: new Map(),
+        labels: new Map(),
+        overlays: [],
+      };
+      const path = `${split.name}/${plane.name}/${file}`;
+      const other = c.files.get(plane.name);
+      if (other !== undefined) {
+        problems.add({
+          file: path,
+          message: `names the same case as ${other} (ids are compared by value); it is left out`,
+        });
+        continue;
+      }
+      c.files.set(plane.name, path);
+      cases.set(key, c);
+    }
+  }
+  return cases;
+}
+
+/** The labels of a split's label files onto its cases; the tasks they are for. */
+function labelsOf(
+  listing: DatasetListing,
+  split: string,
+  cases: Map<string, DatasetCase>,
+  problems: ProblemList,
+): string[] {
+  const tasks: string[] = [];
+  for (const csv of listing.csvs) {
+    const target = labelFileOf(csv.name);
+    if (target?.split !== split) continue;
+    tasks.push(target.task);
+    for (const row of parseLabelCsv(csv.text, csv.name, problems)) {
+      const c = cases.get(row.key);
+      if (c) c.labels.set(target.task, row.label);
+      else problems.add({ file: csv.name, line: row.line, message: `case ${row.id} has no .npy file in ${split}/` });
+    }
+  }
+  return tasks;
+}
+
+/** Labels for the whole split's tasks, and a file of every plane, are expected of every case: the ones without are named. */
+function incompleteCases(
+  listing: DatasetListing,
+  splits: DatasetSplit[],
+  planeList: string[],
+  problems: ProblemList,
+): void {
   for (const split of splits) {
     const splitTasks = listing.csvs
       .map((c) => labelFileOf(c.name))
@@ -144,16 +177,6 @@ export function indexDataset(
         problems.add({ file: `${split.name}/`, message: `case ${c.id} has no ${missingPlanes.join(', ')} file` });
     }
   }
-  const taskList = [...tasks].sort(taskOrder);
-  const models = readModels(listing, splits, taskList, planeList, choices, problems);
-  return {
-    tasks: taskList,
-    planes: planeList,
-    splits,
-    problems: problems.toArray(),
-    problemCount: problems.count,
-    models,
-  };
 }
 
 /** Reads every prediction file against its split's cases and labels. */

@@ -218,16 +218,6 @@ export function planeSource(array: NpyArray, view: ArrayView | undefined = defau
   let buffer: NumericArray | undefined;
 
   const offsetOf = (k: number, y: number, x: number) => base + k * sliceStride + y * rowStride + x * colStride;
-  /** The index NumPy selects the pixel by: a colour pixel's channels are `:`, or left out when last. */
-  const fullIndex = (k: number, y: number, x: number): (number | string)[] => {
-    const index: (number | string)[] = [...view.index];
-    if (sliceAxis >= 0) index[sliceAxis] = k;
-    index[rowAxis] = y;
-    index[colAxis] = x;
-    if (channelAxis < 0) return index;
-    index[channelAxis] = ':';
-    return channelAxis === shape.length - 1 ? index.slice(0, -1) : index;
-  };
 
   const shownAxes = [rowAxis, colAxis, ...(channelAxis < 0 ? [] : [channelAxis])];
   const numpyAxes = [...shownAxes].sort((a, b) => a - b);
@@ -259,7 +249,7 @@ export function planeSource(array: NpyArray, view: ArrayView | undefined = defau
       return Array.from({ length: channels }, (_, c) => formatElement(array, at + c * channelStride)).join(', ');
     },
     indexAt(k, y, x) {
-      return `[${fullIndex(k, y, x).join(', ')}]`;
+      return `[${pixelIndex(view, shape.length, k, y, x).join(', ')}]`;
     },
     sliceIndex(k) {
       const index: (number | null)[] = [...view.index];
@@ -268,28 +258,53 @@ export function planeSource(array: NpyArray, view: ArrayView | undefined = defau
       return index;
     },
     sliceNpy(k) {
-      const { dtype } = array.header;
-      const parts = dtype.kind === 'complex' ? 2 : 1;
-      const raw = array.raw;
-      const ctor = raw.constructor as new (n: number) => typeof raw;
-      const out = new ctor(pixels * parts);
-      let i = 0;
-      for (let y = 0; y < height; y++) {
-        for (let x = 0; x < width; x++) {
-          for (let c = 0; c < channels; c++) {
-            const at = (offsetOf(k, y, x) + c * channelStride) * parts;
-            for (let p = 0; p < parts; p++) out[i++] = raw[at + p];
-          }
-        }
-      }
-      const order = dtype.itemSize === 1 ? '|' : '<';
-      return encodeNpy(
-        `${order}${dtype.code}`,
-        channels === 1 ? [height, width] : [height, width, channels],
-        new Uint8Array(out.buffer),
-      );
+      return sliceAsNpy(array, { height, width, channels, channelStride }, (y, x) => offsetOf(k, y, x));
     },
   };
+}
+
+/** The index NumPy selects a pixel by: a colour pixel's channels are `:`, or left out when last. */
+function pixelIndex(view: ArrayView, axes: number, k: number, y: number, x: number): (number | string)[] {
+  const index: (number | string)[] = [...view.index];
+  if (view.slice >= 0) index[view.slice] = k;
+  index[view.rows] = y;
+  index[view.cols] = x;
+  if (view.channel < 0) return index;
+  index[view.channel] = ':';
+  return view.channel === axes - 1 ? index.slice(0, -1) : index;
+}
+
+/** A slice's elements as stored (complex as two parts each), as a little-endian .npy of its image's shape. */
+function sliceAsNpy(
+  array: NpyArray,
+  {
+    height,
+    width,
+    channels,
+    channelStride,
+  }: { height: number; width: number; channels: number; channelStride: number },
+  offsetOf: (y: number, x: number) => number,
+): Uint8Array {
+  const { dtype } = array.header;
+  const parts = dtype.kind === 'complex' ? 2 : 1;
+  const raw = array.raw;
+  const ctor = raw.constructor as new (n: number) => typeof raw;
+  const out = new ctor(height * width * channels * parts);
+  let i = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      for (let c = 0; c < channels; c++) {
+        const at = (offsetOf(y, x) + c * channelStride) * parts;
+        for (let p = 0; p < parts; p++) out[i++] = raw[at + p];
+      }
+    }
+  }
+  const order = dtype.itemSize === 1 ? '|' : '<';
+  return encodeNpy(
+    `${order}${dtype.code}`,
+    channels === 1 ? [height, width] : [height, width, channels],
+    new Uint8Array(out.buffer),
+  );
 }
 
 /**

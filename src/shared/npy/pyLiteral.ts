@@ -78,15 +78,10 @@ function tokenize(text: string, python2Longs: boolean): Token[] {
   while (i < text.length) {
     const c = text[i];
     if (lineStart && depth === 0) {
-      // Indentation of a line that holds something is an error; blank and comment lines are skipped.
-      let column = 0;
-      while (i < text.length && /[ \t\f]/.test(text[i])) column = text[i++] === '\f' ? 0 : column + 1;
-      if (i >= text.length || text[i] === '\n' || text[i] === '\r' || text[i] === '#') {
-        while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-        if (i < text.length) i += text.startsWith('\r\n', i) ? 2 : 1;
-        continue;
-      }
-      if (column > 0) fail('unexpected indent', i);
+      const line = lineStartAt(text, i);
+      i = line.next;
+      if (line.blank) continue;
+      if (line.column > 0) fail('unexpected indent', i);
       if (ended) fail('text after the literal', i);
       lineStart = false;
       continue;
@@ -115,23 +110,9 @@ function tokenize(text: string, python2Longs: boolean): Token[] {
       afterNumber = true;
       if (!python2Longs && identifierChar(text[i])) fail('invalid decimal literal', i);
     } else if (/[A-Za-z_]/.test(c)) {
-      let end = i;
-      while (identifierChar(text[end])) end++;
-      const word = text.slice(i, end);
-      if ((text[end] === "'" || text[end] === '"') && /^(r|u|b|br|rb|f|fr|rf)$/i.test(word)) {
-        const s = string(text, end, word.toLowerCase());
-        tokens.push({
-          kind: 'string',
-          value: s.value,
-          bytes: word.toLowerCase().includes('b'),
-          format: word.toLowerCase().includes('f'),
-          at: i,
-        });
-        i = s.end;
-        continue;
-      }
+      const { token, end } = nameAt(text, i);
       // NumPy's retry (its _filter_header) drops a name L that follows a number token.
-      if (!(python2Longs && word === 'L' && wasAfterNumber)) tokens.push({ kind: 'name', value: word, at: i });
+      if (!(python2Longs && token.kind === 'name' && token.value === 'L' && wasAfterNumber)) tokens.push(token);
       i = end;
     } else if (c === "'" || c === '"') {
       const s = string(text, i, '');
@@ -159,6 +140,36 @@ function tokenize(text: string, python2Longs: boolean): Token[] {
   if (depth > 0) fail('unexpected end of the text inside brackets', text.length);
   tokens.push({ kind: 'end', at: text.length });
   return tokens;
+}
+
+/**
+ * At the start of a line outside brackets: a blank or comment line is skipped whole (`next`
+ * is the next line's start); otherwise `next` is its first character and `column` its indent.
+ */
+function lineStartAt(text: string, i: number): { next: number; blank: boolean; column: number } {
+  let column = 0;
+  while (i < text.length && /[ \t\f]/.test(text[i])) column = text[i++] === '\f' ? 0 : column + 1;
+  if (i < text.length && text[i] !== '\n' && text[i] !== '\r' && text[i] !== '#')
+    return { next: i, blank: false, column };
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  if (i < text.length) i += text.startsWith('\r\n', i) ? 2 : 1;
+  return { next: i, blank: true, column };
+}
+
+/** A name at `i`, or a string with its prefix (r, u, b, f and their pairs); and where it ends. */
+function nameAt(text: string, i: number): { token: Token; end: number } {
+  let end = i;
+  while (/[A-Za-z0-9_]/.test(text[end] ?? '')) end++;
+  const word = text.slice(i, end);
+  if ((text[end] === "'" || text[end] === '"') && /^(r|u|b|br|rb|f|fr|rf)$/i.test(word)) {
+    const prefix = word.toLowerCase();
+    const s = string(text, end, prefix);
+    return {
+      token: { kind: 'string', value: s.value, bytes: prefix.includes('b'), format: prefix.includes('f'), at: i },
+      end: s.end,
+    };
+  }
+  return { token: { kind: 'name', value: word, at: i }, end };
 }
 
 /**
