@@ -20,7 +20,7 @@ export interface OverviewImage {
   height: number;
   width: number;
   /** Asks the host for a region at full resolution (it comes back through `show`). */
-  want: (region: Region) => void;
+  want: (region: Region, id: number) => void;
 }
 
 /**
@@ -32,7 +32,9 @@ export interface OverviewImage {
  */
 export class FullResolution {
   private shown?: { region: Region; source: PlaneSource; canvas: HTMLCanvasElement };
-  private asked?: Region;
+  /** The region asked for and the request's id, which its reply names. */
+  private asked?: { region: Region; id: number };
+  private lastId = 0;
   private timer?: number;
   private look?: { window: Window; colours: Uint32Array; invert: boolean; scale?: ColourScale };
 
@@ -53,8 +55,8 @@ export class FullResolution {
   }
 
   /** A region arrived (as a one-slice source of its own pixels, indexed in the whole image). */
-  show(region: Region, source: PlaneSource): void {
-    if (this.asked && sameRegion(this.asked, region)) this.asked = undefined;
+  show(region: Region, source: PlaneSource, request?: number): void {
+    if (this.asked?.id === request) this.asked = undefined;
     const canvas = document.createElement('canvas');
     canvas.width = region.width;
     canvas.height = region.height;
@@ -64,8 +66,8 @@ export class FullResolution {
   }
 
   /** A region asked for cannot be read: the overview stands, and nothing more is asked for that view. */
-  failed(region: Region): void {
-    if (this.asked && sameRegion(this.asked, region)) this.asked = undefined;
+  failed(request?: number): void {
+    if (this.asked?.id === request) this.asked = undefined;
     this.onChange();
   }
 
@@ -149,12 +151,12 @@ export class FullResolution {
       r.x0 <= visible.x0 &&
       r.y0 + r.height >= visible.y1 &&
       r.x0 + r.width >= visible.x1;
-    return covers(this.shown?.region) || covers(this.asked) ? undefined : region;
+    return covers(this.shown?.region) || covers(this.asked?.region) ? undefined : region;
   }
 
   private ask(region: Region): void {
-    this.asked = region;
-    this.image.want(region);
+    this.asked = { region, id: ++this.lastId };
+    this.image.want(region, this.asked.id);
     this.onChange();
   }
 
@@ -169,8 +171,4 @@ export class FullResolution {
     else paintColour(source.slice(0), source.channels, look.invert, out);
     canvas.getContext('2d')!.putImageData(pixels, 0, 0);
   }
-}
-
-function sameRegion(a: Region, b: Region): boolean {
-  return a.y0 === b.y0 && a.x0 === b.x0 && a.height === b.height && a.width === b.width;
 }

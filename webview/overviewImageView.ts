@@ -48,7 +48,12 @@ export function showOverviewImage(
   );
   const { plane, initial } = parts.planeViewer(fileName);
   plane.setSource(source, stats, initial, true);
-  plane.setOverview({ step, height, width, want: (region) => vscode.postMessage({ type: 'readRegion', region }) });
+  plane.setOverview({
+    step,
+    height,
+    width,
+    want: (region, id) => vscode.postMessage({ type: 'readRegion', region, id }),
+  });
   const perRow = cols * source.channels;
   parts.statistics.show([
     {
@@ -59,10 +64,11 @@ export function showOverviewImage(
     },
   ]);
   const regionArrived = (message: RegionMessage) => {
-    if (message.type === 'regionError') plane.regionFailed(message.region, message.message);
+    if (message.type === 'regionError') plane.regionFailed(message.message, message.request);
     else {
-      const { region, data } = message;
-      plane.showRegion(region, indexed(planeSource(part(region.height, region.width, data)), region.y0, region.x0, 1));
+      const { region, data, request } = message;
+      const source = indexed(planeSource(part(region.height, region.width, data)), region.y0, region.x0, 1);
+      plane.showRegion(region, source, request);
     }
   };
   return { plane, regionArrived };

@@ -224,13 +224,13 @@ export class PlaneViewer {
   }
 
   /** A region at full resolution arrived (a source of its own pixels, indexed in the whole image). */
-  showRegion(region: Region, source: PlaneSource): void {
-    this.fullResolution?.show(region, source);
+  showRegion(region: Region, source: PlaneSource, request?: number): void {
+    this.fullResolution?.show(region, source, request);
   }
 
   /** A region asked for cannot be read: the overview stands there. */
-  regionFailed(region: Region, message: string): void {
-    this.fullResolution?.failed(region);
+  regionFailed(message: string, request?: number): void {
+    this.fullResolution?.failed(request);
     this.alert.hidden = false;
     this.alert.textContent = message;
   }

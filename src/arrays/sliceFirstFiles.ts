@@ -82,7 +82,7 @@ export class SliceFirstFiles {
   }
 
   /** Reads a region at full resolution of an image shown from its overview, if it lies inside the image and within the size allowed. */
-  async serveRegion(pane: string, region: Region, post: Post): Promise<void> {
+  async serveRegion(pane: string, region: Region, post: Post, request?: number): Promise<void> {
     const file = this.files.get(pane);
     const problem = file?.image ? regionProblem(file.header, region) : 'the array is not shown from an overview';
     if (!file || problem) {
@@ -91,7 +91,7 @@ export class SliceFirstFiles {
     }
     try {
       const data = await readRegion(file.source, file.header, region);
-      if (this.files.get(pane) === file) await post({ type: 'region', region, data });
+      if (this.files.get(pane) === file) await post({ type: 'region', region, data, ...answerOf(request) });
     } catch (e) {
       const message = errorMessage(e);
       this.log.error(`${file.source.name}: region ${JSON.stringify(region)}: ${message}`);
@@ -99,6 +99,7 @@ export class SliceFirstFiles {
         type: 'regionError',
         region,
         message: `Cannot show full resolution of ${file.source.name}: ${message}`,
+        ...answerOf(request),
       });
     }
   }
@@ -106,7 +107,7 @@ export class SliceFirstFiles {
   /** Reads slice `index` and posts it while its pane still shows the file, or posts why it cannot be read; false then. */
   private async send(pane: string, file: SlicedFile, index: number, post: Post, request?: number): Promise<boolean> {
     const plane = pane || undefined;
-    const answer = request === undefined ? {} : { request };
+    const answer = answerOf(request);
     try {
       const data = await readSlice(file.source, file.header, index);
       // The pane may have moved on to another array while this one was read.
@@ -125,4 +126,9 @@ export class SliceFirstFiles {
       return false;
     }
   }
+}
+
+/** What a reply carries of the request it answers: its id, when it had one. */
+function answerOf(request: number | undefined): { request?: number } {
+  return request === undefined ? {} : { request };
 }

@@ -48,7 +48,7 @@ export function startEditorSession(
     ...exports.exporter.handlers(target),
     readSlice: (message) =>
       message.plane === undefined ? session.sliced.serve('', message.index, session.post, message.id) : NOT_TAKEN,
-    readRegion: (message) => session.sliced.serveRegion('', message.region, session.post),
+    readRegion: (message) => session.sliced.serveRegion('', message.region, session.post, message.id),
     rememberPreset: (message) => views.store.remember(views.kind, message.preset),
     rememberView: async (message) => {
       const file = views.planeFile();

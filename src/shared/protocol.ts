@@ -170,8 +170,8 @@ export type HostMessage =
   /** The statistics of an array read slice by slice, from `slices` of its slices: its default contrast and histogram. */
   | { type: 'sampledStats'; plane?: string; stats: VolumeStats; slices: number }
   /** A region of the image shown from its overview, at full resolution, in C order; or why it cannot be read. */
-  | { type: 'region'; region: Region; data: ArrayBuffer }
-  | { type: 'regionError'; region: Region; message: string }
+  | { type: 'region'; region: Region; data: ArrayBuffer; request?: number }
+  | { type: 'regionError'; region: Region; message: string; request?: number }
   /** Why a slice asked for (`request`) cannot be read (the file changed or was truncated after it was opened). */
   | { type: 'sliceError'; plane?: string; index: number; message: string; request?: number };
 
@@ -194,7 +194,7 @@ export type WebviewMessage =
    */
   | { type: 'readSlice'; index: number; plane?: string; id?: number }
   /** A region at full resolution of the image the editor shows from its overview; the host checks it against the image. */
-  | { type: 'readRegion'; region: Region }
+  | { type: 'readRegion'; region: Region; id?: number }
   /** A member of the .npz the editor shows, by its name; the host opens only names its archive holds. */
   | { type: 'openMember'; name: string }
   /** A toolbar button: save (or copy the expression of) the slice shown in `plane`; the host asks where. */
@@ -233,7 +233,7 @@ const webviewShapes = {
   navigate: { direction: oneOf(['next', 'previous']) },
   openCase: { id: optional(caseId) },
   readSlice: { index: whole, plane, id: optional(whole) },
-  readRegion: { region: exact({ y0: whole, x0: whole, height: whole, width: whole }) },
+  readRegion: { region: exact({ y0: whole, x0: whole, height: whole, width: whole }), id: optional(whole) },
   openMember: { name: text(4096) },
   exportSlice: { format: oneOf(EXPORT_FORMATS), plane },
   exportData: { format: oneOf(DATA_FORMATS), plane, slice: whole, data: bytes },

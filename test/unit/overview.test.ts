@@ -103,6 +103,15 @@ describe('images too large to hold: an overview, and regions at full resolution'
       type: 'readRegion',
       region: { y0: 1, x0: 2, height: 3, width: 4 },
     });
+    // With the request's id, which the reply names.
+    assert.deepEqual(
+      parseWebviewMessage({ type: 'readRegion', region: { y0: 1, x0: 2, height: 3, width: 4 }, id: 2 }),
+      {
+        type: 'readRegion',
+        region: { y0: 1, x0: 2, height: 3, width: 4 },
+        id: 2,
+      },
+    );
     for (const forged of [
       { y0: -1, x0: 2, height: 3, width: 4 },
       { y0: 1, x0: 2, height: 3 },

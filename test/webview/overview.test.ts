@@ -48,10 +48,9 @@ describe('an image too large to hold (headless Chromium)', function () {
     await region.focus();
     for (let i = 0; i < 8; i++) await page.keyboard.press('+');
     // As the host does, every region asked for is answered, until the view is settled: its region on screen, nothing on its way.
-    const asks = async () =>
-      ((await posted(page)) as { type: string; region?: Region }[])
-        .filter((m) => m.type === 'readRegion')
-        .map((m) => m.region!);
+    const requests = async () =>
+      ((await posted(page)) as { type: string; region?: Region; id?: number }[]).filter((m) => m.type === 'readRegion');
+    const asks = async () => (await requests()).map((m) => m.region!);
     for (let answered = 0; ;) {
       await page.waitForFunction((n) => {
         const plane = document.querySelector('[aria-label="Slices"]') as HTMLElement;
@@ -62,12 +61,13 @@ describe('an image too large to hold (headless Chromium)', function () {
           (n > 0 && settled)
         );
       }, answered);
-      const asked = await asks();
+      const asked = await requests();
       if (asked.length === answered) break;
       if (answered === 0)
         assert.equal(await region.getAttribute('aria-busy'), 'true', 'busy while the region is on its way');
-      for (const r of asked.slice(answered))
-        await post(page, { type: 'region', region: r, data: await readRegion(source, header, r) });
+      // The reply names the request it answers, as the host's does.
+      for (const { region: r, id } of asked.slice(answered))
+        await post(page, { type: 'region', region: r!, data: await readRegion(source, header, r!), request: id });
       answered = asked.length;
     }
     const last = (await asks()).at(-1)!;
