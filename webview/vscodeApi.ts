@@ -1,7 +1,7 @@
 import type { HostMessage, WebviewMessage } from '../src/shared/protocol';
 import type { ReportWebviewMessage } from '../src/shared/reportProtocol';
 import type { OverviewWebviewMessage } from '../src/shared/overview/overviewProtocol';
-import { MessageHandlers, dispatch } from '../src/shared/messageHandlers';
+import { MessageHandlers, Typed, dispatch } from '../src/shared/messageHandlers';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage | ReportWebviewMessage | OverviewWebviewMessage): void;
@@ -19,7 +19,7 @@ const page = window as unknown as { mrnetVsCodeApi?: VsCodeApi };
 export const vscode = (page.mrnetVsCodeApi ??= acquireVsCodeApi());
 
 /** Dispatches what the host posts to the page's one handler table (a handler for every message type). */
-export function onHostMessages<M extends { type: string } = HostMessage>(handlers: MessageHandlers<M>): void {
+export function onHostMessages<M extends Typed = HostMessage>(handlers: MessageHandlers<M>): void {
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const message = event.data as { type?: unknown } | null;
     if (typeof message?.type === 'string') dispatch(handlers, message as M);

@@ -3,7 +3,8 @@ import { homedir } from 'node:os';
 import { parseNpyHeader } from '../shared/npy/header';
 import { numpyExpression } from '../shared/npy/planeSource';
 import { DataFormat, ExportFormat, WebviewMessage } from '../shared/protocol';
-import { ArrayChannel, Handlers } from '../webviews/webviewChannel';
+import { ArrayChannel } from '../webviews/webviewChannel';
+import { MessageHandlers } from '../shared/messageHandlers';
 import { errorMessage } from '../shared/errorMessage';
 import { ChartFormat } from '../shared/chartFormats';
 
@@ -97,7 +98,7 @@ export class SliceExporter {
   }
 
   /** A panel's export messages: a toolbar button, and the data it sends back when asked. */
-  handlers(target: ExportTarget): Pick<Handlers<WebviewMessage>, ExportMessage['type'] | 'exportSlice'> {
+  handlers(target: ExportTarget): Pick<MessageHandlers<WebviewMessage>, ExportMessage['type'] | 'exportSlice'> {
     return {
       exportSlice: (message) => this.start(target, message.format, message.plane),
       exportData: (message) => this.receive(target, message),

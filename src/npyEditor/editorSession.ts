@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { HostMessage, ViewDefaults, WebviewMessage } from '../shared/protocol';
-import { Handlers, NOT_TAKEN, arrayChannel, notTaken } from '../webviews/webviewChannel';
+import { NOT_TAKEN, arrayChannel, notTaken } from '../webviews/webviewChannel';
+import { MessageHandlers } from '../shared/messageHandlers';
 import { SliceFirstFiles } from '../arrays/sliceFirstFiles';
 import { ExportTarget, SliceExporter } from '../export/sliceExport';
 import { ViewDefaultsStore } from '../settings/viewDefaults';
@@ -17,7 +18,7 @@ export interface EditorSession {
 }
 
 /** The messages the `.npy` and `.npz` editors each take their own way. */
-type EditorHandlers = Pick<Handlers<WebviewMessage>, 'ready' | 'openCase' | 'openMember'>;
+type EditorHandlers = Pick<MessageHandlers<WebviewMessage>, 'ready' | 'openCase' | 'openMember'>;
 
 /**
  * What the `.npy` and `.npz` editors share, on one webview channel: slices are served from

@@ -1,4 +1,5 @@
-interface Typed {
+/** A message of a protocol: told apart by its type. */
+export interface Typed {
   type: string;
 }
 

@@ -1,20 +1,13 @@
 import * as vscode from 'vscode';
 import { Disposable, IDisposable } from '../shared/dispose';
 import { errorMessage } from '../shared/errorMessage';
-import { MessageHandlers, dispatch } from '../shared/messageHandlers';
+import { MessageHandlers, Typed, dispatch } from '../shared/messageHandlers';
 import { HostMessage, WebviewMessage, parseWebviewMessage } from '../shared/protocol';
 import { ReportHostMessage, ReportWebviewMessage, parseReportMessage } from '../shared/reportProtocol';
 import { OverviewHostMessage, OverviewWebviewMessage, parseOverviewMessage } from '../shared/overview/overviewProtocol';
 
-interface Typed {
-  type: string;
-}
-
 /** What a handler returns for a message its panel does not take (a plane it does not show, say). */
 export const NOT_TAKEN: unique symbol = Symbol('not taken');
-
-/** One handler for every message type the panel's webview sends. */
-export type Handlers<In extends Typed> = MessageHandlers<In>;
 
 /**
  * The host's end of one panel's webview, for every panel and editor: what arrives is checked
@@ -43,7 +36,7 @@ class WebviewChannel<In extends Typed, Out> extends Disposable {
   }
 
   /** Dispatches every message that passes the protocol to its handler, until the panel closes. */
-  listen(handlers: Handlers<In>): void {
+  listen(handlers: MessageHandlers<In>): void {
     this.own(
       this.panel.webview.onDidReceiveMessage(async (raw: unknown) => {
         const message = this.parse(raw);

@@ -23,10 +23,12 @@ const IMAGE = { width: 256, height: 256 };
 
 /** The id of the last request the page posted for slice `k`: the host's reply names it, as the host does. */
 async function requestFor(page: Page, k: number): Promise<number> {
-  const asked = (await posted(page)).filter(
-    (m) => (m as { type: string }).type === 'readSlice' && (m as { index: number }).index === k,
-  ) as { id: number }[];
-  return asked[asked.length - 1].id;
+  return (await sliceRequests(page)).filter((m) => m.index === k).at(-1)!.id;
+}
+
+/** The slices the page has asked the host for, in order. */
+async function sliceRequests(page: Page): Promise<{ index: number; id: number }[]> {
+  return ((await posted(page)) as { type: string; index: number; id: number }[]).filter((m) => m.type === 'readSlice');
 }
 
 describe('the .npy editor webview (headless Chromium)', function () {
@@ -455,10 +457,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
     });
     await page.locator('.status', { hasText: 'statistics of 9 sampled slices' }).waitFor();
     assert.equal(await info('min').textContent(), '0');
-    const requests = async () =>
-      (await posted(page))
-        .filter((m) => (m as { type: string }).type === 'readSlice')
-        .map((m) => (m as { index: number }).index);
+    const requests = async () => (await sliceRequests(page)).map((m) => m.index);
     await page.waitForFunction(() =>
       (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'readSlice'),
     );
@@ -555,9 +554,7 @@ describe('the .npy editor webview (headless Chromium)', function () {
     assert.equal((await pixelOf(page, 'Slices', 30, 40, IMAGE)).rgba[0], valueAt(30, 40, 30));
     await page.getByText('Statistics', { exact: true }).click();
     assert.equal(await page.locator('td[data-stat="max"][data-scope="array"]').innerText(), '255 at [0, 0, 255]');
-    const readSlices = (await posted(page))
-      .filter((m) => (m as { type: string }).type === 'readSlice')
-      .map((m) => (m as { index: number }).index);
+    const readSlices = (await sliceRequests(page)).map((m) => m.index);
     assert.ok(
       readSlices.every((k) => k === 30 || k === 31 || k === 43 || k === 44 || k === 22),
       `asked only for slices shown and the next ones: ${readSlices.join()}`,
