@@ -23,6 +23,8 @@ const bundles = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
+    // The helper run inside a debugged Python program travels as text (src/debugger/snapshot.py).
+    loader: { '.py': 'text' },
   },
   // The webview bundles: the viewers (webview.js), and the pages with charts, the model report and the dataset overview (charts.js).
   {

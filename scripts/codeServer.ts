@@ -124,6 +124,8 @@ export interface StartOptions {
   installExtension?: boolean;
   /** Install this .vsix instead, as users do (`--install-extension`): what the tests run against. */
   vsix?: string;
+  /** Other extensions to install from their .vsix (the tests' debug adapter). */
+  otherVsix?: string[];
   /** Extra environment for the server and its extension host. */
   env?: NodeJS.ProcessEnv;
   /** User settings besides (or instead of) the defaults: a colour theme, say. */
@@ -154,11 +156,13 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
       ...options.settings,
     }),
   );
-  if (options.vsix)
-    run(bin, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', options.vsix], {
+  const install = (vsix: string) =>
+    run(bin, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], {
       stdio: 'ignore',
     });
+  if (options.vsix) install(options.vsix);
   else if (options.installExtension !== false) symlinkSync(ROOT, join(extensions, installedFolderName()));
+  for (const vsix of options.otherVsix ?? []) install(vsix);
   const child: ChildProcess = spawn(
     bin,
     [

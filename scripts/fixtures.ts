@@ -5,9 +5,8 @@
 // python3 with its own packages (matplotlib, scikit-learn, OpenCV, whose versions the fixtures
 // record). `npm test` needs none of this: the output is committed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { pinnedVenv } from './support/pythonVenv';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -20,15 +19,7 @@ interface Python {
 const PINNED_PACKAGES = ['numpy==2.4.6', 'nibabel==5.4.2', 'pydicom==3.0.2'];
 const pinned: Python = {
   name: `a venv of CPython 3.11 with ${PINNED_PACKAGES.join(', ')}`,
-  ready() {
-    const venv = join(homedir(), '.cache', 'mrnet-viewer', `fixtures-venv-${PINNED_PACKAGES.join('-')}`);
-    const python = join(venv, 'bin', 'python');
-    if (!existsSync(python)) {
-      execFileSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
-      execFileSync(python, ['-m', 'pip', 'install', '--quiet', ...PINNED_PACKAGES], { stdio: 'inherit' });
-    }
-    return python;
-  },
+  ready: () => pinnedVenv(PINNED_PACKAGES),
 };
 
 const DEBIAN_PACKAGES = ['python3-numpy', 'python3-matplotlib', 'python3-sklearn', 'python3-scipy', 'python3-opencv'];

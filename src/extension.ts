@@ -16,6 +16,8 @@ import { ModelReports } from './report/modelReportPanel';
 import { registerExportCommands } from './export/exportCommands';
 import { DatasetOverviews, registerOverviewCommand } from './overview/datasetOverviewPanel';
 import { VolumeFacts } from './overview/volumeFacts';
+import { DebugViews } from './debugger/debugViews';
+import { registerDebugCommands } from './debugger/debugCommands';
 
 /** What activate() returns: the pieces the extension-host tests look into. */
 export interface MrnetViewerApi {
@@ -50,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     overlays,
     review,
   );
+  const debugViews = new DebugViews({ extensionUri: context.extensionUri, log, exporter, defaults, overlays }, viewer);
   const showCasesView = () => vscode.commands.executeCommand('mrnet.cases.focus');
   const reports = new ModelReports(context.extensionUri, registry, review, exporter, log, showCasesView);
   const volumeFacts = new VolumeFacts(context.globalStorageUri, log);
@@ -98,6 +101,8 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     ...registerDatasetCommands(registry),
     ...registerPredictionCommands(registry, review, predictionInputs, reports),
     registerOverviewCommand(registry, overviews),
+    debugViews,
+    ...registerDebugCommands(debugViews),
     ...registerExportCommands(exporter),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('mrnet.datasetRoots')) void registry.refresh();

@@ -37,6 +37,8 @@ class NpyEditor implements EditorParts {
   readonly valuesPart = el('div', { class: 'values-part', hidden: '' });
   private readonly alert = el('div', { role: 'alert', class: 'error', hidden: '' });
   private readonly title = el('h1', { class: 'file-name' });
+  /** What the host changed on the way (a tensor's bfloat16 shown as float32). */
+  private readonly note = el('p', { class: 'array-note', 'data-role': 'note', hidden: '' });
   private readonly caseStrip = el('div', { class: 'case-strip', hidden: '' });
   private readonly status = el('p', { class: 'status' }, ['Loading…']);
   private readonly group = new ViewportGroup();
@@ -56,7 +58,7 @@ class NpyEditor implements EditorParts {
   constructor(root: HTMLElement) {
     this.toolbar.element.hidden = true;
     root.append(
-      el('header', { class: 'file-header' }, [this.title, this.info]),
+      el('header', { class: 'file-header' }, [this.title, this.note, this.info]),
       this.caseStrip,
       this.alert,
       this.controls,
@@ -155,6 +157,8 @@ class NpyEditor implements EditorParts {
     this.showCase(message.caseInfo);
     const content = message.array;
     this.title.textContent = content.fileName;
+    this.note.textContent = message.note ?? '';
+    this.note.hidden = !message.note;
     if (content.kind === 'error') {
       this.showError(content.fileName, content.error);
       return;

@@ -23,7 +23,16 @@ import { launchChromium } from '../support/browser';
 import { largeVolumeMember, writeLargeVolume } from '../support/largeArray';
 import { writeZip } from '../support/zipWriter';
 import { WebviewHarness, standInHost } from '../support/webviewHarness';
-import { explorerOpen, explorerRow, webviewFrame, workbenchRestored } from '../support/workbenchDriver';
+import {
+  explorerOpen,
+  explorerRow,
+  runCommand,
+  variableRow,
+  viewInMrnetViewer,
+  webviewFrame,
+  workbenchRestored,
+} from '../support/workbenchDriver';
+import { launchConfiguration, testDebugAdapter } from '../support/debugAdapter';
 
 const ROOT = resolve(__dirname, '..', '..');
 const FULL = resolve(process.env.MRNET_BENCH_DATASET ?? join(ROOT, 'sample-data', 'full', 'MRNet-v1.0'));
@@ -551,7 +560,18 @@ async function realVscode(): Promise<NonNullable<typeof vscodeSession>> {
   const workspace = resolve(FULL, '..');
   writeOpenFiles(join(workspace, 'open'));
   const resultFile = join(workspace, 'extension-host-bench.json');
-  const server = await startCodeServer({ workspace, env: { MRNET_BENCH_RESULT: resultFile } });
+  // The tests' debug type debugpy (the real debugpy adapter) for the debugger rows.
+  const adapter = testDebugAdapter();
+  const server = await startCodeServer({
+    workspace,
+    otherVsix: [adapter.vsix],
+    env: { MRNET_BENCH_RESULT: resultFile, MRNET_TEST_PYTHON: adapter.python },
+  });
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(
+    join(workspace, '.vscode', 'launch.json'),
+    launchConfiguration(join(ROOT, 'scripts', 'bench', 'debug_program.py'), adapter.python),
+  );
   const browser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
   vscodeSession = { server, browser, workspace };
   return vscodeSession;
@@ -1094,6 +1114,45 @@ function machineInfo(): { cpu: string; cores: number; memoryGiB: number; node: s
 }
 
 /** Every group of rows, in the order run; `--quick` leaves out those needing the multi-gigabyte files and the real VS Code. */
+/**
+ * A variable of a program paused under the real debugpy, from the right button pressed on it in
+ * the Variables view to its first slice painted: an MRNet volume, and a 1 GiB float32 array.
+ */
+async function debuggerRows(): Promise<void> {
+  const page = await workbenchPage();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('W');
+  await runCommand(page, 'Debug: Start Debugging');
+  await variableRow(page, 'volume').waitFor({ timeout: 120_000 });
+  const times = async (name: string, runs: number) => {
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('W');
+      let pressed = 0;
+      await viewInMrnetViewer(page, name, () => (pressed = Date.now()));
+      await webviewFrame(page, (f) => f.evaluate(slicePainted), 60_000);
+      samples.push(Date.now() - pressed);
+    }
+    return samples;
+  };
+  record(
+    'debugger: "View in MRNet Viewer" on a (44, 256, 256) uint8 variable (real debugpy): right-click to the slice painted',
+    await times('volume', 7),
+    'ms',
+    { median: 1000, text: '< 1 s' },
+  );
+  record(
+    'debugger: a (256, 1024, 1024) float32 variable (1 GiB): right-click to its first slice painted',
+    await times('big', 3),
+    'ms',
+    { median: 2000, text: '< 2 s' },
+  );
+  await runCommand(page, 'Debug: Stop');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('W');
+}
+
 const GROUPS: { name: string; quick: boolean; run: () => unknown }[] = [
   { name: 'viewport', quick: true, run: webviewRows },
   { name: 'overlays', quick: true, run: overlayRows },
@@ -1107,6 +1166,7 @@ const GROUPS: { name: string; quick: boolean; run: () => unknown }[] = [
   { name: 'vscode-host', quick: false, run: extensionHostRows },
   { name: 'opening', quick: false, run: openingRows },
   { name: 'case-walk', quick: false, run: caseWalkRows },
+  { name: 'debugger', quick: false, run: debuggerRows },
 ];
 
 async function main(): Promise<void> {

@@ -188,3 +188,25 @@ export async function explorerOpen(page: Page, ...names: string[]): Promise<void
 export function explorerRow(page: Page, name: string): Locator {
   return page.locator('.explorer-folders-view').getByRole('treeitem', { name, exact: true });
 }
+
+/** A row of the Variables view of the paused program, by the variable's name. */
+export function variableRow(page: Page, name: string): Locator {
+  return page
+    .locator('.debug-pane')
+    .getByRole('treeitem', { name: new RegExp(`^${escapeRegExp(name)}\\b`) })
+    .first();
+}
+
+/** "View in MRNet Viewer" from a variable's context menu; `pressed` is told when the right button goes down. */
+export async function viewInMrnetViewer(page: Page, name: string, pressed?: () => void): Promise<void> {
+  const row = variableRow(page, name);
+  await row.waitFor();
+  await row.hover();
+  pressed?.();
+  await row.click({ button: 'right' });
+  // Pointed at first: a menu takes a click only once it has settled under the pointer.
+  const item = page.getByRole('menuitem', { name: 'View in MRNet Viewer' });
+  await item.hover();
+  await item.click();
+  await item.waitFor({ state: 'hidden' });
+}

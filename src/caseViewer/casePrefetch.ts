@@ -60,7 +60,7 @@ async function readCase(
 ): Promise<ReadCase | undefined> {
   const stamp = await caseStamp(c, added, viewOf);
   const planes: ReadCase['planes'] = [];
-  for (const { plane, uri, overlays } of c.planes) {
+  for (const { plane, uri, overlays, error } of c.planes) {
     if (cancelled()) return undefined;
     const view = uri && viewOf(uri.toString());
     // Slices sent first are axis 0's, as the file holds them: a plane viewed along another axis
@@ -71,7 +71,7 @@ async function readCase(
           content: {
             kind: 'error' as const,
             fileName: `${c.info.id}.npy`,
-            error: `case ${c.info.id} has no ${plane} file`,
+            error: error ?? `case ${c.info.id} has no ${plane} file`,
           },
           source: undefined,
         };

@@ -12,7 +12,7 @@ import { AddedOverlays } from '../overlays/addedOverlays';
 import { ModelReview } from '../predictions/modelReview';
 import { CasePrefetch, casePlanes } from './casePrefetch';
 import { holdable } from '../shared/heldCases';
-import { ViewerCase } from './viewerCase';
+import { CaseCollection, ViewerCase } from './viewerCase';
 
 const CASE_VIEWER_VIEW_TYPE = 'mrnetViewer.case';
 
@@ -32,6 +32,8 @@ interface OpenPanel {
   sliced: SliceFirstFiles;
   /** The neighbours read ahead, and what the webview holds. */
   prefetch: CasePrefetch;
+  /** A panel of its own (openApart): no other case is opened into it. */
+  apart: boolean;
 }
 
 /** The three-plane case viewer panels. One panel is reused as the user walks through cases (setting mrnet.reuseCaseViewer). */
@@ -104,7 +106,20 @@ export class CaseViewer extends Disposable {
 
   async open(viewerCase: ViewerCase, into?: OpenPanel): Promise<void> {
     const reuse = vscode.workspace.getConfiguration('mrnet').get<boolean>('reuseCaseViewer', true);
-    let target = into ?? (reuse ? this.activePanel() : undefined);
+    await this.show(viewerCase, into ?? (reuse ? this.reusablePanel() : undefined));
+  }
+
+  /**
+   * Opens a case in a panel of its own, which no other case is opened into (a debugged
+   * program's case); answers that panel, and how to show another case in it.
+   */
+  async openApart(viewerCase: ViewerCase): Promise<{ panel: vscode.WebviewPanel; show(c: ViewerCase): Promise<void> }> {
+    const target = await this.show(viewerCase, undefined, true);
+    return { panel: target.panel, show: (c) => this.show(c, target).then(() => undefined) };
+  }
+
+  private async show(viewerCase: ViewerCase, into: OpenPanel | undefined, apart = false): Promise<OpenPanel> {
+    let target = into;
     if (!target) {
       const panel = vscode.window.createWebviewPanel(
         CASE_VIEWER_VIEW_TYPE,
@@ -116,6 +131,7 @@ export class CaseViewer extends Disposable {
       target = {
         panel,
         channel,
+        apart,
         current: viewerCase,
         sliced: new SliceFirstFiles(this.log),
         prefetch: new CasePrefetch(
@@ -134,11 +150,14 @@ export class CaseViewer extends Disposable {
     await this.send(target);
     // The tree follows once the case is on its way: revealing a row is no reason to wait.
     if (viewerCase.ref && target.current === viewerCase) this.shown.fire(viewerCase.ref);
+    return target;
   }
 
   /** Moves a panel (the one that asked, else the active one) to the next or previous case in the tree's order and filter. */
   async navigate(direction: 'next' | 'previous', from?: OpenPanel): Promise<void> {
     const target = from ?? this.activePanel();
+    const collection = target?.current.collection;
+    if (target && collection) return this.step(target, collection, direction);
     const ref = target?.current.ref;
     if (!target || !ref) {
       void vscode.window.showInformationMessage('Open a case of a dataset first (MRNet: Open Case).');
@@ -154,6 +173,19 @@ export class CaseViewer extends Disposable {
     await this.openCase(next, target);
   }
 
+  /** Moves a panel to the next or previous case of its collection (the keys of a dict in a debugged program). */
+  private async step(target: OpenPanel, collection: CaseCollection, direction: 'next' | 'previous'): Promise<void> {
+    const at = collection.ids.indexOf(target.current.info.id);
+    const id = collection.ids[at + (direction === 'next' ? 1 : -1)];
+    if (at < 0 || id === undefined) {
+      void vscode.window.showInformationMessage(
+        direction === 'next' ? 'This is the last case.' : 'This is the first case.',
+      );
+      return;
+    }
+    await this.show(await collection.read(id), target);
+  }
+
   /** The case after (or before) `ref` among the visible ones, from its place in the full order. */
   private neighbour(ref: CaseRef, direction: 'next' | 'previous'): CaseRef | undefined {
     const all = this.order.allCases();
@@ -166,7 +198,13 @@ export class CaseViewer extends Disposable {
   }
 
   private activePanel(): OpenPanel | undefined {
-    return this.panels.find((p) => p.panel.active) ?? this.panels[this.panels.length - 1];
+    return this.panels.find((p) => p.panel.active) ?? this.reusablePanel();
+  }
+
+  /** The panel a case opened from the tree or a command goes into: the active one, else the last opened (never one apart). */
+  private reusablePanel(): OpenPanel | undefined {
+    const shared = this.panels.filter((p) => !p.apart);
+    return shared.find((p) => p.panel.active) ?? shared[shared.length - 1];
   }
 
   private attach(target: OpenPanel): void {
@@ -212,6 +250,13 @@ export class CaseViewer extends Disposable {
         if (overlay) await channel.post({ type: 'addedOverlay', plane, overlay });
       },
       openCase: async ({ id }) => {
+        const { collection } = target.current;
+        if (id && collection) {
+          // Only a key of the dict this panel shows.
+          if (collection.ids.includes(id)) await this.show(await collection.read(id), target);
+          else this.log.warn(`Refused to open case ${id}: not a key of the dict shown`);
+          return;
+        }
         if (!id || !target.current.ref) return NOT_TAKEN;
         // Only a case of the dataset this panel already shows, looked up by id.
         const ref = this.registry.findCase(target.current.ref.dataset, id);
@@ -249,7 +294,7 @@ export class CaseViewer extends Disposable {
             .visibleCases()
             .filter((c) => c.dataset === ref.dataset)
             .map((c) => c.case.id)
-        : [],
+        : [...(current.collection?.ids ?? [])],
       defaults: this.defaults.get('case'),
     };
     const post = (message: HostMessage) => target.channel.post(message);
@@ -275,7 +320,7 @@ export class CaseViewer extends Disposable {
 }
 
 function title(c: ViewerCase): string {
-  return `Case ${c.info.id}`;
+  return c.title ?? `Case ${c.info.id}`;
 }
 
 /** A folder of plane files (axial.npy, coronal.npy, sagittal.npy, ...) as a case. */

@@ -124,6 +124,8 @@ export type HostMessage =
       defaults?: ViewDefaults;
       overlays?: OverlayContent[];
       view?: ArrayView;
+      /** What was changed on the way, said beside the title: `bfloat16 shown as float32` (a debugged program's tensor). */
+      note?: string;
     }
   /** "Add Overlay…" from the command palette or the context menu: the webview asks for its active plane (or `plane`). */
   | { type: 'requestAddOverlay'; plane?: string }
@@ -222,7 +224,8 @@ const indexOrAll: Check<number | null> = (v) => (v === null ? null : whole(v));
 /** A permutation of the slice's (at most three) axes. */
 const axisOrder = satisfying(list(integer(0, 2), 3), (order) => order.every((_, i) => order.includes(i)));
 /** Case ids are digit strings (0000, 10000); the host looks them up by value. */
-const caseId = text(20, { pattern: /^\d{1,20}$/ });
+/** A dataset's case id (digits), or a key of a dict of cases in a debugged program: the host looks either up, never opens it as a path. */
+const caseId = text(200, { min: 1, pattern: /^[^\p{Cc}/\\]+$/u });
 
 /** Every message type has its shape here: a type left out does not compile. */
 const webviewShapes = {

@@ -37,6 +37,8 @@ export function oneOf<const T extends readonly (string | number)[]>(values: T): 
   return (v) => (values.includes(v as T[number]) ? (v as T[number]) : REFUSED);
 }
 
+export const boolean: Check<boolean> = (v) => (typeof v === 'boolean' ? v : REFUSED);
+
 /** A safe integer in [min, max]. */
 export function integer(min: number, max = Number.MAX_SAFE_INTEGER): Check<number> {
   return (v) => (Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) : REFUSED);

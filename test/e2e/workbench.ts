@@ -5,6 +5,7 @@ import { RunningCodeServer, startCodeServer } from '../../scripts/codeServer';
 import { workbenchRestored } from '../../scripts/support/workbenchDriver';
 import { launchChromium } from '../../scripts/support/browser';
 import { makeWorkspace } from './workspace';
+import { testDebugAdapter } from '../../scripts/support/debugAdapter';
 
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
 /** The package `npm test` makes first (`npm run package`): the suite runs what users install. */
@@ -16,16 +17,22 @@ export class Workbench {
   browser?: Browser;
   workspace = '';
   resultFile = '';
+  /** The Python the debugged programs run with: NumPy, debugpy, PyTorch's CPU build. */
+  python = '';
 
   async start(): Promise<void> {
     this.workspace = makeWorkspace();
     this.resultFile = join(this.workspace, '..', `${this.workspace.split('/').pop()}-extension-host.json`);
     if (!existsSync(VSIX))
       throw new Error(`${VSIX} is missing: npm test makes it (npm run package -- --out out/mrnet-viewer.vsix)`);
+    // The real debugpy for the debugger tests, as the debug type debugpy (test code, never shipped).
+    const adapter = testDebugAdapter();
+    this.python = adapter.python;
     this.server = await startCodeServer({
       workspace: this.workspace,
       vsix: VSIX,
-      env: { MRNET_TEST_RESULT: this.resultFile },
+      otherVsix: [adapter.vsix],
+      env: { MRNET_TEST_RESULT: this.resultFile, MRNET_TEST_PYTHON: this.python },
     });
     this.browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });

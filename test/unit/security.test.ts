@@ -16,6 +16,8 @@ describe('webview security', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'openCase', id: '0042' }), { type: 'openCase', id: '0042' });
     assert.deepEqual(parseWebviewMessage({ type: 'openCase', id: '10000' }), { type: 'openCase', id: '10000' });
     assert.deepEqual(parseWebviewMessage({ type: 'openCase' }), { type: 'openCase' });
+    // A key of a dict of cases in a debugged program: the host opens it only if the dict has it.
+    assert.deepEqual(parseWebviewMessage({ type: 'openCase', id: 'case_01' }), { type: 'openCase', id: 'case_01' });
     assert.deepEqual(parseWebviewMessage({ type: 'readSlice', index: 7 }), { type: 'readSlice', index: 7 });
     // A request's id, which the reply names.
     assert.deepEqual(parseWebviewMessage({ type: 'readSlice', index: 7, id: 3, plane: 'axial' }), {
@@ -42,8 +44,9 @@ describe('webview security', () => {
       { type: 'navigate', direction: 'next', path: '../x' },
       { type: 'openCase', id: '../../../etc/passwd' },
       { type: 'openCase', id: 42 },
-      { type: 'openCase', id: '1'.repeat(21) },
-      { type: 'openCase', id: '12a' },
+      { type: 'openCase', id: '1'.repeat(201) },
+      { type: 'openCase', id: '12\na' },
+      { type: 'openCase', id: '' },
       { type: 'openCase', id: '0042', path: '/tmp' },
       { type: 'readSlice', index: -1 },
       { type: 'readSlice', index: 1.5 },

@@ -1,0 +1,5 @@
+/** Python source bundled as text (esbuild's text loader; the tests' loader does the same). */
+declare module '*.py' {
+  const source: string;
+  export default source;
+}
