@@ -73,7 +73,11 @@ describe('In a real VS Code: arrays of a paused Python program (the real debugpy
    * debugger has brought train.py forward (as it does at each stop); then shows the viewer again.
    */
   const stepTo = async (line: number) => {
-    await runCommand(page, 'Debug: Step Over');
+    // The debug toolbar's button, not the command palette: the keyboard may be in the viewer's frame.
+    await page
+      .locator('.debug-toolbar')
+      .getByRole('button', { name: /^Step Over/ })
+      .click();
     await page.locator('.debug-pane').getByText(`${line}:1`, { exact: true }).first().waitFor();
     await page.getByRole('tab', { name: /^train\.py/, selected: true }).waitFor();
     await page.getByRole('tab', { name: /^volume · train\.py:\d+/ }).click();
