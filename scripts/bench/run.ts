@@ -1122,31 +1122,46 @@ async function debuggerRows(): Promise<void> {
   const page = await workbenchPage();
   await page.keyboard.press('Control+K');
   await page.keyboard.press('W');
+  await explorerOpen(page, 'open');
   await runCommand(page, 'Debug: Start Debugging');
   await variableRow(page, 'volume').waitFor({ timeout: 120_000 });
-  const times = async (name: string, runs: number) => {
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('W');
-      let pressed = 0;
-      await viewInMrnetViewer(page, name, () => (pressed = Date.now()));
-      await webviewFrame(page, (f) => f.evaluate(slicePainted), 60_000);
-      samples.push(Date.now() - pressed);
-    }
-    return samples;
+  // From the press on the menu item (a person's right-click and aim are no part of it).
+  const viewToPainted = async (name: string) => {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('W');
+    let pressed = 0;
+    await viewInMrnetViewer(page, name, () => (pressed = Date.now()));
+    await webviewFrame(page, (f) => f.evaluate(slicePainted), 60_000);
+    return Date.now() - pressed;
   };
+  // Interleaved with the floor, VS Code's own image preview opened from the Explorer, so that both see the same machine.
+  const preview: number[] = [];
+  const volume: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    await runCommand(page, 'View: Show Explorer');
+    preview.push(await clickToPainted(page, 'image-3MB.png', imagePainted));
+    await runCommand(page, 'View: Show Run and Debug');
+    volume.push(await viewToPainted('volume'));
+  }
+  const floor = stats(preview).median;
   record(
-    'debugger: "View in MRNet Viewer" on a (44, 256, 256) uint8 variable (real debugpy): right-click to the slice painted',
-    await times('volume', 7),
+    "VS Code's image preview: press on a 2.9 MB PNG in the Explorer to the image painted (the floor, while the program is paused)",
+    preview,
     'ms',
-    { median: 1000, text: '< 1 s' },
   );
   record(
-    'debugger: a (256, 1024, 1024) float32 variable (1 GiB): right-click to its first slice painted',
-    await times('big', 3),
+    'debugger: "View in MRNet Viewer" on a (44, 256, 256) uint8 variable (real debugpy): press on the menu item to the slice painted',
+    volume,
     'ms',
-    { median: 2000, text: '< 2 s' },
+    { median: floor * 1.1, text: `≤ 1.1 × the image preview's ${floor.toFixed(0)} ms` },
+  );
+  const big: number[] = [];
+  for (let i = 0; i < 3; i++) big.push(await viewToPainted('big'));
+  record(
+    'debugger: a (256, 1024, 1024) float32 variable (1 GiB): press on the menu item to its first slice painted',
+    big,
+    'ms',
+    { median: floor + 1000, text: `≤ image preview + 1 s (${(floor + 1000).toFixed(0)} ms)` },
   );
   await runCommand(page, 'Debug: Stop');
   await page.keyboard.press('Control+K');

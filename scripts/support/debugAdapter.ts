@@ -2,7 +2,7 @@
 // shipped), served by the real debugpy of a pinned venv, where the Python extension cannot be installed.
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { DEBUG_PACKAGES, pinnedVenv } from './pythonVenv';
+import { PROGRAM_PACKAGES, pinnedVenv } from './pythonVenv';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -14,7 +14,7 @@ export function testDebugAdapter(): { vsix: string; python: string } {
     ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix],
     { cwd: join(ROOT, 'test', 'debugAdapter'), stdio: 'ignore' },
   );
-  return { vsix, python: pinnedVenv(DEBUG_PACKAGES) };
+  return { vsix, python: pinnedVenv(PROGRAM_PACKAGES) };
 }
 
 /** A launch.json that runs `program` under debugpy with that Python. */

@@ -24,7 +24,14 @@ export function pinnedVenv(packages: readonly string[]): string {
 }
 
 /**
- * What the debugger tests run their programs with: NumPy, the real debugpy, and PyTorch (its
- * CPU build where pip finds one: `==2.13.0` also takes the local version 2.13.0+cpu).
+ * What the debugger tests run their programs with and the notebook package's tests run in:
+ * NumPy, the real debugpy, PyTorch (its CPU build where pip finds one: `==2.13.0` also takes
+ * the local version 2.13.0+cpu), pytest and pandas (the article reads its labels with it).
  */
-export const DEBUG_PACKAGES = ['numpy==2.4.6', 'debugpy==1.8.22', 'torch==2.13.0'] as const;
+export const PROGRAM_PACKAGES = [
+  'numpy==2.4.6',
+  'debugpy==1.8.22',
+  'torch==2.13.0',
+  'pytest==9.1.1',
+  'pandas==3.0.6',
+] as const;

@@ -197,16 +197,16 @@ export function variableRow(page: Page, name: string): Locator {
     .first();
 }
 
-/** "View in MRNet Viewer" from a variable's context menu; `pressed` is told when the right button goes down. */
+/** "View in MRNet Viewer" from a variable's context menu; `pressed` is told as the menu item is pressed. */
 export async function viewInMrnetViewer(page: Page, name: string, pressed?: () => void): Promise<void> {
   const row = variableRow(page, name);
   await row.waitFor();
   await row.hover();
-  pressed?.();
   await row.click({ button: 'right' });
   // Pointed at first: a menu takes a click only once it has settled under the pointer.
   const item = page.getByRole('menuitem', { name: 'View in MRNet Viewer' });
   await item.hover();
+  pressed?.();
   await item.click();
   await item.waitFor({ state: 'hidden' });
 }

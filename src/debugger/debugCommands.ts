@@ -5,14 +5,17 @@ import { PYTHON_DEBUG_TYPES, selectedFrame } from './pausedFrame';
 /** What the Variables view passes to a command of its context menu. */
 interface VariablesContext {
   sessionId?: string;
-  variable?: { name?: unknown; evaluateName?: unknown };
+  variable?: { name?: unknown; evaluateName?: unknown; type?: unknown };
 }
+
+/** The Variables view's types (debugpy's names) of the values that open in the `.npy` viewer. */
+const ARRAY_TYPES = new Set(['ndarray', 'Tensor', 'Parameter', 'list', 'tuple', 'memmap']);
 
 /** "View in MRNet Viewer" (Variables view), "View Python Expression…", and the debug viewers' Refresh and toggle. */
 export function registerDebugCommands(views: DebugViews): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('mrnet.viewVariable', async (context?: VariablesContext) => {
-      const { evaluateName, name } = context?.variable ?? {};
+      const { evaluateName, name, type } = context?.variable ?? {};
       // The name the debugger evaluates it by (`cases['0000']['axial']`), else its own name.
       const expression = typeof evaluateName === 'string' ? evaluateName : typeof name === 'string' ? name : undefined;
       if (!expression) {
@@ -25,6 +28,7 @@ export function registerDebugCommands(views: DebugViews): vscode.Disposable[] {
       await views.open(
         expression,
         session && (!context?.sessionId || session.id === context.sessionId) ? session : undefined,
+        typeof type === 'string' && ARRAY_TYPES.has(type),
       );
     }),
     vscode.commands.registerCommand('mrnet.viewExpression', async (given?: unknown) => {

@@ -59,8 +59,12 @@ export class DebugViews extends Disposable {
     this.own({ dispose: () => this.views.forEach((v) => v.folder.dispose()) });
   }
 
-  /** Opens a viewer of `expression` in the frame selected (of `session`, else of the active session). */
-  async open(expression: string, session?: vscode.DebugSession): Promise<void> {
+  /**
+   * Opens a viewer of `expression` in the frame selected (of `session`, else of the active
+   * session); `array`: its type says it is one (the Variables view's), so its viewer starts while
+   * the program writes it, as a webview's start is most of the wait.
+   */
+  async open(expression: string, session?: vscode.DebugSession, array = false): Promise<void> {
     const frame = await selectedFrame(session).catch(() => undefined);
     if (!frame) {
       void vscode.window.showWarningMessage(
@@ -69,11 +73,14 @@ export class DebugViews extends Disposable {
       return;
     }
     const folder = new SnapshotFolder();
-    const snapshot = await snap(frame, expression, folder);
-    const view =
-      snapshot.kind === 'case' || snapshot.kind === 'cases'
-        ? await this.openCase(expression, frame, folder, snapshot)
-        : this.openArray(expression, frame, folder, snapshot);
+    const writing = snap(frame, expression, folder);
+    const early = array ? new DebugArrayView(this.services, expression, titleOf(expression, frame), folder) : undefined;
+    const snapshot = await writing;
+    const isCase = snapshot.kind === 'case' || snapshot.kind === 'cases';
+    if (isCase) early?.panel.dispose();
+    const view = isCase
+      ? await this.openCase(expression, frame, folder, snapshot)
+      : this.openArray(expression, frame, folder, snapshot, early);
     this.views.add(view);
     view.panel.onDidChangeViewState(() => this.updateContext());
     view.panel.onDidDispose(() => {
@@ -123,8 +130,14 @@ export class DebugViews extends Disposable {
     void vscode.commands.executeCommand('setContext', 'mrnet.debugViewFollows', !!view?.follows);
   }
 
-  private openArray(expression: string, frame: PausedFrame, folder: SnapshotFolder, first: Snapshot): DebugView {
-    const viewer = new DebugArrayView(this.services, expression, titleOf(expression, frame), folder);
+  private openArray(
+    expression: string,
+    frame: PausedFrame,
+    folder: SnapshotFolder,
+    first: Snapshot,
+    started?: DebugArrayView,
+  ): DebugView {
+    const viewer = started ?? new DebugArrayView(this.services, expression, titleOf(expression, frame), folder);
     const show = (snapshot: Snapshot, at: PausedFrame) =>
       viewer.show(
         snapshot.kind === 'array'

@@ -11,7 +11,7 @@ import {
   snapshotExpression,
 } from '../../src/core/debug/snapshotAnswer';
 import { parseNpyHeader } from '../../src/shared/npy/header';
-import { DEBUG_PACKAGES, pinnedVenv } from '../../scripts/support/pythonVenv';
+import { PROGRAM_PACKAGES, pinnedVenv } from '../../scripts/support/pythonVenv';
 
 const HELPER = readFileSync(join(__dirname, '..', '..', 'src', 'debugger', 'snapshot.py'), 'utf8');
 
@@ -39,7 +39,7 @@ describe('The debugger helper (snapshot.py), run by a real Python as debugpy run
   let folder: string;
   const token = 'a-token';
   before(() => {
-    python = pinnedVenv(DEBUG_PACKAGES);
+    python = pinnedVenv(PROGRAM_PACKAGES);
     folder = mkdtempSync(join(tmpdir(), 'mrnet-snapshot-'));
     writeFileSync(join(folder, 'token'), token);
   });
