@@ -73,6 +73,25 @@ export function list<T>(item: Check<T>, max: number, min = 0): Check<T[]> {
   };
 }
 
+/**
+ * An object of at most `max` keys (at most 100 characters each), every value passing `value`;
+ * copied into an object without a prototype, so that no key (`toString`, `__proto__`) is inherited.
+ */
+export function record<T>(value: Check<T>, max: number): Check<Record<string, T>> {
+  return (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return REFUSED;
+    const entries = Object.entries(v as Record<string, unknown>);
+    if (entries.length > max) return REFUSED;
+    const out = Object.create(null) as Record<string, T>;
+    for (const [key, item] of entries) {
+      const checked = value(item);
+      if (key.length > 100 || checked === REFUSED) return REFUSED;
+      out[key] = checked;
+    }
+    return out;
+  };
+}
+
 /** What `check` accepts and `ok` then holds true of (a relation between fields, say). */
 export function satisfying<T>(check: Check<T>, ok: (value: T) => boolean): Check<T> {
   return (v) => {
