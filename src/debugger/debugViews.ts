@@ -75,7 +75,11 @@ export class DebugViews extends Disposable {
     const folder = new SnapshotFolder();
     const writing = snap(frame, expression, folder);
     const early = array ? new DebugArrayView(this.services, expression, titleOf(expression, frame), folder) : undefined;
+    let closed = false;
+    early?.panel.onDidDispose(() => (closed = true));
     const snapshot = await writing;
+    // Closed by the user while the program wrote it: nothing to show, the files go.
+    if (closed) return folder.dispose();
     const isCase = snapshot.kind === 'case' || snapshot.kind === 'cases';
     if (isCase) early?.panel.dispose();
     const view = isCase
