@@ -34,6 +34,16 @@ const bundles = [
     platform: 'browser',
     format: 'iife',
   },
+  // The notebook renderer: an ES module, as VS Code's notebook webview imports it. It carries
+  // the viewers' stylesheet as text, as the notebook may read only files beside the renderer.
+  {
+    ...common,
+    entryPoints: { notebookRenderer: 'webview/notebook/renderer.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'esm',
+    loader: { '.css': 'text' },
+  },
 ];
 
 if (watch) {

@@ -81,14 +81,14 @@ export const restrictions = [
   {
     // The extension only reads: writes are the sample generator's (into an empty folder the
     // user chose), a saved slice's (where the user chose in a save dialog), the dataset
-    // overview's cache (in the extension's own storage, never in a dataset) and a debug viewer's
-    // temporary folder (outside the workspace, removed with the viewer).
+    // overview's cache (in the extension's own storage, never in a dataset) and the temporary
+    // folder of a debug or notebook viewer (outside the workspace, removed with the viewer).
     files: ['src/**/*.ts'],
     ignores: [
       'src/commands/datasetCommands.ts',
       'src/export/sliceExport.ts',
       'src/overview/volumeFacts.ts',
-      'src/debugger/snapshotFolder.ts',
+      'src/arrayPanels/temporaryFolder.ts',
     ],
     rules: {
       'no-restricted-syntax': [

@@ -43,6 +43,7 @@ const GENERATORS: [script: string, python: Python][] = [
   ['test/fixtures/make_histogram_fixtures.py', pinned],
   ['test/fixtures/make_wide_integer_fixtures.py', pinned],
   ['test/fixtures/make_scan_fixtures.py', pinned],
+  ['test/fixtures/make_notebook_fixtures.py', pinned],
   ['test/fixtures/make_statistics_fixtures.py', debian],
   ['test/fixtures/make_metric_fixtures.py', debian],
   ['test/fixtures/make_colourmap_fixtures.py', debian],

@@ -17,6 +17,7 @@ import { registerExportCommands } from './export/exportCommands';
 import { DatasetOverviews, registerOverviewCommand } from './overview/datasetOverviewPanel';
 import { VolumeFacts } from './overview/volumeFacts';
 import { DebugViews } from './debugger/debugViews';
+import { NotebookOutputs } from './notebook/notebookOutputs';
 import { registerDebugCommands } from './debugger/debugCommands';
 
 /** What activate() returns: the pieces the extension-host tests look into. */
@@ -52,7 +53,8 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     overlays,
     review,
   );
-  const debugViews = new DebugViews({ extensionUri: context.extensionUri, log, exporter, defaults, overlays }, viewer);
+  const services = { extensionUri: context.extensionUri, log, exporter, defaults, overlays };
+  const debugViews = new DebugViews(services, viewer);
   const showCasesView = () => vscode.commands.executeCommand('mrnet.cases.focus');
   const reports = new ModelReports(context.extensionUri, registry, review, exporter, log, showCasesView);
   const volumeFacts = new VolumeFacts(context.globalStorageUri, log);
@@ -84,9 +86,7 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     defaults,
     describeReview(treeView, review),
     offerPredictionFixes(registry),
-    registry.onDidChange(
-      () => void vscode.commands.executeCommand('setContext', 'mrnet.datasetCount', registry.all.length),
-    ),
+    trackDatasetCount(registry),
     viewer.onDidShowCase((ref) => {
       // A case hidden by the tree's filter cannot be revealed; nothing to do then.
       if (treeView.visible)
@@ -103,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
     registerOverviewCommand(registry, overviews),
     debugViews,
     ...registerDebugCommands(debugViews),
+    new NotebookOutputs(services, viewer),
     ...registerExportCommands(exporter),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('mrnet.datasetRoots')) void registry.refresh();
@@ -111,6 +112,13 @@ export function activate(context: vscode.ExtensionContext): MrnetViewerApi {
   );
   void registry.refresh();
   return { registry, tree, treeView, review, overviews, volumeFacts };
+}
+
+/** The context key `mrnet.datasetCount`, by which the welcome views and menus know whether there are datasets. */
+function trackDatasetCount(registry: DatasetRegistry): vscode.Disposable {
+  return registry.onDidChange(
+    () => void vscode.commands.executeCommand('setContext', 'mrnet.datasetCount', registry.all.length),
+  );
 }
 
 /** A custom editor of arrays; several may show one file. */

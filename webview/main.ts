@@ -6,9 +6,11 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import { startCaseViewer } from './caseView';
 import { startNpyEditor } from './npyEditorView';
 import { startNpzEditor } from './npzEditorView';
+import { followNotebookTheme } from './notebook/followNotebookTheme';
 import { onHostMessages } from './vscodeApi';
 
 const root = document.getElementById('app')!;
+if (document.body.dataset.host === 'notebook') followNotebookTheme();
 switch (document.body.dataset.view) {
   case 'npy':
     onHostMessages(startNpyEditor(root));

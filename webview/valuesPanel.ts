@@ -40,9 +40,7 @@ export class ValuesPanel {
         this.shaded = on;
         this.showValues();
       }),
-      button('Export Slice as CSV…', 'Export Slice as CSV… (the values of the slice shown)', () =>
-        vscode.postMessage({ type: 'exportSlice', format: 'csv' }),
-      ),
+      csvExport(),
     );
     grid.element.hidden = true;
     this.mosaic = new MosaicView(plane, this.sliceTiles());
@@ -110,4 +108,13 @@ export class ValuesPanel {
     });
     return el('label', { class: 'control' }, ['Mosaic of ', of]);
   }
+}
+
+/** Export Slice as CSV…: what the extension does (a save dialog), so not in a notebook output's page. */
+function csvExport(): HTMLElement {
+  const b = button('Export Slice as CSV…', 'Export Slice as CSV… (the values of the slice shown)', () =>
+    vscode.postMessage({ type: 'exportSlice', format: 'csv' }),
+  );
+  b.dataset.needsExtension = '';
+  return b;
 }

@@ -297,7 +297,7 @@ function actionGroup(
   act: Act,
   onAction: (action: ExportFormat | 'addOverlay', viewer: PlaneViewer) => void,
 ): HTMLElement {
-  return group_(
+  const group = group_(
     name,
     buttons.map(([label, title, keys, action]) =>
       tool(
@@ -308,6 +308,9 @@ function actionGroup(
       ),
     ),
   );
+  // What the extension does for the panel (files, dialogs): a notebook output's page has no extension behind it.
+  group.dataset.needsExtension = '';
+  return group;
 }
 
 function colourMapSelect(onChange: (name: ColourMapName) => void): HTMLSelectElement {

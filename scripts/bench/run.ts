@@ -33,6 +33,7 @@ import {
   workbenchRestored,
 } from '../support/workbenchDriver';
 import { launchConfiguration, testDebugAdapter } from '../support/debugAdapter';
+import { PROGRAM_PACKAGES, pinnedVenv } from '../support/pythonVenv';
 
 const ROOT = resolve(__dirname, '..', '..');
 const FULL = resolve(process.env.MRNET_BENCH_DATASET ?? join(ROOT, 'sample-data', 'full', 'MRNet-v1.0'));
@@ -84,7 +85,7 @@ function record(
  * the new image (a one-pixel read-back waits until it does): a slice key, a right-drag move, or
  * an overlay's opacity slider moved.
  */
-function timeSteps(page: Page, action: 'slice' | 'contrast' | 'opacity'): Promise<number[]> {
+function timeSteps(page: Page | Frame, action: 'slice' | 'contrast' | 'opacity'): Promise<number[]> {
   return page.evaluate((action) => {
     const region = document.querySelector('[aria-label="Slices"]') as HTMLElement;
     const canvas = region.querySelector('canvas.plane-canvas') as HTMLCanvasElement;
@@ -1168,6 +1169,107 @@ async function debuggerRows(): Promise<void> {
   await page.keyboard.press('W');
 }
 
+/** Polls every 10 ms until `found` holds in some frame of the page (a webview's, a notebook output's); gives when it did. */
+async function whenFound(page: Page, found: (frame: Frame) => Promise<boolean>): Promise<number> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    for (const frame of page.frames())
+      if (!frame.isDetached() && (await found(frame).catch(() => false))) return Date.now();
+    if (Date.now() > deadline) throw new Error('not shown within 60 s');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * The notebook renderer on outputs written by mrnet_viewer (scripts/bench/notebook_outputs.py):
+ * a three-plane MRNet case, from the output handed to the renderer (its bar drawn, the first
+ * thing the renderer does) to its three planes painted; and a slice step in a volume's output
+ * against the same step in the `.npy` editor, both in this VS Code.
+ */
+async function notebookRows(): Promise<void> {
+  const page = await workbenchPage();
+  const { workspace } = await realVscode();
+  const notebook = join(workspace, 'open', 'outputs.ipynb');
+  execFileSync(pinnedVenv(PROGRAM_PACKAGES), [join(ROOT, 'scripts', 'bench', 'notebook_outputs.py'), notebook]);
+  await explorerOpen(page, 'open');
+  const bar = (title: string) => (f: Frame) =>
+    f
+      .getByRole('group', { name: `${title} (MRNet Viewer output)` })
+      .count()
+      .then((n) => n > 0);
+  const casePainted = async (f: Frame) =>
+    f.url() === 'about:srcdoc' &&
+    (await (await f.frameElement()).getAttribute('title')) === 'case (MRNet Viewer)' &&
+    (await f.locator('[aria-label$=" plane"][data-painted-slice]').count()) === 3;
+  const preview: number[] = [];
+  const rendered: number[] = [];
+  const opened: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    preview.push(await clickToPainted(page, 'image-3MB.png', imagePainted));
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('W');
+    const pressed = Date.now();
+    await explorerRow(page, 'outputs.ipynb').click();
+    const handed = await whenFound(page, bar('case'));
+    const painted = await whenFound(page, casePainted);
+    rendered.push(painted - handed);
+    opened.push(painted - pressed);
+  }
+  const floor = stats(preview).median;
+  record(
+    "VS Code's image preview: press on a 2.9 MB PNG to the image painted (the floor, beside the notebook rows)",
+    preview,
+    'ms',
+  );
+  record(
+    'notebook: a three-plane MRNet case output (40, 36, 32 slices of 256 × 256 uint8): handed to the renderer to its three planes painted',
+    rendered,
+    'ms',
+    { median: 300, text: '< 300 ms' },
+  );
+  record(
+    'notebook: press on the .ipynb in the Explorer to the case output painted',
+    opened,
+    'ms',
+    undefined,
+    `${(stats(opened).median / floor).toFixed(1)} × the image preview`,
+  );
+  // The volume's output brought into view (a frame out of view is not painted): the wheel over the notebook's margin.
+  const view = await page.locator('.notebookOverlay').boundingBox();
+  await page.mouse.move(view!.x + 8, view!.y + view!.height / 2);
+  const volumeFrame = async () => {
+    for (;;) {
+      await page.mouse.wheel(0, 300);
+      for (const f of page.frames())
+        if (
+          f.url() === 'about:srcdoc' &&
+          (await (await f.frameElement()).getAttribute('title')) === 'volume (MRNet Viewer)'
+        ) {
+          const box = await (await f.frameElement()).boundingBox();
+          if (
+            box &&
+            box.y >= view!.y &&
+            box.y + box.height <= view!.y + view!.height &&
+            (await f.locator('[aria-label="Slices"][data-painted-slice]').count())
+          )
+            return f;
+        }
+    }
+  };
+  const inOutput = await timeSteps(await volumeFrame(), 'slice');
+  await clickToPainted(page, 'volume-3MB.npy', slicePainted);
+  const editor = await webviewFrame(page, (f) => f.evaluate(slicePainted));
+  const inEditor = await timeSteps(editor, 'slice');
+  const editorMedian = stats(inEditor).median;
+  record('.npy editor in VS Code, (44, 256, 256) uint8: slice change to the painted canvas', inEditor, 'ms');
+  record('notebook: the same volume in an output: slice change to the painted canvas', inOutput, 'ms', {
+    median: editorMedian * 1.25,
+    text: `≤ 1.25 × the .npy editor's ${editorMedian.toFixed(2)} ms`,
+  });
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('W');
+}
+
 const GROUPS: { name: string; quick: boolean; run: () => unknown }[] = [
   { name: 'viewport', quick: true, run: webviewRows },
   { name: 'overlays', quick: true, run: overlayRows },
@@ -1182,6 +1284,7 @@ const GROUPS: { name: string; quick: boolean; run: () => unknown }[] = [
   { name: 'opening', quick: false, run: openingRows },
   { name: 'case-walk', quick: false, run: caseWalkRows },
   { name: 'debugger', quick: false, run: debuggerRows },
+  { name: 'notebook', quick: false, run: notebookRows },
 ];
 
 async function main(): Promise<void> {

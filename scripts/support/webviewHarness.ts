@@ -5,7 +5,7 @@ import { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { HostMessage } from '../../src/shared/protocol';
-import { WebviewView, loadsChartsOnDemand, makeNonce, pageFiles, webviewHtml } from '../../src/core/webviewHtml';
+import { WebviewView, loadsChartsOnDemand, makeNonce, pageFiles, webviewHtml } from '../../src/shared/webviewHtml';
 import { ReportHostMessage } from '../../src/shared/reportProtocol';
 import { OverviewHostMessage } from '../../src/shared/overview/overviewProtocol';
 import { launchChromium } from './browser';

@@ -89,7 +89,10 @@ export function extensionLog(server: RunningCodeServer): string {
   return found.join('\n');
 }
 
-/** The webview frame in which `probe` finds something, waiting for it to appear. Probes must not wait (isVisible, count). */
+/**
+ * The webview frame in which `probe` finds something, waiting for it to appear: a webview's, or
+ * a notebook output's page (a srcdoc frame in the notebook's webview). Probes must not wait (isVisible, count).
+ */
 export async function webviewFrame(
   page: Page,
   probe: (frame: Frame) => Promise<boolean>,
@@ -98,7 +101,7 @@ export async function webviewFrame(
   const deadline = Date.now() + timeout;
   for (;;) {
     for (const frame of page.frames()) {
-      if (!frame.url().includes('/webview/') || frame.isDetached()) continue;
+      if (!(frame.url().includes('/webview/') || frame.url() === 'about:srcdoc') || frame.isDetached()) continue;
       if (await probe(frame).catch(() => false)) return frame;
     }
     if (Date.now() > deadline) throw new Error('no webview frame showed what was expected');

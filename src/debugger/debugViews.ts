@@ -4,11 +4,11 @@ import { MRNET_PLANES } from '../shared/datasetLayout';
 import { errorMessage } from '../shared/errorMessage';
 import type { CaseViewer } from '../caseViewer/caseViewerPanel';
 import type { ViewerCase } from '../caseViewer/viewerCase';
-import { DebugArrayView } from './debugArrayView';
+import { TemporaryArrayView } from '../arrayPanels/temporaryArrayView';
 import { PausedFrame, selectedFrame } from './pausedFrame';
 import { Snapshot, takeSnapshot } from './takeSnapshot';
-import { SnapshotFolder } from './snapshotFolder';
-import { ViewerServices } from './viewerServices';
+import { TemporaryFolder } from '../arrayPanels/temporaryFolder';
+import { ViewerServices } from '../arrayPanels/viewerServices';
 
 /** A viewer of an expression of a debugged program, read again on Refresh (and, if it follows, at every stop). */
 interface DebugView {
@@ -16,7 +16,7 @@ interface DebugView {
   readonly session: vscode.DebugSession;
   readonly panel: vscode.WebviewPanel;
   /** What its snapshots are written into; removed when the view closes or the session ends. */
-  readonly folder: SnapshotFolder;
+  readonly folder: TemporaryFolder;
   follows: boolean;
   ended: boolean;
   /** Reads the expression in `frame` and shows it. */
@@ -72,9 +72,11 @@ export class DebugViews extends Disposable {
       );
       return;
     }
-    const folder = new SnapshotFolder();
+    const folder = new TemporaryFolder('debug');
     const writing = snap(frame, expression, folder);
-    const early = array ? new DebugArrayView(this.services, expression, titleOf(expression, frame), folder) : undefined;
+    const early = array
+      ? new TemporaryArrayView(this.services, expression, titleOf(expression, frame), folder, debugKey(expression))
+      : undefined;
     let closed = false;
     early?.panel.onDidDispose(() => (closed = true));
     const snapshot = await writing;
@@ -137,11 +139,13 @@ export class DebugViews extends Disposable {
   private openArray(
     expression: string,
     frame: PausedFrame,
-    folder: SnapshotFolder,
+    folder: TemporaryFolder,
     first: Snapshot,
-    started?: DebugArrayView,
+    started?: TemporaryArrayView,
   ): DebugView {
-    const viewer = started ?? new DebugArrayView(this.services, expression, titleOf(expression, frame), folder);
+    const viewer =
+      started ??
+      new TemporaryArrayView(this.services, expression, titleOf(expression, frame), folder, debugKey(expression));
     const show = (snapshot: Snapshot, at: PausedFrame) =>
       viewer.show(
         snapshot.kind === 'array'
@@ -164,7 +168,7 @@ export class DebugViews extends Disposable {
   private async openCase(
     expression: string,
     frame: PausedFrame,
-    folder: SnapshotFolder,
+    folder: TemporaryFolder,
     first: Snapshot & { kind: 'case' | 'cases' },
   ): Promise<DebugView> {
     let at = frame;
@@ -217,6 +221,9 @@ export class DebugViews extends Disposable {
   }
 }
 
+/** What a debug array view's view and overlays are remembered under: its expression, across sessions. */
+const debugKey = (expression: string) => `mrnet-debug:${expression}`;
+
 /** A failure as the viewer says it: a name that no longer exists, or Python's words. */
 function said(snapshot: Snapshot & { kind: 'error' }, frame: PausedFrame): string {
   return snapshot.missing ? `it does not exist in ${frame.label}: ${snapshot.message}` : snapshot.message;
@@ -226,7 +233,7 @@ function said(snapshot: Snapshot & { kind: 'error' }, frame: PausedFrame): strin
 async function snap(
   frame: PausedFrame,
   expression: string,
-  folder: SnapshotFolder,
+  folder: TemporaryFolder,
   caseIndex?: number,
 ): Promise<Snapshot> {
   try {

@@ -10,14 +10,12 @@ import {
 import { formatBytes } from '../shared/format';
 import { errorMessage } from '../shared/errorMessage';
 import { PausedFrame, evaluateIn } from './pausedFrame';
-import { SnapshotFolder } from './snapshotFolder';
+import { TemporaryFolder } from '../arrayPanels/temporaryFolder';
+import type { TemporaryFile } from '../arrayPanels/temporaryArrayView';
 import HELPER from './snapshot.py';
 
 /** An array the program wrote for a viewer: its file here, and what was changed on the way (bfloat16 as float32…). */
-export interface SnapshotFile {
-  uri: vscode.Uri;
-  note?: string;
-}
+type SnapshotFile = TemporaryFile;
 
 /** A value of the paused program, written to files a viewer reads like any other. */
 export type Snapshot =
@@ -39,7 +37,7 @@ const CHUNK_BYTES = 4 * 2 ** 20;
 export async function takeSnapshot(
   frame: PausedFrame,
   expression: string,
-  folder: SnapshotFolder,
+  folder: TemporaryFolder,
   caseIndex?: number,
 ): Promise<Snapshot> {
   const settings = vscode.workspace.getConfiguration('mrnet.debugger');
@@ -105,7 +103,7 @@ async function request(frame: PausedFrame, expression: string, req: SnapshotRequ
 async function fetchAll(
   frame: PausedFrame,
   files: Written[],
-  folder: SnapshotFolder,
+  folder: TemporaryFolder,
   expression: string,
 ): Promise<SnapshotFile[] | undefined> {
   const away = files.filter((f) => !f.local);
@@ -145,7 +143,7 @@ async function fetchAll(
 async function fetchFile(
   frame: PausedFrame,
   file: Written,
-  folder: SnapshotFolder,
+  folder: TemporaryFolder,
   path: string,
   cancel: vscode.CancellationToken,
   advanced: (bytes: number) => void,

@@ -6,7 +6,7 @@ import { SliceFirstFiles } from '../arrays/sliceFirstFiles';
 import { ExportTarget, SliceExporter } from '../export/sliceExport';
 import { ViewDefaultsStore } from '../settings/viewDefaults';
 import { AddedOverlays } from '../overlays/addedOverlays';
-import { WebviewView } from '../core/webviewHtml';
+import { WebviewView } from '../shared/webviewHtml';
 
 /** What an array editor's message handlers work with. */
 export interface EditorSession {

@@ -4,7 +4,7 @@ import { Disposable } from '../shared/dispose';
 import { DEFAULT_COLOUR_MAP, isColourMap } from '../shared/colourMaps';
 import { ViewDefaults } from '../shared/protocol';
 import { WindowPreset, isWindowPreset } from '../shared/windowing';
-import { WebviewView } from '../core/webviewHtml';
+import { WebviewView } from '../shared/webviewHtml';
 import { ArrayView } from '../shared/npy/planeSource';
 
 const VIEWS_KEY = 'mrnet.arrayViews';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { WebviewView, loadsChartsOnDemand, makeNonce, pageFiles, webviewHtml } from '../core/webviewHtml';
+import { WebviewView, loadsChartsOnDemand, makeNonce, pageFiles, webviewHtml } from '../shared/webviewHtml';
 
 /** Webview options shared by every panel: scripts on, and only our bundle and CSS readable. */
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {

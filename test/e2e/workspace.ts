@@ -27,6 +27,7 @@ const ROOT = join(__dirname, '..', '..');
  *   same 288 MB volume as a stored member (read in place, slice by slice);
  * - scans/: real MR and CT scans from nibabel's and pydicom's test data (make_scan_fixtures.py);
  * - line/signal.npy: a 1-D float64 array (the line plot, drawn by the charts bundle);
+ * - notebooks/article.ipynb: the article's flow, its outputs written by mrnet_viewer (make_notebook_fixtures.py);
  * - the sample's valid case 0010 rewritten in Fortran order (as np.save writes a transposed
  *   array), same values: each plane must still open along axis 0 at its middle slice.
  * Beside the workspace, outside it, `<workspace>-broken-dataset`: a dataset with every quirk,
@@ -84,6 +85,8 @@ export function makeWorkspace(): string {
       ),
     ),
   );
+  mkdirSync(join(root, 'notebooks'));
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'notebooks', 'article.ipynb'), join(root, 'notebooks', 'article.ipynb'));
   for (const plane of ['coronal', 'sagittal', 'axial'])
     toFortranOrder(join(dataset, 'valid', plane, `${FORTRAN_CASE}.npy`));
   makeBrokenDataset(`${root}-broken-dataset`);

@@ -24,7 +24,7 @@ describe('packaging', function () {
       bundles.join(', '),
     );
     for (const file of bundles) assert.ok(has(file), `${file} is built but not in the .vsix (${files.join(', ')})`);
-    // Every file the webviews load from media/ (the pages name them in src/webviews/webviewContent.ts and src/core/webviewHtml.ts).
+    // Every file the webviews load from media/ (the pages name them in src/webviews/webviewContent.ts and src/shared/webviewHtml.ts).
     for (const file of [
       'package.json',
       'readme.md',

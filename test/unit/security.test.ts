@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseWebviewMessage } from '../../src/shared/protocol';
-import { makeNonce, webviewHtml } from '../../src/core/webviewHtml';
+import { makeNonce, webviewHtml } from '../../src/shared/webviewHtml';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -12,6 +12,21 @@ import { exact, list, number, oneOf, optional, parser, record, text } from '../s
  */
 export const EMBEDDED_MIME_TYPE = 'application/vnd.mrnet-viewer.v1+json';
 
+/** The renderer's id (package.json contributes.notebookRenderer), by which the extension hears it. */
+export const RENDERER_ID = 'mrnet-viewer.notebook';
+
+/** What the renderer asks of the extension: open an output (by VS Code's id of it) in an editor panel, at the case it shows. */
+export interface OpenOutputMessage {
+  type: 'openOutput';
+  outputId: string;
+  caseId?: string;
+}
+
+/** The renderer's message, or undefined for anything else. */
+export const parseOpenOutput = parser<OpenOutputMessage>(
+  exact({ type: oneOf(['openOutput']), outputId: text(200, { min: 1 }), caseId: optional(text(200, { min: 1 })) }),
+);
+
 /** An array's compressed `.npy` bytes in base64: at most 2 GiB of them. */
 const npyText = text(2 ** 31, { min: 1, pattern: /^[A-Za-z0-9+/]+=*$/ });
 const name = text(200, { min: 1 });

@@ -23,6 +23,8 @@ interface WebviewPage {
   styleUri: string;
   /** The charts bundle, which the viewers load only when they draw a chart (a 1-D array's line plot). */
   chartsUri?: string;
+  /** A page in a notebook output's frame (webview/notebook): the renderer is its host, and it has no export. */
+  inNotebook?: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export function webviewHtml(page: WebviewPage): string {
 <link rel="stylesheet" href="${escapeAttr(page.styleUri)}">
 <title>${escapeText(page.title)}</title>
 </head>
-<body data-view="${page.view}"${page.chartsUri ? ` data-charts="${escapeAttr(page.chartsUri)}"` : ''} data-vscode-context='{"preventDefaultContextMenuItems": true}'>
+<body data-view="${page.view}"${page.chartsUri ? ` data-charts="${escapeAttr(page.chartsUri)}"` : ''}${page.inNotebook ? ' data-host="notebook"' : ''} data-vscode-context='{"preventDefaultContextMenuItems": true}'>
 <main id="app"></main>
 <script nonce="${page.nonce}" src="${escapeAttr(page.scriptUri)}"></script>
 </body>

@@ -6,39 +6,47 @@ import { readArray } from '../arrays/readArray';
 import { ArrayContent } from '../shared/protocol';
 import { safeFileName } from '../export/sliceExport';
 import { ViewerServices } from './viewerServices';
-import type { SnapshotFile } from './takeSnapshot';
-import type { SnapshotFolder } from './snapshotFolder';
+import type { TemporaryFolder } from './temporaryFolder';
 
-const DEBUG_ARRAY_VIEW_TYPE = 'mrnetViewer.debugArray';
+// Named when only the debugger opened such views; kept, as VS Code remembers panels by it.
+const TEMPORARY_ARRAY_VIEW_TYPE = 'mrnetViewer.debugArray';
 
-/** What an array view of a debugged program shows: the array's file, or why there is none. */
-export type ArrayShown = { file: SnapshotFile } | { error: string };
+/** An array written into a temporary folder, and what the viewer says of it (a preview's stride). */
+export interface TemporaryFile {
+  uri: vscode.Uri;
+  note?: string;
+}
+
+/** What a temporary array view shows: the array's file, or why there is none. */
+export type ArrayShown = { file: TemporaryFile } | { error: string };
 
 /**
- * The `.npy` viewer, everything it has, on an array of a debugged program: the page of the
- * `.npy` editor in a panel titled after the expression and its frame. Each snapshot replaces
- * the one before in the same view (its state, kept by the expression, stays).
+ * The `.npy` viewer, everything it has, on an array that is in no file of the user's (an
+ * expression of a debugged program, a notebook output's): the page of the `.npy` editor in a
+ * panel of its own, on the file written for it into a temporary folder. Each file shown
+ * replaces the one before in the same view (its state, kept under `key`, stays).
  */
-export class DebugArrayView {
+export class TemporaryArrayView {
   readonly panel: vscode.WebviewPanel;
   private shown?: ArrayShown;
   /** Set once the page asked: what is shown before that goes when it asks. */
   private session?: EditorSession;
   private ready = false;
 
+  /** `name`: what the array is called (an expression); `key`: what its view and overlays are remembered under. */
   constructor(
     private readonly services: ViewerServices,
-    private readonly expression: string,
+    private readonly name: string,
     title: string,
-    private readonly folder: SnapshotFolder,
+    private readonly folder: TemporaryFolder,
+    private readonly key: string,
   ) {
-    this.panel = vscode.window.createWebviewPanel(DEBUG_ARRAY_VIEW_TYPE, title, vscode.ViewColumn.Active, {
+    this.panel = vscode.window.createWebviewPanel(TEMPORARY_ARRAY_VIEW_TYPE, title, vscode.ViewColumn.Active, {
       enableFindWidget: false,
     });
     this.panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'mrnet.svg');
     loadWebview(this.panel.webview, services.extensionUri, 'npy', title);
-    // Overlays added and axes chosen are remembered for the expression, across snapshots and sessions.
-    const key = `mrnet-debug:${expression}`;
+    // Overlays added and axes chosen are remembered under the key, across the files shown and sessions.
     startEditorSession(
       this.panel,
       vscode.Uri.parse(key),
@@ -49,7 +57,7 @@ export class DebugArrayView {
         target: {
           fileOf: (plane) =>
             plane === undefined && this.shown && 'file' in this.shown ? { uri: this.shown.file.uri } : undefined,
-          stemOf: () => safeFileName(expression),
+          stemOf: () => safeFileName(name),
         },
       },
       (session) => {
@@ -66,7 +74,7 @@ export class DebugArrayView {
     );
   }
 
-  /** Shows a snapshot (or why there is none) under `title`; the files of the one before are removed. */
+  /** Shows a file (or why there is none) under `title`; the file shown before is removed. */
   async show(shown: ArrayShown, title: string): Promise<void> {
     const before = this.shown;
     this.shown = shown;
@@ -80,16 +88,16 @@ export class DebugArrayView {
     if (!session || !shown) return;
     let content: ArrayContent;
     let source;
-    if ('error' in shown) content = { kind: 'error', fileName: this.expression, error: shown.error };
+    if ('error' in shown) content = { kind: 'error', fileName: this.name, error: shown.error };
     else {
       const read = await readArray(shown.file.uri);
       ({ source } = read);
-      // Named after the expression: the page keeps its view (slice, zoom, contrast) by that name.
-      content = { ...read.content, fileName: this.expression };
+      // Named after the array: the page keeps its view (slice, zoom, contrast) by that name.
+      content = { ...read.content, fileName: this.name };
     }
-    if (this.shown !== shown) return; // a newer snapshot meanwhile
+    if (this.shown !== shown) return; // a newer file meanwhile
     session.sliced.shown('', source, content);
-    const key = `mrnet-debug:${this.expression}`;
+    const { key } = this;
     await session.post({
       type: 'showArray',
       array: content,

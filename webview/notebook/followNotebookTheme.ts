@@ -1,0 +1,19 @@
+/**
+ * A viewer's page in a notebook output's frame takes the theme of the notebook around it: VS
+ * Code sets its colours as CSS variables on the notebook's <html> and its kind as classes of its
+ * <body>, which a frame does not inherit. Copied at start and again whenever the theme changes.
+ */
+export function followNotebookTheme(): void {
+  const outer = window.parent.document;
+  const copy = () => {
+    document.documentElement.style.cssText = outer.documentElement.style.cssText;
+    const themeClasses = [...outer.body.classList].filter((c) => c.startsWith('vscode-'));
+    for (const c of [...document.body.classList]) if (c.startsWith('vscode-')) document.body.classList.remove(c);
+    document.body.classList.add(...themeClasses);
+  };
+  copy();
+  const observer = new MutationObserver(copy);
+  observer.observe(outer.documentElement, { attributes: true, attributeFilter: ['style'] });
+  observer.observe(outer.body, { attributes: true, attributeFilter: ['class'] });
+  window.addEventListener('unload', () => observer.disconnect());
+}

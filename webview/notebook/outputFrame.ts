@@ -1,0 +1,129 @@
+import { EmbeddedOutput, readEmbeddedOutput } from '../../src/shared/notebook/embeddedOutput';
+import { makeNonce, pageFiles, webviewHtml } from '../../src/shared/webviewHtml';
+import { OutputFrameElement } from '../vscodeApi';
+import { OutputPage } from './outputPage';
+import viewerCss from '../../media/viewer.css';
+
+/** Where the viewers' bundle and stylesheet are, beside the renderer's own script. */
+interface PageFiles {
+  script: string;
+  style: string;
+}
+
+/** An output's frame height at first; the user drags its bottom edge for more. */
+const FRAME_HEIGHT = { npy: '560px', case: '600px' };
+
+/**
+ * Draws one output of `mrnet_viewer.show` into `element`: a bar with its title, its notes and
+ * "Open in MRNet Viewer" (`open`, when the extension is there to open it), above a frame running
+ * the viewers' own page (the .npy editor's for an array, the case viewer's for cases), each
+ * output in its own document so that its keys, focus and state are its own. A payload that
+ * cannot be shown says why, in an alert.
+ */
+export function renderOutput(
+  element: HTMLElement,
+  json: () => unknown,
+  files: Promise<PageFiles>,
+  open?: (caseId?: string) => void,
+): void {
+  let parsed: unknown;
+  try {
+    parsed = json();
+  } catch {
+    parsed = undefined; // not JSON: said below as not one of ours
+  }
+  const output = readEmbeddedOutput(parsed);
+  if ('error' in output) {
+    element.replaceChildren(alert(`MRNet Viewer cannot show this output: ${output.error}.`));
+    return;
+  }
+  const page = new OutputPage(output);
+  element.replaceChildren(outputBar(output, open && (() => open(page.shownCaseId))));
+  files.then(
+    (f) => element.append(outputFrame(output, page, f)),
+    (e: Error) => element.append(alert(`MRNet Viewer cannot show this output: ${e.message}.`)),
+  );
+}
+
+function outputFrame(output: EmbeddedOutput, page: OutputPage, files: PageFiles): HTMLElement {
+  const view = output.array ? 'npy' : 'case';
+  const frame = document.createElement('iframe') as OutputFrameElement;
+  frame.title = `${output.title} (MRNet Viewer)`;
+  Object.assign(frame.style, { width: '100%', height: '100%', border: '0', display: 'block' });
+  page.connect((message, transfer) => frame.contentWindow?.postMessage(message, { targetOrigin: '*', transfer }));
+  frame.mrnetPort = page;
+  // Our page's own HTML (strict CSP, nonce), as every webview of the extension gets it, its
+  // script and stylesheet from blob: URLs; it inherits the notebook webview's origin.
+  frame.srcdoc = webviewHtml({
+    view,
+    title: output.title,
+    cspSource: 'blob:',
+    nonce: makeNonce(),
+    scriptUri: files.script,
+    styleUri: files.style,
+    inNotebook: true,
+  });
+  const box = document.createElement('div');
+  Object.assign(box.style, { height: FRAME_HEIGHT[view], resize: 'vertical', overflow: 'hidden' });
+  box.append(frame);
+  return box;
+}
+
+function outputBar(output: EmbeddedOutput, open?: () => void): HTMLElement {
+  const bar = document.createElement('div');
+  bar.setAttribute('role', 'group');
+  bar.setAttribute('aria-label', `${output.title} (MRNet Viewer output)`);
+  Object.assign(bar.style, { display: 'flex', gap: '12px', alignItems: 'baseline', padding: '2px 0 6px' });
+  const title = document.createElement('strong');
+  title.textContent = output.title;
+  bar.append(title);
+  for (const text of output.notes) {
+    const note = document.createElement('span');
+    note.dataset.role = 'note';
+    note.textContent = text;
+    bar.append(note);
+  }
+  if (open) bar.append(openButton(open));
+  return bar;
+}
+
+/** "Open in MRNet Viewer", in the colours of VS Code's buttons (the notebook's webview has no stylesheet of ours). */
+function openButton(open: () => void): HTMLElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Open in MRNet Viewer';
+  button.title = 'Open this output in an editor panel of its own, with export and overlays';
+  Object.assign(button.style, {
+    background: 'var(--vscode-button-background)',
+    color: 'var(--vscode-button-foreground)',
+    border: '1px solid var(--vscode-button-border, transparent)',
+    borderRadius: '2px',
+    padding: '2px 10px',
+    font: 'inherit',
+    cursor: 'pointer',
+  });
+  button.addEventListener('click', open);
+  return button;
+}
+
+function alert(text: string): HTMLElement {
+  const box = document.createElement('div');
+  box.setAttribute('role', 'alert');
+  box.textContent = text;
+  return box;
+}
+
+/**
+ * The viewers' bundle (dist/ beside the renderer at `rendererUrl`) and stylesheet, as blob: URLs
+ * of this notebook's webview. A frame's own requests for the extension's files do not reach
+ * them: VS Code's service worker serves a webview's resources to the webview's own documents
+ * only, and answers a srcdoc frame's with 404. Read once for every output.
+ */
+export async function loadPageFiles(rendererUrl: string): Promise<PageFiles> {
+  const url = new URL(pageFiles('npy').script, rendererUrl);
+  // eslint-disable-next-line no-restricted-globals -- the extension's own bundle, from the notebook webview's resources
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname} could not be read (${response.status})`);
+  const blobUrl = (part: BlobPart, type: string) => URL.createObjectURL(new Blob([part], { type }));
+  return { script: blobUrl(await response.arrayBuffer(), 'text/javascript'), style: blobUrl(viewerCss, 'text/css') };
+}

@@ -1,0 +1,106 @@
+import { MessageHandlers, dispatch } from '../../src/shared/messageHandlers';
+import {
+  EmbeddedCase,
+  EmbeddedOutput,
+  embeddedArray,
+  embeddedCaseInfo,
+} from '../../src/shared/notebook/embeddedOutput';
+import { ArrayContent, CasePlane, HostMessage, WebviewMessage } from '../../src/shared/protocol';
+import type { VsCodeApi } from '../vscodeApi';
+
+/**
+ * What a notebook output's viewer page has in place of VS Code: its own data. It answers the
+ * page's messages as the extension answers a panel's (the array, the case asked for, Next and
+ * Previous over the output's cases) from the arrays the output embeds; what needs the extension
+ * (files, dialogs) the page does not offer here.
+ */
+export class OutputPage implements VsCodeApi {
+  private state: unknown;
+  /** The case shown, by its place in the output; and how many were asked for, so that only the latest is shown. */
+  private shown = 0;
+  private asked = 0;
+  private readonly handlers: MessageHandlers<WebviewMessage>;
+  private post: (message: HostMessage, transfer: ArrayBuffer[]) => void = () => undefined;
+
+  constructor(private readonly output: EmbeddedOutput) {
+    const ignored = () => undefined;
+    this.handlers = {
+      ready: () => this.show(this.shown),
+      navigate: ({ direction }) => this.show(this.shown + (direction === 'next' ? 1 : -1)),
+      openCase: ({ id }) => this.show(this.output.cases?.findIndex((c) => c.id === id) ?? -1),
+      // Remembered by the extension for its panels, and read from files by it: nothing to do here.
+      addOverlay: ignored,
+      rememberPreset: ignored,
+      rememberView: ignored,
+      readSlice: ignored,
+      readRegion: ignored,
+      openMember: ignored,
+      exportSlice: ignored,
+      exportData: ignored,
+      exportIndex: ignored,
+    };
+  }
+
+  /** How its answers reach the page (its frame's window, once there is one). */
+  connect(post: (message: HostMessage, transfer: ArrayBuffer[]) => void): void {
+    this.post = post;
+  }
+
+  /** The id of the case shown, for cases. */
+  get shownCaseId(): string | undefined {
+    return this.output.cases?.[this.shown]?.id;
+  }
+
+  postMessage(message: WebviewMessage): void {
+    void dispatch(this.handlers, message);
+  }
+
+  getState(): unknown {
+    return this.state;
+  }
+
+  setState(state: unknown): void {
+    this.state = state;
+  }
+
+  /** The output's array, or its case at `index` (a case outside them is not asked for). */
+  private async show(index: number): Promise<void> {
+    const { array, cases } = this.output;
+    if (array) {
+      const content = await embeddedArray(array.name, array.npy);
+      this.post(
+        { type: 'showArray', array: content, note: this.output.notes.join(' ') || undefined },
+        buffers([content]),
+      );
+      return;
+    }
+    const shownCase = cases?.[index];
+    if (!cases || !shownCase) return;
+    const asked = ++this.asked;
+    const planes = await casePlanes(shownCase);
+    if (asked !== this.asked) return;
+    this.shown = index;
+    this.post(
+      { type: 'showCase', caseInfo: embeddedCaseInfo(this.output, shownCase), planes, caseIds: cases.map((c) => c.id) },
+      buffers(planes.flatMap((p) => [p.array, ...(p.overlays ?? []).map((o) => o.array)])),
+    );
+  }
+}
+
+/** A case's planes and their overlays, decoded. */
+function casePlanes(c: EmbeddedCase): Promise<CasePlane[]> {
+  return Promise.all(
+    c.planes.map(async ({ plane, npy, overlays }) => ({
+      plane,
+      array: await embeddedArray(`${c.id} ${plane}`, npy),
+      overlays: await Promise.all(
+        overlays.map(async (o) => ({ name: o.name, array: await embeddedArray(`${c.id} ${plane} ${o.name}`, o.npy) })),
+      ),
+    })),
+  );
+}
+
+/** The bytes of arrays decoded for one message: handed over to the page, not copied (each message decodes its own). */
+function buffers(contents: ArrayContent[]): ArrayBuffer[] {
+  return contents.flatMap((c) => (c.kind === 'whole' ? [c.data] : []));
+}

@@ -1,0 +1,24 @@
+import type { ActivationFunction } from 'vscode-notebook-renderer';
+import { OpenOutputMessage } from '../../src/shared/notebook/embeddedOutput';
+import { loadPageFiles, renderOutput } from './outputFrame';
+
+/**
+ * The notebook renderer of `mrnet_viewer.show`'s outputs (contributes.notebookRenderer): VS
+ * Code loads this module into the notebook's webview and hands it each output of our MIME type.
+ */
+export const activate: ActivationFunction = (context) => {
+  // Fetched on the first output drawn, once for all of them.
+  let files: ReturnType<typeof loadPageFiles> | undefined;
+  return {
+    renderOutputItem(item, element) {
+      const post = context.postMessage?.bind(context);
+      const open =
+        post &&
+        ((caseId?: string) => post({ type: 'openOutput', outputId: item.id, caseId } satisfies OpenOutputMessage));
+      renderOutput(element, () => item.json(), (files ??= loadPageFiles(import.meta.url)), open);
+    },
+    disposeOutputItem() {
+      // Each output's frame goes with its element, which VS Code removes.
+    },
+  };
+};
