@@ -14,14 +14,11 @@ import { TemporaryFolder } from '../arrayPanels/temporaryFolder';
 import type { TemporaryFile } from '../arrayPanels/temporaryArrayView';
 import HELPER from './snapshot.py';
 
-/** An array the program wrote for a viewer: its file here, and what was changed on the way (bfloat16 as float32…). */
-type SnapshotFile = TemporaryFile;
-
-/** A value of the paused program, written to files a viewer reads like any other. */
+/** A value of the paused program, written to files a viewer reads like any other (each with what was changed on the way: bfloat16 as float32…). */
 export type Snapshot =
-  | { kind: 'array'; file: SnapshotFile }
-  | { kind: 'case'; planes: (SnapshotFile & { plane: string })[] }
-  | { kind: 'cases'; ids: string[]; index: number; planes: (SnapshotFile & { plane: string })[] }
+  | { kind: 'array'; file: TemporaryFile }
+  | { kind: 'case'; planes: (TemporaryFile & { plane: string })[] }
+  | { kind: 'cases'; ids: string[]; index: number; planes: (TemporaryFile & { plane: string })[] }
   /** Python's words; `missing` when the expression names nothing any more. */
   | { kind: 'error'; message: string; missing?: boolean };
 
@@ -105,10 +102,10 @@ async function fetchAll(
   files: Written[],
   folder: TemporaryFolder,
   expression: string,
-): Promise<SnapshotFile[] | undefined> {
+): Promise<TemporaryFile[] | undefined> {
   const away = files.filter((f) => !f.local);
   const total = away.reduce((n, f) => n + f.bytes, 0);
-  const local = (f: Written, path: string): SnapshotFile => ({ uri: vscode.Uri.file(path), note: f.note });
+  const local = (f: Written, path: string): TemporaryFile => ({ uri: vscode.Uri.file(path), note: f.note });
   if (away.length === 0) return files.map((f) => local(f, f.path!));
   return vscode.window.withProgress(
     {
@@ -117,7 +114,7 @@ async function fetchAll(
       cancellable: true,
     },
     async (progress, cancel) => {
-      const out: SnapshotFile[] = [];
+      const out: TemporaryFile[] = [];
       try {
         for (const [i, f] of files.entries()) {
           if (f.local) {

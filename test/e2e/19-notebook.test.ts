@@ -12,7 +12,7 @@ import { SCREENSHOTS } from './workbench';
  * notebooks/article.ipynb (test/fixtures/make_notebook_fixtures.py): the article's flow, its
  * outputs written by mrnet_viewer, opened with no kernel. Values follow from indices: volume
  * (6, 40, 50) int16 = flat index % 3000 − 1000; each case's plane [s, row, col] = (offset + 7s
- * + row + 2col) % 256, offsets 0/50/100 for cases 0000/0001/0002 (+1 coronal, +2 sagittal).
+ * + row + 2col) % 256, offsets 0/50/100 for cases 0000/0001/0002 (+1 coronal, +2 sagittal); loss[i] = i / 8.
  */
 describe('In a real VS Code: the notebook outputs of mrnet_viewer', function () {
   this.timeout(180_000);
@@ -151,6 +151,15 @@ describe('In a real VS Code: the notebook outputs of mrnet_viewer', function () 
     assert.match((await badge('acl').textContent()) ?? '', /p=0\.12/);
     // Axial [2, 5, 10] of case 0001: 50 + 14 + 5 + 20.
     assert.match((await readoutAt(frame, 'Axial plane', 10, 5)) ?? '', /value 89\b/);
+  });
+
+  it("a 1-D array's output draws its line plot with the charts bundle, and its values", async () => {
+    const plot = (f: Frame) => f.getByRole('img', { name: 'Line plot' });
+    const frame = await outputPage('loss', async (f) => (await plot(f).locator('path').count()) > 0);
+    assert.equal(await frame.getByRole('alert').count(), 0);
+    // loss[i] = i / 8.
+    const grid = frame.getByRole('grid', { name: 'Values of the slice' });
+    assert.equal(await grid.getByRole('gridcell', { name: '[10]', exact: true }).innerText(), '1.25');
   });
 
   it('"Open in MRNet Viewer" opens an output in an editor panel, at the case it shows; the files go with the panel', async () => {

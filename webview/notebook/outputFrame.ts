@@ -1,13 +1,14 @@
 import { EmbeddedOutput, readEmbeddedOutput } from '../../src/shared/notebook/embeddedOutput';
-import { makeNonce, pageFiles, webviewHtml } from '../../src/shared/webviewHtml';
+import { loadsChartsOnDemand, makeNonce, pageFiles, webviewHtml } from '../../src/shared/webviewHtml';
 import { OutputFrameElement } from '../vscodeApi';
 import { OutputPage } from './outputPage';
 import viewerCss from '../../media/viewer.css';
 
-/** Where the viewers' bundle and stylesheet are, beside the renderer's own script. */
+/** The viewers' bundle and stylesheet, and the charts bundle the `.npy` page loads for a 1-D array's line plot. */
 interface PageFiles {
   script: string;
   style: string;
+  charts: string;
 }
 
 /** An output's frame height at first; the user drags its bottom edge for more. */
@@ -61,6 +62,7 @@ function outputFrame(output: EmbeddedOutput, page: OutputPage, files: PageFiles)
     nonce: makeNonce(),
     scriptUri: files.script,
     styleUri: files.style,
+    chartsUri: loadsChartsOnDemand(view) ? files.charts : undefined,
     inNotebook: true,
   });
   const box = document.createElement('div');
@@ -114,16 +116,24 @@ function alert(text: string): HTMLElement {
 }
 
 /**
- * The viewers' bundle (dist/ beside the renderer at `rendererUrl`) and stylesheet, as blob: URLs
- * of this notebook's webview. A frame's own requests for the extension's files do not reach
- * them: VS Code's service worker serves a webview's resources to the webview's own documents
- * only, and answers a srcdoc frame's with 404. Read once for every output.
+ * The viewers' bundle and the charts bundle (dist/, beside the renderer at `rendererUrl`) and
+ * the stylesheet, as blob: URLs of this notebook's webview. A frame's own requests for the
+ * extension's files do not reach them: VS Code's service worker serves a webview's resources
+ * to the webview's own documents only, and answers a srcdoc frame's with 404. Read once for
+ * every output.
  */
 export async function loadPageFiles(rendererUrl: string): Promise<PageFiles> {
-  const url = new URL(pageFiles('npy').script, rendererUrl);
-  // eslint-disable-next-line no-restricted-globals -- the extension's own bundle, from the notebook webview's resources
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.pathname} could not be read (${response.status})`);
-  const blobUrl = (part: BlobPart, type: string) => URL.createObjectURL(new Blob([part], { type }));
-  return { script: blobUrl(await response.arrayBuffer(), 'text/javascript'), style: blobUrl(viewerCss, 'text/css') };
+  const bundle = async (name: string) => {
+    const url = new URL(name, rendererUrl);
+    // eslint-disable-next-line no-restricted-globals -- the extension's own bundle, from the notebook webview's resources
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url.pathname} could not be read (${response.status})`);
+    return blobUrl(await response.arrayBuffer(), 'text/javascript');
+  };
+  const [script, charts] = await Promise.all([bundle(pageFiles('npy').script), bundle(pageFiles('report').script)]);
+  return { script, charts, style: blobUrl(viewerCss, 'text/css') };
+}
+
+function blobUrl(part: BlobPart, type: string): string {
+  return URL.createObjectURL(new Blob([part], { type }));
 }
