@@ -1,6 +1,7 @@
 // Builds the bundles: the extension host (Node, CommonJS, `vscode` external) and the
 // webview (browser). `node esbuild.mjs --watch` rebuilds on change; `--production` minifies.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -46,10 +47,43 @@ const bundles = [
   },
 ];
 
+// The JupyterLab extension, a prebuilt one that python/ installs (pip install ./python): its
+// remote entry (named by its content, as JupyterLab caches an extension's files), with the
+// viewers' bundles beside it. It is not part of the .vsix.
+const LAB_EXTENSION = 'python/mrnet_viewer/labextension';
+const labBundle = {
+  ...common,
+  entryPoints: { remoteEntry: 'webview/jupyterlab/labExtension.ts' },
+  entryNames: '[name].[hash]',
+  outdir: `${LAB_EXTENSION}/static`,
+  platform: 'browser',
+  format: 'iife',
+  loader: { '.css': 'text' },
+};
+
+/** The extension's package.json (what JupyterLab reads of it: its name and the modules its entry holds), and install.json. */
+function writeLabExtension(result) {
+  const entry = Object.keys(result.metafile.outputs).find((f) => f.endsWith('.js'));
+  for (const bundle of ['dist/webview.js', 'dist/charts.js'])
+    copyFileSync(bundle, `${LAB_EXTENSION}/static/${basename(bundle)}`);
+  const { version, license } = JSON.parse(readFileSync('package.json', 'utf8'));
+  const build = { load: `static/${basename(entry)}`, extension: './extension', mimeExtension: './mimeExtension' };
+  const manifest = { name: 'mrnet-viewer', version, license, jupyterlab: { _build: build } };
+  writeFileSync(`${LAB_EXTENSION}/package.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+  const install = {
+    packageManager: 'python',
+    packageName: 'mrnet-viewer',
+    uninstallInstructions: 'pip uninstall mrnet-viewer',
+  };
+  writeFileSync(`${LAB_EXTENSION}/install.json`, `${JSON.stringify(install, null, 2)}\n`);
+}
+
 if (watch) {
   for (const options of bundles) await (await esbuild.context(options)).watch();
 } else {
   const results = await Promise.all(bundles.map((options) => esbuild.build(options)));
+  rmSync(LAB_EXTENSION, { recursive: true, force: true });
+  writeLabExtension(await esbuild.build(labBundle));
   // What the build made, for the packaging test: every one of these must be in the .vsix.
   const made = results
     .flatMap((r) => Object.keys(r.metafile.outputs))

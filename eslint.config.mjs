@@ -5,7 +5,18 @@ import tseslint from 'typescript-eslint';
 import { restrictions } from './eslint.restrictions.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', 'sample-data/**', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'python/mrnet_viewer/labextension/**',
+      'node_modules/**',
+      'test-results/**',
+      'sample-data/**',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

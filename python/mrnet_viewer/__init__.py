@@ -4,7 +4,9 @@ MRNet Viewer in a notebook: ``mrnet_viewer.show(x)`` puts the viewer in the cell
 ``x`` is one array (an ``ndarray``, a ``torch.Tensor``, a list of equally shaped arrays), a
 ``{plane: array}`` dict (``load_stacks``), or a dict of cases (``cases = load_cases(n=100)``).
 The output carries the arrays in NumPy's ``.npy`` format, compressed, so it needs no running
-kernel: it is drawn again when the notebook is opened later, by anyone with the extension.
+kernel: it is drawn again when the notebook is opened later, by anyone with the extension. A
+live output (``live=True``, or cases above the size limit in a kernel) keeps its cases in the
+kernel, and the viewer in JupyterLab asks for the case it shows.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 from typing import Any, Dict, Optional, Tuple
 
 from ._embed import FORMAT_VERSION, MIME_TYPE, mime_bundle
-from ._inputs import PLANES, TASKS, overlays_of, per_case, shown_of
+from ._inputs import PLANES, TASKS, Shown, overlays_of, per_case, shown_of
+from ._live import LiveCases, kernel_comms, serve
 
 __all__ = ["MIME_TYPE", "FORMAT_VERSION", "PLANES", "TASKS", "Output", "embed", "show", "options"]
 __version__ = "0.1.0"
@@ -31,9 +34,11 @@ options = _Options()
 class Output:
     """One output of the viewer; Jupyter displays it by its MIME bundle (``_repr_mimebundle_``)."""
 
-    def __init__(self, bundle: Dict[str, Any]):
+    def __init__(self, bundle: Dict[str, Any], live: Optional[LiveCases] = None):
         #: ``{mime type: data}``: our type, ``image/png`` of the middle slices, ``text/plain``.
         self.data = bundle
+        #: A live output's cases in the kernel; ``live.fetched`` lists the cases sent, in order.
+        self.live = live
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Tuple[Dict[str, Any], Dict[str, Any]]:
         return self.data, {}
@@ -50,6 +55,7 @@ def embed(
     overlays: Any = None,
     title: Optional[str] = None,
     embed_limit_mb: Optional[float] = None,
+    live: Optional[bool] = None,
 ) -> Output:
     """
     The output ``show`` displays, without displaying it (the last value of a cell displays it too).
@@ -62,6 +68,9 @@ def embed(
     :param overlays: ``{plane: cam}`` or ``{plane: {name: cam}}`` for one case; ``{case_id: …}`` for cases.
     :param title: the output's name (default ``array`` or ``case``).
     :param embed_limit_mb: above this, a strided preview is embedded (default ``options.embed_limit_mb``).
+    :param live: cases stay in the kernel and the front end asks for the one it shows (JupyterLab,
+        Jupyter Notebook 7); the output embeds the first case for front ends that cannot ask. By
+        default live when run in a kernel and the cases' arrays are above the limit.
     :raises TypeError, ValueError: for what cannot be shown (object arrays, ragged lists, unknown planes…).
     """
     shown = shown_of(obj, title or ("case" if isinstance(obj, dict) else "array"))
@@ -77,7 +86,25 @@ def embed(
     if not limit_mb > 0:
         raise ValueError(f"embed_limit_mb is {limit_mb}: give a size above 0")
     name = title or ("cases" if len(shown.cases) > 1 else "case" if shown.cases else "array")
-    return Output(mime_bundle(shown, name, int(limit_mb * 2**20)))
+    limit = int(limit_mb * 2**20)
+    served = _served(shown, live, limit)
+    return Output(mime_bundle(shown, name, limit, served), served)
+
+
+def _served(shown: Shown, live: Optional[bool], limit: int) -> Optional[LiveCases]:
+    """The live cases of the output, when it is live (asked for, or cases above the limit in a kernel)."""
+    if live is False or (live is None and not shown.cases):
+        return None
+    if shown.array is not None:
+        raise ValueError("live=True is for cases; a lone array is embedded (a strided preview above the limit)")
+    comms = kernel_comms()
+    if comms is None:
+        if live:
+            raise ValueError("live=True needs a running Jupyter kernel (ipykernel), which asks the front end for cases")
+        return None
+    if live is None and sum(a.nbytes for c in shown.cases for _, a in c.planes) <= limit:
+        return None
+    return serve(shown, comms)
 
 
 def show(obj: Any, **kwargs: Any) -> None:

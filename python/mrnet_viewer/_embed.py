@@ -6,11 +6,12 @@ import base64
 import io
 import math
 import zlib
-from typing import Any, Dict, Iterator, List, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import numpy as np
 
 from ._inputs import Shown
+from ._live import LiveCases
 from ._preview import preview_png
 
 #: The output's MIME type, drawn by the MRNet Viewer extension's notebook renderer.
@@ -93,21 +94,33 @@ def payload(shown: Shown, title: str, limit: int) -> Tuple[Dict[str, Any], List[
     return data, notes
 
 
-def describe(shown: Shown, title: str) -> str:
+def describe(shown: Shown, title: str, live: bool = False) -> str:
     """The text/plain fallback: what the output holds, in a line or two."""
     if shown.array is not None:
         a = shown.array
         return f"MRNet Viewer: {title} {tuple(a.shape)} {a.dtype}"
     first = shown.cases[0]
     planes = ", ".join(f"{p} {tuple(a.shape)} {a.dtype}" for p, a in first.planes)
-    many = f"{len(shown.cases)} cases, " if len(shown.cases) > 1 else ""
+    many = f"{len(shown.cases)} cases{' (live, in the kernel)' if live else ''}, " if len(shown.cases) > 1 else ""
     return f"MRNet Viewer: {many}case {first.id}: {planes}"
 
 
-def mime_bundle(shown: Shown, title: str, limit: int) -> Dict[str, Any]:
-    """Our type, a PNG of the middle slices and a line of text: a front end shows the richest it knows."""
-    data, notes = payload(shown, title, limit)
-    text = describe(shown, title) + "".join(f"\n({n})" for n in notes)
+def _live_part(live: LiveCases) -> Dict[str, Any]:
+    """What a live output says of all its cases (their arrays stay in the kernel until asked for)."""
+    cases = [{"id": c.id, "labels": c.labels, "predictions": c.predictions} for c in live.shown.cases]
+    return {"output": live.id, "cases": cases}
+
+
+def mime_bundle(shown: Shown, title: str, limit: int, live: Optional[LiveCases] = None) -> Dict[str, Any]:
+    """
+    Our type, a PNG of the middle slices and a line of text: a front end shows the richest it
+    knows. A live output embeds its first case only, for a front end with no kernel to ask.
+    """
+    embedded = Shown(cases=shown.cases[:1], notes=shown.notes) if live else shown
+    data, notes = payload(embedded, title, limit)
+    if live:
+        data["live"] = _live_part(live)
+    text = describe(shown, title, live is not None) + "".join(f"\n({n})" for n in notes)
     images = [shown.array] if shown.array is not None else [a for _, a in shown.cases[0].planes]
     bundle: Dict[str, Any] = {MIME_TYPE: data, "text/plain": text}
     if all(i.ndim >= 2 for i in images):

@@ -225,3 +225,94 @@ def test_the_package_installs_with_pip(tmp_path):
         text=True,
     ).stdout
     assert found.startswith(str(target)) and MIME_TYPE in found
+
+
+class Comms:
+    """A kernel's comm manager as far as live outputs use it: targets, and the comms front ends open."""
+
+    def __init__(self):
+        self.targets = {}
+
+    def register_target(self, name, opened):
+        self.targets[name] = opened
+
+    def open(self, output_id):
+        comm = Comm()
+        self.targets["mrnet_viewer"](comm, {"content": {"data": {"output": output_id}}})
+        return comm
+
+
+class Comm:
+    def __init__(self):
+        self.sent, self.closed, self.on_message = [], False, None
+
+    def on_msg(self, callback):
+        self.on_message = callback
+
+    def send(self, data, buffers=()):
+        self.sent.append((data, [bytes(b) for b in buffers]))
+
+    def close(self):
+        self.closed = True
+
+    def ask(self, **request):
+        self.on_message({"content": {"data": request}})
+        return self.sent[-1]
+
+
+@pytest.fixture
+def comms(monkeypatch):
+    comms = Comms()
+    monkeypatch.setattr(mrnet_viewer, "kernel_comms", lambda: comms)
+    return comms
+
+
+def test_live_cases_embed_the_first_and_send_each_case_asked_for_as_npy_buffers(comms):
+    cases = {f"{i:04d}": case_dict(i) for i in range(200)}
+    cams = {"0007": {"sagittal": np.ones((36, 32, 32), np.float32)}}
+    output = embed(cases, labels={"0007": {"acl": 1}}, overlays=cams, live=True)
+    data = payload(output)
+    assert [c["id"] for c in data["cases"]] == ["0000"]  # embedded for a front end with no kernel
+    assert data["live"]["output"] == output.live.id and len(data["live"]["cases"]) == 200
+    assert data["live"]["cases"][7] == {"id": "0007", "labels": {"acl": 1}, "predictions": {}}
+    assert "200 cases (live, in the kernel)" in output.data["text/plain"]
+    comm = comms.open(output.live.id)
+    reply, buffers = comm.ask(type="case", index=7, request=3)
+    assert reply == {
+        "type": "case",
+        "request": 3,
+        "index": 7,
+        "id": "0007",
+        "planes": [{"plane": "coronal", "overlays": []}, {"plane": "sagittal", "overlays": ["CAM"]}, {"plane": "axial", "overlays": []}],
+    }
+    got = [np.load(io.BytesIO(b), allow_pickle=False) for b in buffers]
+    np.testing.assert_array_equal(got[0], cases["0007"]["coronal"])
+    np.testing.assert_array_equal(got[2], cams["0007"]["sagittal"])
+    np.testing.assert_array_equal(got[3], cases["0007"]["axial"])
+    assert output.live.fetched == ["0007"]
+
+
+def test_a_live_request_out_of_range_is_answered_with_why(comms):
+    comm = comms.open(embed({"0000": case_dict()}, live=True).live.id)
+    assert comm.ask(type="case", index=5, request=1) == ({"type": "error", "request": 1, "message": "there is no case 5 in this output"}, [])
+
+
+def test_an_output_of_an_earlier_kernel_is_said_gone(comms):
+    embed({"0000": case_dict()}, live=True)
+    comm = comms.open("not-an-output-of-this-kernel")
+    assert comm.sent == [({"type": "gone"}, [])] and comm.closed
+
+
+def test_cases_go_live_in_a_kernel_above_the_limit_only(comms):
+    cases = {"0000": case_dict(0), "0001": case_dict(1)}
+    assert embed(cases).live is None
+    assert embed(cases, embed_limit_mb=0.1).live is not None
+    assert embed(cases, embed_limit_mb=0.1, live=False).live is None
+
+
+def test_live_needs_a_kernel_and_cases():
+    with pytest.raises(ValueError, match="needs a running Jupyter kernel"):
+        embed({"0000": case_dict()}, live=True)
+    assert embed({"0000": case_dict()}, embed_limit_mb=0.01).live is None  # no kernel: a strided preview
+    with pytest.raises(ValueError, match="live=True is for cases"):
+        embed(np.zeros((3, 4)), live=True)

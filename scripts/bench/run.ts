@@ -20,6 +20,7 @@ import { parseNpyHeader } from '../../src/shared/npy/header';
 import { RunningCodeServer, ensureCodeServer, startCodeServer } from '../codeServer';
 import { writeNoisePng } from './pngFile';
 import { launchChromium } from '../support/browser';
+import { openNotebook, outputFrame, runAllCells, startJupyterLab, writeNotebook } from '../support/jupyterLab';
 import { largeVolumeMember, writeLargeVolume } from '../support/largeArray';
 import { writeZip } from '../support/zipWriter';
 import { WebviewHarness, standInHost } from '../support/webviewHarness';
@@ -85,50 +86,57 @@ function record(
  * the new image (a one-pixel read-back waits until it does): a slice key, a right-drag move, or
  * an overlay's opacity slider moved.
  */
-function timeSteps(page: Page | Frame, action: 'slice' | 'contrast' | 'opacity'): Promise<number[]> {
-  return page.evaluate((action) => {
-    const region = document.querySelector('[aria-label="Slices"]') as HTMLElement;
-    const canvas = region.querySelector('canvas.plane-canvas') as HTMLCanvasElement;
-    const box = canvas.parentElement!;
-    const ctx = canvas.getContext('2d')!;
-    const r = box.getBoundingClientRect();
-    const opacity = region.querySelector<HTMLInputElement>('[aria-label="cam opacity"]');
-    if (action === 'contrast')
-      box.dispatchEvent(
-        new PointerEvent('pointerdown', {
-          button: 2,
-          clientX: r.left + 100,
-          clientY: r.top + 100,
-          pointerId: 1,
-          bubbles: true,
-        }),
-      );
-    const times: number[] = [];
-    for (let i = 0; i < 300; i++) {
-      const t = performance.now();
-      if (action === 'slice')
-        region.dispatchEvent(new KeyboardEvent('keydown', { key: i % 2 ? 'ArrowDown' : 'ArrowUp', bubbles: true }));
-      else if (action === 'contrast')
+function timeSteps(
+  page: Page | Frame,
+  action: 'slice' | 'contrast' | 'opacity',
+  regionName = 'Slices',
+): Promise<number[]> {
+  return page.evaluate(
+    ([action, regionName]) => {
+      const region = document.querySelector(`[aria-label="${regionName}"]`) as HTMLElement;
+      const canvas = region.querySelector('canvas.plane-canvas') as HTMLCanvasElement;
+      const box = canvas.parentElement!;
+      const ctx = canvas.getContext('2d')!;
+      const r = box.getBoundingClientRect();
+      const opacity = region.querySelector<HTMLInputElement>('[aria-label="cam opacity"]');
+      if (action === 'contrast')
         box.dispatchEvent(
-          new PointerEvent('pointermove', {
-            buttons: 2,
-            clientX: r.left + 100 + (i % 50),
-            clientY: r.top + 100 + (i % 30),
+          new PointerEvent('pointerdown', {
+            button: 2,
+            clientX: r.left + 100,
+            clientY: r.top + 100,
             pointerId: 1,
             bubbles: true,
           }),
         );
-      else {
-        opacity!.value = String((i % 20) / 20);
-        opacity!.dispatchEvent(new Event('input', { bubbles: true }));
+      const times: number[] = [];
+      for (let i = 0; i < 300; i++) {
+        const t = performance.now();
+        if (action === 'slice')
+          region.dispatchEvent(new KeyboardEvent('keydown', { key: i % 2 ? 'ArrowDown' : 'ArrowUp', bubbles: true }));
+        else if (action === 'contrast')
+          box.dispatchEvent(
+            new PointerEvent('pointermove', {
+              buttons: 2,
+              clientX: r.left + 100 + (i % 50),
+              clientY: r.top + 100 + (i % 30),
+              pointerId: 1,
+              bubbles: true,
+            }),
+          );
+        else {
+          opacity!.value = String((i % 20) / 20);
+          opacity!.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+        ctx.getImageData(0, 0, 1, 1);
+        times.push(performance.now() - t);
       }
-      ctx.getImageData(0, 0, 1, 1);
-      times.push(performance.now() - t);
-    }
-    if (action === 'contrast')
-      box.dispatchEvent(new PointerEvent('pointerup', { button: 2, pointerId: 1, bubbles: true }));
-    return times.slice(20);
-  }, action);
+      if (action === 'contrast')
+        box.dispatchEvent(new PointerEvent('pointerup', { button: 2, pointerId: 1, bubbles: true }));
+      return times.slice(20);
+    },
+    [action, regionName] as const,
+  );
 }
 
 /**
@@ -1270,6 +1278,57 @@ async function notebookRows(): Promise<void> {
   await page.keyboard.press('W');
 }
 
+/** A live output's cases, MRNet-sized (40, 36, 32 slices of 256 × 256 uint8), made in the kernel. */
+const LIVE_BENCH_CELLS = [
+  `import numpy as np
+import mrnet_viewer
+s, r, c = np.indices((40, 256, 256))
+base = ((3 * s + r + 2 * c) % 256).astype(np.uint8)
+cases = {f"{i:04d}": {"axial": base + i, "coronal": base[:36] + i, "sagittal": base[:32] + i} for i in range(20)}`,
+  'output = mrnet_viewer.embed(cases, live=True)\noutput',
+];
+
+/**
+ * JupyterLab (the pinned 4.6, a real server and kernel, headless Chromium) with python/ installed
+ * by pip: a live output's Next, from the press to the next case's three planes painted (its 7 MB
+ * asked of the kernel over the comm), and a slice change in it.
+ */
+async function jupyterLabRows(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'mrnet-bench-jupyterlab-'));
+  writeNotebook(join(root, 'live.ipynb'), LIVE_BENCH_CELLS);
+  const lab = await startJupyterLab(root);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    const panel = await openNotebook(page, lab, 'live.ipynb');
+    await runAllCells(page);
+    const painted = (id: string) => async (f: Frame) =>
+      (await f.locator(`[data-case-id="${id}"]`).count()) > 0 &&
+      (await f.locator('[aria-label$=" plane"][aria-busy="false"][data-painted-slice]').count()) === 3;
+    const frame = await outputFrame(page, panel, 'cases', painted('0000'));
+    const next: number[] = [];
+    for (let i = 1; i < 12; i++) {
+      const pressed = Date.now();
+      await frame.getByRole('button', { name: 'Next case' }).click();
+      next.push((await whenFound(page, painted(String(i).padStart(4, '0')))) - pressed);
+    }
+    record(
+      'JupyterLab: a live output of MRNet-sized cases: Next to the next case painted (7 MB asked of the kernel)',
+      next,
+      'ms',
+    );
+    const steps = await timeSteps(frame, 'slice', 'Sagittal plane');
+    record('JupyterLab: a slice change in a live output (the case is in the page once fetched)', steps, 'ms', {
+      median: 50,
+      text: '< 50 ms',
+    });
+  } finally {
+    await browser.close();
+    await lab.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 const GROUPS: { name: string; quick: boolean; run: () => unknown }[] = [
   { name: 'viewport', quick: true, run: webviewRows },
   { name: 'overlays', quick: true, run: overlayRows },
@@ -1285,6 +1344,7 @@ const GROUPS: { name: string; quick: boolean; run: () => unknown }[] = [
   { name: 'case-walk', quick: false, run: caseWalkRows },
   { name: 'debugger', quick: false, run: debuggerRows },
   { name: 'notebook', quick: false, run: notebookRows },
+  { name: 'jupyterlab', quick: false, run: jupyterLabRows },
 ];
 
 async function main(): Promise<void> {

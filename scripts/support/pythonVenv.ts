@@ -35,3 +35,6 @@ export const PROGRAM_PACKAGES = [
   'pytest==9.1.1',
   'pandas==3.0.6',
 ] as const;
+
+/** What the JupyterLab tests and bench rows run: JupyterLab itself (with ipykernel, the real kernel) and NumPy. */
+export const JUPYTER_PACKAGES = ['numpy==2.4.6', 'jupyterlab==4.6.4'] as const;

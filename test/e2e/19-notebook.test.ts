@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Frame, Page } from 'playwright-core';
 import { closeAllEditors, quickPick, runCommand, webviewFrame } from '../../scripts/support/workbenchDriver';
-import { pixelOf, planeCanvas } from '../support/canvas';
+import { planesSettled as settled, readoutAt, showsCase } from '../support/outputChecks';
 import { screenshotOnFailure, sharedWorkbench } from './session';
 import { SCREENSHOTS } from './workbench';
 
@@ -60,9 +60,6 @@ describe('In a real VS Code: the notebook outputs of mrnet_viewer', function () 
   const showsArray = async (f: Frame) =>
     (await f.locator('[data-field="shape"] dd').filter({ hasText: '(6, 40, 50)' }).count()) > 0 &&
     (await f.getByRole('slider', { name: 'Slice', exact: true }).isVisible());
-  const showsCase = (id: string) => async (f: Frame) =>
-    (await f.locator(`[data-case-id="${id}"]`).count()) > 0 &&
-    (await f.getByRole('region', { name: 'Axial plane' }).isVisible());
   /** A panel's page (not a notebook output's) in which `probe` finds what is expected. */
   const panelPage = (probe: (f: Frame) => Promise<boolean>) =>
     webviewFrame(page, async (f) => f.url() !== 'about:srcdoc' && (await probe(f)));
@@ -74,32 +71,19 @@ describe('In a real VS Code: the notebook outputs of mrnet_viewer', function () 
   const clickOpen = async (title: string, probe: (f: Frame) => Promise<boolean>) => {
     await outputPage(title, probe);
     const group = `${title} (MRNet Viewer output)`;
-    const notebook = await webviewFrame(page, async (f) => (await f.getByRole('group', { name: group }).count()) > 0);
+    const notebook = await webviewFrame(
+      page,
+      async (f) => (await f.getByRole('group', { name: group, exact: true }).count()) > 0,
+    );
     const box = await notebook
-      .getByRole('group', { name: group })
+      .getByRole('group', { name: group, exact: true })
       .getByRole('button', { name: 'Open in MRNet Viewer' })
       .boundingBox();
     assert.ok(box, `the button of ${title} is drawn`);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   };
-  /** Every plane of a case settled (each slice arrived), at its middle slice, with its slice count. */
-  const planesSettled = async (frame: Frame) => {
-    for (const [plane, n] of [
-      ['Axial', 5],
-      ['Coronal', 7],
-      ['Sagittal', 9],
-    ] as const) {
-      await frame.locator(`[aria-label="${plane} plane"][aria-busy="false"]`).waitFor();
-      const slider = frame.getByRole('slider', { name: `${plane} slice` });
-      assert.equal(await slider.getAttribute('max'), String(n - 1), plane);
-      assert.equal(await slider.inputValue(), String(Math.floor((n - 1) / 2)), plane);
-    }
-  };
-  const readoutAt = async (frame: Frame, region: string, x: number, y: number) => {
-    const { position } = await pixelOf(frame, region, x, y, { width: 64, height: 64 });
-    await planeCanvas(frame, region).hover({ position });
-    return frame.getByRole('region', { name: region }).locator('[data-role="readout"]').textContent();
-  };
+  /** The fixture's cases: 5, 7 and 9 slices. */
+  const planesSettled = (frame: Frame) => settled(frame, { Axial: 5, Coronal: 7, Sagittal: 9 });
 
   it('an array output shows the .npy viewer: its shape, dtype, middle slice and values, in the theme of the notebook', async () => {
     const frame = await outputPage('volume', showsArray);
@@ -160,6 +144,17 @@ describe('In a real VS Code: the notebook outputs of mrnet_viewer', function () 
     // loss[i] = i / 8.
     const grid = frame.getByRole('grid', { name: 'Values of the slice' });
     assert.equal(await grid.getByRole('gridcell', { name: '[10]', exact: true }).innerText(), '1.25');
+  });
+
+  it('a live output saved from a kernel shows the case it embeds, and says the others stay in the kernel', async () => {
+    const frame = await outputPage('live cases', showsCase('0000'));
+    await planesSettled(frame);
+    const group = 'live cases (MRNet Viewer output)';
+    const notebook = await webviewFrame(page, async (f) => (await f.getByRole('group', { name: group }).count()) > 0);
+    assert.match(
+      (await notebook.getByRole('group', { name: group }).locator('[data-role="note"]').textContent()) ?? '',
+      /^the first of 3 cases, embedded: the others are in the kernel that ran the cell, shown live in JupyterLab$/,
+    );
   });
 
   it('"Open in MRNet Viewer" opens an output in an editor panel, at the case it shows; the files go with the panel', async () => {

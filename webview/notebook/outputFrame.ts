@@ -1,7 +1,7 @@
 import { EmbeddedOutput, readEmbeddedOutput } from '../../src/shared/notebook/embeddedOutput';
 import { loadsChartsOnDemand, makeNonce, pageFiles, webviewHtml } from '../../src/shared/webviewHtml';
 import { OutputFrameElement } from '../vscodeApi';
-import { OutputPage } from './outputPage';
+import { OutputCases, OutputPage } from './outputPage';
 import viewerCss from '../../media/viewer.css';
 
 /** The viewers' bundle and stylesheet, and the charts bundle the `.npy` page loads for a 1-D array's line plot. */
@@ -14,18 +14,24 @@ interface PageFiles {
 /** An output's frame height at first; the user drags its bottom edge for more. */
 const FRAME_HEIGHT = { npy: '560px', case: '600px' };
 
+/** What the front end adds: "Open in MRNet Viewer" (VS Code), the kernel's cases of a live output (JupyterLab). */
+export interface OutputHost {
+  open?: (caseId?: string) => void;
+  liveCases?: (output: EmbeddedOutput & { live: object }) => OutputCases;
+}
+
 /**
  * Draws one output of `mrnet_viewer.show` into `element`: a bar with its title, its notes and
- * "Open in MRNet Viewer" (`open`, when the extension is there to open it), above a frame running
- * the viewers' own page (the .npy editor's for an array, the case viewer's for cases), each
- * output in its own document so that its keys, focus and state are its own. A payload that
- * cannot be shown says why, in an alert.
+ * "Open in MRNet Viewer" (when the extension is there to open it), above a frame running the
+ * viewers' own page (the .npy editor's for an array, the case viewer's for cases), each output
+ * in its own document so that its keys, focus and state are its own. A payload that cannot be
+ * shown says why, in an alert.
  */
 export function renderOutput(
   element: HTMLElement,
   json: () => unknown,
   files: Promise<PageFiles>,
-  open?: (caseId?: string) => void,
+  host: OutputHost,
 ): void {
   let parsed: unknown;
   try {
@@ -38,8 +44,11 @@ export function renderOutput(
     element.replaceChildren(alert(`MRNet Viewer cannot show this output: ${output.error}.`));
     return;
   }
-  const page = new OutputPage(output);
-  element.replaceChildren(outputBar(output, open && (() => open(page.shownCaseId))));
+  const { open, liveCases } = host;
+  const live = output.live && liveCases?.({ ...output, live: output.live });
+  const page = new OutputPage(output, live);
+  const notes = [...output.notes, ...(output.live && !live ? [embeddedOnly(output.live.cases.length)] : [])];
+  element.replaceChildren(outputBar(output.title, notes, open && (() => open(page.shownCaseId))));
   files.then(
     (f) => element.append(outputFrame(output, page, f)),
     (e: Error) => element.append(alert(`MRNet Viewer cannot show this output: ${e.message}.`)),
@@ -71,15 +80,20 @@ function outputFrame(output: EmbeddedOutput, page: OutputPage, files: PageFiles)
   return box;
 }
 
-function outputBar(output: EmbeddedOutput, open?: () => void): HTMLElement {
+/** What a front end with no kernel to ask says of a live output. */
+function embeddedOnly(count: number): string {
+  return `the first of ${count} cases, embedded: the others are in the kernel that ran the cell, shown live in JupyterLab`;
+}
+
+function outputBar(titleText: string, notes: string[], open?: () => void): HTMLElement {
   const bar = document.createElement('div');
   bar.setAttribute('role', 'group');
-  bar.setAttribute('aria-label', `${output.title} (MRNet Viewer output)`);
+  bar.setAttribute('aria-label', `${titleText} (MRNet Viewer output)`);
   Object.assign(bar.style, { display: 'flex', gap: '12px', alignItems: 'baseline', padding: '2px 0 6px' });
   const title = document.createElement('strong');
-  title.textContent = output.title;
+  title.textContent = titleText;
   bar.append(title);
-  for (const text of output.notes) {
+  for (const text of notes) {
     const note = document.createElement('span');
     note.dataset.role = 'note';
     note.textContent = text;

@@ -1,5 +1,6 @@
 import { MessageHandlers, dispatch } from '../../src/shared/messageHandlers';
 import {
+  CaseLabels,
   EmbeddedCase,
   EmbeddedOutput,
   embeddedArray,
@@ -7,6 +8,20 @@ import {
 } from '../../src/shared/notebook/embeddedOutput';
 import { ArrayContent, CasePlane, HostMessage, WebviewMessage } from '../../src/shared/protocol';
 import type { VsCodeApi } from '../vscodeApi';
+
+/** Where an output's cases come from: its embedded arrays, or the kernel that holds them (a live output in JupyterLab). */
+export interface OutputCases {
+  /** Every case, in order: its id, labels and probabilities. */
+  readonly list: readonly CaseLabels[];
+  /** The planes of case `index`, decoded (a plane that cannot be had comes as its error). */
+  planes(index: number): Promise<CasePlane[]>;
+}
+
+/** The cases an output embeds. */
+export function embeddedCases(output: EmbeddedOutput): OutputCases {
+  const cases = output.cases ?? [];
+  return { list: cases, planes: (index) => casePlanes(cases[index]) };
+}
 
 /**
  * What a notebook output's viewer page has in place of VS Code: its own data. It answers the
@@ -22,12 +37,15 @@ export class OutputPage implements VsCodeApi {
   private readonly handlers: MessageHandlers<WebviewMessage>;
   private post: (message: HostMessage, transfer: ArrayBuffer[]) => void = () => undefined;
 
-  constructor(private readonly output: EmbeddedOutput) {
+  constructor(
+    private readonly output: EmbeddedOutput,
+    private readonly cases: OutputCases = embeddedCases(output),
+  ) {
     const ignored = () => undefined;
     this.handlers = {
       ready: () => this.show(this.shown),
       navigate: ({ direction }) => this.show(this.shown + (direction === 'next' ? 1 : -1)),
-      openCase: ({ id }) => this.show(this.output.cases?.findIndex((c) => c.id === id) ?? -1),
+      openCase: ({ id }) => this.show(this.cases.list.findIndex((c) => c.id === id)),
       // Remembered by the extension for its panels, and read from files by it: nothing to do here.
       addOverlay: ignored,
       rememberPreset: ignored,
@@ -48,7 +66,7 @@ export class OutputPage implements VsCodeApi {
 
   /** The id of the case shown, for cases. */
   get shownCaseId(): string | undefined {
-    return this.output.cases?.[this.shown]?.id;
+    return this.cases.list[this.shown]?.id;
   }
 
   postMessage(message: WebviewMessage): void {
@@ -65,7 +83,7 @@ export class OutputPage implements VsCodeApi {
 
   /** The output's array, or its case at `index` (a case outside them is not asked for). */
   private async show(index: number): Promise<void> {
-    const { array, cases } = this.output;
+    const { array } = this.output;
     if (array) {
       const content = await embeddedArray(array.name, array.npy);
       this.post(
@@ -74,14 +92,15 @@ export class OutputPage implements VsCodeApi {
       );
       return;
     }
-    const shownCase = cases?.[index];
-    if (!cases || !shownCase) return;
+    const { list } = this.cases;
+    const shownCase = list[index];
+    if (!shownCase) return;
     const asked = ++this.asked;
-    const planes = await casePlanes(shownCase);
+    const planes = await this.cases.planes(index);
     if (asked !== this.asked) return;
     this.shown = index;
     this.post(
-      { type: 'showCase', caseInfo: embeddedCaseInfo(this.output, shownCase), planes, caseIds: cases.map((c) => c.id) },
+      { type: 'showCase', caseInfo: embeddedCaseInfo(this.output, shownCase), planes, caseIds: list.map((c) => c.id) },
       buffers(planes.flatMap((p) => [p.array, ...(p.overlays ?? []).map((o) => o.array)])),
     );
   }

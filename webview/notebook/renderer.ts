@@ -15,7 +15,7 @@ export const activate: ActivationFunction = (context) => {
       const open =
         post &&
         ((caseId?: string) => post({ type: 'openOutput', outputId: item.id, caseId } satisfies OpenOutputMessage));
-      renderOutput(element, () => item.json(), (files ??= loadPageFiles(import.meta.url)), open);
+      renderOutput(element, () => item.json(), (files ??= loadPageFiles(import.meta.url)), { open });
     },
     disposeOutputItem() {
       // Each output's frame goes with its element, which VS Code removes.

@@ -31,6 +31,8 @@ export const parseOpenOutput = parser<OpenOutputMessage>(
 const npyText = text(2 ** 31, { min: 1, pattern: /^[A-Za-z0-9+/]+=*$/ });
 const name = text(200, { min: 1 });
 
+const caseLabels = { id: name, labels: record(oneOf([0, 1]), 20), predictions: record(number(0, 1), 20) };
+
 const embeddedOutput = exact({
   version: oneOf([1]),
   title: name,
@@ -39,9 +41,7 @@ const embeddedOutput = exact({
   cases: optional(
     list(
       exact({
-        id: name,
-        labels: record(oneOf([0, 1]), 20),
-        predictions: record(number(0, 1), 20),
+        ...caseLabels,
         planes: list(
           exact({
             plane: oneOf(['coronal', 'sagittal', 'axial']),
@@ -56,10 +56,14 @@ const embeddedOutput = exact({
       1,
     ),
   ),
+  /** A live output's every case (their arrays stay in the kernel, asked for one case at a time), by the kernel's id of it. */
+  live: optional(exact({ output: text(100, { min: 1 }), cases: list(exact(caseLabels), 1_000_000, 1) })),
 });
 
 export type EmbeddedOutput = NonNullable<ReturnType<typeof parseEmbedded>>;
 export type EmbeddedCase = NonNullable<EmbeddedOutput['cases']>[number];
+/** A case as a live output lists it: its id, labels and probabilities. */
+export type CaseLabels = NonNullable<EmbeddedOutput['live']>['cases'][number];
 
 const parseEmbedded = parser(embeddedOutput);
 
@@ -98,24 +102,28 @@ export async function inflate(compressed: Uint8Array<ArrayBuffer>): Promise<Uint
 /** An embedded array as the viewers take a file read whole: its checked header and data bytes, or why not. */
 export async function embeddedArray(fileName: string, npy: string): Promise<ArrayContent> {
   try {
-    const file = await inflate(fromBase64(npy));
-    const header = parseNpyHeader(file, file.length);
-    if (file.length < header.dataOffset + header.dataBytes)
-      throw new Error(
-        `it holds ${file.length - header.dataOffset} of the ${header.dataBytes} data bytes its header says`,
-      );
-    const data = file.buffer.slice(
-      file.byteOffset + header.dataOffset,
-      file.byteOffset + header.dataOffset + header.dataBytes,
-    );
-    return { kind: 'whole', fileName, header, data };
+    return npyFileContent(fileName, await inflate(fromBase64(npy)));
   } catch (e) {
     return { kind: 'error', fileName, error: `${fileName} cannot be read from this output: ${errorMessage(e)}` };
   }
 }
 
+/** A `.npy` file's bytes as the viewers take a file read whole (its data copied out); throws what is wrong with it. */
+export function npyFileContent(fileName: string, file: Uint8Array<ArrayBuffer>): ArrayContent & { kind: 'whole' } {
+  const header = parseNpyHeader(file, file.length);
+  if (file.length < header.dataOffset + header.dataBytes)
+    throw new Error(
+      `it holds ${file.length - header.dataOffset} of the ${header.dataBytes} data bytes its header says`,
+    );
+  const data = file.buffer.slice(
+    file.byteOffset + header.dataOffset,
+    file.byteOffset + header.dataOffset + header.dataBytes,
+  );
+  return { kind: 'whole', fileName, header, data };
+}
+
 /** What the case viewer's header says of an embedded case: its labels, and with probabilities the outcome at 0.5. */
-export function embeddedCaseInfo(output: EmbeddedOutput, c: EmbeddedCase): CaseInfo {
+export function embeddedCaseInfo(output: EmbeddedOutput, c: CaseLabels): CaseInfo {
   const tasks = [...MRNET_TASKS, ...Object.keys({ ...c.labels, ...c.predictions })].filter(
     (task, i, all) => all.indexOf(task) === i && (task in c.labels || task in c.predictions),
   );
