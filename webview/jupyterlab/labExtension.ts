@@ -18,10 +18,9 @@ const NAME = 'mrnet-viewer';
 type ShareScope = Record<string, Record<string, { get(): unknown }>>;
 
 // The viewers' bundle lies beside this script (labextension/static/).
-const scriptUrl = (document.currentScript as HTMLScriptElement).src;
+const files = loadPageFiles((document.currentScript as HTMLScriptElement).src);
 let shareScope: ShareScope = {};
 let app: LabApp | undefined;
-let files: ReturnType<typeof loadPageFiles> | undefined;
 
 /** The page's copy of a shared package, of the highest version with this major. */
 async function sharedModule<T>(pkg: string, major: number): Promise<T> {
@@ -40,7 +39,7 @@ function outputRenderer(Widget: WidgetClass) {
     renderModel(model: MimeModel): Promise<void> {
       this.live?.dispose();
       this.live = undefined;
-      renderOutput(this.node, () => model.data[EMBEDDED_MIME_TYPE], (files ??= loadPageFiles(scriptUrl)), {
+      renderOutput(this.node, () => model.data[EMBEDDED_MIME_TYPE], files, {
         liveCases: (output) => (this.live = new KernelCases(output, () => kernelOf(app, this.node))),
       });
       return Promise.resolve();

@@ -4,11 +4,11 @@ import { OutputFrameElement } from '../vscodeApi';
 import { OutputCases, OutputPage } from './outputPage';
 import viewerCss from '../../media/viewer.css';
 
-/** The viewers' bundle and stylesheet, and the charts bundle the `.npy` page loads for a 1-D array's line plot. */
-interface PageFiles {
-  script: string;
+/** The viewers' bundle and stylesheet, and the charts bundle the `.npy` page loads for a 1-D array's line plot: blob: URLs, each fetched when first needed. */
+export interface PageFiles {
+  script(): Promise<string>;
   style: string;
-  charts: string;
+  charts(): Promise<string>;
 }
 
 /** An output's frame height at first; the user drags its bottom edge for more. */
@@ -27,12 +27,7 @@ export interface OutputHost {
  * in its own document so that its keys, focus and state are its own. A payload that cannot be
  * shown says why, in an alert.
  */
-export function renderOutput(
-  element: HTMLElement,
-  json: () => unknown,
-  files: Promise<PageFiles>,
-  host: OutputHost,
-): void {
+export function renderOutput(element: HTMLElement, json: () => unknown, files: PageFiles, host: OutputHost): void {
   let parsed: unknown;
   try {
     parsed = json();
@@ -49,13 +44,18 @@ export function renderOutput(
   const page = new OutputPage(output, live);
   const notes = [...output.notes, ...(output.live && !live ? [embeddedOnly(output.live.cases.length)] : [])];
   element.replaceChildren(outputBar(output.title, notes, open && (() => open(page.shownCaseId))));
-  files.then(
-    (f) => element.append(outputFrame(output, page, f)),
+  const view = output.array ? 'npy' : 'case';
+  Promise.all([files.script(), loadsChartsOnDemand(view) ? files.charts() : undefined]).then(
+    ([script, charts]) => element.append(outputFrame(output, page, { script, style: files.style, charts })),
     (e: Error) => element.append(alert(`MRNet Viewer cannot show this output: ${e.message}.`)),
   );
 }
 
-function outputFrame(output: EmbeddedOutput, page: OutputPage, files: PageFiles): HTMLElement {
+function outputFrame(
+  output: EmbeddedOutput,
+  page: OutputPage,
+  files: { script: string; style: string; charts?: string },
+): HTMLElement {
   const view = output.array ? 'npy' : 'case';
   const frame = document.createElement('iframe') as OutputFrameElement;
   frame.title = `${output.title} (MRNet Viewer)`;
@@ -71,7 +71,7 @@ function outputFrame(output: EmbeddedOutput, page: OutputPage, files: PageFiles)
     nonce: makeNonce(),
     scriptUri: files.script,
     styleUri: files.style,
-    chartsUri: loadsChartsOnDemand(view) ? files.charts : undefined,
+    chartsUri: files.charts,
     inNotebook: true,
   });
   const box = document.createElement('div');
@@ -133,21 +133,25 @@ function alert(text: string): HTMLElement {
  * The viewers' bundle and the charts bundle (dist/, beside the renderer at `rendererUrl`) and
  * the stylesheet, as blob: URLs of this notebook's webview. A frame's own requests for the
  * extension's files do not reach them: VS Code's service worker serves a webview's resources
- * to the webview's own documents only, and answers a srcdoc frame's with 404. Read once for
- * every output.
+ * to the webview's own documents only, and answers a srcdoc frame's with 404. Each is read
+ * once for every output, when an output first needs it (a case output, no charts).
  */
-export async function loadPageFiles(rendererUrl: string): Promise<PageFiles> {
-  const bundle = async (name: string) => {
-    const url = new URL(name, rendererUrl);
-    // eslint-disable-next-line no-restricted-globals -- the extension's own bundle, from the notebook webview's resources
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url.pathname} could not be read (${response.status})`);
-    return blobUrl(await response.arrayBuffer(), 'text/javascript');
+export function loadPageFiles(rendererUrl: string): PageFiles {
+  const bundle = (name: string) => {
+    let url: Promise<string> | undefined;
+    return () => (url ??= blobOf(new URL(name, rendererUrl)));
   };
-  const [script, charts] = await Promise.all([bundle(pageFiles('npy').script), bundle(pageFiles('report').script)]);
-  return { script, charts, style: blobUrl(viewerCss, 'text/css') };
+  return {
+    script: bundle(pageFiles('npy').script),
+    charts: bundle(pageFiles('report').script),
+    style: URL.createObjectURL(new Blob([viewerCss], { type: 'text/css' })),
+  };
 }
 
-function blobUrl(part: BlobPart, type: string): string {
-  return URL.createObjectURL(new Blob([part], { type }));
+async function blobOf(url: URL): Promise<string> {
+  // eslint-disable-next-line no-restricted-globals -- the extension's own bundle, from the notebook webview's resources
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname} could not be read (${response.status})`);
+  // A blob of the response's blob: typed for a script, and no copy of its bytes.
+  return URL.createObjectURL(new Blob([await response.blob()], { type: 'text/javascript' }));
 }

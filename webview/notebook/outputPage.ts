@@ -17,10 +17,19 @@ export interface OutputCases {
   planes(index: number): Promise<CasePlane[]>;
 }
 
-/** The cases an output embeds. */
+/** The cases an output embeds; the first decoded at once, while the page's frame starts. */
 export function embeddedCases(output: EmbeddedOutput): OutputCases {
   const cases = output.cases ?? [];
-  return { list: cases, planes: (index) => casePlanes(cases[index]) };
+  let first = cases.length ? casePlanes(cases[0]) : undefined;
+  return {
+    list: cases,
+    planes(index) {
+      // Taken once: its bytes are handed over to the page.
+      const early = index === 0 ? first : undefined;
+      if (early) first = undefined;
+      return early ?? casePlanes(cases[index]);
+    },
+  };
 }
 
 /**
@@ -37,10 +46,14 @@ export class OutputPage implements VsCodeApi {
   private readonly handlers: MessageHandlers<WebviewMessage>;
   private post: (message: HostMessage, transfer: ArrayBuffer[]) => void = () => undefined;
 
+  /** The output's array, decoded at once, while the page's frame starts; taken once (its bytes are handed over). */
+  private array?: Promise<ArrayContent>;
+
   constructor(
     private readonly output: EmbeddedOutput,
     private readonly cases: OutputCases = embeddedCases(output),
   ) {
+    if (output.array) this.array = embeddedArray(output.array.name, output.array.npy);
     const ignored = () => undefined;
     this.handlers = {
       ready: () => this.show(this.shown),
@@ -85,7 +98,8 @@ export class OutputPage implements VsCodeApi {
   private async show(index: number): Promise<void> {
     const { array } = this.output;
     if (array) {
-      const content = await embeddedArray(array.name, array.npy);
+      const content = await (this.array ?? embeddedArray(array.name, array.npy));
+      this.array = undefined;
       this.post(
         { type: 'showArray', array: content, note: this.output.notes.join(' ') || undefined },
         buffers([content]),

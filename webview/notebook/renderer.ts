@@ -7,15 +7,15 @@ import { loadPageFiles, renderOutput } from './outputFrame';
  * Code loads this module into the notebook's webview and hands it each output of our MIME type.
  */
 export const activate: ActivationFunction = (context) => {
-  // Fetched on the first output drawn, once for all of them.
-  let files: ReturnType<typeof loadPageFiles> | undefined;
+  // Each fetched when an output first needs it, once for all of them.
+  const files = loadPageFiles(import.meta.url);
   return {
     renderOutputItem(item, element) {
       const post = context.postMessage?.bind(context);
       const open =
         post &&
         ((caseId?: string) => post({ type: 'openOutput', outputId: item.id, caseId } satisfies OpenOutputMessage));
-      renderOutput(element, () => item.json(), (files ??= loadPageFiles(import.meta.url)), { open });
+      renderOutput(element, () => item.json(), files, { open });
     },
     disposeOutputItem() {
       // Each output's frame goes with its element, which VS Code removes.
