@@ -11,11 +11,11 @@ kernel, and the viewer in JupyterLab asks for the case it shows.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple, Union
 
 from ._embed import FORMAT_VERSION, MIME_TYPE, mime_bundle
 from ._inputs import PLANES, TASKS, Shown, overlays_of, per_case, shown_of
-from ._live import LiveCases, kernel_comms, serve
+from ._live import LiveArray, LiveCases, kernel_comms, serve
 
 __all__ = ["MIME_TYPE", "FORMAT_VERSION", "PLANES", "TASKS", "Output", "embed", "show", "options"]
 __version__ = "0.1.0"
@@ -34,10 +34,10 @@ options = _Options()
 class Output:
     """One output of the viewer; Jupyter displays it by its MIME bundle (``_repr_mimebundle_``)."""
 
-    def __init__(self, bundle: Dict[str, Any], live: Optional[LiveCases] = None):
+    def __init__(self, bundle: Dict[str, Any], live: Optional[Union[LiveCases, LiveArray]] = None):
         #: ``{mime type: data}``: our type, ``image/png`` of the middle slices, ``text/plain``.
         self.data = bundle
-        #: A live output's cases in the kernel; ``live.fetched`` lists the cases sent, in order.
+        #: What a live output keeps in the kernel; ``live.fetched`` lists the cases (ids) or slices (indices) sent, in order.
         self.live = live
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Tuple[Dict[str, Any], Dict[str, Any]]:
@@ -68,9 +68,10 @@ def embed(
     :param overlays: ``{plane: cam}`` or ``{plane: {name: cam}}`` for one case; ``{case_id: …}`` for cases.
     :param title: the output's name (default ``array`` or ``case``).
     :param embed_limit_mb: above this, a strided preview is embedded (default ``options.embed_limit_mb``).
-    :param live: cases stay in the kernel and the front end asks for the one it shows (JupyterLab,
-        Jupyter Notebook 7); the output embeds the first case for front ends that cannot ask. By
-        default live when run in a kernel and the cases' arrays are above the limit.
+    :param live: cases (or a volume) stay in the kernel and the front end asks for the case (or
+        slice) it shows (JupyterLab, Jupyter Notebook 7); the output embeds the first case (or a
+        strided preview of the volume) for front ends that cannot ask. By default live when run
+        in a kernel and the arrays are above the limit.
     :raises TypeError, ValueError: for what cannot be shown (object arrays, ragged lists, unknown planes…).
     """
     shown = shown_of(obj, title or ("case" if isinstance(obj, dict) else "array"))
@@ -91,18 +92,26 @@ def embed(
     return Output(mime_bundle(shown, name, limit, served), served)
 
 
-def _served(shown: Shown, live: Optional[bool], limit: int) -> Optional[LiveCases]:
-    """The live cases of the output, when it is live (asked for, or cases above the limit in a kernel)."""
-    if live is False or (live is None and not shown.cases):
+def _is_volume(array: Any) -> bool:
+    """(slices, rows, columns), read a slice at a time: what the viewer asks a kernel for; not an (H, W, 1|3|4) image."""
+    return array.ndim == 3 and array.shape[0] > 0 and array.shape[2] not in (1, 3, 4)
+
+
+def _served(shown: Shown, live: Optional[bool], limit: int) -> Optional[Union[LiveCases, LiveArray]]:
+    """What the kernel serves of the output, when it is live (asked for, or cases or a volume above the limit in a kernel)."""
+    if live is False:
         return None
-    if shown.array is not None:
-        raise ValueError("live=True is for cases; a lone array is embedded (a strided preview above the limit)")
+    if shown.array is not None and not _is_volume(shown.array):
+        if live:
+            raise ValueError("live=True is for cases and volumes (slices, rows, columns); this array is embedded (a strided preview above the limit)")
+        return None
     comms = kernel_comms()
     if comms is None:
         if live:
-            raise ValueError("live=True needs a running Jupyter kernel (ipykernel), which asks the front end for cases")
+            raise ValueError("live=True needs a running Jupyter kernel (ipykernel), which the front end asks for what it shows")
         return None
-    if live is None and sum(a.nbytes for c in shown.cases for _, a in c.planes) <= limit:
+    arrays = [shown.array] if shown.array is not None else [a for c in shown.cases for _, a in c.planes]
+    if live is None and sum(a.nbytes for a in arrays) <= limit:
         return None
     return serve(shown, comms)
 

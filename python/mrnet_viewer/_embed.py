@@ -6,12 +6,12 @@ import base64
 import io
 import math
 import zlib
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
 
 import numpy as np
 
 from ._inputs import Shown
-from ._live import LiveCases
+from ._live import LiveArray, LiveCases
 from ._preview import preview_png
 
 #: The output's MIME type, drawn by the MRNet Viewer extension's notebook renderer.
@@ -59,14 +59,15 @@ def _ordinal(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
-def payload(shown: Shown, title: str, limit: int) -> Tuple[Dict[str, Any], List[str]]:
+def payload(shown: Shown, title: str, limit: int, live: bool = False) -> Tuple[Dict[str, Any], List[str]]:
     """The JSON our renderer reads, and the notes said with it (a strided preview, bfloat16 as float32)."""
     notes = list(shown.notes)
     total = sum(a.nbytes for a in _arrays(shown))
     stride = preview_stride(shown, limit)
     if stride > 1:
         notes.append(
-            f"a strided preview: every {_ordinal(stride)} element along each axis "
+            ("live: the kernel sends each slice shown; with no kernel to ask, " if live else "")
+            + f"a strided preview: every {_ordinal(stride)} element along each axis "
             f"(the whole is {total / 2**20:.1f} MB, above the limit of {limit / 2**20:.1f} MB; "
             "show(..., embed_limit_mb=...) raises it)"
         )
@@ -98,26 +99,29 @@ def describe(shown: Shown, title: str, live: bool = False) -> str:
     """The text/plain fallback: what the output holds, in a line or two."""
     if shown.array is not None:
         a = shown.array
-        return f"MRNet Viewer: {title} {tuple(a.shape)} {a.dtype}"
+        return f"MRNet Viewer: {title} {tuple(a.shape)} {a.dtype}{' (live, in the kernel)' if live else ''}"
     first = shown.cases[0]
     planes = ", ".join(f"{p} {tuple(a.shape)} {a.dtype}" for p, a in first.planes)
     many = f"{len(shown.cases)} cases{' (live, in the kernel)' if live else ''}, " if len(shown.cases) > 1 else ""
     return f"MRNet Viewer: {many}case {first.id}: {planes}"
 
 
-def _live_part(live: LiveCases) -> Dict[str, Any]:
-    """What a live output says of all its cases (their arrays stay in the kernel until asked for)."""
+def _live_part(live: Union[LiveCases, LiveArray]) -> Dict[str, Any]:
+    """What a live output says of all its cases (their arrays stay in the kernel until asked for), or of its volume (its id)."""
+    if isinstance(live, LiveArray):
+        return {"output": live.id}
     cases = [{"id": c.id, "labels": c.labels, "predictions": c.predictions} for c in live.shown.cases]
     return {"output": live.id, "cases": cases}
 
 
-def mime_bundle(shown: Shown, title: str, limit: int, live: Optional[LiveCases] = None) -> Dict[str, Any]:
+def mime_bundle(shown: Shown, title: str, limit: int, live: Optional[Union[LiveCases, LiveArray]] = None) -> Dict[str, Any]:
     """
     Our type, a PNG of the middle slices and a line of text: a front end shows the richest it
-    knows. A live output embeds its first case only, for a front end with no kernel to ask.
+    knows. A live output embeds its first case only (or its volume, a strided preview above
+    the limit), for a front end with no kernel to ask.
     """
-    embedded = Shown(cases=shown.cases[:1], notes=shown.notes) if live else shown
-    data, notes = payload(embedded, title, limit)
+    embedded = Shown(cases=shown.cases[:1], notes=shown.notes) if isinstance(live, LiveCases) else shown
+    data, notes = payload(embedded, title, limit, live is not None)
     if live:
         data["live"] = _live_part(live)
     text = describe(shown, title, live is not None) + "".join(f"\n({n})" for n in notes)

@@ -310,9 +310,39 @@ def test_cases_go_live_in_a_kernel_above_the_limit_only(comms):
     assert embed(cases, embed_limit_mb=0.1, live=False).live is None
 
 
-def test_live_needs_a_kernel_and_cases():
+def test_live_needs_a_kernel():
     with pytest.raises(ValueError, match="needs a running Jupyter kernel"):
         embed({"0000": case_dict()}, live=True)
     assert embed({"0000": case_dict()}, embed_limit_mb=0.01).live is None  # no kernel: a strided preview
-    with pytest.raises(ValueError, match="live=True is for cases"):
-        embed(np.zeros((3, 4)), live=True)
+
+
+def test_a_live_volume_embeds_a_preview_and_sends_its_header_and_each_slice_asked_for(comms):
+    volume = np.asfortranarray(np.arange(12 * 40 * 30, dtype=">f4").reshape(12, 40, 30))
+    output = embed(volume, embed_limit_mb=0.01)
+    data = payload(output)
+    assert data["live"] == {"output": output.live.id}
+    assert decoded(data["array"]["npy"]).shape == (6, 20, 15)  # the strided preview, for a front end with no kernel
+    assert data["notes"][0].startswith("live: the kernel sends each slice shown; with no kernel to ask, a strided preview")
+    comm = comms.open(output.live.id)
+    reply, [header] = comm.ask(type="header", request=1)
+    assert reply == {"type": "header", "request": 1}
+    assert np.lib.format.read_array_header_1_0(_header_stream(header)) == ((12, 40, 30), False, np.dtype(">f4"))
+    reply, [bytes_] = comm.ask(type="slice", index=7, request=2)
+    assert reply == {"type": "slice", "request": 2, "index": 7}
+    np.testing.assert_array_equal(np.frombuffer(bytes_, ">f4").reshape(40, 30), volume[7])
+    assert comm.ask(type="slice", index=12, request=3)[0]["message"] == "there is no slice 12 in this output"
+    assert output.live.fetched == [7]
+
+
+def _header_stream(header):
+    stream = io.BytesIO(header)
+    assert np.lib.format.read_magic(stream) == (1, 0)
+    return stream
+
+
+def test_an_image_is_never_live(comms):
+    assert embed(np.zeros((300, 300)), embed_limit_mb=0.01).live is None
+    assert embed(np.zeros((300, 300, 3)), embed_limit_mb=0.01).live is None  # a colour image
+    for image in (np.zeros((3, 4)), np.zeros((2, 3, 4, 5))):
+        with pytest.raises(ValueError, match="live=True is for cases and volumes"):
+            embed(image, live=True)

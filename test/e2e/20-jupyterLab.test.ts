@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/support/browser';
 import {
   JupyterLab,
@@ -16,7 +16,10 @@ import {
 import { planesSettled, readoutAt, showsCase } from '../support/outputChecks';
 import { SCREENSHOTS } from './workbench';
 
-/** The article's flow with a kernel: 200 cases, shown live. plane[s, row, col] = (5i + offset + 7s + row + 2col) % 256. */
+/**
+ * The article's flow with a kernel: 200 cases, shown live, plane[s, row, col] = (5i + offset +
+ * 7s + row + 2col) % 256; and a volume shown live, volume[s, row, col] = 1000s + 10row + col/10.
+ */
 const LIVE_CELLS = [
   `import numpy as np
 import mrnet_viewer
@@ -28,6 +31,10 @@ def plane(i, slices, offset):
 cases = {f"{i:04d}": {"coronal": plane(i, 20, 1), "sagittal": plane(i, 24, 2), "axial": plane(i, 22, 0)} for i in range(200)}
 labels = {case_id: {"acl": i % 2, "meniscus": 0, "abnormal": 1} for i, case_id in enumerate(cases)}`,
   'output = mrnet_viewer.embed(cases, labels=labels, live=True)\noutput',
+  `s, row, col = np.indices((40, 96, 96))
+volume = (1000 * s + 10 * row + col / 10).astype(np.float32)  # 1.5 MB: live asked for
+volume_output = mrnet_viewer.embed(volume, title="volume", live=True)
+volume_output`,
 ];
 
 /**
@@ -41,6 +48,7 @@ describe('In JupyterLab: the outputs of mrnet_viewer, embedded and live', functi
   let lab: JupyterLab;
   let browser: Browser;
   let page: Page;
+  let livePanel: string;
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'mrnet-viewer-notebooks-'));
     copyFileSync(join(__dirname, '..', 'fixtures', 'notebooks', 'article.ipynb'), join(root, 'article.ipynb'));
@@ -85,7 +93,7 @@ describe('In JupyterLab: the outputs of mrnet_viewer, embedded and live', functi
   });
 
   it('show(cases) over 200 cases with a running kernel: the kernel sends each case shown, and no other', async () => {
-    const panel = await openNotebook(page, lab, 'live.ipynb');
+    const panel = (livePanel = await openNotebook(page, lab, 'live.ipynb'));
     await runAllCells(page);
     let frame = await outputFrame(page, panel, 'cases', showsCase('0000'));
     const slices = { Coronal: 20, Sagittal: 24, Axial: 22 };
@@ -100,5 +108,28 @@ describe('In JupyterLab: the outputs of mrnet_viewer, embedded and live', functi
     assert.match((await readoutAt(frame, 'Axial plane', 10, 5)) ?? '', /value 100\b/);
     await page.screenshot({ path: join(SCREENSHOTS, 'jupyterlab-live.png') });
     assert.equal(await kernelPrints(page, 'print(output.live.fetched)'), "['0000', '0001']\n");
+  });
+
+  it('a volume shown live: the kernel sends its middle slice, a sample for the statistics, and then each slice shown', async () => {
+    // The notebook the cases test ran (unsaved: opened again, it would have no outputs).
+    const panel = livePanel;
+    const slider = (f: Frame) => f.getByRole('slider', { name: 'Slice', exact: true });
+    const frame = await outputFrame(page, panel, 'volume', async (f) => (await slider(f).getAttribute('max')) === '39');
+    assert.equal(await slider(frame).inputValue(), '19');
+    await frame.locator('[aria-label="Slices"][aria-busy="false"]').waitFor();
+    assert.match((await readoutAt(frame, 'Slices', 5, 2, 96)) ?? '', /value 19020\.5\b/);
+    await slider(frame).fill('30');
+    await frame.locator('[aria-label="Slices"][aria-busy="false"][data-painted-slice="30"]').waitFor();
+    assert.match((await readoutAt(frame, 'Slices', 5, 2, 96)) ?? '', /value 30020\.5\b/);
+    // The middle slice, the statistics' sample (8 spread over 40, and the middle), slice 30, and
+    // the slice the page reads ahead of each shown: never the whole.
+    const fetched = new Set(JSON.parse(await kernelPrints(page, 'print(volume_output.live.fetched)')) as number[]);
+    for (const index of [0, 6, 11, 17, 19, 22, 28, 30, 33, 39])
+      assert.ok(fetched.has(index), `slice ${index} was sent`);
+    const readAhead = [...fetched].filter((i) => ![0, 6, 11, 17, 19, 22, 28, 30, 33, 39].includes(i));
+    assert.ok(
+      readAhead.every((i) => [18, 20, 29, 31].includes(i)),
+      `only neighbours of those shown: ${readAhead.join(', ')}`,
+    );
   });
 });

@@ -17,9 +17,9 @@ export async function planesSettled(frame: Frame, slices: Record<string, number>
   }
 }
 
-/** The readout of a 64 × 64 plane's pixel (x, y), hovered. */
-export async function readoutAt(frame: Frame, region: string, x: number, y: number): Promise<string | null> {
-  const { position } = await pixelOf(frame, region, x, y, { width: 64, height: 64 });
+/** The readout of a `size` × `size` plane's pixel (x, y), hovered. */
+export async function readoutAt(frame: Frame, region: string, x: number, y: number, size = 64): Promise<string | null> {
+  const { position } = await pixelOf(frame, region, x, y, { width: size, height: size });
   await planeCanvas(frame, region).hover({ position });
   return frame.getByRole('region', { name: region }).locator('[data-role="readout"]').textContent();
 }

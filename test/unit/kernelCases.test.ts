@@ -107,15 +107,26 @@ describe('A live output in JupyterLab: its cases asked of the kernel (webview/ju
     );
   });
 
-  it("passes on the kernel's reason for a case it cannot send, and ignores what is not a reply of ours", async () => {
+  it("passes on the kernel's reason for a case it cannot send; a reply not of ours says so, and one for no request is ignored", async () => {
+    const answers = [
+      { type: 'error', message: 'there is no case 9 in this output' },
+      { type: 'case', planes: 'not planes' },
+    ];
     const cases = new KernelCases(output, () => ({
       createComm: () =>
         new StandInComm(({ request }, c) => {
-          c.onMsg({ content: { data: { type: 'case', request, planes: 'not planes' } } });
-          c.onMsg({ content: { data: { type: 'error', request, message: 'there is no case 9 in this output' } } });
+          c.onMsg({ content: { data: { type: 'case', request: 99, index: 1, id: '0001', planes: [] } } });
+          c.onMsg({ content: { data: { ...answers.shift(), request } } });
         }),
     }));
-    const [plane] = await cases.planes(1);
-    assert.match(plane.array.kind === 'error' ? plane.array.error : '', /no case 9 in this output$/);
+    const reason = async (index: number) => {
+      const [plane] = await cases.planes(index);
+      return plane.array.kind === 'error' ? plane.array.error : '';
+    };
+    assert.match(await reason(1), /^case 0001 cannot be had from the kernel: there is no case 9 in this output$/);
+    assert.match(
+      await reason(2),
+      /^case 0002 cannot be had from the kernel: the kernel sent a reply that is not one of ours$/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { EMBEDDED_MIME_TYPE } from '../../src/shared/notebook/embeddedOutput';
 import { loadPageFiles, renderOutput } from '../notebook/outputFrame';
+import { KernelArray } from './kernelArray';
 import { KernelCases } from './kernelCases';
 import { LabApp, MimeModel, WidgetClass, kernelOf } from './labTypes';
 
@@ -34,13 +35,17 @@ async function sharedModule<T>(pkg: string, major: number): Promise<T> {
 /** The renderer of one output: a Lumino widget whose node holds the output's bar and frame. */
 function outputRenderer(Widget: WidgetClass) {
   return class OutputRenderer extends Widget {
-    private live?: KernelCases;
+    private live?: KernelCases | KernelArray;
 
     renderModel(model: MimeModel): Promise<void> {
       this.live?.dispose();
       this.live = undefined;
       renderOutput(this.node, () => model.data[EMBEDDED_MIME_TYPE], files, {
-        liveCases: (output) => (this.live = new KernelCases(output, () => kernelOf(app, this.node))),
+        live: (output) => {
+          const kernel = () => kernelOf(app, this.node);
+          if (output.array) return { array: (this.live = new KernelArray(output, kernel)) };
+          return { cases: (this.live = new KernelCases(output, kernel)) };
+        },
       });
       return Promise.resolve();
     }

@@ -1,7 +1,7 @@
 import { EmbeddedOutput, readEmbeddedOutput } from '../../src/shared/notebook/embeddedOutput';
 import { loadsChartsOnDemand, makeNonce, pageFiles, webviewHtml } from '../../src/shared/webviewHtml';
 import { OutputFrameElement } from '../vscodeApi';
-import { OutputCases, OutputPage } from './outputPage';
+import { OutputArray, OutputCases, OutputPage } from './outputPage';
 import viewerCss from '../../media/viewer.css';
 
 /** The viewers' bundle and stylesheet, and the charts bundle the `.npy` page loads for a 1-D array's line plot: blob: URLs, each fetched when first needed. */
@@ -14,10 +14,13 @@ export interface PageFiles {
 /** An output's frame height at first; the user drags its bottom edge for more. */
 const FRAME_HEIGHT = { npy: '560px', case: '600px' };
 
-/** What the front end adds: "Open in MRNet Viewer" (VS Code), the kernel's cases of a live output (JupyterLab). */
+/** A live output, as the front end can read it from the kernel: its cases, or its volume. */
+export type LiveOutput = EmbeddedOutput & { live: NonNullable<EmbeddedOutput['live']> };
+
+/** What the front end adds: "Open in MRNet Viewer" (VS Code), the kernel's side of a live output (JupyterLab). */
 export interface OutputHost {
   open?: (caseId?: string) => void;
-  liveCases?: (output: EmbeddedOutput & { live: object }) => OutputCases;
+  live?: (output: LiveOutput) => { cases?: OutputCases; array?: OutputArray };
 }
 
 /**
@@ -39,10 +42,11 @@ export function renderOutput(element: HTMLElement, json: () => unknown, files: P
     element.replaceChildren(alert(`MRNet Viewer cannot show this output: ${output.error}.`));
     return;
   }
-  const { open, liveCases } = host;
-  const live = output.live && liveCases?.({ ...output, live: output.live });
-  const page = new OutputPage(output, live);
-  const notes = [...output.notes, ...(output.live && !live ? [embeddedOnly(output.live.cases.length)] : [])];
+  const { open } = host;
+  const live = output.live && host.live?.({ ...output, live: output.live });
+  const page = new OutputPage(output, live?.cases, live?.array);
+  const cases = output.live?.cases;
+  const notes = [...output.notes, ...(cases && !live ? [embeddedOnly(cases.length)] : [])];
   element.replaceChildren(outputBar(output.title, notes, open && (() => open(page.shownCaseId))));
   const view = output.array ? 'npy' : 'case';
   Promise.all([files.script(), loadsChartsOnDemand(view) ? files.charts() : undefined]).then(

@@ -7,6 +7,8 @@ import {
   embeddedCaseInfo,
 } from '../../src/shared/notebook/embeddedOutput';
 import { ArrayContent, CasePlane, HostMessage, WebviewMessage } from '../../src/shared/protocol';
+import { VolumeStats } from '../../src/shared/windowing';
+import { errorMessage } from '../../src/shared/errorMessage';
 import type { VsCodeApi } from '../vscodeApi';
 
 /** Where an output's cases come from: its embedded arrays, or the kernel that holds them (a live output in JupyterLab). */
@@ -15,6 +17,16 @@ export interface OutputCases {
   readonly list: readonly CaseLabels[];
   /** The planes of case `index`, decoded (a plane that cannot be had comes as its error). */
   planes(index: number): Promise<CasePlane[]>;
+}
+
+/** A volume a live output keeps in the kernel: read as the `.npy` editor reads a file too large to hold, a slice at a time. */
+export interface OutputArray {
+  /** The array's header and middle slice (`sliceFirst`), or, with no kernel to ask, the output's embedded array. */
+  content(): Promise<ArrayContent>;
+  /** The bytes of a slice along axis 0. */
+  slice(index: number): Promise<ArrayBuffer>;
+  /** The statistics of a sample of its slices. */
+  statistics(): Promise<{ stats: VolumeStats; slices: number }>;
 }
 
 /** The cases an output embeds; the first decoded at once, while the page's frame starts. */
@@ -52,8 +64,10 @@ export class OutputPage implements VsCodeApi {
   constructor(
     private readonly output: EmbeddedOutput,
     private readonly cases: OutputCases = embeddedCases(output),
+    private readonly liveArray?: OutputArray,
   ) {
-    if (output.array) this.array = embeddedArray(output.array.name, output.array.npy);
+    // Not a live one's: the kernel is found from the output's place in the notebook, once it has one.
+    if (output.array && !liveArray) this.array = embeddedArray(output.array.name, output.array.npy);
     const ignored = () => undefined;
     this.handlers = {
       ready: () => this.show(this.shown),
@@ -63,7 +77,7 @@ export class OutputPage implements VsCodeApi {
       addOverlay: ignored,
       rememberPreset: ignored,
       rememberView: ignored,
-      readSlice: ignored,
+      readSlice: ({ index, id }) => this.readSlice(index, id),
       readRegion: ignored,
       openMember: ignored,
       exportSlice: ignored,
@@ -94,16 +108,30 @@ export class OutputPage implements VsCodeApi {
     this.state = state;
   }
 
+  /** A slice the page asks for (a live volume's, the one shown), from the kernel. */
+  private async readSlice(index: number, request?: number): Promise<void> {
+    if (!this.liveArray) return;
+    try {
+      const data = await this.liveArray.slice(index);
+      this.post({ type: 'slice', request, index, data }, [data]);
+    } catch (e) {
+      this.post({ type: 'sliceError', index, message: errorMessage(e), request }, []);
+    }
+  }
+
   /** The output's array, or its case at `index` (a case outside them is not asked for). */
   private async show(index: number): Promise<void> {
     const { array } = this.output;
     if (array) {
-      const content = await (this.array ?? embeddedArray(array.name, array.npy));
+      const content = await (this.array ?? this.liveArray?.content() ?? embeddedArray(array.name, array.npy));
       this.array = undefined;
+      const live = content.kind === 'sliceFirst';
+      const note = live ? 'live: each slice shown is asked of the kernel' : this.output.notes.join(' ') || undefined;
       this.post(
-        { type: 'showArray', array: content, note: this.output.notes.join(' ') || undefined },
-        buffers([content]),
+        { type: 'showArray', array: content, note },
+        live ? [content.sliceFirst.first.data] : buffers([content]),
       );
+      if (live && this.liveArray) this.post({ type: 'sampledStats', ...(await this.liveArray.statistics()) }, []);
       return;
     }
     const { list } = this.cases;

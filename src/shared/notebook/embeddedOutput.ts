@@ -56,14 +56,14 @@ const embeddedOutput = exact({
       1,
     ),
   ),
-  /** A live output's every case (their arrays stay in the kernel, asked for one case at a time), by the kernel's id of it. */
-  live: optional(exact({ output: text(100, { min: 1 }), cases: list(exact(caseLabels), 1_000_000, 1) })),
+  /** A live output, by the kernel's id of it: its every case (their arrays stay in the kernel, asked for one case at a time), or its volume's (asked for a slice at a time). */
+  live: optional(exact({ output: text(100, { min: 1 }), cases: optional(list(exact(caseLabels), 1_000_000, 1)) })),
 });
 
 export type EmbeddedOutput = NonNullable<ReturnType<typeof parseEmbedded>>;
 export type EmbeddedCase = NonNullable<EmbeddedOutput['cases']>[number];
 /** A case as a live output lists it: its id, labels and probabilities. */
-export type CaseLabels = NonNullable<EmbeddedOutput['live']>['cases'][number];
+export type CaseLabels = NonNullable<NonNullable<EmbeddedOutput['live']>['cases']>[number];
 
 const parseEmbedded = parser(embeddedOutput);
 
