@@ -131,7 +131,10 @@ export class OutputPage implements VsCodeApi {
         { type: 'showArray', array: content, note },
         live ? [content.sliceFirst.first.data] : buffers([content]),
       );
-      if (live && this.liveArray) this.post({ type: 'sampledStats', ...(await this.liveArray.statistics()) }, []);
+      if (!live || !this.liveArray) return;
+      // A kernel gone since its first slice: the slices the page asks for next say why (sliceError).
+      const sampled = await this.liveArray.statistics().catch(() => undefined);
+      if (sampled) this.post({ type: 'sampledStats', ...sampled }, []);
       return;
     }
     const { list } = this.cases;
