@@ -1,10 +1,11 @@
-import { EmbeddedOutput, embeddedArray } from '../../src/shared/notebook/embeddedOutput';
+import { embeddedArray } from '../../src/shared/notebook/embeddedOutput';
 import { errorMessage } from '../../src/shared/errorMessage';
 import { NpyHeader, parseNpyHeader } from '../../src/shared/npy/header';
 import { middleSlice, sampleSlices, sampledStats, sliceByteRange, sliceCount } from '../../src/shared/npy/streaming';
 import { ArrayContent } from '../../src/shared/protocol';
 import { exact, integer, oneOf, parser } from '../../src/shared/schema';
 import { VolumeStats } from '../../src/shared/windowing';
+import { LiveOutput } from '../notebook/outputFrame';
 import { OutputArray } from '../notebook/outputPage';
 import { KernelComm } from './kernelComm';
 import type { Kernel } from './labTypes';
@@ -21,7 +22,7 @@ export class KernelArray implements OutputArray {
   private header?: Promise<NpyHeader>;
 
   constructor(
-    private readonly output: EmbeddedOutput & { live: NonNullable<EmbeddedOutput['live']> },
+    private readonly output: LiveOutput,
     kernel: () => Kernel | undefined,
   ) {
     this.comm = new KernelComm(output.live.output, kernel);

@@ -1,8 +1,9 @@
-import { EmbeddedOutput, npyFileContent } from '../../src/shared/notebook/embeddedOutput';
+import { npyFileContent } from '../../src/shared/notebook/embeddedOutput';
 import { MRNET_PLANES } from '../../src/shared/datasetLayout';
 import { errorMessage } from '../../src/shared/errorMessage';
 import { CasePlane } from '../../src/shared/protocol';
 import { integer, list, parser, tagged, text } from '../../src/shared/schema';
+import { LiveOutput } from '../notebook/outputFrame';
 import { OutputCases, embeddedCases } from '../notebook/outputPage';
 import { KernelComm } from './kernelComm';
 import type { Kernel } from './labTypes';
@@ -35,7 +36,7 @@ export class KernelCases implements OutputCases {
   private readonly comm: KernelComm;
 
   constructor(
-    private readonly output: EmbeddedOutput & { live: NonNullable<EmbeddedOutput['live']> },
+    private readonly output: LiveOutput,
     kernel: () => Kernel | undefined,
   ) {
     this.list = output.live.cases ?? [];

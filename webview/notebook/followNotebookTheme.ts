@@ -10,11 +10,15 @@ export function followNotebookTheme(): void {
   const outer = window.parent.document;
   const lab = isJupyterLab(outer);
   const copy = () => {
-    const theme = lab ? jupyterLabTheme(outer) : { cssText: outer.documentElement.style.cssText, themeClass: '' };
+    const theme = lab
+      ? jupyterLabTheme(outer)
+      : {
+          cssText: outer.documentElement.style.cssText,
+          classes: [...outer.body.classList].filter((c) => c.startsWith('vscode-')),
+        };
     document.documentElement.style.cssText = theme.cssText;
-    const themeClasses = lab ? [theme.themeClass] : [...outer.body.classList].filter((c) => c.startsWith('vscode-'));
     for (const c of [...document.body.classList]) if (c.startsWith('vscode-')) document.body.classList.remove(c);
-    document.body.classList.add(...themeClasses);
+    document.body.classList.add(...theme.classes);
   };
   copy();
   const observer = new MutationObserver(copy);

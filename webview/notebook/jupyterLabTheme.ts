@@ -54,11 +54,11 @@ export function isJupyterLab(outer: Document): boolean {
 }
 
 /** The CSS text of VS Code's variables, in the colours of the JupyterLab theme of `outer`, and VS Code's theme class. */
-export function jupyterLabTheme(outer: Document): { cssText: string; themeClass: string } {
+export function jupyterLabTheme(outer: Document): { cssText: string; classes: string[] } {
   const style = getComputedStyle(outer.body);
   const cssText = FROM_JUPYTERLAB.map(([vscode, lab]) => [vscode, style.getPropertyValue(`--jp-${lab}`).trim()])
     .filter(([, value]) => value)
     .map(([vscode, value]) => `--vscode-${vscode}: ${value};`)
     .join(' ');
-  return { cssText, themeClass: outer.body.dataset.jpThemeLight === 'false' ? 'vscode-dark' : 'vscode-light' };
+  return { cssText, classes: [outer.body.dataset.jpThemeLight === 'false' ? 'vscode-dark' : 'vscode-light'] };
 }

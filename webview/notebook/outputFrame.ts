@@ -50,17 +50,17 @@ export function renderOutput(element: HTMLElement, json: () => unknown, files: P
   element.replaceChildren(outputBar(output.title, notes, open && (() => open(page.shownCaseId))));
   const view = output.array ? 'npy' : 'case';
   Promise.all([files.script(), loadsChartsOnDemand(view) ? files.charts() : undefined]).then(
-    ([script, charts]) => element.append(outputFrame(output, page, { script, style: files.style, charts })),
+    ([script, charts]) => element.append(outputFrame(output, view, page, { script, style: files.style, charts })),
     (e: Error) => element.append(alert(`MRNet Viewer cannot show this output: ${e.message}.`)),
   );
 }
 
 function outputFrame(
   output: EmbeddedOutput,
+  view: 'npy' | 'case',
   page: OutputPage,
   files: { script: string; style: string; charts?: string },
 ): HTMLElement {
-  const view = output.array ? 'npy' : 'case';
   const frame = document.createElement('iframe') as OutputFrameElement;
   frame.title = `${output.title} (MRNet Viewer)`;
   Object.assign(frame.style, { width: '100%', height: '100%', border: '0', display: 'block' });
