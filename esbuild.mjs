@@ -27,25 +27,55 @@ const bundles = [
     // The helper run inside a debugged Python program travels as text (src/debugger/snapshot.py).
     loader: { '.py': 'text' },
   },
-  // The webview bundles: the viewers (webview.js), and the pages with charts, the model report and the dataset overview (charts.js).
+  // The webview bundles: the viewers (webview.js), the pages with charts, the model report and
+  // the dataset overview (charts.js), and the notebook outputs' decode worker (decodeWorker.js).
   {
     ...common,
-    entryPoints: { webview: 'webview/main.ts', charts: 'webview/chartsMain.ts' },
+    entryPoints: {
+      webview: 'webview/main.ts',
+      charts: 'webview/chartsMain.ts',
+      decodeWorker: 'webview/notebook/decodeWorker.ts',
+    },
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',
   },
-  // The notebook renderer: an ES module, as VS Code's notebook webview imports it. It carries
-  // the viewers' stylesheet as text, as the notebook may read only files beside the renderer.
-  {
-    ...common,
-    entryPoints: { notebookRenderer: 'webview/notebook/renderer.ts' },
-    outdir: 'dist',
-    platform: 'browser',
-    format: 'esm',
-    loader: { '.css': 'text' },
-  },
 ];
+
+/**
+ * `mrnet:bundle/NAME`: the bundle dist/NAME.js (built first) as text. The notebook renderer
+ * carries the viewers' bundle so that each output's frame starts with it at once (fetched from
+ * the notebook's resources, it waited about 300 ms behind the workbench opening the notebook),
+ * and both notebook front ends carry the worker that decodes embedded arrays.
+ */
+const bundleText = {
+  name: 'bundle-text',
+  setup(build) {
+    build.onResolve({ filter: /^mrnet:bundle\// }, ({ path }) => ({
+      path: `dist/${path.slice('mrnet:bundle/'.length)}.js`,
+      namespace: 'bundle-text',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'bundle-text' }, ({ path }) => ({
+      // Its source map's address would be the blob's: left off.
+      contents: readFileSync(path, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'),
+      loader: 'text',
+      watchFiles: [path],
+    }));
+  },
+};
+
+// The notebook renderer: an ES module, as VS Code's notebook webview imports it. It carries
+// the viewers' bundle and stylesheet as text, as the notebook may read only files beside the
+// renderer, and a fetch of them waits behind the workbench.
+const rendererBundle = {
+  ...common,
+  entryPoints: { notebookRenderer: 'webview/notebook/renderer.ts' },
+  outdir: 'dist',
+  platform: 'browser',
+  format: 'esm',
+  loader: { '.css': 'text' },
+  plugins: [bundleText],
+};
 
 // The JupyterLab extension, a prebuilt one that python/ installs (pip install ./python): its
 // remote entry (named by its content, as JupyterLab caches an extension's files), with the
@@ -59,6 +89,7 @@ const labBundle = {
   platform: 'browser',
   format: 'iife',
   loader: { '.css': 'text' },
+  plugins: [bundleText],
 };
 
 /** The extension's package.json (what JupyterLab reads of it: its name and the modules its entry holds), and install.json. */
@@ -79,9 +110,14 @@ function writeLabExtension(result) {
 }
 
 if (watch) {
-  for (const options of bundles) await (await esbuild.context(options)).watch();
+  for (const options of [...bundles, rendererBundle]) {
+    const context = await esbuild.context(options);
+    await context.rebuild(); // the viewers' bundle is written before the renderer reads it
+    await context.watch();
+  }
 } else {
   const results = await Promise.all(bundles.map((options) => esbuild.build(options)));
+  results.push(await esbuild.build(rendererBundle));
   rmSync(LAB_EXTENSION, { recursive: true, force: true });
   writeLabExtension(await esbuild.build(labBundle));
   // What the build made, for the packaging test: every one of these must be in the .vsix.

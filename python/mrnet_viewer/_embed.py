@@ -48,11 +48,35 @@ def preview_stride(shown: Shown, limit: int) -> int:
     return stride
 
 
+def _text(data: Any) -> str:
+    return base64.b64encode(zlib.compress(data, _LEVEL)).decode("ascii")
+
+
 def npy_text(array: np.ndarray) -> str:
     """An array as NumPy's own .npy bytes (every dtype and order exact), compressed, in base64."""
     stream = io.BytesIO()
     np.save(stream, array, allow_pickle=False)
-    return base64.b64encode(zlib.compress(stream.getbuffer(), _LEVEL)).decode("ascii")
+    return _text(stream.getbuffer())
+
+
+def middle_slice(array: np.ndarray) -> Optional[Dict[str, Any]]:
+    """
+    A plane's middle slice on its own, for the viewer to paint before it has inflated the whole:
+    the array's own .npy header followed by that slice's bytes, compressed, in base64. Only for
+    an array NumPy writes in C order (its slices are then runs of its bytes).
+    """
+    if array.ndim < 2 or array.shape[0] < 2 or (array.flags.f_contiguous and not array.flags.c_contiguous):
+        return None
+    index = (array.shape[0] - 1) // 2
+    stream = io.BytesIO()
+    header = np.lib.format.header_data_from_array_1_0(array)
+    try:
+        np.lib.format.write_array_header_1_0(stream, header)
+    except ValueError:  # a header too long for format 1.0, as np.save then writes 2.0
+        stream = io.BytesIO()
+        np.lib.format.write_array_header_2_0(stream, header)
+    stream.write(np.ascontiguousarray(array[index]).tobytes())
+    return {"index": index, "npy": _text(stream.getbuffer())}
 
 
 def _ordinal(n: int) -> str:
@@ -85,6 +109,7 @@ def payload(shown: Shown, title: str, limit: int, live: bool = False) -> Tuple[D
                     {
                         "plane": plane,
                         "npy": npy_text(cut(array)),
+                        **({"middle": middle} if (middle := middle_slice(cut(array))) else {}),
                         "overlays": [{"name": n, "npy": npy_text(cut(o))} for n, o in case.overlays.get(plane, [])],
                     }
                     for plane, array in case.planes

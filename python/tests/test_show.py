@@ -145,6 +145,28 @@ def test_overlays_per_plane_and_per_case():
         embed({"axial": np.zeros((2, 3, 3))}, overlays={"coronal": cam})
 
 
+def test_each_plane_carries_its_middle_slice_after_the_whole_arrays_header():
+    case = case_dict(slices=(44, 36, 35))
+    case["axial"] = case["axial"].astype(">i2")
+    for plane, (name, array) in zip(payload(embed(case))["cases"][0]["planes"], case.items()):
+        middle = plane["middle"]
+        assert plane["plane"] == name and middle["index"] == (len(array) - 1) // 2
+        data = zlib.decompress(base64.b64decode(middle["npy"]))
+        whole = zlib.decompress(base64.b64decode(plane["npy"]))
+        stream = io.BytesIO(data)
+        np.lib.format.read_magic(stream)
+        shape, fortran, dtype = np.lib.format.read_array_header_1_0(stream)
+        assert (shape, fortran, dtype) == (array.shape, False, array.dtype)
+        assert data[: stream.tell()] == whole[: stream.tell()]  # the header np.save writes
+        got = np.frombuffer(data[stream.tell() :], dtype=dtype).reshape(shape[1:])
+        np.testing.assert_array_equal(got, array[middle["index"]])
+
+
+def test_a_plane_in_fortran_order_has_no_middle_slice_apart():
+    case = {"axial": np.asfortranarray(np.zeros((4, 3, 3), dtype=np.uint8))}
+    assert "middle" not in payload(embed(case))["cases"][0]["planes"][0]
+
+
 def test_labels_go_with_cases_only():
     with pytest.raises(ValueError, match="not a lone array"):
         embed(np.zeros((2, 2)), labels={"0000": {"acl": 1}})

@@ -135,6 +135,12 @@ describe('In a real VS Code: the notebook outputs of mrnet_viewer', function () 
     assert.match((await badge('acl').textContent()) ?? '', /p=0\.12/);
     // Axial [2, 5, 10] of case 0001: 50 + 14 + 5 + 20.
     assert.match((await readoutAt(frame, 'Axial plane', 10, 5)) ?? '', /value 89\b/);
+    // Painted first from its middle slice alone, the plane then got every other slice: [0, 5, 10] is 50 + 5 + 20.
+    const slider = frame.getByRole('slider', { name: 'Axial slice' });
+    await slider.focus();
+    await slider.press('Home');
+    await frame.locator('[aria-label="Axial plane"][data-painted-slice="0"]').waitFor();
+    assert.match((await readoutAt(frame, 'Axial plane', 10, 5)) ?? '', /value 75\b/);
   });
 
   it("a 1-D array's output draws its line plot with the charts bundle, and its values", async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { EmbeddedOutput, readEmbeddedOutput } from '../../src/shared/notebook/embeddedOutput';
+import { EmbeddedOutput, embeddedArray, readEmbeddedOutput } from '../../src/shared/notebook/embeddedOutput';
 import { CasePlane } from '../../src/shared/protocol';
 import { KernelCases } from '../../webview/jupyterlab/kernelCases';
 import type { Comm, CommMessage } from '../../webview/jupyterlab/labTypes';
@@ -62,7 +62,7 @@ describe('A live output in JupyterLab: its cases asked of the kernel (webview/ju
       });
     });
     let opened = 0;
-    const cases = new KernelCases(output, () => (opened++, { createComm: () => comm }));
+    const cases = new KernelCases(output, () => (opened++, { createComm: () => comm }), embeddedArray);
     const planes = await cases.planes(2);
     assert.deepEqual(comm.opened, { output: 'abc' });
     assert.deepEqual(comm.sent, [{ type: 'case', index: 2, request: 1 }]);
@@ -80,7 +80,7 @@ describe('A live output in JupyterLab: its cases asked of the kernel (webview/ju
   });
 
   it('with no kernel running, shows the case the output embeds and says why the others cannot be had', async () => {
-    const cases = new KernelCases(output, () => undefined);
+    const cases = new KernelCases(output, () => undefined, embeddedArray);
     assert.deepEqual(values((await cases.planes(0))[0]), [7, 8]);
     const [first] = await cases.planes(1);
     assert.equal(first.array.kind, 'error');
@@ -91,13 +91,21 @@ describe('A live output in JupyterLab: its cases asked of the kernel (webview/ju
   });
 
   it('a kernel that says the output is gone (restarted since), or closes the comm, fails what was asked, and says so', async () => {
-    const gone = new KernelCases(output, () => ({
-      createComm: () => new StandInComm((_, c) => c.onMsg({ content: { data: { type: 'gone' } } })),
-    }));
+    const gone = new KernelCases(
+      output,
+      () => ({
+        createComm: () => new StandInComm((_, c) => c.onMsg({ content: { data: { type: 'gone' } } })),
+      }),
+      embeddedArray,
+    );
     const [plane] = await gone.planes(2);
     assert.match(plane.array.kind === 'error' ? plane.array.error : '', /the kernel that held them has gone/);
     let comm: StandInComm | undefined;
-    const closed = new KernelCases(output, () => ({ createComm: () => (comm = new StandInComm(() => undefined)) }));
+    const closed = new KernelCases(
+      output,
+      () => ({ createComm: () => (comm = new StandInComm(() => undefined)) }),
+      embeddedArray,
+    );
     const asked = closed.planes(1);
     comm!.onClose({ content: {} });
     const [closedPlane] = await asked;
@@ -112,13 +120,17 @@ describe('A live output in JupyterLab: its cases asked of the kernel (webview/ju
       { type: 'error', message: 'there is no case 9 in this output' },
       { type: 'case', planes: 'not planes' },
     ];
-    const cases = new KernelCases(output, () => ({
-      createComm: () =>
-        new StandInComm(({ request }, c) => {
-          c.onMsg({ content: { data: { type: 'case', request: 99, index: 1, id: '0001', planes: [] } } });
-          c.onMsg({ content: { data: { ...answers.shift(), request } } });
-        }),
-    }));
+    const cases = new KernelCases(
+      output,
+      () => ({
+        createComm: () =>
+          new StandInComm(({ request }, c) => {
+            c.onMsg({ content: { data: { type: 'case', request: 99, index: 1, id: '0001', planes: [] } } });
+            c.onMsg({ content: { data: { ...answers.shift(), request } } });
+          }),
+      }),
+      embeddedArray,
+    );
     const reason = async (index: number) => {
       const [plane] = await cases.planes(index);
       return plane.array.kind === 'error' ? plane.array.error : '';

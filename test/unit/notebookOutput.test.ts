@@ -5,6 +5,7 @@ import {
   EMBEDDED_MIME_TYPE,
   embeddedArray,
   embeddedCaseInfo,
+  embeddedMiddleSlice,
   fromBase64,
   readEmbeddedOutput,
 } from '../../src/shared/notebook/embeddedOutput';
@@ -27,7 +28,8 @@ for dtype in ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "in
     values = a.ravel(order="F" if dtype == "float32" else "C").tolist()  # the file's own order
     out[dtype] = {"payload": embed(a).data[MIME_TYPE],
                   "values": [[v.real, v.imag] for v in values] if a.dtype.kind == "c" else [float(v) for v in values]}
-cases = {"0000": {"coronal": np.zeros((2, 3, 3), np.uint8), "axial": np.ones((4, 3, 3), np.uint8)}}
+cases = {"0000": {"coronal": np.zeros((2, 3, 3), np.uint8),
+                  "axial": (np.arange(4 * 3 * 3) * 1000).astype(">i4").reshape(4, 3, 3)}}
 out["case"] = embed(cases, labels={"0000": {"acl": 1, "meniscus": 0}}, predictions={"0000": {"acl": 0.25}}).data[MIME_TYPE]
 print(json.dumps(out))
 `;
@@ -94,6 +96,29 @@ describe('The notebook package (python/, mrnet_viewer) and the output it writes'
         { task: 'acl', name: 'ACL', value: 1, probability: 0.25, outcome: 'FN' },
         { task: 'meniscus', name: 'Meniscus', value: 0 },
       ]);
+    });
+
+    it("reads each plane's middle slice apart, with the whole array's header, and refuses one that is not that slice", async () => {
+      const output = readEmbeddedOutput(written.case);
+      assert.ok(!('error' in output) && output.cases);
+      for (const { plane, npy, middle } of output.cases[0].planes) {
+        assert.ok(middle, plane);
+        const whole = await embeddedArray(plane, npy);
+        const first = await embeddedMiddleSlice(plane, middle);
+        assert.ok(whole.kind === 'whole' && first?.kind === 'sliceFirst', plane);
+        assert.deepEqual(first.header, whole.header);
+        const { index, data } = first.sliceFirst.first;
+        assert.equal(index, Math.floor((whole.header.shape[0] - 1) / 2));
+        const length = whole.data.byteLength / whole.header.shape[0];
+        assert.deepEqual(new Uint8Array(data), new Uint8Array(whole.data, index * length, length));
+      }
+      const { middle } = output.cases[0].planes[1];
+      assert.equal(await embeddedMiddleSlice('axial', { ...middle!, index: 4 }), undefined, 'beyond the slices');
+      assert.equal(
+        await embeddedMiddleSlice('axial', { index: 1, npy: output.cases[0].planes[1].npy }),
+        undefined,
+        'the whole array, not one slice',
+      );
     });
   });
 

@@ -1,10 +1,10 @@
-import { embeddedArray } from '../../src/shared/notebook/embeddedOutput';
 import { errorMessage } from '../../src/shared/errorMessage';
 import { NpyHeader, parseNpyHeader } from '../../src/shared/npy/header';
 import { middleSlice, sampleSlices, sampledStats, sliceByteRange, sliceCount } from '../../src/shared/npy/streaming';
 import { ArrayContent } from '../../src/shared/protocol';
 import { exact, integer, oneOf, parser } from '../../src/shared/schema';
 import { VolumeStats } from '../../src/shared/windowing';
+import type { DecodeArray } from '../notebook/arrayDecoder';
 import { LiveOutput } from '../notebook/outputFrame';
 import { OutputArray } from '../notebook/outputPage';
 import { KernelComm } from './kernelComm';
@@ -24,6 +24,7 @@ export class KernelArray implements OutputArray {
   constructor(
     private readonly output: LiveOutput,
     kernel: () => Kernel | undefined,
+    private readonly decode: DecodeArray,
   ) {
     this.comm = new KernelComm(output.live.output, kernel);
   }
@@ -36,7 +37,7 @@ export class KernelArray implements OutputArray {
       const data = await this.slice(index);
       return { kind: 'sliceFirst', fileName: name, header, sliceFirst: { first: { index, data }, whole: false } };
     } catch {
-      return embeddedArray(name, npy);
+      return this.decode(name, npy);
     }
   }
 

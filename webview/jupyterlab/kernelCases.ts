@@ -4,6 +4,7 @@ import { errorMessage } from '../../src/shared/errorMessage';
 import { CasePlane } from '../../src/shared/protocol';
 import { integer, list, parser, tagged, text } from '../../src/shared/schema';
 import { LiveOutput } from '../notebook/outputFrame';
+import type { DecodeArray } from '../notebook/arrayDecoder';
 import { OutputCases, embeddedCases } from '../notebook/outputPage';
 import { KernelComm } from './kernelComm';
 import type { Kernel } from './labTypes';
@@ -38,6 +39,7 @@ export class KernelCases implements OutputCases {
   constructor(
     private readonly output: LiveOutput,
     kernel: () => Kernel | undefined,
+    private readonly decode: DecodeArray,
   ) {
     this.list = output.live.cases ?? [];
     this.comm = new KernelComm(output.live.output, kernel);
@@ -51,7 +53,7 @@ export class KernelCases implements OutputCases {
       return casePlanes(reply, buffers);
     } catch (e) {
       const id = this.list[index]?.id ?? String(index);
-      if (index === 0 && this.output.cases?.[0]?.id === id) return embeddedCases(this.output).planes(0);
+      if (index === 0 && this.output.cases?.[0]?.id === id) return embeddedCases(this.output, this.decode).planes(0);
       const error = `case ${id} cannot be had from the kernel: ${errorMessage(e)}`;
       return MRNET_PLANES.map((plane) => ({ plane, array: { kind: 'error', fileName: `${id} ${plane}`, error } }));
     }

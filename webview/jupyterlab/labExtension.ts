@@ -1,3 +1,4 @@
+import decodeWorker from 'mrnet:bundle/decodeWorker';
 import { EMBEDDED_MIME_TYPE } from '../../src/shared/notebook/embeddedOutput';
 import { loadPageFiles, renderOutput } from '../notebook/outputFrame';
 import { KernelArray } from './kernelArray';
@@ -18,8 +19,9 @@ const NAME = 'mrnet-viewer';
 /** webpack's share scope: each shared package by version, with a getter of its module's factory. */
 type ShareScope = Record<string, Record<string, { get(): unknown }>>;
 
-// The viewers' bundle lies beside this script (labextension/static/).
-const files = loadPageFiles((document.currentScript as HTMLScriptElement).src);
+// The viewers' bundle lies beside this script (labextension/static/), fetched when an output
+// first needs it, not with JupyterLab's every start; the small decode worker is carried.
+const files = loadPageFiles((document.currentScript as HTMLScriptElement).src, { decodeWorker });
 let shareScope: ShareScope = {};
 let app: LabApp | undefined;
 
@@ -43,8 +45,8 @@ function outputRenderer(Widget: WidgetClass) {
       renderOutput(this.node, () => model.data[EMBEDDED_MIME_TYPE], files, {
         live: (output) => {
           const kernel = () => kernelOf(app, this.node);
-          if (output.array) return { array: (this.live = new KernelArray(output, kernel)) };
-          return { cases: (this.live = new KernelCases(output, kernel)) };
+          if (output.array) return { array: (this.live = new KernelArray(output, kernel, files.decode)) };
+          return { cases: (this.live = new KernelCases(output, kernel, files.decode)) };
         },
       });
       return Promise.resolve();

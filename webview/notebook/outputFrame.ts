@@ -1,14 +1,20 @@
 import { EmbeddedOutput, readEmbeddedOutput } from '../../src/shared/notebook/embeddedOutput';
 import { loadsChartsOnDemand, makeNonce, pageFiles, webviewHtml } from '../../src/shared/webviewHtml';
 import { OutputFrameElement } from '../vscodeApi';
+import { DecodeArray, workerDecoder } from './arrayDecoder';
 import { OutputArray, OutputCases, OutputPage } from './outputPage';
 import viewerCss from '../../media/viewer.css';
 
-/** The viewers' bundle and stylesheet, and the charts bundle the `.npy` page loads for a 1-D array's line plot: blob: URLs, each fetched when first needed. */
+/**
+ * What an output's page needs of the front end's bundle: the viewers' bundle and stylesheet,
+ * and the charts bundle the `.npy` page loads for a 1-D array's line plot (blob: URLs, each
+ * had when first needed), and the decoder of the arrays the output embeds.
+ */
 export interface PageFiles {
   script(): Promise<string>;
   style: string;
   charts(): Promise<string>;
+  decode: DecodeArray;
 }
 
 /** An output's frame height at first; the user drags its bottom edge for more. */
@@ -31,6 +37,7 @@ export interface OutputHost {
  * shown says why, in an alert.
  */
 export function renderOutput(element: HTMLElement, json: () => unknown, files: PageFiles, host: OutputHost): void {
+  const handed = performance.now();
   let parsed: unknown;
   try {
     parsed = json();
@@ -42,9 +49,11 @@ export function renderOutput(element: HTMLElement, json: () => unknown, files: P
     element.replaceChildren(alert(`MRNet Viewer cannot show this output: ${output.error}.`));
     return;
   }
+  // Marks the moment the output was handed over, for the benchmark (npm run bench).
+  performance.mark('output-handed', { startTime: handed, detail: output.title });
   const { open } = host;
   const live = output.live && host.live?.({ ...output, live: output.live });
-  const page = new OutputPage(output, live?.cases, live?.array);
+  const page = new OutputPage(output, files.decode, live?.cases, live?.array);
   const cases = output.live?.cases;
   const notes = [...output.notes, ...(cases && !live ? [embeddedOnly(cases.length)] : [])];
   element.replaceChildren(outputBar(output.title, notes, open && (() => open(page.shownCaseId))));
@@ -138,17 +147,25 @@ function alert(text: string): HTMLElement {
  * the stylesheet, as blob: URLs of this notebook's webview. A frame's own requests for the
  * extension's files do not reach them: VS Code's service worker serves a webview's resources
  * to the webview's own documents only, and answers a srcdoc frame's with 404. Each is read
- * once for every output, when an output first needs it (a case output, no charts).
+ * once for every output, when an output first needs it (a case output, no charts); the
+ * viewers' bundle is not read when the front end's bundle carries it (`carried.viewers`, its
+ * text), as it carries the decode worker's.
  */
-export function loadPageFiles(rendererUrl: string): PageFiles {
-  const bundle = (name: string) => {
+export function loadPageFiles(rendererUrl: string, carried: { decodeWorker: string; viewers?: string }): PageFiles {
+  const { viewers } = carried;
+  const once = (read: () => Promise<string>) => {
     let url: Promise<string> | undefined;
-    return () => (url ??= blobOf(new URL(name, rendererUrl)));
+    return () => (url ??= read());
   };
+  const fetched = (name: string) => once(() => blobOf(new URL(name, rendererUrl)));
   return {
-    script: bundle(pageFiles('npy').script),
-    charts: bundle(pageFiles('report').script),
+    script:
+      viewers === undefined
+        ? fetched(pageFiles('npy').script)
+        : once(() => Promise.resolve(URL.createObjectURL(new Blob([viewers], { type: 'text/javascript' })))),
+    charts: fetched(pageFiles('report').script),
     style: URL.createObjectURL(new Blob([viewerCss], { type: 'text/css' })),
+    decode: workerDecoder(carried.decodeWorker),
   };
 }
 

@@ -3,13 +3,15 @@ import {
   CaseLabels,
   EmbeddedCase,
   EmbeddedOutput,
-  embeddedArray,
   embeddedCaseInfo,
+  embeddedMiddleSlice,
 } from '../../src/shared/notebook/embeddedOutput';
+import { sliceByteRange, sliceCount } from '../../src/shared/npy/streaming';
 import { ArrayContent, CasePlane, HostMessage, WebviewMessage } from '../../src/shared/protocol';
 import { VolumeStats } from '../../src/shared/windowing';
 import { errorMessage } from '../../src/shared/errorMessage';
 import type { VsCodeApi } from '../vscodeApi';
+import type { DecodeArray } from './arrayDecoder';
 
 /** Where an output's cases come from: its embedded arrays, or the kernel that holds them (a live output in JupyterLab). */
 export interface OutputCases {
@@ -17,6 +19,8 @@ export interface OutputCases {
   readonly list: readonly CaseLabels[];
   /** The planes of case `index`, decoded (a plane that cannot be had comes as its error). */
   planes(index: number): Promise<CasePlane[]>;
+  /** Each plane's middle slice of case `index`, where the output carries them apart: shown while the whole is inflated. */
+  middleSlices?(index: number): Promise<CasePlane[] | undefined>;
 }
 
 /** A volume a live output keeps in the kernel: read as the `.npy` editor reads a file too large to hold, a slice at a time. */
@@ -29,19 +33,37 @@ export interface OutputArray {
   statistics(): Promise<{ stats: VolumeStats; slices: number }>;
 }
 
-/** The cases an output embeds; the first decoded at once, while the page's frame starts. */
-export function embeddedCases(output: EmbeddedOutput): OutputCases {
+/** The cases an output embeds; the first case's middle slices and planes decoded at once, while the page's frame starts. */
+export function embeddedCases(output: EmbeddedOutput, decode: DecodeArray): OutputCases {
   const cases = output.cases ?? [];
-  let first = cases.length ? casePlanes(cases[0]) : undefined;
+  const firstMiddles = firstOnce(cases[0] && middleSlices(cases[0]));
+  const firstPlanes = firstOnce(cases[0] && casePlanes(cases[0], decode));
   return {
     list: cases,
-    planes(index) {
-      // Taken once: its bytes are handed over to the page.
-      const early = index === 0 ? first : undefined;
-      if (early) first = undefined;
-      return early ?? casePlanes(cases[index]);
-    },
+    planes: (index) => firstPlanes(index) ?? casePlanes(cases[index], decode),
+    middleSlices: (index) => firstMiddles(index) ?? middleSlices(cases[index]),
   };
+}
+
+/** `value` for case 0, the first time it is asked for: its bytes are handed over to the page. */
+function firstOnce<T>(value: T | undefined): (index: number) => T | undefined {
+  return (index) => {
+    const taken = index === 0 ? value : undefined;
+    if (index === 0) value = undefined;
+    return taken;
+  };
+}
+
+/** A case's middle slices, where the output carries them and the case has no overlays (drawn with their planes, it is shown whole). */
+async function middleSlices(c: EmbeddedCase | undefined): Promise<CasePlane[] | undefined> {
+  if (!c?.planes.every((p) => p.middle && p.overlays.length === 0)) return undefined;
+  const planes = await Promise.all(
+    c.planes.map(async ({ plane, middle }) => ({
+      plane,
+      array: await embeddedMiddleSlice(`${c.id} ${plane}`, middle!),
+    })),
+  );
+  return planes.every((p) => p.array) ? (planes as CasePlane[]) : undefined;
 }
 
 /**
@@ -63,11 +85,12 @@ export class OutputPage implements VsCodeApi {
 
   constructor(
     private readonly output: EmbeddedOutput,
-    private readonly cases: OutputCases = embeddedCases(output),
+    private readonly decode: DecodeArray,
+    private readonly cases: OutputCases = embeddedCases(output, decode),
     private readonly liveArray?: OutputArray,
   ) {
     // Not a live one's: the kernel is found from the output's place in the notebook, once it has one.
-    if (output.array && !liveArray) this.array = embeddedArray(output.array.name, output.array.npy);
+    if (output.array && !liveArray) this.array = decode(output.array.name, output.array.npy);
     const ignored = () => undefined;
     this.handlers = {
       ready: () => this.show(this.shown),
@@ -123,42 +146,69 @@ export class OutputPage implements VsCodeApi {
   private async show(index: number): Promise<void> {
     const { array } = this.output;
     if (array) {
-      const content = await (this.array ?? this.liveArray?.content() ?? embeddedArray(array.name, array.npy));
+      const content = await (this.array ?? this.liveArray?.content() ?? this.decode(array.name, array.npy));
       this.array = undefined;
       const live = content.kind === 'sliceFirst';
       const note = live ? 'live: each slice shown is asked of the kernel' : this.output.notes.join(' ') || undefined;
-      this.post(
-        { type: 'showArray', array: content, note },
-        live ? [content.sliceFirst.first.data] : buffers([content]),
-      );
+      this.post({ type: 'showArray', array: content, note }, buffers([content]));
       if (!live || !this.liveArray) return;
       // A kernel gone since its first slice: the slices the page asks for next say why (sliceError).
       const sampled = await this.liveArray.statistics().catch(() => undefined);
       if (sampled) this.post({ type: 'sampledStats', ...sampled }, []);
       return;
     }
-    const { list } = this.cases;
-    const shownCase = list[index];
-    if (!shownCase) return;
+    if (!this.cases.list[index]) return;
     const asked = ++this.asked;
+    // Each plane's middle slice painted first, while the whole planes are inflated.
+    const first = await this.cases.middleSlices?.(index);
+    if (first && asked === this.asked) this.showCase(index, first);
     const planes = await this.cases.planes(index);
     if (asked !== this.asked) return;
+    if (first && planes.every((p) => p.array.kind === 'whole')) this.sendSlices(planes, first);
+    else this.showCase(index, planes);
+  }
+
+  private showCase(index: number, planes: CasePlane[]): void {
+    const { list } = this.cases;
     this.shown = index;
     this.post(
-      { type: 'showCase', caseInfo: embeddedCaseInfo(this.output, shownCase), planes, caseIds: list.map((c) => c.id) },
+      {
+        type: 'showCase',
+        caseInfo: embeddedCaseInfo(this.output, list[index]),
+        planes,
+        caseIds: list.map((c) => c.id),
+      },
       buffers(planes.flatMap((p) => [p.array, ...(p.overlays ?? []).map((o) => o.array)])),
     );
+  }
+
+  /**
+   * Every slice but the one shown first, of each plane, unasked: the page then holds each plane
+   * whole, as it holds a file the extension sends slice by slice (and its requests of a slice,
+   * read ahead, are answered by these).
+   */
+  private sendSlices(planes: CasePlane[], first: CasePlane[]): void {
+    planes.forEach(({ plane, array }, i) => {
+      const shown = first[i].array;
+      if (array.kind !== 'whole' || shown.kind !== 'sliceFirst') return;
+      for (let index = 0; index < sliceCount(array.header); index++) {
+        if (index === shown.sliceFirst.first.index) continue;
+        const { length } = sliceByteRange(array.header, index);
+        const data = array.data.slice(index * length, (index + 1) * length);
+        this.post({ type: 'slice', plane, index, data }, [data]);
+      }
+    });
   }
 }
 
 /** A case's planes and their overlays, decoded. */
-function casePlanes(c: EmbeddedCase): Promise<CasePlane[]> {
+function casePlanes(c: EmbeddedCase, decode: DecodeArray): Promise<CasePlane[]> {
   return Promise.all(
     c.planes.map(async ({ plane, npy, overlays }) => ({
       plane,
-      array: await embeddedArray(`${c.id} ${plane}`, npy),
+      array: await decode(`${c.id} ${plane}`, npy),
       overlays: await Promise.all(
-        overlays.map(async (o) => ({ name: o.name, array: await embeddedArray(`${c.id} ${plane} ${o.name}`, o.npy) })),
+        overlays.map(async (o) => ({ name: o.name, array: await decode(`${c.id} ${plane} ${o.name}`, o.npy) })),
       ),
     })),
   );
@@ -166,5 +216,7 @@ function casePlanes(c: EmbeddedCase): Promise<CasePlane[]> {
 
 /** The bytes of arrays decoded for one message: handed over to the page, not copied (each message decodes its own). */
 function buffers(contents: ArrayContent[]): ArrayBuffer[] {
-  return contents.flatMap((c) => (c.kind === 'whole' ? [c.data] : []));
+  return contents.flatMap((c) =>
+    c.kind === 'whole' ? [c.data] : c.kind === 'sliceFirst' ? [c.sliceFirst.first.data] : [],
+  );
 }

@@ -1,5 +1,7 @@
 import type { ActivationFunction } from 'vscode-notebook-renderer';
 import { OpenOutputMessage } from '../../src/shared/notebook/embeddedOutput';
+import decodeWorker from 'mrnet:bundle/decodeWorker';
+import viewers from 'mrnet:bundle/webview';
 import { loadPageFiles, renderOutput } from './outputFrame';
 
 /**
@@ -7,8 +9,8 @@ import { loadPageFiles, renderOutput } from './outputFrame';
  * Code loads this module into the notebook's webview and hands it each output of our MIME type.
  */
 export const activate: ActivationFunction = (context) => {
-  // Each fetched when an output first needs it, once for all of them.
-  const files = loadPageFiles(import.meta.url);
+  // The viewers' bundle and the decode worker are carried; the charts bundle is fetched when an output first needs it.
+  const files = loadPageFiles(import.meta.url, { decodeWorker, viewers });
   return {
     renderOutputItem(item, element) {
       const post = context.postMessage?.bind(context);
